@@ -1,0 +1,40 @@
+# Two commands do everything: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8001
+DB ?= db/timeline.db
+
+.PHONY: install demo crawl serve test bench clean
+
+$(BIN)/timeline: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the project and its dependencies into $(VENV) …"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install --quiet -e '.[test,distributed,bench]'
+	@touch $@
+
+install: $(BIN)/timeline
+
+## demo: install, crawl the bundled offline corpus into $(DB), serve it on http://127.0.0.1:$(PORT)
+demo: crawl serve
+
+crawl: install
+	@echo "Crawling the bundled corpus (corpus/sites, served on loopback) into $(DB) …"
+	@$(BIN)/timeline crawl --config corpus/sources.yml --db $(DB) --replica corpus/sites
+	@$(BIN)/timeline crawl --config corpus/sources-2023-06.yml --db $(DB) --replica corpus/sites
+
+serve: install
+	@echo "Open http://127.0.0.1:$(PORT)/ — the incident pages are under /incidents/<slug>. Ctrl-C stops."
+	@$(BIN)/timeline serve --db $(DB) --port $(PORT)
+
+## test: install, then run the whole suite
+test: install
+	@$(BIN)/python -m pytest -q
+
+bench: install
+	@$(BIN)/python bench/dates.py
+	@$(BIN)/python bench/extract.py
+
+clean:
+	rm -rf $(DB) $(DB)-wal $(DB)-shm tests/output .pytest_cache

@@ -1,0 +1,29 @@
+"""Stage 1: every document's publication and update dates in the incident's timezone."""
+
+from __future__ import annotations
+
+from timeline.moments import local_day, to_local_iso
+from pipelines.context import IncidentContext
+
+
+class PublicationDate(IncidentContext):
+    """Normalise ``published``/``updated`` to ISO 8601 with offset; fall back to the channel's date.
+
+    A page that carries no date of its own takes the date its feed item or sitemap entry
+    gave (``date_hint``); ``day`` is the local calendar day of publication.
+    """
+
+    def process_item(self, item):
+        tz = self.timezone_of(item)
+        published = to_local_iso(item.get("published"), tz)
+        if published is None and item.get("date_hint"):
+            published = to_local_iso(item["date_hint"], tz)
+            item["published_precision"] = item.get("date_hint_precision") or "minute"
+        item["published"] = published
+        item["updated"] = to_local_iso(item.get("updated"), tz)
+        if item["updated"] and published and item["updated"] < published:
+            item["updated"] = None  # an "update" before publication is a misread date
+        if not item.get("title") and item.get("title_hint"):
+            item["title"] = item["title_hint"]
+        item["day"] = local_day(published, tz)
+        return item

@@ -1,0 +1,49 @@
+"""Stage 2: keep only documents about the incident (its keywords) and inside its time window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+from pipelines.context import IncidentContext
+
+
+def folded(text: str) -> str:
+    """Lowercase without accents, so "Libero Mail" matches "LIBERO MAIL" and "è" matches "e"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=32)
+def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern | None:
+    """One compiled pattern for all keywords, on word boundaries, spaces matching any whitespace."""
+    if not keywords:
+        return None
+    parts = [r"\s+".join(map(re.escape, folded(k).split())) for k in keywords]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+class RelevanceFilter(IncidentContext):
+    """Drop documents that name none of the incident's keywords, or were published outside its window.
+
+    Documents without a publication date are kept when they match the keywords: nothing
+    proves them out of the window (help pages are often undated).
+    """
+
+    def process_item(self, item):
+        incident = self.incident
+        if not (item.get("text") or item.get("title")):
+            raise self.drop("empty", item)
+        pattern = keyword_pattern(incident.keywords)
+        if pattern and not pattern.search(folded(f"{item.get('title') or ''}\n{item.get('text') or ''}")):
+            raise self.drop("off-topic", item)
+        day = item.get("day")
+        if day:
+            day = dt.date.fromisoformat(day)
+            if incident.window_start and day < incident.window_start:
+                raise self.drop("out of window", item)
+            if incident.window_end and day > incident.window_end:
+                raise self.drop("out of window", item)
+        return item

@@ -1,0 +1,115 @@
+"""What every spider shares: its source from the sources file, and turning a page into a document.
+
+A concrete spider is one per KIND of channel (a site to follow, a feed, a news sitemap, a
+status-page API); each is configured by one entry of the sources file::
+
+    scrapy crawl site -a config=corpus/sources.yml -a source=notiziario
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+
+from timeline.config import Config, Incident, Source, load_config
+from timeline.extract import extract_article
+from timeline.store import utc_now
+
+# Links to these never lead to an article.
+SKIPPED_EXTENSIONS = [
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "pdf", "zip", "gz", "mp3", "mp4",
+    "avi", "mov", "css", "js", "woff", "woff2", "ttf", "doc", "docx", "xls", "xlsx", "ppt",
+]
+
+
+@lru_cache(maxsize=8)
+def cached_config(path: str) -> Config:
+    """Each spider of a crawl reads the same sources file: parse it once."""
+    return load_config(path)
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+class SourceSpider(scrapy.Spider):
+    """Base for all spiders: knows its incident and source, and builds document items."""
+
+    #: the channel this spider reads, recorded as documents.found_via
+    channel = "page"
+
+    def __init__(self, config: str | Config | None = None, source: str | None = None, **kwargs):
+        if config is None or source is None:
+            raise ValueError(f"{type(self).__name__} needs -a config=FILE -a source=NAME")
+        self.config = config if isinstance(config, Config) else cached_config(str(config))
+        self.source: Source = self.config.source(source)
+        self.incident: Incident = self.config.incident
+        kwargs.setdefault("name", f"{self.name}:{self.source.name}")
+        super().__init__(**kwargs)
+        self.allowed_domains = sorted({host_of(u) for u in self.channel_urls() if host_of(u)})
+
+    def channel_urls(self) -> list[str]:
+        """The URLs this spider starts from; their hosts are the only ones it may visit."""
+        return list(self.source.start_urls)
+
+    def may_follow(self, url: str) -> bool:
+        """Same site, http(s) only, and never a private address found in a scraped page."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return False
+        # Only the configured hosts: a scraped link can never send us offsite or to a
+        # private address (a replica on loopback is fine because it was configured).
+        return (parts.hostname or "").lower() in self.allowed_domains
+
+    def is_html(self, response: Response) -> bool:
+        """True for a text page that looks like HTML (binary data served as text/html is not)."""
+        if not isinstance(response, TextResponse):
+            return False
+        head = response.body[:2048]
+        if b"\x00" in head:
+            return False
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        return "html" in content_type or b"<html" in head.lower() or b"<!doctype html" in head.lower()
+
+    def document_from(self, response: Response, **hints) -> dict | None:
+        """Extract the page; return an item, or None for a listing page (counted, not stored).
+
+        ``hints`` come from the channel that led here (``date_hint``, ``title_hint`` of a
+        feed item or sitemap entry) and fill what the page itself lacks.
+        """
+        stats = self.crawler.stats
+        if not self.is_html(response):
+            stats.inc_value("timeline/dropped/not html")
+            self.logger.warning("not an HTML page, skipped: %s", response.url)
+            return None
+        charset = None
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        if "charset=" in content_type.lower():
+            charset = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
+        article = extract_article(response.body, response.url, timezone=self.incident.timezone,
+                                  http_charset=charset)
+        if article.is_listing:
+            stats.inc_value("timeline/listing pages")
+            return None
+        return {
+            **article.to_dict(),
+            "url": response.url,
+            "incident": self.incident.slug,
+            "source": self.source.name,
+            "kind": self.source.kind,
+            "found_via": hints.pop("found_via", self.channel),
+            "fetched_at": utc_now(),
+            **{k: v for k, v in hints.items() if v is not None},
+        }
+
+    def links_to_follow(self, response: Response) -> list[str]:
+        """Same-site links matching the source's ``follow`` patterns (all same-site links if none)."""
+        if not isinstance(response, TextResponse):
+            return []
+        extractor = LinkExtractor(allow=self.source.follow or (), deny_extensions=SKIPPED_EXTENSIONS,
+                                  allow_domains=self.allowed_domains, unique=True)
+        return [link.url for link in extractor.extract_links(response) if self.may_follow(link.url)]

@@ -1,0 +1,82 @@
+"""The ``timeline`` command: crawl, serve, dates, extract.
+
+    timeline crawl --config corpus/sources.yml --db db/timeline.db [--replica corpus/sites] [-s NAME=VALUE]
+    timeline serve --db db/timeline.db [--port 8001]
+    timeline dates --jsonl < sentences.jsonl
+    timeline extract --batch < paths.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from timeline.config import ConfigError
+
+
+def crawl(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="timeline crawl", description="Crawl the sources of a sources file into a database.")
+    parser.add_argument("--config", required=True, help="sources file (YAML: incident + sources)")
+    parser.add_argument("--db", required=True, help="SQLite database to create or update")
+    parser.add_argument("--replica", metavar="DIR",
+                        help="replay saved sites from DIR (one folder per host) through a loopback proxy instead of the web")
+    parser.add_argument("-s", "--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a Scrapy setting, as scrapy crawl -s does (repeatable)")
+    args = parser.parse_args(argv)
+    from timeline.crawl import parse_setting_overrides, run_crawl
+
+    try:
+        overrides = parse_setting_overrides(args.settings)
+        summary = run_crawl(args.config, args.db, overrides, replica=args.replica)
+    except (ConfigError, ValueError, FileNotFoundError) as exc:
+        print(f"timeline crawl: error: {exc}", file=sys.stderr)
+        return 2
+    print(summary.report(), file=sys.stderr)
+    print(f"Database: {args.db} — browse it with: timeline serve --db {args.db}", file=sys.stderr)
+    return 0
+
+
+def serve(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="timeline serve", description="Publish a timeline database with Datasette, read-only.")
+    parser.add_argument("--db", required=True, help="the database built by timeline crawl")
+    parser.add_argument("--port", type=int, default=8001)
+    parser.add_argument("--host", default="127.0.0.1")
+    args = parser.parse_args(argv)
+    from pathlib import Path
+
+    if not Path(args.db).is_file():
+        print(f"timeline serve: error: no database at {args.db} (build one with timeline crawl)", file=sys.stderr)
+        return 2
+    from timeline.serve import serve as serve_database
+
+    return serve_database(args.db, port=args.port, host=args.host) or 0
+
+
+def dates(argv: list[str]) -> int:
+    from timeline.dates.cli import main
+
+    return main(argv)
+
+
+def extract(argv: list[str]) -> int:
+    from timeline.extract.cli import main
+
+    return main(argv)
+
+
+COMMANDS = {"crawl": crawl, "serve": serve, "dates": dates, "extract": extract}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] in ("-h", "--help") or argv[0] not in COMMANDS:
+        print(__doc__.strip(), file=sys.stderr if argv and argv[0] not in ("-h", "--help") else sys.stdout)
+        if argv and argv[0] not in ("-h", "--help"):
+            print(f"\ntimeline: unknown command '{argv[0]}'", file=sys.stderr)
+            return 2
+        return 0 if argv else 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""Run a crawl of every source of a sources file into a database, with progress and a summary.
+
+    summary = run_crawl("corpus/sources.yml", "db/timeline.db", replica="corpus/sites")
+    print(summary.stored, summary.dropped)
+
+Each source gets one spider per channel it declares (``start_urls`` → site, ``feed``,
+``sitemap``, ``statuspage``); all run together in one Scrapy process. With ``replica``
+the crawl goes through a loopback server that replays saved sites (timeline/replica.py).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections import Counter
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.config import Config, load_config
+
+# Source key → spider class that reads that channel.
+CHANNEL_SPIDERS = {
+    "start_urls": "spiders.site.SiteSpider",
+    "feed": "spiders.feed.FeedSpider",
+    "sitemap": "spiders.sitemap.NewsSitemapSpider",
+    "statuspage": "spiders.statuspage.StatuspageSpider",
+}
+
+
+@dataclass
+class CrawlSummary:
+    """What a crawl did, in figures a person can read."""
+
+    fetched: int = 0
+    stored: int = 0
+    events: int = 0
+    listings: int = 0
+    dropped: Counter = field(default_factory=Counter)
+    faults: Counter = field(default_factory=Counter)
+    statuses: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def add(self, stats: dict) -> None:
+        self.fetched += stats.get("downloader/response_count", 0)
+        self.stored += stats.get("timeline/stored", 0)
+        self.events += stats.get("timeline/events", 0)
+        self.listings += stats.get("timeline/listing pages", 0)
+        for key, value in stats.items():
+            if key.startswith("timeline/dropped/"):
+                self.dropped[key.rsplit("/", 1)[1]] += value
+            elif key.startswith("downloader/exception_type_count/"):
+                self.faults[key.rsplit(".", 1)[-1]] += value
+            elif key.startswith("response_status_count/"):
+                self.statuses[key.rsplit("/", 1)[1]] += value
+            elif key == "robotstxt/forbidden":
+                self.faults["robots.txt disallowed"] += value
+            elif key == "retry/max_reached":
+                self.faults["gave up after retries"] += value
+            elif key.startswith("spider_exceptions/"):
+                self.faults["spider error: " + key.rsplit("/", 1)[1]] += value
+            elif key == "log_count/ERROR":
+                self.faults["errors logged"] += value
+
+    def progress_line(self) -> str:
+        dropped = sum(self.dropped.values())
+        why = ", ".join(f"{k} {v}" for k, v in self.dropped.most_common())
+        return (f"{self.fetched} pages fetched · {self.stored} documents stored · "
+                f"{self.listings} listings followed · {dropped} dropped" + (f" ({why})" if why else ""))
+
+    def report(self) -> str:
+        lines = [f"Crawl finished in {self.seconds:.1f} s: {self.progress_line()}",
+                 f"  events tagged: {self.events}"]
+        if self.statuses:
+            lines.append("  HTTP statuses: " + ", ".join(f"{k}×{v}" for k, v in sorted(self.statuses.items())))
+        if self.faults:
+            lines.append("  faults: " + ", ".join(f"{k} {v}" for k, v in self.faults.most_common()))
+        return "\n".join(lines)
+
+
+def parse_setting_overrides(pairs: list[str]) -> dict[str, str]:
+    """``["DOWNLOAD_DELAY=0"]`` → ``{"DOWNLOAD_DELAY": "0"}``, as ``scrapy crawl -s`` reads them."""
+    overrides = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not re.fullmatch(r"[A-Z][A-Z0-9_]*", name.strip()):
+            raise ValueError(f"-s expects NAME=VALUE with an upper-case Scrapy setting name, got '{pair}'")
+        overrides[name.strip()] = value
+    return overrides
+
+
+@contextmanager
+def through_proxy(proxy_url: str):
+    """Send every request of the crawl through ``proxy_url`` (Scrapy reads the *_proxy variables)."""
+    saved = {k: os.environ.get(k) for k in ("http_proxy", "https_proxy", "no_proxy")}
+    os.environ.update(http_proxy=proxy_url, https_proxy=proxy_url, no_proxy="")
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def spider_jobs(config: Config) -> list[tuple[str, str]]:
+    """(spider class path, source name) for every channel of every source."""
+    return [(path, source.name) for source in config.sources
+            for key, path in CHANNEL_SPIDERS.items() if getattr(source, key)]
+
+
+def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | None = None,
+              replica: str | Path | None = None, progress=sys.stderr) -> CrawlSummary:
+    """Crawl every source of ``config_path`` into ``db_path``; return the summary.
+
+    Raises ConfigError before anything is fetched when the sources file is wrong.
+    """
+    from scrapy.crawler import Crawler, CrawlerProcess
+    from scrapy.settings import Settings
+    from scrapy.utils.misc import load_object
+    from twisted.internet import task
+
+    from timeline.store import TimelineStore
+
+    config = load_config(config_path)
+    db_path = Path(db_path)
+    store = TimelineStore(db_path)
+    store.save_config(config)
+    store.close()
+
+    settings = Settings()
+    settings.setmodule("timeline.settings", priority="project")
+    settings.update({"TIMELINE_DB": str(db_path), "LOG_LEVEL": "WARNING"}, priority="cmdline")
+    if replica:
+        # Our own loopback replica: no need to be polite to it.
+        settings.update({"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}, priority="cmdline")
+    settings.update(overrides or {}, priority="cmdline")
+
+    summary = CrawlSummary()
+    started = time.monotonic()
+    with ExitStack() as stack:
+        if replica:
+            from timeline.replica import ReplicaServer
+
+            server = stack.enter_context(ReplicaServer(replica))
+            stack.enter_context(through_proxy(server.proxy_url))
+            print(f"Serving the replica of {len(server.hosts())} sites from {replica} on {server.proxy_url}",
+                  file=progress)
+        process = CrawlerProcess(settings, install_root_handler=True)
+        crawlers = []
+        jobdir = settings.get("JOBDIR")
+        for spider_path, source_name in spider_jobs(config):
+            spidercls = load_object(spider_path)
+            crawler_settings = settings.copy()
+            if jobdir:
+                # Each spider needs its own job folder to resume.
+                crawler_settings.set("JOBDIR", str(Path(jobdir) / f"{spidercls.name}-{source_name}"), "cmdline")
+            crawler = Crawler(spidercls, crawler_settings)
+            crawlers.append(crawler)
+            process.crawl(crawler, config=config, source=source_name)
+
+        def live() -> CrawlSummary:
+            current = CrawlSummary()
+            for crawler in crawlers:
+                if crawler.stats:
+                    current.add(crawler.stats.get_stats())
+            return current
+
+        def report_progress() -> None:
+            print(f"  … {live().progress_line()}", file=progress, flush=True)
+
+        print(f"Crawling {len(config.sources)} sources ({len(crawlers)} spiders) for "
+              f"'{config.incident.slug}' into {db_path}", file=progress, flush=True)
+        ticker = task.LoopingCall(report_progress)
+        ticker.start(2.0, now=False)
+        process.start(stop_after_crawl=True, install_signal_handlers=True)
+        if ticker.running:
+            ticker.stop()
+        summary = live()
+    summary.seconds = time.monotonic() - started
+    finish_database(db_path)
+    return summary
+
+
+def finish_database(db_path: str | Path) -> None:
+    """Cross-document work once all documents are in: corroboration of the events."""
+    import sqlite_utils
+
+    from timeline.corroborate import rebuild_corroboration
+
+    db = sqlite_utils.Database(db_path)
+    try:
+        with db.conn:
+            rebuild_corroboration(db)
+    finally:
+        db.close()

@@ -1,0 +1,47 @@
+"""Scrapy settings for every crawl: polite defaults for the real web.
+
+Override any of them per run with ``timeline crawl -s NAME=VALUE`` (as ``scrapy crawl -s``).
+The project's own values (TIMELINE_*) are set by ``timeline crawl``.
+"""
+
+BOT_NAME = "incident-timeline"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# Say who we are and obey robots.txt: we read public pages, slowly.
+USER_AGENT = "incident-timeline/0.1 (+https://github.com/incident-timeline/incident-timeline; outage research)"
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_DELAY = 0.5
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+
+# Bounded work: a hanging page, a huge page or a link maze cannot stall the crawl.
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+DEPTH_LIMIT = 4
+REDIRECT_MAX_TIMES = 5
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+# Development: `-s HTTPCACHE_ENABLED=True` keeps every response under .scrapy/httpcache.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_DIR = "httpcache"
+HTTPCACHE_EXPIRATION_SECS = 24 * 3600
+
+ITEM_PIPELINES = {
+    "pipelines.publication_date.PublicationDate": 100,
+    "pipelines.relevance.RelevanceFilter": 200,
+    "pipelines.events.EventTagger": 300,
+    "pipelines.store.StoreDocument": 900,
+}
+
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
