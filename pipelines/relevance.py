@@ -28,8 +28,9 @@ def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern | None:
 class RelevanceFilter(IncidentContext):
     """Drop documents that name none of the incident's keywords, or were published outside its window.
 
-    Documents without a publication date are kept when they match the keywords: nothing
-    proves them out of the window (help pages are often undated).
+    A document without a publication date (from the page, its feed item or its sitemap
+    entry) is dropped as "undated": it cannot be placed on the timeline nor checked against
+    the window, and kept it would leak into every incident of the same site.
     """
 
     def process_item(self, item):
@@ -39,11 +40,11 @@ class RelevanceFilter(IncidentContext):
         pattern = keyword_pattern(incident.keywords)
         if pattern and not pattern.search(folded(f"{item.get('title') or ''}\n{item.get('text') or ''}")):
             raise self.drop("off-topic", item)
-        day = item.get("day")
-        if day:
-            day = dt.date.fromisoformat(day)
-            if incident.window_start and day < incident.window_start:
-                raise self.drop("out of window", item)
-            if incident.window_end and day > incident.window_end:
-                raise self.drop("out of window", item)
+        if not item.get("day"):
+            raise self.drop("undated", item)
+        day = dt.date.fromisoformat(item["day"])
+        if incident.window_start and day < incident.window_start:
+            raise self.drop("out of window", item)
+        if incident.window_end and day > incident.window_end:
+            raise self.drop("out of window", item)
         return item

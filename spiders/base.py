@@ -12,7 +12,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 
 from timeline.config import Config, Incident, Source, load_config
@@ -108,8 +108,11 @@ class SourceSpider(scrapy.Spider):
 
     def links_to_follow(self, response: Response) -> list[str]:
         """Same-site links matching the source's ``follow`` patterns (all same-site links if none)."""
-        if not isinstance(response, TextResponse):
+        # JSON, XML and text responses have no links to follow (and break LinkExtractor).
+        if not isinstance(response, HtmlResponse) or not self.is_html(response):
             return []
+        # The host check is may_follow's: LinkExtractor's allow_domains compares host:port and
+        # would drop every link of a site served on a non-default port.
         extractor = LinkExtractor(allow=self.source.follow or (), deny_extensions=SKIPPED_EXTENSIONS,
-                                  allow_domains=self.allowed_domains, unique=True)
+                                  unique=True)
         return [link.url for link in extractor.extract_links(response) if self.may_follow(link.url)]

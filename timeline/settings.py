@@ -42,6 +42,21 @@ ITEM_PIPELINES = {
 }
 
 TELNETCONSOLE_ENABLED = False
+# Dropping off-topic pages is normal work: counted in the summary, not warned about.
+DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+# Reliability (docs/RELIABILITY.md): Retry-After is honoured (capped), faults are counted by
+# kind for the summary, and a JOBDIR left by a killed crawl is not trusted.
+RETRY_AFTER_MAX = 60
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "timeline.middlewares.RetryAfterMiddleware": 550,
+    "timeline.middlewares.FaultStats": 610,
+}
+EXTENSIONS = {
+    "timeline.middlewares.CrashSafeJobDir": 0,
+    "timeline.middlewares.OneLineDownloadErrors": 0,
+}
