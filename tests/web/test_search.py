@@ -1,0 +1,91 @@
+"""Stemmed search: stemmed_query() and the `search` canned query through Datasette."""
+
+import sqlite3
+
+import pytest
+
+from timeline.search import stemmed_query
+
+
+@pytest.fixture(scope="module")
+def fts():
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table f using fts5(t, tokenize='unicode61 remove_diacritics 2')")
+    conn.executemany("insert into f values (?)", [
+        ("Un guasto ha bloccato la posta.",), ("Una interruzione del servizio.",),
+        ("Service was restored on Friday.",), ("Niente da segnalare in città.",)])
+    return conn
+
+
+def _hits(fts, q):
+    return [row[0] for row in fts.execute("select t from f where f match ?", [stemmed_query(q)])]
+
+
+def test_plural_finds_singular(fts):
+    assert _hits(fts, "guasti") == ["Un guasto ha bloccato la posta."]
+
+
+def test_interruzioni_finds_interruzione(fts):
+    assert _hits(fts, "interruzioni") == ["Una interruzione del servizio."]
+
+
+def test_english_inflection(fts):
+    assert _hits(fts, "restoring") == ["Service was restored on Friday."]
+
+
+def test_accents_do_not_matter(fts):
+    assert _hits(fts, "citta") == ["Niente da segnalare in città."]
+
+
+@pytest.mark.parametrize("q", ['"guasto', 'guasto" OR "', "*", "AND", "NOT guasti", "f:guasto",
+                               "NEAR(guasto posta)", "(", "''", "-guasto", "^guasto", ""])
+def test_fts_syntax_never_errors(fts, q):
+    assert isinstance(_hits(fts, q), list)
+
+
+def test_empty_query_matches_nothing(fts):
+    assert _hits(fts, "  ") == []
+
+
+def test_short_words_are_dropped_when_others_remain():
+    assert stemmed_query("il guasto") == stemmed_query("guasto")
+
+
+async def test_search_finds_stemmed_word(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/search.json?_shape=array&q=guasti")
+    assert any("guasto" in (row["snippet"] or "") for row in response.json())
+
+
+async def test_search_interruzioni(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/search.json?_shape=array&q=interruzioni")
+    assert [row["title"] for row in response.json()] == ["Posta Rapida, di nuovo problemi"]
+
+
+async def test_search_snippet_highlights(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/search.json?_shape=array&q=interruzioni")
+    assert "<mark>interruzione</mark>" in response.json()[0]["snippet"]
+
+
+async def test_search_html_renders_highlight(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/search?q=interruzioni")
+    assert "<mark>interruzione</mark>" in response.text
+
+
+async def test_search_with_quotes_is_not_an_error(ds, db_name):
+    response = await ds.client.get(f'/{db_name}/search.json?_shape=array&q=%22guasto%22+OR+%22')
+    assert response.status_code == 200
+
+
+async def test_search_with_lone_star_is_not_an_error(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/search.json?_shape=array&q=*")
+    assert response.status_code == 200
+
+
+async def test_search_filters_by_incident(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/search.json?_shape=array&q=diffida&incident=postarapida-2023-06")
+    assert {row["incident"] for row in response.json()} == {"postarapida-2023-06"}
+
+
+async def test_stem_query_sql_function(ds, db_name):
+    response = await ds.client.get(f"/{db_name}.json?_shape=array&sql=select+stem_query('guasti')+as+q")
+    assert response.json() == [{"q": '("guast"*)'}]

@@ -1,0 +1,183 @@
+"""Serving: metadata, tables, facets, read-only, any database file name."""
+
+import os
+import sqlite3
+
+import pytest
+
+from timeline.serve import SETTINGS, datasette_for, load_metadata
+
+JANUARY = "postarapida-2023-01"
+
+
+async def test_metadata_title(ds):
+    response = await ds.client.get("/-/metadata.json")
+    assert response.json()["title"] == "Incident timeline"
+
+
+async def test_metadata_license(ds):
+    response = await ds.client.get("/-/metadata.json")
+    assert response.json()["license"]
+
+
+async def test_metadata_source_url_names_the_database(ds, db_name):
+    response = await ds.client.get("/-/metadata.json")
+    assert response.json()["source_url"] == f"/{db_name}/sources"
+
+
+@pytest.mark.parametrize("table", ["incidents", "sources", "documents", "events", "happenings"])
+async def test_table_description(ds, db_name, table):
+    response = await ds.client.get("/-/metadata.json")
+    assert response.json()["databases"][db_name]["tables"][table]["description"]
+
+
+async def test_column_description_shown(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/events")
+    assert "Local calendar day of earliest" in response.text
+
+
+async def test_table_json(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/documents.json?_shape=array&incident={JANUARY}")
+    assert len(response.json()) == 7
+
+
+async def test_events_facets_from_metadata(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/events.json")
+    assert {"category", "source", "kind", "day"} <= set(response.json()["facet_results"])
+
+
+async def test_documents_facets_from_metadata(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/documents.json")
+    assert {"source", "kind", "day", "incident"} <= set(response.json()["facet_results"])
+
+
+async def test_day_facet_is_the_local_day(ds, db_name):
+    # The 22 January event starts at 00:00+01:00, i.e. 21 January in UTC.
+    response = await ds.client.get(f"/{db_name}/events.json?incident={JANUARY}")
+    days = {item["value"] for item in response.json()["facet_results"]["day"]["results"]}
+    assert "2023-01-22" in days and "2023-01-21" not in days
+
+
+async def test_documents_fts_search(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/documents.json?_search=diffida&_shape=array")
+    assert len(response.json()) == 2
+
+
+async def test_settings_time_limit(ds):
+    response = await ds.client.get("/-/settings.json")
+    assert response.json()["sql_time_limit_ms"] == SETTINGS["sql_time_limit_ms"]
+
+
+async def test_settings_no_download(ds):
+    response = await ds.client.get("/-/settings.json")
+    assert response.json()["allow_download"] is False
+
+
+async def test_settings_no_suggested_facets(ds):
+    response = await ds.client.get("/-/settings.json")
+    assert response.json()["suggest_facets"] is False
+
+
+async def test_database_is_immutable(ds, db_name):
+    response = await ds.client.get("/-/databases.json")
+    assert [db["is_mutable"] for db in response.json() if db["name"] == db_name] == [False]
+
+
+async def test_write_via_sql_is_refused(ds, db_name):
+    response = await ds.client.get(f"/{db_name}.json", params={"sql": "delete from documents"})
+    assert response.status_code == 400
+
+
+async def test_write_via_sql_changes_nothing(ds, db_name, db_path):
+    await ds.client.get(f"/{db_name}.json", params={"sql": "update documents set title = 'x'"})
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select count(*) from documents where title = 'x'").fetchone()[0] == 0
+
+
+async def test_no_download_link(ds, db_name):
+    response = await ds.client.get(f"/{db_name}")
+    assert f"/{db_name}.db" not in response.text
+
+
+async def test_download_refused(ds, db_name):
+    response = await ds.client.get(f"/{db_name}.db")
+    assert response.status_code in (403, 404)
+
+
+async def test_pending_wal_opens_read_only_not_immutable(tmp_path, db_path):
+    copy = tmp_path / "live.db"
+    copy.write_bytes(db_path.read_bytes())
+    writer = sqlite3.connect(copy)
+    writer.execute("pragma journal_mode=wal")
+    writer.execute("insert into incidents (slug, title) values ('in-corso', 'In corso')")
+    writer.commit()  # the WAL now holds a commit no checkpoint has copied yet
+    try:
+        live = datasette_for(copy)
+        response = await live.client.get("/live/incidents.json?_shape=array&slug=in-corso")
+        assert len(response.json()) == 1
+    finally:
+        writer.close()
+
+
+def test_metadata_block_follows_the_database_name():
+    assert "timeline" not in load_metadata("archivio")["databases"]
+
+
+def test_metadata_for_another_name_has_the_queries():
+    assert "timeline" in load_metadata("archivio")["databases"]["archivio"]["queries"]
+
+
+def test_missing_database_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        datasette_for(tmp_path / "nope.db")
+
+
+def test_works_from_any_directory(tmp_path, db_path):
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        ds = datasette_for(db_path)
+    finally:
+        os.chdir(cwd)
+    assert ds.template_dir.endswith(os.path.join("web", "templates"))
+
+
+@pytest.fixture
+def odd(odd_db_path):
+    ds = datasette_for(odd_db_path)
+    name = [n for n in ds.databases if n != "_internal"][0]
+    return ds, name
+
+
+def test_odd_name_is_what_datasette_calls_it(odd):
+    assert odd[1] == "archivio-gennaio.v2"
+
+
+async def test_any_file_name_canned_query(odd):
+    ds, name = odd
+    response = await ds.client.get(ds.urls.query(name, "timeline", format="json") + "?_shape=array&incident=" + JANUARY)
+    assert len(response.json()) == 11
+
+
+async def test_any_file_name_search(odd):
+    ds, name = odd
+    response = await ds.client.get(ds.urls.query(name, "search", format="json") + "?_shape=array&q=guasti")
+    assert response.json()
+
+
+async def test_any_file_name_facets(odd):
+    ds, name = odd
+    response = await ds.client.get(ds.urls.table(name, "events", format="json"))
+    assert "day" in response.json()["facet_results"]
+
+
+async def test_any_file_name_incident_page(odd):
+    ds, name = odd
+    response = await ds.client.get(f"/incidents/{JANUARY}")
+    assert ds.urls.query(name, "timeline") + ".atom" in response.text
+
+
+async def test_any_file_name_home_page(odd):
+    ds, name = odd
+    response = await ds.client.get("/")
+    assert f"/incidents/{JANUARY}" in response.text
