@@ -51,9 +51,10 @@ class CrawlSummary:
         for key, value in stats.items():
             if key.startswith("timeline/dropped/"):
                 self.dropped[key.rsplit("/", 1)[1]] += value
-            elif key.startswith("downloader/exception_type_count/"):
-                self.faults[key.rsplit(".", 1)[-1]] += value
-            elif key.startswith("response_status_count/"):
+            elif key.startswith("timeline/fault/"):
+                # Named by timeline.middlewares.FaultStats (it sees every download exception).
+                self.faults[key.split("/", 2)[2]] += value
+            elif key.startswith("downloader/response_status_count/"):
                 self.statuses[key.rsplit("/", 1)[1]] += value
             elif key == "robotstxt/forbidden":
                 self.faults["robots.txt disallowed"] += value
@@ -158,7 +159,8 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
             if jobdir:
                 # Each spider needs its own job folder to resume.
                 crawler_settings.set("JOBDIR", str(Path(jobdir) / f"{spidercls.name}-{source_name}"), "cmdline")
-            crawler = Crawler(spidercls, crawler_settings)
+            # The first crawler installs the reactor (TWISTED_REACTOR), as CrawlerProcess.crawl would.
+            crawler = Crawler(spidercls, crawler_settings, init_reactor=not crawlers)
             crawlers.append(crawler)
             process.crawl(crawler, config=config, source=source_name)
 

@@ -1,0 +1,226 @@
+"""Downloader middlewares that make a crawl survive a faulty web (see docs/RELIABILITY.md).
+
+- ``RetryAfterMiddleware`` replaces Scrapy's RetryMiddleware: a retried 429/503 that says
+  ``Retry-After`` waits that long (capped by ``RETRY_AFTER_MAX``, default 60 s) before the
+  retry goes out, without blocking the reactor.
+- ``FaultStats`` names the faults a person reads in the crawl summary (redirect loops,
+  pages cut off by DOWNLOAD_MAXSIZE, timeouts, resets) as ``timeline/fault/<kind>`` stats.
+- ``OneLineDownloadErrors`` logs a page that could not be downloaded in one line, not a
+  traceback: a timeout on the web is news, not a bug.
+- ``CrashSafeJobDir`` makes ``-s JOBDIR=…`` safe after a kill -9: Scrapy writes its queue
+  state only on a clean stop, so after a crash it throws the stale state away and the crawl
+  starts over into the same database (upserts by URL make that converge).
+
+    DOWNLOADER_MIDDLEWARES = {
+        "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        "timeline.middlewares.RetryAfterMiddleware": 550,
+    }
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import shutil
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.response import response_status_message
+from twisted.internet.task import deferLater
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_RETRY_AFTER_MAX = 60.0
+
+
+def retry_after_seconds(value: bytes | str | None, cap: float = DEFAULT_RETRY_AFTER_MAX,
+                        now: dt.datetime | None = None) -> float:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), within ``[0, cap]``.
+
+    >>> retry_after_seconds(b"120", cap=60)
+    60.0
+    """
+    if value is None:
+        return 0.0
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    value = value.strip()
+    if not value:
+        return 0.0
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return 0.0
+        if when is None:
+            return 0.0
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.timezone.utc)
+        seconds = (when - (now or dt.datetime.now(dt.timezone.utc))).total_seconds()
+    if seconds != seconds:  # NaN
+        return 0.0
+    return max(0.0, min(float(cap), seconds))
+
+
+async def wait(seconds: float) -> None:
+    """Sleep on the reactor (other downloads go on meanwhile)."""
+    from twisted.internet import reactor
+
+    await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
+
+
+class RetryAfterMiddleware(RetryMiddleware):
+    """Scrapy's retries, but a response that says ``Retry-After`` is retried only after that wait.
+
+    Only this request waits; the rest of the crawl goes on. ``RETRY_AFTER_MAX`` caps the wait
+    (a server asking for an hour gets a retry after the cap, then RETRY_TIMES gives up).
+    """
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.max_wait = settings.getfloat("RETRY_AFTER_MAX", DEFAULT_RETRY_AFTER_MAX)
+
+    async def process_response(self, request, response):
+        if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+            return response
+        retry = self._retry(request, response_status_message(response.status))
+        if retry is None:
+            return response
+        seconds = retry_after_seconds(response.headers.get(b"Retry-After"), cap=self.max_wait)
+        if seconds > 0:
+            stats = self.crawler.stats
+            stats.inc_value("timeline/fault/waited for Retry-After")
+            stats.inc_value("timeline/retry_after/seconds", int(round(seconds)))
+            logger.info("%s answered %s with Retry-After: waiting %.1f s before retrying",
+                        request.url, response.status, seconds)
+            await wait(seconds)
+        return retry
+
+
+# Exception class name → what a person calls that fault in the summary.
+FAULT_NAMES = {
+    "TimeoutError": "timeout", "DownloadTimeoutError": "timeout", "TCPTimedOutError": "timeout",
+    "ConnectionLost": "connection reset", "ConnectionDone": "connection reset",
+    "ConnectionRefusedError": "connection refused", "ResponseFailed": "connection reset",
+    "ResponseNeverReceived": "connection reset", "ConnectError": "cannot connect",
+    "DNSLookupError": "unknown host", "CannotResolveHostError": "unknown host",
+    "DownloadConnectionRefusedError": "connection refused", "DownloadFailedError": "connection reset",
+    "DownloadCancelledError": "too large (DOWNLOAD_MAXSIZE)", "CancelledError": "too large (DOWNLOAD_MAXSIZE)",
+    "ResponseDataLossError": "truncated response", "PotentialDataLoss": "truncated response",
+    "UnsupportedURLSchemeError": "unsupported URL scheme",
+}
+
+
+class FaultStats:
+    """Counts faults by kind (``timeline/fault/<kind>``) for the crawl summary; changes nothing."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.max_redirects = crawler.settings.getint("REDIRECT_MAX_TIMES")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_response(self, request, response):
+        stats = self.crawler.stats
+        if 300 <= response.status < 400 and b"Location" in response.headers:
+            seen = request.meta.get("redirect_urls") or []
+            target = response.urljoin(response.headers[b"Location"].decode("latin-1"))
+            if target in seen or target == request.url:
+                stats.inc_value("timeline/fault/redirect loop")
+            elif len(seen) >= self.max_redirects:
+                stats.inc_value("timeline/fault/too many redirects")
+        elif response.status in (404, 410):
+            stats.inc_value("timeline/fault/gone (404/410)")
+        return response
+
+    def process_exception(self, request, exception):
+        name = type(exception).__name__
+        if isinstance(exception, IgnoreRequest):  # a decision (robots.txt, offsite), not a fault
+            return None
+        if "download max size" in str(exception) or "larger than download max size" in str(exception):
+            kind = "too large (DOWNLOAD_MAXSIZE)"
+        else:
+            kind = FAULT_NAMES.get(name, name)
+        self.crawler.stats.inc_value(f"timeline/fault/{kind}")
+        return None
+
+
+class CrashSafeJobDir:
+    """With JOBDIR: detect a crawl that did not stop cleanly and discard its stale Scrapy state.
+
+    Scrapy saves its request queue only when the spider closes; after kill -9 the job folder
+    holds a seen-requests list without the queue that went with it, and a resumed crawl would
+    skip pages it never fetched. A ``crawl.running`` marker, removed on a clean close, tells
+    the two cases apart. A clean stop (Ctrl-C once, SIGTERM) still resumes from the queue.
+    """
+
+    MARKER = "crawl.running"
+    STATE = ("requests.seen", "requests.queue", "spider.state")
+
+    def __init__(self, crawler, jobdir: Path):
+        self.crawler = crawler
+        self.jobdir = jobdir
+        self.restarted = self.discard_if_unclean()
+        jobdir.mkdir(parents=True, exist_ok=True)
+        (jobdir / self.MARKER).write_text("a crawl is using this job folder\n")
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        jobdir = crawler.settings.get("JOBDIR")
+        if not jobdir:
+            raise NotConfigured
+        return cls(crawler, Path(jobdir))
+
+    def discard_if_unclean(self) -> bool:
+        if not (self.jobdir / self.MARKER).exists():
+            return False
+        for name in self.STATE:
+            target = self.jobdir / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+        logger.warning("%s: the previous crawl did not stop cleanly (killed?); its queue was not "
+                       "saved, so this crawl starts over (stored documents are updated, not doubled)",
+                       self.jobdir)
+        return True
+
+    def spider_opened(self, spider):
+        if self.restarted:
+            self.crawler.stats.set_value("timeline/fault/restarted after a crash", 1)
+
+    def spider_closed(self, spider, reason):
+        # Runs after the scheduler saved its queue: the job folder is consistent again.
+        (self.jobdir / self.MARKER).unlink(missing_ok=True)
+
+
+class OneLineDownloadErrors(logging.Filter):
+    """Extension: "Error downloading <GET …>: DownloadTimeoutError: …" in one line, without the traceback."""
+
+    LOGGER = "scrapy.core.scraper"
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        instance = cls()
+        logger_ = logging.getLogger(cls.LOGGER)
+        if not any(isinstance(f, cls) for f in logger_.filters):
+            logger_.addFilter(instance)
+        return instance
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if exc is not None and str(record.msg).startswith("Error downloading"):
+            record.msg = f"{record.msg}: {type(exc).__name__}: {exc}"
+            record.exc_info = None
+            record.exc_text = None
+        return True
