@@ -1,0 +1,190 @@
+"""NewsSitemapSpider on saved sitemaps: index, news urlset, gzipped urlset, follow filter, bad sitemaps."""
+
+import logging
+
+import pytest
+
+from pipelines.publication_date import PublicationDate
+from spiders.sitemap import MAX_INDEX_DEPTH, SITEMAP_MAXSIZE, NewsSitemapSpider, parse_sitemap_xml
+from tests.responses import file_response
+from tests.spiders.incident import PAGES, build_spider, stat
+
+INDEX_URL = "http://www.gazzetta.test/sitemap_index.xml"
+NEWS_URL = "http://www.gazzetta.test/sitemap-news.xml"
+GZ_URL = "http://www.gazzetta.test/sitemaps/2023-01.xml.gz"
+DOWN_URL = "http://www.gazzetta.test/2023/01/24/libero-mail-down/"
+CODACONS_URL = "http://www.gazzetta.test/2023/01/25/codacons-diffida/"
+TAG_URL = "http://www.gazzetta.test/tag/libero/"
+
+spider = build_spider(NewsSitemapSpider, "gazzetta")
+index_requests = list(spider.parse(file_response(PAGES / "sitemap-index.xml", INDEX_URL), depth=0))
+news_requests = list(spider.parse(file_response(PAGES / "sitemap-news.xml", NEWS_URL), depth=1))
+news = {r.url: r.cb_kwargs["hints"] for r in news_requests}
+gz_requests = list(spider.parse(file_response(PAGES / "sitemap-2023-01.xml.gz", GZ_URL), depth=1))
+gz = {r.url: r.cb_kwargs["hints"] for r in gz_requests}
+
+filtered = build_spider(NewsSitemapSpider, "gazzetta-filtered")
+filtered_requests = list(filtered.parse(file_response(PAGES / "sitemap-news.xml", NEWS_URL), depth=1))
+
+page = file_response(PAGES / "article-undated.html", DOWN_URL)
+document = next(spider.parse_page(page, **news_requests[0].cb_kwargs))
+
+
+@pytest.mark.asyncio
+async def test_start_fetches_the_sitemap():
+    started = [r async for r in build_spider(NewsSitemapSpider, "gazzetta").start()]
+    assert [r.url for r in started] == [INDEX_URL]
+
+
+def test_index_follows_child_sitemaps_on_the_same_host_once():
+    assert [r.url for r in index_requests] == [NEWS_URL, GZ_URL]
+
+
+@pytest.mark.parametrize("request_", index_requests, ids=lambda r: r.url)
+def test_child_sitemaps_are_parsed_as_sitemaps_one_level_deeper(request_):
+    assert (request_.callback, request_.cb_kwargs) == (spider.parse, {"depth": 1})
+
+
+def test_news_sitemap_pages():
+    assert list(news) == [DOWN_URL, CODACONS_URL, TAG_URL]
+
+
+def test_news_publication_date_is_the_date_hint():
+    assert news[DOWN_URL]["date_hint"] == "2023-01-24T10:35:00+01:00"
+
+
+def test_news_title_is_the_title_hint():
+    assert news[DOWN_URL]["title_hint"] == "Libero Mail down: cosa sappiamo & cosa no"
+
+
+def test_lastmod_is_the_date_hint_without_news_date():
+    assert news[CODACONS_URL]["date_hint"] == "2023-01-25T12:00:00Z"
+
+
+def test_no_title_hint_without_news_title():
+    assert news[CODACONS_URL]["title_hint"] is None
+
+
+def test_date_only_lastmod_has_day_precision():
+    assert (news[TAG_URL]["date_hint"], news[TAG_URL]["date_hint_precision"]) == ("2023-02-01", "day")
+
+
+def test_pages_published_outside_the_window_are_not_fetched():
+    assert not any("/2022/06/" in url or "/2023/06/" in url for url in news)
+
+
+def test_outside_window_entries_are_counted():
+    assert stat(spider, "timeline/sitemap/entries outside window") >= 2
+
+
+def test_offsite_pages_are_not_fetched():
+    assert not any("altrosito" in url for url in news)
+
+
+def test_follow_patterns_filter_sitemap_urls():
+    assert [r.url for r in filtered_requests] == [DOWN_URL, CODACONS_URL]
+
+
+def test_gzipped_sitemap_is_read():
+    assert list(gz) == ["http://www.gazzetta.test/2023/01/26/ripristino/",
+                        "http://www.gazzetta.test/2023/01/28/app-ios/"]
+
+
+def test_gzipped_sitemap_lastmod_hint():
+    assert gz["http://www.gazzetta.test/2023/01/26/ripristino/"]["date_hint"] == "2023-01-26"
+
+
+def test_entry_without_lastmod_has_no_date_hint():
+    assert gz["http://www.gazzetta.test/2023/01/28/app-ios/"]["date_hint"] is None
+
+
+def test_lastmod_before_the_window_skips_the_page():
+    assert "http://www.gazzetta.test/2023/01/02/buon-anno/" not in gz
+
+
+@pytest.mark.parametrize("request_", news_requests + gz_requests, ids=lambda r: r.url)
+def test_every_page_request_goes_to_the_page_callback(request_):
+    assert request_.callback == spider.parse_page
+
+
+def test_document_found_via_sitemap():
+    assert document["found_via"] == "sitemap"
+
+
+def test_document_url():
+    assert document["url"] == DOWN_URL
+
+
+def test_document_source_and_kind():
+    assert (document["source"], document["kind"]) == ("gazzetta", "news")
+
+
+def test_sitemap_date_hint_fills_a_day_only_page_date():
+    item = PublicationDate.from_crawler(spider.crawler).process_item(
+        {**document, "published": None, "published_precision": None})
+    assert item["published"] == "2023-01-24T10:35:00+01:00"
+
+
+def test_namespace_is_matched_by_local_name():
+    kind, entries = parse_sitemap_xml(b'<urlset xmlns="http://example.com/wrong"><url><loc>http://a.test/x</loc>'
+                                      b'</url></urlset>')
+    assert (kind, [e.loc for e in entries]) == ("urlset", ["http://a.test/x"])
+
+
+def test_external_entities_are_not_expanded():
+    body = (b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b'<urlset><url><loc>http://a.test/&x;</loc></url></urlset>')
+    assert parse_sitemap_xml(body)[1][0].loc == "http://a.test/"
+
+
+def test_index_nesting_is_bounded():
+    deep = build_spider(NewsSitemapSpider, "gazzetta")
+    requests = list(deep.parse(file_response(PAGES / "sitemap-index.xml", INDEX_URL), depth=MAX_INDEX_DEPTH))
+    assert requests == [] and stat(deep, "timeline/dropped/bad sitemap") == 1
+
+
+BAD_SITEMAPS = [
+    ("sitemap-broken.xml", NEWS_URL, "malformed sitemap XML"),
+    ("sitemap-empty.xml", NEWS_URL, "the sitemap is empty"),
+    ("sitemap-corrupt.xml.gz", GZ_URL, "gzip data that cannot be decompressed"),
+    ("not-a-feed.html", NEWS_URL, "an HTML page"),
+    ("not-a-feed.json", NEWS_URL, "JSON"),
+    ("not-a-feed.png", NEWS_URL, "binary data"),
+    ("feed.rss", NEWS_URL, "the root element is <rss>"),
+]
+
+
+@pytest.mark.parametrize("name, url, reason", BAD_SITEMAPS)
+def test_bad_sitemap_yields_nothing(name, url, reason):
+    bad = build_spider(NewsSitemapSpider, "gazzetta")
+    assert list(bad.parse(file_response(PAGES / name, url))) == []
+
+
+@pytest.mark.parametrize("name, url, reason", BAD_SITEMAPS)
+def test_bad_sitemap_is_counted(name, url, reason):
+    bad = build_spider(NewsSitemapSpider, "gazzetta")
+    list(bad.parse(file_response(PAGES / name, url)))
+    assert stat(bad, "timeline/dropped/bad sitemap") == 1
+
+
+@pytest.mark.parametrize("name, url, reason", BAD_SITEMAPS)
+def test_bad_sitemap_error_names_source_url_and_reason(name, url, reason, caplog):
+    bad = build_spider(NewsSitemapSpider, "gazzetta")
+    with caplog.at_level(logging.ERROR):
+        list(bad.parse(file_response(PAGES / name, url)))
+    [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert "'gazzetta'" in record.getMessage() and url in record.getMessage() and reason in record.getMessage()
+
+
+def test_gzip_bomb_is_refused(tmp_path):
+    import gzip
+
+    path = tmp_path / "big.xml.gz"
+    path.write_bytes(gzip.compress(b"<urlset>" + b" " * (3 * 1024 * 1024) + b"</urlset>"))
+    bad = build_spider(NewsSitemapSpider, "gazzetta")
+    response = file_response(path, GZ_URL, meta={"download_maxsize": 1024 * 1024})
+    assert list(bad.parse(response)) == [] and stat(bad, "timeline/dropped/bad sitemap") == 1
+
+
+def test_sitemap_requests_allow_the_protocol_maximum():
+    assert index_requests[0].meta["download_maxsize"] == SITEMAP_MAXSIZE

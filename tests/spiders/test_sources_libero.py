@@ -1,0 +1,102 @@
+"""sources/libero-2023.yml (the real web): it loads, and its patterns match the URL shapes of the reporting."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from scrapy.utils.misc import load_object
+from scrapy.utils.test import get_crawler
+
+from timeline.config import load_config
+from timeline.crawl import spider_jobs
+
+ROOT = Path(__file__).resolve().parents[2]
+config = load_config(ROOT / "sources" / "libero-2023.yml")
+sources = {s.name: s for s in config.sources}
+
+# Articles in the shapes the January 2023 reporting used (slugs made up), and pages that are not articles.
+ARTICLES = {
+    "ilpost": "https://www.ilpost.it/2023/01/24/libero-mail-virgilio-problemi/",
+    "ilfattoquotidiano": "https://www.ilfattoquotidiano.it/2023/01/25/libero-mail-palazzo-chigi/6945123/",
+    "iltempo": "https://www.iltempo.it/politica/2023/01/25/news/libero-mail-agcom-interrogazione-34701234/",
+    "corriere": "https://www.corriere.it/tecnologia/23_gennaio_24/libero-mail-codacons-1b2c3d4e-9b8a-11ed-a1b2-3c4d5e6f7a8b.shtml",
+    "fanpage": "https://www.fanpage.it/innovazione/tecnologia/libero-mail-torna-a-funzionare/",
+    "ilgiornale": "https://www.ilgiornale.it/news/cronache/libero-mail-caselle-bloccate-2106543.html",
+    "libero-aiuto": "https://aiuto.libero.it/?p=4531",
+    "virgilio-aiuto": "https://aiuto.virgilio.it/articolo/mail/problemi-di-accesso/",
+}
+NOT_ARTICLES = {
+    "ilpost": "https://www.ilpost.it/2022/06/14/altro-guasto/",
+    "ilfattoquotidiano": "https://www.ilfattoquotidiano.it/tecnologia/",
+    "iltempo": "https://www.iltempo.it/politica/",
+    "corriere": "https://www.corriere.it/tecnologia/23_giugno_14/libero-mail-di-nuovo-giu-abc.shtml",
+    "fanpage": "https://www.fanpage.it/innovazione/tecnologia/libero-mail/commenti/",
+    "ilgiornale": "https://www.ilgiornale.it/sezioni/tecnologia.html",
+    "libero-aiuto": "https://aiuto.libero.it/wp-login.php",
+}
+
+
+def test_loads_with_the_config_loader():
+    assert config.incident.slug == "libero-2023"
+
+
+def test_timezone_is_rome():
+    assert config.incident.timezone == "Europe/Rome"
+
+
+@pytest.mark.parametrize("day", ["2023-01-22", "2023-01-26", "2023-02-10"])
+def test_window_covers_the_january_outage_and_its_aftermath(day):
+    assert config.incident.window_start <= dt.date.fromisoformat(day) <= config.incident.window_end
+
+
+def test_window_excludes_the_june_outage():
+    assert config.incident.window_end < dt.date(2023, 6, 13)
+
+
+@pytest.mark.parametrize("keyword", ["libero mail", "virgilio mail", "italiaonline"])
+def test_keywords(keyword):
+    assert keyword in config.incident.keywords
+
+
+def test_libero_alone_is_not_a_keyword():
+    assert "libero" not in config.incident.keywords
+
+
+@pytest.mark.parametrize("kind", ["news", "provider", "consumer", "regulator"])
+def test_every_kind_of_actor_is_covered(kind):
+    assert any(s.kind == kind for s in config.sources)
+
+
+@pytest.mark.parametrize("name", ["ilpost", "ilfattoquotidiano", "iltempo", "corriere", "fanpage", "ilgiornale",
+                                  "libero-aiuto", "virgilio-aiuto", "altroconsumo", "codacons",
+                                  "confconsumatori", "agcom"])
+def test_source_is_listed(name):
+    assert name in sources
+
+
+@pytest.mark.parametrize("source", config.sources, ids=lambda s: s.name)
+def test_every_url_is_https(source):
+    urls = [*source.start_urls, source.feed, source.sitemap, source.statuspage]
+    assert all(u.startswith("https://") for u in urls if u)
+
+
+@pytest.mark.parametrize("source", config.sources, ids=lambda s: s.name)
+def test_every_source_has_follow_patterns(source):
+    assert source.follow
+
+
+@pytest.mark.parametrize("name, url", ARTICLES.items())
+def test_follow_patterns_match_the_article_shape(name, url):
+    assert any(p.search(url) for p in sources[name].follow_patterns)
+
+
+@pytest.mark.parametrize("name, url", NOT_ARTICLES.items())
+def test_follow_patterns_skip_other_pages(name, url):
+    assert not any(p.search(url) for p in sources[name].follow_patterns)
+
+
+@pytest.mark.parametrize("spider_path, source", spider_jobs(config), ids=lambda x: str(x))
+def test_every_channel_builds_its_spider(spider_path, source):
+    spidercls = load_object(spider_path)
+    spider = spidercls.from_crawler(get_crawler(spidercls), config=config, source=source)
+    assert spider.allowed_domains
