@@ -1,0 +1,176 @@
+"""extract_article: everything the timeline needs from one saved news page."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from . import bylines, jsonld, signals
+from .authors import author as find_author
+from .encoding import decode_html
+from .language import language
+from .layout import Layout, parse
+from .listing import is_listing
+from .publication import choose, plausible
+from .text import body_text
+from .timestamps import make_stamp, zone
+from .titles import meta_content, title as find_title
+
+
+@dataclass
+class Article:
+    """What one page says about itself.
+
+    >>> Article(title="Mail down", lang="it").to_dict()["title"]
+    'Mail down'
+    """
+
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    published_precision: str | None = None
+    lang: str | None = None
+    text: str = ""
+    is_listing: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def extract_article(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    timezone: str = "Europe/Rome",
+    http_charset: str | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """Extract title, author, dates, language, text and listing-ness from one HTML page.
+
+    >>> extract_article('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023 alle 10:35</p>').published
+    '2023-01-24T10:35:00+01:00'
+    """
+    if not isinstance(html, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
+    for name, value in (("url", url), ("timezone", timezone), ("http_charset", http_charset)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be str or None, not {type(value).__name__}")
+    if now is not None and not isinstance(now, datetime):
+        raise TypeError(f"now must be a datetime or None, not {type(now).__name__}")
+    tz = zone(timezone)
+    now = (now if now.tzinfo else now.replace(tzinfo=tz)) if now else datetime.now(tz)
+    text = html if isinstance(html, str) else decode_html(bytes(html), http_charset)
+    tree = parse(text)
+    if tree is None:
+        return Article()
+    try:
+        return from_tree(tree, url, tz, now)
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError):
+        # a broken page must never stop a crawl: give back what the markup alone says
+        return Article(title=meta_content(tree, "og:title"))
+
+
+def extract_dates(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    timezone: str = "Europe/Rome",
+    http_charset: str | None = None,
+    now: datetime | None = None,
+) -> tuple[str | None, str | None, str | None]:
+    """Only the (published, updated, published_precision) of a page: the date half of extract_article.
+
+    >>> extract_dates('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023</p>')
+    ('2023-01-24T00:00:00+01:00', None, 'day')
+    """
+    if not isinstance(html, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
+    tz = zone(timezone)
+    now = (now if now.tzinfo else now.replace(tzinfo=tz)) if now else datetime.now(tz)
+    tree = parse(html if isinstance(html, str) else decode_html(bytes(html), http_charset))
+    if tree is None:
+        return None, None, None
+    layout = Layout(tree)
+    page_url = url or canonical_url(tree)
+    main = jsonld.main_article(jsonld.nodes(tree), page_url, layout.head.text_content() if layout.head is not None else None)
+    published, updated = publication_dates(layout, main, page_url, tz, now)
+    return (published.iso() if published else None), (updated.iso() if updated else None), (published.precision if published else None)
+
+
+def from_tree(tree, url: str | None, tz, now: datetime) -> Article:
+    """Extract from an already parsed page."""
+    layout = Layout(tree)
+    head = layout.head
+    items = jsonld.nodes(tree)
+    page_url = url or canonical_url(tree)
+    main = jsonld.main_article(items, page_url, head.text_content() if head is not None else None)
+    listing = is_listing(layout, items, main, page_url)
+    text = body_text(layout, page_url)
+    article = Article(
+        title=find_title(tree, main, head),
+        author=None if listing else find_author(layout, main),
+        lang=language(tree, main, text),
+        text=text,
+        is_listing=listing,
+    )
+    if listing:
+        return article  # a listing's dates belong to the stories it lists
+    published, updated = publication_dates(layout, main, page_url, tz, now)
+    if published:
+        article.published, article.published_precision = published.iso(), published.precision
+    article.updated = updated.iso() if updated else None
+    return article
+
+
+def publication_dates(layout, main, url, tz, now):
+    """The (published, updated) Stamps of a page, from every signal ranked by trust."""
+    tree = layout.tree
+    structured = signals.from_jsonld(main, tz) + signals.from_meta(tree, tz) + signals.from_microdata(layout, tz)
+    url_candidates = signals.from_url(url, tz)
+    if settled(structured, url_candidates, now, layout):
+        # trusted machine dates for both publication and update: reading the page would add nothing
+        return choose(structured, url_candidates, now)
+    year = max(structured, key=lambda c: c.trust).stamp.day.year if structured else url_candidates[0].stamp.day.year if url_candidates else now.year
+    visible = signals.from_time_elements(layout, tz) + bylines.from_page(layout, tz, year)
+    candidates = structured + visible
+    if not any(c.role != signals.UPDATED for c in candidates) and not url_candidates:
+        candidates += htmldate_candidate(tree, url, tz, now)
+    return choose(candidates, url_candidates, now)
+
+
+def settled(structured: list, url_candidates: list, now: datetime, layout) -> bool:
+    """True when trusted structured data gives a timed publication (matching the URL's day) and either
+    an update date or no update label anywhere in the article's text."""
+    kept = plausible(structured, now)
+    published = [c for c in kept if c.role == signals.PUBLISHED and c.trust >= 90 and c.stamp.precision != "day"]
+    if not published:
+        return False
+    best = max(published, key=lambda c: c.trust)
+    if url_candidates and best.stamp.day != url_candidates[0].stamp.day:
+        return False
+    if any(c.role == signals.UPDATED and c.trust >= 90 for c in kept):
+        return True
+    return not bylines.UPDATED_LABEL_RE.search(layout.region.text_content())
+
+
+def htmldate_candidate(tree, url, tz, now) -> list[signals.Candidate]:
+    """htmldate's fast guess, our last resort when the page has no signal we trust more."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True, url=url, max_date=now.strftime("%Y-%m-%d"))
+    except Exception:  # htmldate is a guess; its failures are not ours to raise
+        return []
+    if not found:
+        return []
+    day = datetime.strptime(found, "%Y-%m-%d").date()
+    return [signals.Candidate(make_stamp(day, None, tz), signals.EITHER, 40, "htmldate")]
+
+
+def canonical_url(tree) -> str | None:
+    """The page's own URL from <link rel=canonical> or og:url."""
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            return link.get("href")
+    return meta_content(tree, "og:url")

@@ -1,0 +1,122 @@
+"""Find publication and update dates written for readers: bylines, datelines, update stamps."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .signals import EITHER, PUBLISHED, UPDATED, Candidate
+from .timestamps import find_human
+
+PUBLISHED_LABELS = (
+    r"pubblicat[oa]|pubblicazione|published|posted|first published|publication|veröffentlicht|erschienen|"
+    r"publié|publiée|publie|publicad[oa]|publicação|publicat|gepubliceerd|geplaatst|uitgegeven|creat[oe]d?"
+)
+UPDATED_LABELS = (
+    r"aggiornat[oa]|aggiornamento|ult\.?\s*agg\.?|ultima modifica|modifica|modificat[oa]|updated|update|last modified|"
+    r"modified|revised|aktualisiert|aktualisierung|geändert|zuletzt|stand|mis à jour|mise à jour|màj|"
+    r"actualizad[oa]|actualización|atualizad[oa]|atualização|bijgewerkt|gewijzigd|laatste update"
+)
+# "Oggi è lunedì 6 febbraio": a header widget showing the day the page was seen, not written
+TODAY_RE = re.compile(r"(?<!\w)(?:oggi|today|heute|aujourd'hui|hoy|hoje|vandaag)(?!\w)[^\d]{0,25}$", re.IGNORECASE)
+LABEL_RE = re.compile(rf"(?<!\w)(?:(?P<up>{UPDATED_LABELS})|(?P<pub>{PUBLISHED_LABELS}))(?!\w)", re.IGNORECASE)
+UPDATED_LABEL_RE = re.compile(rf"(?<!\w)(?:{UPDATED_LABELS})(?!\w)", re.IGNORECASE)
+DATEISH_RE = re.compile(r"date|time|byline|meta|publi|posted|updat|dateline|timestamp|data|info|autore|author|firma|datum|fecha", re.I)
+NEAR_HEADLINE_LINES = 8
+LABEL_REACH = 45
+BYLINE_REACH = 200
+
+
+def label_before(text: str) -> str | None:
+    """The role named by the last label just before a date: 'published', 'updated' or None.
+
+    >>> label_before("Pubblicato il 24/01 - Aggiornato il ")
+    'updated'
+    """
+    tail = text[-LABEL_REACH:]
+    last = None
+    for match in LABEL_RE.finditer(tail):
+        last = match
+    if last is None:
+        return None
+    return UPDATED if last.group("up") else PUBLISHED
+
+
+def from_lines(texts: list[str], tz, default_year: int | None, labelled_only: bool, trust: int) -> list[Candidate]:
+    """Dates in lines of visible text; a label before a date says what it is."""
+    found = []
+    for line in texts:
+        # a byline sits at the start of a block: long prose is only read up to there
+        line = line[:BYLINE_REACH] if len(line) > BYLINE_REACH else line
+        for start, _end, stamp in find_human(line, tz, default_year):
+            if TODAY_RE.search(line[max(0, start - 40) : start]):
+                continue
+            role = label_before(line[:start])
+            if role is None:
+                if labelled_only:
+                    continue
+                role = EITHER
+            # a label deep inside a long paragraph is prose ("the report published on..."), not a byline
+            if len(line) >= BYLINE_REACH and start > 80:
+                continue
+            bonus = 20 if role != EITHER else 0
+            found.append(Candidate(stamp, role, trust + bonus, "byline" if role != EITHER else "text"))
+    return found
+
+
+def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
+    """Visible dates near the headline, in byline-like elements, and labelled stamps anywhere in the article.
+
+    >>> from_page(Layout(tree), zone("Europe/Rome"), 2023)  # doctest: +SKIP
+    [Candidate(stamp=..., role='published', trust=88, source='byline')]
+    """
+    text_lines = layout.region_lines
+    found: list[Candidate] = []
+    at = headline_index(text_lines, layout.head)
+    if at is not None:
+        after = text_lines[at + 1 : at + 1 + NEAR_HEADLINE_LINES]
+        before = text_lines[max(0, at - 3) : at]
+        found += from_lines(after, tz, None, labelled_only=False, trust=68)
+        found += from_lines(before, tz, None, labelled_only=False, trust=64)
+    else:
+        after = text_lines[:NEAR_HEADLINE_LINES]
+        found += from_lines(after, tz, None, labelled_only=False, trust=62)
+    near = "\n".join(after)
+    # labelled stamps at the start of any line ("Aggiornamento 26 gennaio h. 14:45 – ...")
+    found += from_lines([t for t in text_lines if LABEL_RE.match(t[:40].lstrip("(*-– "))], tz, default_year, labelled_only=True, trust=68)
+    for el in layout.region.xpath(".//*[@class or @id]"):
+        if el.tag in {"time", "article", "main"}:
+            continue
+        if len(el) < 12 and is_dateish(" ".join(filter(None, (el.get("class"), el.get("id"))))):
+            text = " ".join(el.text_content().split())
+            if 6 <= len(text) <= 200 and not is_teaser_date(el) and not layout.in_boilerplate(el):
+                # a date-classed element right under the headline is the byline; elsewhere it may be anything
+                found += from_lines([text], tz, None, labelled_only=False, trust=70 if text in near else 58)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def is_dateish(attrs: str) -> bool:
+    """True for class/id names of bylines and date stamps."""
+    return bool(DATEISH_RE.search(attrs))
+
+
+def is_teaser_date(el) -> bool:
+    """True for the date beside another story's headline link (a list of other stories)."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    return any(len(a.text_content().strip()) >= 20 for a in parent.iter("a") if a.get("href"))
+
+
+def headline_index(text_lines: list[str], head) -> int | None:
+    """Index of the line holding the headline text."""
+    if head is None:
+        return None
+    title = " ".join(head.text_content().split())
+    if not title:
+        return None
+    for i, line in enumerate(text_lines):
+        if title in line:
+            return i
+    return None

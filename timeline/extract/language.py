@@ -1,0 +1,99 @@
+"""The page's language: declared in the markup, checked against the text with py3langid."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .jsonld import text as ld_text
+from .titles import meta_content
+
+EUROPEAN = ["it", "en", "de", "fr", "es", "pt", "nl", "ca", "ro", "pl", "cs", "sk", "sl", "hr", "hu", "sv", "da",
+            "no", "fi", "el", "ru", "uk", "bg", "sr", "et", "lv", "lt", "ga", "mt", "eu", "gl", "lb", "tr", "sq"]
+MIN_DETECT = 200
+# a thousand characters settle the language; more only costs time
+SAMPLE = 1000
+CONFIDENT = 0.9
+
+
+# the commonest function words: enough to confirm a declared language without running the model
+STOPWORDS = {
+    "it": set("il lo la di che è e per non un una del della dei delle sono con alla nel nella anche ma più".split()),
+    "en": set("the and of to is in that for with was are on it be by this has have from".split()),
+    "de": set("der die und das ist nicht mit den von sich ein eine zu auf dem des im auch für".split()),
+    "fr": set("le la les et des est une du pour que dans pas sur il au aux ne qui ce".split()),
+    "es": set("el la los las y de que en del una por con para es se al lo como su".split()),
+    "pt": set("o a os as de que em do da um uma não para com é se no na dos das".split()),
+    "nl": set("de het een en van is dat niet op met voor zijn ook er te in aan bij".split()),
+}
+WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def confirms(lang: str, text: str) -> bool:
+    """True if the text's function words point to `lang` more than to any other language we know.
+
+    >>> confirms("it", "Il servizio non è ancora tornato per tutti gli utenti della posta")
+    True
+    """
+    if lang not in STOPWORDS:
+        return False
+    words = WORD_RE.findall(text[:SAMPLE].lower())
+    if len(words) < 20:
+        return False
+    scores = {code: sum(w in stop for w in words) for code, stop in STOPWORDS.items()}
+    best = max(scores.values())
+    return scores[lang] == best and best >= 0.1 * len(words) and sorted(scores.values())[-2] < best
+
+
+@lru_cache(maxsize=1)
+def identifier():
+    """py3langid restricted to European languages, with normalised probabilities (loaded once)."""
+    from py3langid.langid import _load_identifier
+
+    return _load_identifier(norm_probs=True, langs=EUROPEAN)
+
+
+def declared(tree, article: dict | None) -> str | None:
+    """The language the markup declares: <html lang>, og:locale, Content-Language, JSON-LD inLanguage."""
+    root = tree.getroottree().getroot()
+    for value in (
+        root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        meta_content(tree, "og:locale", "content-language", "language", "dc.language"),
+        ld_text(article.get("inLanguage")) if article else None,
+    ):
+        code = iso639_1(value)
+        if code:
+            return code
+    for meta in tree.iter("meta"):
+        if (meta.get("http-equiv") or "").lower() == "content-language":
+            code = iso639_1(meta.get("content"))
+            if code:
+                return code
+    return None
+
+
+def iso639_1(value: str | None) -> str | None:
+    """'it-IT' / 'it_IT' / 'IT' → 'it'."""
+    match = re.match(r"\s*([a-zA-Z]{2})(?:[-_,\s]|$)", value or "")
+    return match.group(1).lower() if match else None
+
+
+def language(tree, article: dict | None, text: str) -> str | None:
+    """The declared language, unless the text clearly says otherwise (templates often lie: lang="en").
+
+    >>> language(parse('<html lang="it-IT"><p>ciao</p></html>'), None, "ciao")
+    'it'
+    """
+    stated = declared(tree, article)
+    if stated and confirms(stated, text):
+        return stated
+    if len(text) < MIN_DETECT:
+        return stated or (detect(text) if text.strip() else None)
+    found, probability = identifier().classify(text[:SAMPLE])
+    if stated and found != stated and probability < CONFIDENT:
+        return stated
+    return found
+
+
+def detect(text: str) -> str:
+    return identifier().classify(text[:SAMPLE])[0]

@@ -1,0 +1,231 @@
+"""Find the parts of a page: the headline, the article region, and boilerplate to ignore."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+
+SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "button", "select", "form", "nav", "footer", "aside", "figcaption"}
+BOILERPLATE_TOKEN_RE = re.compile(
+    r"^(comments?|commenti|commentaires|kommentare|comentarios|reactions|related|correlati|correlate|sidebar|"
+    r"widgets?|footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|advertising|"
+    r"banner|breadcrumbs?|menu|nav|navbar|navigation|taboola|outbrain|recommended|recommendations|popular|"
+    r"mostread|trending|subscribe|paywall|ticker|disqus|reply|respond|masthead|topbar|aside|feedback|rating|ratings|helpful|utile|survey|poll|vote|"
+    r"bottom|fondo|piede|legal|copyright|colophon|credits|disclaimer|impressum|contentinfo|complementary|dialog|alertdialog)$"
+)
+BOILERPLATE_PHRASE_RE = re.compile(
+    r"leggi.?anche|read.?more|also.?read|more.?stories|more.?news|ti.?potrebbe|potrebbe.?interessarti|"
+    r"mehr.?zum|weitere.?artikel|lire.?aussi|a.?lire|te.?puede|most.?read|piu.?lett|top.?bar|site.?header|"
+    r"header.?date|today.?date|data.?oggi|page.?header.?date|cookie|comment|related|sidebar",
+    re.IGNORECASE,
+)
+BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+    "table", "tr", "td", "th", "blockquote", "pre", "br", "dd", "dt", "dl", "figure", "time", "address", "hr",
+}
+HEADLINE_MIN = 15
+ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
+
+
+def parse(html: str) -> lxml.html.HtmlElement | None:
+    """Parse HTML text once into an lxml tree (None if there is nothing to parse).
+
+    >>> parse("<p>ciao</p>").tag
+    'html'
+    """
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)  # lxml refuses str input with an encoding declaration
+    html = html.replace("\x00", "")
+    if not html.strip():
+        return None
+    try:
+        tree = lxml.html.document_fromstring(html, parser=PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    return tree
+
+
+PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+
+
+def classes(el) -> str:
+    """The class, id and role of an element as one lowercase string."""
+    return " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role")))).lower()
+
+
+def is_boilerplate(el) -> bool:
+    """True for navigation, sidebars, comments, related boxes, cookie banners and footers.
+
+    >>> is_boilerplate(parse('<div class="related-articles">x</div>').find(".//div"))
+    True
+    """
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in SKIP_TAGS:
+        return True
+    if tag == "header":
+        return not is_article_header(el)
+    attrs = classes(el)
+    if not attrs:
+        return False
+    verdict = boilerplate_attrs(attrs)
+    if verdict == "site-header":
+        return not has_headline(el)
+    return verdict == "yes"
+
+
+@lru_cache(maxsize=4096)
+def boilerplate_attrs(attrs: str) -> str:
+    """Verdict on a class/id/role string alone: 'yes', 'no', or 'site-header' (boilerplate unless it holds the headline)."""
+    tokens = re.split(r"[\s_-]+", attrs)
+    if any(BOILERPLATE_TOKEN_RE.match(t) for t in tokens) or BOILERPLATE_PHRASE_RE.search(attrs):
+        return "yes"
+    if tokens and tokens[0] in {"header", "site", "top"}:
+        return "site-header"
+    return "no"
+
+
+def is_article_header(el) -> bool:
+    """True for a <header> that introduces the article rather than the site (no menu, a real headline)."""
+    if any(a.tag in ("article", "main") for a in el.iterancestors()):
+        return True
+    return el.find(".//nav") is None and has_headline(el)
+
+
+def has_headline(el) -> bool:
+    """True if the element holds a real headline (not a logo in an h1)."""
+    return any(len(h.text_content().strip()) >= HEADLINE_MIN for h in el.iter("h1", "h2"))
+
+
+def in_boilerplate(el) -> bool:
+    """True if the element or one of its ancestors is boilerplate."""
+    while el is not None:
+        if is_boilerplate(el):
+            return True
+        el = el.getparent()
+    return False
+
+
+class Layout:
+    """The parts of one parsed page, with boilerplate verdicts remembered (each element is judged once).
+
+    >>> Layout(parse("<main><h1>Mail giù da domenica sera</h1></main>")).region.tag
+    'main'
+    """
+
+    def __init__(self, tree):
+        self.tree = tree
+        # keeping the judged elements referenced keeps lxml's proxies stable, so they hash the same
+        self.verdicts: dict = {}
+        self.head = headline(tree, self.in_boilerplate)
+        self.region = article_region(tree, self.head)
+        self._lines = None
+
+    def is_boilerplate(self, el) -> bool:
+        verdict = self.verdicts.get(el)
+        if verdict is None:
+            verdict = self.verdicts[el] = is_boilerplate(el)
+        return verdict
+
+    def in_boilerplate(self, el) -> bool:
+        """True if the element or one of its ancestors is boilerplate."""
+        chain = []
+        while el is not None:
+            verdict = self.verdicts.get(("in", el))
+            if verdict is not None:
+                break
+            if self.is_boilerplate(el):
+                verdict = True
+                break
+            chain.append(el)
+            el = el.getparent()
+        verdict = bool(verdict)
+        for seen in chain:
+            self.verdicts[("in", seen)] = verdict
+        return verdict
+
+    @property
+    def region_lines(self) -> list[str]:
+        """The visible lines of the article region (computed once)."""
+        if self._lines is None:
+            self._lines = self.lines(self.region)
+        return self._lines
+
+    def lines(self, el) -> list[str]:
+        """Visible text of an element outside boilerplate, one line per block."""
+        parts: list[str] = []
+        walk(el, parts, root=True, judge=self.is_boilerplate)
+        return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+
+
+def headline(tree, judge=in_boilerplate):
+    """The element of the page's main headline: the first h1 outside boilerplate, else a marked-up
+    headline (itemprop=headline), else the first heading or bold line that repeats the <title>."""
+    fallback = None
+    for h in tree.iter("h1"):
+        if len(h.text_content().strip()) < 3:
+            continue
+        if not judge(h):
+            return h
+        fallback = fallback if fallback is not None else h
+    if fallback is not None:
+        return fallback
+    for h in tree.xpath('//body//*[@itemprop="headline"]'):
+        if h.tag not in ("meta", "link") and h.text_content().strip():
+            return h
+    title = tree.find(".//title")
+    title = " ".join(title.text_content().split()).lower() if title is not None else ""
+    if len(title) >= HEADLINE_MIN:
+        for h in tree.xpath("//body//h2|//body//h3|//body//b|//body//strong"):
+            text = " ".join(h.text_content().split()).lower()
+            if len(text) >= HEADLINE_MIN and title.startswith(text) and not judge(h):
+                return h
+    return None
+
+
+def article_region(tree, head):
+    """The element holding the article: the <article>/main around the headline, else body."""
+    body = tree.find("body")
+    if body is None:
+        body = tree
+    if head is not None:
+        for anc in head.iterancestors():
+            if anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or ""):
+                return anc
+    bodies = tree.xpath('//*[@itemprop="articleBody"]|//main')
+    if bodies:
+        return bodies[0]
+    articles = tree.findall(".//article")
+    if len(articles) == 1:
+        return articles[0]
+    return body
+
+
+def lines(el) -> list[str]:
+    """The visible text of an element outside boilerplate, one line per block.
+
+    >>> lines(parse("<div><p>Uno</p><aside>no</aside><p>Due <b>tre</b></p></div>").find(".//div"))
+    ['Uno', 'Due tre']
+    """
+    parts: list[str] = []
+    walk(el, parts, root=True)
+    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+
+
+def walk(el, parts: list[str], root: bool = False, judge=is_boilerplate) -> None:
+    if not isinstance(el.tag, str):
+        return
+    if not root and judge(el):
+        return
+    block = el.tag in BLOCK_TAGS
+    if block:
+        parts.append("\n")
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        walk(child, parts, judge=judge)
+        if child.tail:
+            parts.append(child.tail)
+    if block:
+        parts.append("\n")

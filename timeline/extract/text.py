@@ -1,0 +1,79 @@
+"""The article's body text: trafilatura on the shared tree, our own cleanup when it finds little."""
+
+from __future__ import annotations
+
+import logging
+
+from trafilatura.core import bare_extraction
+from trafilatura.settings import Extractor
+
+
+MIN_TEXT = 250
+# built once: trafilatura's per-call option parsing costs as much as a small page
+OPTIONS = Extractor(output_format="python", fast=True, precision=True, comments=False, tables=True, dedup=False, with_metadata=False)
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+def body_text(layout, url: str | None = None) -> str:
+    """Main text without navigation, related boxes, comments, cookie banners or footers.
+
+    >>> body_text(Layout(parse("<article><p>" + "Testo. " * 60 + "</p></article>")))[:12]
+    'Testo. Testo'
+    """
+    region = layout.region
+    # the article region alone is less to clean and holds less boilerplate than the whole page
+    scope = region if region.tag in ("article", "main") or region.get("itemprop") == "articleBody" else layout.tree
+    try:
+        doc = bare_extraction(scope, url=url, options=OPTIONS)
+    except Exception:  # trafilatura raises on odd trees; our own cleanup takes over
+        doc = None
+    found = drop_boilerplate((doc.text if doc is not None and doc.text else "") or "", layout)
+    if len(found) >= MIN_TEXT:
+        return found.strip()
+    own = own_text(layout)
+    return own if len(own) > len(found) else found.strip()
+
+
+def drop_boilerplate(text: str, layout) -> str:
+    """Remove lines trafilatura kept from elements we know are boilerplate (feedback widgets, related boxes)."""
+    if not text:
+        return text
+    noise = [
+        " ".join(el.text_content().split())
+        for el in layout.region.iter()
+        if isinstance(el.tag, str) and el.tag not in ("script", "style") and layout.is_boilerplate(el)
+    ]
+    noise = "\n".join(n for n in noise if n)
+    if not noise:
+        return text
+    kept = []
+    for line in text.split("\n"):
+        flat = " ".join(line.split())
+        # short lines must match a whole boilerplate text; longer ones may sit inside one
+        if flat and (f"\n{flat}\n" in f"\n{noise}\n" or (len(flat) >= 15 and flat in noise)):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def own_text(layout) -> str:
+    """Paragraph-like lines of the article region, boilerplate removed."""
+    kept = []
+    for el in layout.region.iter("p", "li", "blockquote", "h2", "h3", "pre", "td"):
+        if layout.in_boilerplate(el):
+            continue
+        if el.getparent() is not None and el.getparent().tag in ("p", "li", "blockquote", "td"):
+            continue  # nested blocks are covered by their parent
+        text = " ".join(layout.lines(el))
+        if len(text) >= 3 and link_density(el) < 0.5:
+            kept.append(text)
+    if not kept:
+        kept = [t for t in layout.region_lines if len(t) > 40]
+    return "\n".join(kept)
+
+
+def link_density(el) -> float:
+    """Share of an element's text that sits inside links."""
+    total = len(el.text_content().strip()) or 1
+    linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
+    return linked / total

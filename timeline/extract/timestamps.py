@@ -1,0 +1,185 @@
+"""Parse date strings (machine ISO/RFC values and human bylines) into local timestamps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+PRECISIONS = ("day", "minute", "second")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A moment in local time and how precisely the source knew it.
+
+    >>> Stamp(datetime(2023, 1, 24, 10, 35, tzinfo=ZoneInfo("Europe/Rome")), "minute").iso()
+    '2023-01-24T10:35:00+01:00'
+    """
+
+    moment: datetime
+    precision: str
+
+    def iso(self) -> str:
+        return self.moment.isoformat(timespec="seconds")
+
+    @property
+    def day(self) -> date:
+        return self.moment.date()
+
+
+@lru_cache(maxsize=32)
+def zone(name: str) -> ZoneInfo:
+    """The ZoneInfo for a timezone name, cached."""
+    return ZoneInfo(name)
+
+
+def make_stamp(d: date, t: time | None, tz: ZoneInfo, offset: timezone | None = None, seconds: bool = False) -> Stamp:
+    """A Stamp from a calendar date and optional wall time; `offset` is the source's own zone."""
+    if t is None:
+        return Stamp(datetime.combine(d, time(0), tz), "day")
+    moment = datetime.combine(d, t, offset or tz).astimezone(tz)
+    return Stamp(moment, "second" if seconds else "minute")
+
+
+ISO_RE = re.compile(
+    r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
+)
+
+
+def parse_machine(value: str, tz: ZoneInfo) -> Stamp | None:
+    """Parse a machine-readable date (ISO 8601 or RFC 2822); naive values are local.
+
+    >>> parse_machine("2023-01-24T23:30:00Z", zone("Europe/Rome")).iso()
+    '2023-01-25T00:30:00+01:00'
+    """
+    if not value or len(value) > 64:
+        return None
+    match = ISO_RE.match(value)
+    if match:
+        y, mo, d, h, mi, s, off = match.groups()
+        try:
+            day = date(int(y), int(mo), int(d))
+            if h is None:
+                return make_stamp(day, None, tz)
+            return make_stamp(day, time(int(h), int(mi), int(s or 0)), tz, parse_offset(off), s is not None)
+        except ValueError:
+            return None
+    if re.match(r"^\s*\d{10}(\.\d+)?\s*$", value):  # unix epoch seconds
+        return Stamp(datetime.fromtimestamp(float(value), tz), "second")
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return parse_human(value, tz)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=tz)
+    return Stamp(moment.astimezone(tz), "second")
+
+
+def parse_offset(text: str | None) -> timezone | None:
+    """'+01:00' / 'Z' / 'CET' → a fixed timezone; None when absent (local time)."""
+    if not text:
+        return None
+    text = text.upper()
+    if text in ZONE_NAMES:
+        return ZONE_NAMES[text]
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
+    return timezone(sign * timedelta(minutes=minutes))
+
+
+ZONE_NAMES = {
+    "Z": timezone.utc, "UTC": timezone.utc, "GMT": timezone.utc, "WET": timezone.utc,
+    "CET": timezone(timedelta(hours=1)), "MEZ": timezone(timedelta(hours=1)),
+    "CEST": timezone(timedelta(hours=2)), "MESZ": timezone(timedelta(hours=2)),
+    "BST": timezone(timedelta(hours=1)), "WEST": timezone(timedelta(hours=1)),
+    "EET": timezone(timedelta(hours=2)), "EEST": timezone(timedelta(hours=3)),
+}
+
+MONTHS = {
+    1: "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari",
+    2: "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari",
+    3: "marzo mar march märz maerz mär mrz mars março marco maart mrt",
+    4: "aprile apr april avril avr abril",
+    5: "maggio mag may mai mayo maio mei",
+    6: "giugno giu june jun juni juin junio junho",
+    7: "luglio lug july jul juli juillet juil julio julho",
+    8: "agosto ago august aug août aout augustus",
+    9: "settembre set september sep sept septembre septiembre setiembre setembro",
+    10: "ottobre ott october oct oktober octobre octubre outubro okt",
+    11: "novembre nov november noviembre novembro",
+    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro",
+}
+MONTH_NUMBER = {name: n for n, names in MONTHS.items() for name in names.split()}
+MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
+
+TIME = (
+    r"\s*(?:\s*(?:[,|·•–—-]|\bum\b|\bat\b|\balle\b|\bore\b|\bh\b\.?|\bà\b|\ba\s+las\b|\bàs\b|\bom\b|\bkl\b\.?|\bdès\b)\s*)*"
+    r"(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h(?=\d))\s*(?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?(?!\d)"
+    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h\b))?(?:\s*\(?(?P<tz>cest|cet|utc|gmt|mesz|mez|bst|z)\b\)?)?"
+)
+DAY_FIRST = rf"(?P<d>[0-3]?\d)(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+|di\s+)?(?P<mon>{MONTH})\.?,?(?:\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?"
+MONTH_FIRST = rf"(?P<mon2>{MONTH})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)(?!\d)"
+NUMERIC = r"(?P<nd>[0-3]?\d)[./-](?P<nm>[01]?\d)[./-](?P<ny>(?:19|20)\d\d|\d\d)(?!\d)"
+ISO_DAY = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+HUMAN_RE = re.compile(
+    rf"(?<![\w/])(?:{ISO_DAY}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])(?:{TIME})?",
+    re.IGNORECASE,
+)
+
+
+QUICK_RE = re.compile(r"(?:19|20)\d\d|\d[./-]\d\d?[./-]\d\d")
+
+
+def find_human(text: str, tz: ZoneInfo, default_year: int | None = None):
+    """Yield (start, end, Stamp) for every human-written date in `text`.
+
+    >>> [s.iso() for _, _, s in find_human("Milano, 25 gennaio 2023 – ore 19:30", zone("Europe/Rome"))]
+    ['2023-01-25T19:30:00+01:00']
+    """
+    # most lines hold no date at all: a cheap look for a year or a numeric date spares the big regex
+    if not QUICK_RE.search(text) if default_year is None else not any(c.isdigit() for c in text):
+        return
+    for match in HUMAN_RE.finditer(text):
+        stamp = stamp_from_match(match, tz, default_year)
+        if stamp is not None:
+            yield match.start(), match.end(), stamp
+
+
+def parse_human(text: str, tz: ZoneInfo, default_year: int | None = None) -> Stamp | None:
+    """The first human-written date in `text`, or None."""
+    return next((stamp for _, _, stamp in find_human(text, tz, default_year)), None)
+
+
+def stamp_from_match(match: re.Match, tz: ZoneInfo, default_year: int | None) -> Stamp | None:
+    g = match.groupdict()
+    if g["iy"]:
+        y, m, d = g["iy"], g["im"], g["id"]
+    elif g["nd"]:
+        y, m, d = g["ny"], g["nm"], g["nd"]
+        y = y if len(y) == 4 else "20" + y
+    elif g["mon2"]:
+        y, m, d = g["y2"], MONTH_NUMBER[g["mon2"].lower()], g["d2"]
+    else:
+        y, m, d = g["y"] or default_year, MONTH_NUMBER[g["mon"].lower()], g["d"]
+        if y is None:
+            return None
+    try:
+        day = date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+    if g["h"] is None:
+        return make_stamp(day, None, tz)
+    hour = int(g["h"])
+    ampm = (g["ampm"] or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    clock = time(hour, int(g["mi"]), int(g["s"] or 0))
+    return make_stamp(day, clock, tz, parse_offset(g["tz"]), g["s"] is not None)
