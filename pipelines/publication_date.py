@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.moments import local_day, to_local_iso
+from timeline.moments import local_day, parse_moment, to_local_iso
 from pipelines.context import IncidentContext
 
 
@@ -16,12 +16,16 @@ class PublicationDate(IncidentContext):
     def process_item(self, item):
         tz = self.timezone_of(item)
         published = to_local_iso(item.get("published"), tz)
-        if published is None and item.get("date_hint"):
-            published = to_local_iso(item["date_hint"], tz)
-            item["published_precision"] = item.get("date_hint_precision") or "minute"
+        hint = to_local_iso(item.get("date_hint"), tz)
+        hint_precision = item.get("date_hint_precision") or "minute"
+        page_knows_only_the_day = item.get("published_precision") == "day"
+        if hint and (published is None or (page_knows_only_the_day and hint_precision != "day"
+                                           and hint[:10] == published[:10])):
+            # The feed or sitemap knows the time of a page that gives none (or only its day).
+            published, item["published_precision"] = hint, hint_precision
         item["published"] = published
         item["updated"] = to_local_iso(item.get("updated"), tz)
-        if item["updated"] and published and item["updated"] < published:
+        if item["updated"] and published and parse_moment(item["updated"], tz) <= parse_moment(published, tz):
             item["updated"] = None  # an "update" before publication is a misread date
         if not item.get("title") and item.get("title_hint"):
             item["title"] = item["title_hint"]

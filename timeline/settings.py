@@ -17,13 +17,16 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_DELAY = 0.5
 CONCURRENT_REQUESTS = 16
-CONCURRENT_REQUESTS_PER_DOMAIN = 4
+# Each channel of a source (site, feed, sitemap) is its own spider: keep each gentle.
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
 
 # Bounded work: a hanging page, a huge page or a link maze cannot stall the crawl.
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DEPTH_LIMIT = 4
+# A safety net against a too-broad `follow` pattern: at most this many responses per spider.
+CLOSESPIDER_PAGECOUNT = 5000
 REDIRECT_MAX_TIMES = 5
 RETRY_ENABLED = True
 RETRY_TIMES = 2
@@ -33,6 +36,7 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_EXPIRATION_SECS = 24 * 3600
+HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
 
 ITEM_PIPELINES = {
     "pipelines.publication_date.PublicationDate": 100,

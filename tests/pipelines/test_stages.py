@@ -1,0 +1,114 @@
+"""The pipeline stages, one at a time, on hand-made items."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from pipelines.events import EventTagger
+from pipelines.publication_date import PublicationDate
+from pipelines.relevance import RelevanceFilter
+from timeline.config import Incident
+
+INCIDENT = Incident(slug="posta-2023", title="Posta outage", timezone="Europe/Rome",
+                    keywords=("posta web", "nuvola"), window_start=dt.date(2023, 1, 15),
+                    window_end=dt.date(2023, 3, 31))
+
+
+def stage(cls):
+    crawler = get_crawler(settings_dict={})
+    crawler.spider = SimpleNamespace(incident=INCIDENT)
+    return cls.from_crawler(crawler)
+
+
+def dated(**fields):
+    return stage(PublicationDate).process_item({"url": "http://x.test/a", **fields})
+
+
+def test_utc_published_becomes_local():
+    assert dated(published="2023-01-25T23:30:00Z")["published"] == "2023-01-26T00:30:00+01:00"
+
+
+def test_day_is_the_local_day():
+    assert dated(published="2023-01-25T23:30:00Z")["day"] == "2023-01-26"
+
+
+def test_feed_date_dates_an_undated_page():
+    assert dated(published=None, date_hint="Tue, 24 Jan 2023 09:35:00 GMT")["published"] == "2023-01-24T10:35:00+01:00"
+
+
+def test_feed_time_refines_a_day_only_page():
+    item = dated(published="2023-01-24T00:00:00+01:00", published_precision="day",
+                 date_hint="2023-01-24T09:35:00Z")
+    assert item["published"] == "2023-01-24T10:35:00+01:00"
+
+
+def test_feed_date_of_another_day_does_not_override_the_page():
+    item = dated(published="2023-01-24T00:00:00+01:00", published_precision="day",
+                 date_hint="2023-01-27T09:35:00Z")
+    assert item["published"] == "2023-01-24T00:00:00+01:00"
+
+
+def test_update_before_publication_is_dropped():
+    assert dated(published="2023-01-24T10:00:00+01:00", updated="2023-01-23T10:00:00+01:00")["updated"] is None
+
+
+def test_title_hint_fills_a_missing_title():
+    assert dated(published="2023-01-24T10:00:00+01:00", title_hint="Dal feed")["title"] == "Dal feed"
+
+
+def relevant(**fields):
+    return stage(RelevanceFilter).process_item({"url": "http://x.test/a", **fields})
+
+
+def test_keyword_in_text_is_kept():
+    assert relevant(title="Guasto", text="La POSTA   Web è ferma.", day="2023-01-24")["day"] == "2023-01-24"
+
+
+@pytest.mark.parametrize("fields, reason", [
+    ({"title": "Calcio", "text": "Derby rinviato.", "day": "2023-01-24"}, "off-topic"),
+    ({"title": "Nuvola ferma", "text": "x", "day": "2023-06-14"}, "out of window"),
+    ({"title": "Nuvola ferma", "text": "x", "day": "2022-12-31"}, "out of window"),
+    ({"title": "Nuvola ferma", "text": "x", "day": None}, "undated"),
+    ({"title": "", "text": "", "day": "2023-01-24"}, "empty"),
+    ({"title": "Nuvolari vince", "text": "x", "day": "2023-01-24"}, "off-topic"),
+])
+def test_dropped_with_reason(fields, reason):
+    with pytest.raises(DropItem, match=reason):
+        relevant(**fields)
+
+
+@pytest.fixture(scope="module")
+def tagged():
+    item = {"url": "http://x.test/comunicato", "kind": "provider", "lang": "it", "title": "Comunicato",
+            "published": "2023-01-25T16:40:00+01:00", "day": "2023-01-25",
+            "text": "Il disservizio è iniziato domenica sera. Il servizio tornerà entro venerdì."}
+    return stage(EventTagger).process_item(item)["events"]
+
+
+def test_text_dates_become_events(tagged):
+    assert [e["value"] for e in tagged if e["origin"] == "text"] == ["2023-01-22TEV", "2023-01-27"]
+
+
+def test_event_keeps_its_sentence(tagged):
+    assert tagged[0]["sentence"] == "Il disservizio è iniziato domenica sera."
+
+
+def test_event_day_is_local(tagged):
+    assert tagged[0]["day"] == "2023-01-22"
+
+
+def test_provider_statement_is_an_event_at_publication(tagged):
+    assert [(e["origin"], e["value"]) for e in tagged if e["origin"] == "document"] == [("document", "2023-01-25T16:40")]
+
+
+def test_status_updates_become_events_in_local_time():
+    item = {"url": "http://status.test/i/1", "kind": "status", "lang": "it", "title": "Posta web down",
+            "published": "2023-01-23T08:15:00+01:00", "day": "2023-01-23", "text": "",
+            "updates": [{"created_at": "2023-01-23T23:30:00Z", "status": "identified", "body": "Causa trovata."}]}
+    events = stage(EventTagger).process_item(item)["events"]
+    assert [(e["origin"], e["earliest"]) for e in events] == [("status", "2023-01-24T00:30:00+01:00")]
