@@ -33,7 +33,7 @@ def crawl(argv: list[str]) -> int:
         return 2
     print(summary.report(), file=sys.stderr)
     print(f"Database: {args.db} — browse it with: timeline serve --db {args.db}", file=sys.stderr)
-    return 0
+    return 1 if summary.failed else 0
 
 
 def serve(argv: list[str]) -> int:

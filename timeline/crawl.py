@@ -42,6 +42,8 @@ class CrawlSummary:
     faults: Counter = field(default_factory=Counter)
     statuses: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    #: spiders that could not run at all ("feed:news: <reason>")
+    failed: list = field(default_factory=list)
 
     def add(self, stats: dict) -> None:
         self.fetched += stats.get("downloader/response_count", 0)
@@ -76,6 +78,8 @@ class CrawlSummary:
                  f"  events tagged: {self.events}"]
         if self.statuses:
             lines.append("  HTTP statuses: " + ", ".join(f"{k}×{v}" for k, v in sorted(self.statuses.items())))
+        if self.failed:
+            lines.append("  spiders that failed: " + "; ".join(self.failed))
         if self.faults:
             lines.append("  faults: " + ", ".join(f"{k} {v}" for k, v in self.faults.most_common()))
         return "\n".join(lines)
@@ -151,7 +155,7 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
             print(f"Serving the replica of {len(server.hosts())} sites from {replica} on {server.proxy_url}",
                   file=progress)
         process = CrawlerProcess(settings, install_root_handler=True)
-        crawlers = []
+        crawlers, failed = [], []
         jobdir = settings.get("JOBDIR")
         for spider_path, source_name in spider_jobs(config):
             spidercls = load_object(spider_path)
@@ -162,7 +166,9 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
             # The first crawler installs the reactor (TWISTED_REACTOR), as CrawlerProcess.crawl would.
             crawler = Crawler(spidercls, crawler_settings, init_reactor=not crawlers)
             crawlers.append(crawler)
-            process.crawl(crawler, config=config, source=source_name)
+            running = process.crawl(crawler, config=config, source=source_name)
+            running.addErrback(lambda failure, name=f"{spidercls.name}:{source_name}":
+                               failed.append(f"{name}: {failure.getErrorMessage()}"))
 
         def live() -> CrawlSummary:
             current = CrawlSummary()
@@ -182,6 +188,7 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
         if ticker.running:
             ticker.stop()
         summary = live()
+        summary.failed = failed
     summary.seconds = time.monotonic() - started
     finish_database(db_path)
     return summary
