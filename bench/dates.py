@@ -1,0 +1,165 @@
+"""Temporal tagger benchmark: F1 and throughput of timeline.dates against dateparser.search_dates.
+
+    .venv/bin/python bench/dates.py
+
+Each tagger runs in its own subprocess over every case of tests/dates/cases and
+tests/dates/heldout; its time counts from before the library is imported to the last
+sentence tagged (start-up included), and the subprocess's whole wall time is shown too.
+A first, untimed start lets both write their bytecode caches, as an installed package has.
+A gold expression is matched when a prediction overlaps its span with exactly its value;
+precision, recall and F1 are over all expressions. dateparser gives datetimes, not TIMEX3:
+its datetime is written at the granularity the overlapping gold value has (year, month,
+ISO week, day, part of day, minute); durations, intervals and vague references it cannot
+express, so those count as misses.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def worker(tagger: str) -> None:
+    """Tag the cases read on stdin; print predictions and the seconds import + tagging took."""
+    cases = json.loads(sys.stdin.read())
+    started = time.perf_counter()
+    predictions = []
+    if tagger == "ours":
+        from timeline.dates import tag_timexes
+
+        for case in cases:
+            found = tag_timexes(case["text"], case["published"], case["lang"], case["timezone"])
+            predictions.append([[t["span"], t["value"]] for t in found])
+    else:
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        from dateparser.search import search_dates
+
+        for case in cases:
+            published = datetime.fromisoformat(case["published"])
+            if published.tzinfo:
+                published = published.astimezone(ZoneInfo(case["timezone"]))
+            base = published.replace(tzinfo=None)
+            found = search_dates(case["text"], languages=[case["lang"]], settings={"RELATIVE_BASE": base}) or []
+            spans, cursor = [], 0
+            for text, moment in found:
+                begin = case["text"].find(text, cursor)
+                begin = case["text"].find(text) if begin < 0 else begin
+                cursor = begin + len(text)
+                spans.append([[begin, begin + len(text)], moment.isoformat()])
+            predictions.append(spans)
+    seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "predictions": predictions}))
+
+
+def as_dateparser_value(moment: str, gold: str) -> str:
+    """dateparser's datetime written at the granularity of the gold value it is compared with."""
+    from datetime import datetime
+
+    moment = datetime.fromisoformat(moment)
+    if re.fullmatch(r"\d{4}", gold):
+        return str(moment.year)
+    if re.fullmatch(r"\d{4}-\d\d", gold):
+        return moment.strftime("%Y-%m")
+    if re.fullmatch(r"\d{4}-W\d\d", gold):
+        iso = moment.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}"
+    if re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", gold):
+        return moment.strftime("%Y-%m-%dT%H:%M")
+    if re.fullmatch(r"\d{4}-\d\d-\d\dT(MO|AF|EV|NI)", gold):
+        part = "MO" if 6 <= moment.hour < 12 else "AF" if 12 <= moment.hour < 18 else "EV" if moment.hour < 22 else "NI"
+        return moment.strftime("%Y-%m-%dT") + (part if moment.hour >= 6 else "NI")
+    return moment.strftime("%Y-%m-%d")
+
+
+def gold_spans(case) -> list[tuple[tuple[int, int], str]]:
+    spans, cursor = [], 0
+    for expected in case.expect:
+        begin = case.text.find(expected["text"], cursor)
+        assert begin >= 0, f"{case.id}: {expected['text']!r} not in the text"
+        cursor = begin + len(expected["text"])
+        spans.append(((begin, cursor), expected["value"]))
+    return spans
+
+
+def score(cases, predictions, tagger: str) -> dict:
+    """Precision, recall and F1: a gold matches an unused prediction overlapping it with the same value."""
+    matched = predicted = gold_total = 0
+    for case, found in zip(cases, predictions):
+        gold = gold_spans(case)
+        gold_total += len(gold)
+        predicted += len(found)
+        used = set()
+        for (begin, end), value in gold:
+            for index, ((p_begin, p_end), p_value) in enumerate(found):
+                if index in used or p_begin >= end or p_end <= begin:
+                    continue
+                if (as_dateparser_value(p_value, value) if tagger == "dateparser" else p_value) == value:
+                    used.add(index)
+                    matched += 1
+                    break
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / gold_total if gold_total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "gold": gold_total}
+
+
+# Measured as installed packages run: bytecode and compiled-pattern caches written by a first start.
+CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run(tagger: str, cases) -> dict:
+    payload = json.dumps([{"text": c.text, "published": c.published, "lang": c.lang, "timezone": c.timezone} for c in cases])
+    warm_up = "import timeline.dates" if tagger == "ours" else "import dateparser.search"
+    subprocess.run([sys.executable, "-c", warm_up], check=True, cwd=ROOT, env=CHILD_ENV)
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, __file__, "--worker", tagger], input=payload, capture_output=True,
+                          text=True, check=True, cwd=ROOT, env=CHILD_ENV)
+    wall = time.perf_counter() - started
+    result = json.loads(done.stdout)
+    result["wall"] = wall
+    return result
+
+
+def main() -> None:
+    from tests.dates.casefiles import FOLDER, HELDOUT, load_cases
+
+    own, heldout = load_cases(FOLDER), load_cases(HELDOUT)
+    cases = own + heldout
+    rows = {}
+    for tagger in ("ours", "dateparser"):
+        result = run(tagger, cases)
+        predictions = result["predictions"]
+        rows[tagger] = {
+            "own": score(own, predictions[:len(own)], tagger),
+            "heldout": score(heldout, predictions[len(own):], tagger),
+            "rate": len(cases) / result["seconds"],
+            "wall_rate": len(cases) / result["wall"],
+        }
+    print(f"{len(own)} own cases ({rows['ours']['own']['gold']} expressions), "
+          f"{len(heldout)} held-out cases ({rows['ours']['heldout']['gold']} expressions)\n")
+    print("| tagger | F1 own (P/R) | F1 held-out (P/R) | sentences/s, import + tagging | sentences/s, process wall time |")
+    print("|---|---|---|---|---|")
+    for tagger, row in rows.items():
+        own_score, held = row["own"], row["heldout"]
+        print(f"| {'timeline.dates' if tagger == 'ours' else 'dateparser.search_dates'} "
+              f"| {own_score['f1']:.3f} ({own_score['precision']:.3f}/{own_score['recall']:.3f}) "
+              f"| {held['f1']:.3f} ({held['precision']:.3f}/{held['recall']:.3f}) "
+              f"| {row['rate']:,.0f} | {row['wall_rate']:,.0f} |")
+    ours, baseline = rows["ours"], rows["dateparser"]
+    print(f"\nthroughput ratio (import + tagging): {ours['rate'] / baseline['rate']:.1f}x; "
+          f"process wall time: {ours['wall_rate'] / baseline['wall_rate']:.1f}x")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--worker":
+        worker(sys.argv[2])
+    else:
+        main()

@@ -1,0 +1,750 @@
+"""The grammar: regex rules that find pieces of temporal expressions, and the joins between them.
+
+`find_chunks` runs every rule over the text, keeps the longest non-overlapping matches, then
+joins neighbours ("26 gennaio" + "alle 16" + "circa", "dalle 14" + "alle 18 di ieri") into
+chunks that `resolve` turns into TIMEX3 values. Nothing here knows the publication date.
+
+>>> [text[c.start:c.end] for text in ["Ieri verso le 15 è tornato."] for c in find_chunks(text)]
+['Ieri verso le 15']
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .compiled_patterns import compile_pattern
+from .lexicon import (
+    APOS, HOLIDAYS, MONTH_NAMES, MONTHS, NUMBERS, PARTS_OF_DAY, SEASONS, TIME_UNITS, UNITS, WEEKDAY_NAMES, WEEKDAYS,
+    alternation, fold, number_value,
+)
+
+
+@dataclass
+class Chunk:
+    """A matched piece of text and what it says, before resolution against the publication time.
+
+    `day` is ("abs", year|None, month, day, weekday|None), ("rel", days) or ("wd", weekday, direction);
+    `time` is (hour, minute, minute_given, part_of_day_hint).
+    """
+
+    start: int
+    end: int
+    day: tuple | None = None
+    pod: str | None = None
+    time: tuple | None = None
+    mod: str | None = None
+    direction: str | None = None  # "past"/"future" forced by scorso/prossimo/last/next
+    resolver: Callable | None = None  # periods, durations, refs: (context, chunk) -> timex parts
+    ends: tuple | None = None  # interval: (first Chunk, second Chunk)
+    lead: str = ""  # opening preposition inside the span: dal, dalle, tra le, e le
+    orphan: bool = False  # valid only once joined to a neighbour (bare "sera", "e le 18")
+    info: dict = field(default_factory=dict)
+
+    @property
+    def composable(self) -> bool:
+        return self.resolver is None and self.ends is None
+
+
+# Regex fragments shared by the rules.
+B = r"(?<![\w])"
+E = r"(?![\w])"
+NUM_END = r"(?![\d%]|[.,:/]\d|\s*(?:%|per\s*cento|percent))"
+A = APOS
+MONTH = f"(?:{alternation(MONTHS)})"
+MONTH_FULL = f"(?:{alternation(MONTH_NAMES)})"
+MONTH_EN = f"(?:{alternation([w for w in MONTHS if w.isascii() and w not in ('gen', 'mag', 'giu', 'lug', 'ago', 'set', 'sett', 'ott', 'dic', 'mar')] + ['mar'])})"
+WEEKDAY = f"(?:{alternation(WEEKDAY_NAMES + [w for w in WEEKDAYS if w.endswith('ì')])})"
+WEEKDAY_ANY = f"(?:{alternation(WEEKDAYS)})"
+NUMBER = f"(?:\\d+(?:[.,]\\d+)?|\\d+/\\d+|{alternation(NUMBERS)})"
+UNIT = f"(?:{alternation(UNITS)})"
+POD = f"(?:{alternation(PARTS_OF_DAY)})"
+ORDINAL = r"(?:\s*°|º|st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d\d"
+ARTICLE = f"(?:(?:il|lo|la|l{A}|the)\\s*)?"
+PAST_WORD = r"(?:scors[oa]|passat[oa]|last|past|previous)"
+NEXT_WORD = r"(?:prossim[oa]|next|coming)"
+
+RULES: list[tuple[str, re.Pattern, Callable, frozenset]] = []
+
+# A rule runs only on texts holding one of its trigger words (see words_of for "#" words):
+# most rules are skipped for most sentences, which is where the speed comes from.
+WORD = compile_pattern(r"[^\W\d_]+", 0)
+DIGIT = {"#"}
+SEPARATED = {"#sep"}
+TIME_WORDS = {"alle", "all", "dalle", "le", "ore", "h", "verso", "intorno", "attorno", "entro", "fino", "prima", "dopo", "tra", "fra", "circa"}
+MONTH_WORDS = set(MONTHS)
+WEEKDAY_WORDS = set(WEEKDAYS) | {w[:-1] + "i" for w in WEEKDAYS if w.endswith("ì")} | {w[:-1] + "í" for w in WEEKDAYS if w.endswith("ì")}
+POD_WORDS = set(PARTS_OF_DAY)
+UNIT_WORDS = set(UNITS)
+
+
+def rule(pattern: str, triggers: set, flags=re.IGNORECASE):
+    """Register a builder for a regex; the builder returns a Chunk or None to reject the match."""
+    compiled = compile_pattern(pattern, flags)
+
+    def register(builder):
+        RULES.append((builder.__name__, compiled, builder, frozenset(triggers)))
+        return builder
+
+    return register
+
+
+NUMBER_SHAPES = compile_pattern(r"(?P<sep>\d[/.:-]\d)|(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))|\d", 0)
+
+
+def words_of(text: str) -> set[str]:
+    """The lower-case words of a text, plus "#" if it holds a number, "#sep" for 26/1 or 16:30,
+    "#year" for a year: what rule triggers look for.
+
+    >>> sorted(words_of("Alle 16:30 del 2023"))
+    ['#', '#sep', '#year', 'alle', 'del']
+    """
+    words = set(WORD.findall(text.lower()))
+    for shape in NUMBER_SHAPES.finditer(text):
+        words.add("#" + (shape.lastgroup or ""))
+    return words
+
+
+def direction_of(word: str | None) -> str | None:
+    """'past' for scorso/last, 'future' for prossimo/next, 'this' for questo/this."""
+    if not word:
+        return None
+    word = word.lower()
+    if re.search(r"scors|passat|last|past|previous|precedent", word):
+        return "past"
+    if re.search(r"prossim|next|coming|successiv|following", word):
+        return "future"
+    if re.search(r"quest|this|corrente|in corso|current", word):
+        return "this"
+    return None
+
+
+def valid_day(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+
+
+def full_year(text: str | None) -> int | None:
+    if not text:
+        return None
+    year = int(text.strip("'’"))
+    return year + 2000 if year < 100 else year
+
+
+# ---------------------------------------------------------------- dates
+
+@rule(B + r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?)?(?![\d-])", SEPARATED)
+def iso_date(m, text):
+    month, day = int(m["m"]), int(m["d"])
+    if not valid_day(month, day):
+        return None
+    time = (int(m["h"]), int(m["mi"]), True, None) if m["h"] else None
+    return Chunk(m.start(), m.end(), day=("abs", int(m["y"]), month, day, None), time=time)
+
+
+@rule(r"(?<![\w.,/:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)", SEPARATED)
+def numeric_date(m, text):
+    day, month = int(m["a"]), int(m["b"])
+    if m["sep"] != "/" and len(m["y"]) == 2:
+        return None
+    if not valid_day(month, day) and valid_day(day, month):  # 1/26/2023, American order
+        day, month = month, day
+    if not valid_day(month, day):
+        return None
+    return Chunk(m.start(), m.end(), day=("abs", full_year(m["y"]), month, day, None))
+
+
+DAY_CUE = compile_pattern(
+    f"(?:{B}(?:il|del|dal|al|dall{A}|all{A}|entro\\s+il|fino\\s+al|on|aggiornat[oa]\\s+al|aggiornamento(?:\\s+del)?|{WEEKDAY})\\s*,?\\s*)$",
+    re.IGNORECASE)
+TIME_AFTER = compile_pattern(r"\s*,?\s*(?:-\s*)?(?:alle|ore|h\.?|at)(?:\s+ore)?\s*\d", re.IGNORECASE)
+
+
+@rule(r"(?<![\w.,/:-])(?P<d>\d{1,2})(?:/(?P<m>\d{1,2})|\.(?P<m2>\d\d))(?![\w/]|[.,]\d)", SEPARATED)
+def numeric_day_month(m, text):
+    """26/1 is a date only next to a cue ("il 26/1", "26/1 alle 16"): elsewhere a fraction or a score."""
+    day, month = int(m["d"]), int(m["m"] or m["m2"])
+    if not valid_day(month, day):
+        return None
+    if m["m2"] and not DAY_CUE.search(text, max(0, m.start() - 25), m.start()):
+        return None  # "16.02" alone is a number; "al 16.02" a date
+    if not (DAY_CUE.search(text, max(0, m.start() - 25), m.start()) or TIME_AFTER.match(text, m.end())):
+        return None
+    return Chunk(m.start(), m.end(), day=("abs", None, month, day, None))
+
+
+@rule(B + f"(?:(?P<pre>(?:lo|il)\\s+scorso|(?:il|lo)\\s+prossimo)\\s+)?(?:(?P<wd>{WEEKDAY_ANY})\\.?,?\\s+(?:the\\s+)?)?"
+      f"(?:(?P<d>\\d{{1,2}}){ORDINAL}|(?P<first>primo|first))\\s+(?:of\\s+|di\\s+)?(?P<m>{MONTH})\\.?"
+      f"(?:,?\\s+(?:del\\s+)?(?P<y>{YEAR}|['’]\\d\\d))?(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?(?![\\w'’]|[.,:]\\d)", MONTH_WORDS)
+def day_month(m, text):
+    day = 1 if m["first"] else int(m["d"])
+    month = MONTHS[fold(m["m"])]
+    if not valid_day(month, day):
+        return None
+    weekday = WEEKDAYS[fold(m["wd"])] if m["wd"] else None
+    return Chunk(m.start(), m.end(), day=("abs", full_year(m["y"]), month, day, weekday),
+                 direction=direction_of(m["pre"] or m["post"]))
+
+
+@rule(B + f"(?:(?P<wd>{WEEKDAY_ANY})\\.?,?\\s+)?(?P<m>{MONTH_EN})\\.?\\s+(?P<d>\\d{{1,2}})(?:st|nd|rd|th)?"
+      f"(?:,?\\s+(?P<y>{YEAR}))?{E}{NUM_END}", MONTH_WORDS)
+def month_day(m, text):
+    """English order: "January 26, 2023", "Thu, Jan 26"."""
+    month, day = MONTHS[fold(m["m"])], int(m["d"])
+    if not valid_day(month, day) or (fold(m["m"]) == "may" and not m["m"][0].isupper()):
+        return None
+    weekday = WEEKDAYS[fold(m["wd"])] if m["wd"] else None
+    return Chunk(m.start(), m.end(), day=("abs", full_year(m["y"]), month, day, weekday))
+
+
+@rule(B + f"(?P<wd>{WEEKDAY})\\s+(?:the\\s+)?(?P<d>\\d{{1,2}})(?:°|st|nd|rd|th)?{E}{NUM_END}"
+      r"(?!\s*(?:ore|h)\b)", WEEKDAY_WORDS)
+def weekday_day(m, text):
+    """ "giovedì 26": the 26th of the month nearest to publication that falls on a Thursday."""
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    return Chunk(m.start(), m.end(), day=("abs", None, None, day, WEEKDAYS[fold(m["wd"])]))
+
+
+@rule(B + f"(?:(?P<pre>(?:lo|il|l{A})\\s*(?:scors[oa]|passat[oa])|(?:il|lo)\\s+prossim[oa]|(?:quest[oa]|this|last|next|coming|past)\\s+)\\s*)?"
+      f"(?P<wd>{WEEKDAY})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}", WEEKDAY_WORDS)
+def weekday(m, text):
+    if fold(m["wd"]) in ("sabato", "domenica") and m["wd"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():]):
+        return None  # Domenica Rossi, a name
+    return Chunk(m.start(), m.end(), day=("wd", WEEKDAYS[fold(m["wd"])], None),
+                 direction=direction_of(m["pre"] or m["post"]))
+
+
+@rule(B + f"(?P<w>l{A}altro\\s*ieri|altro\\s*ieri|altroieri|ieri\\s+l{A}altro|dopodomani|oggi|ieri|domani|"
+      r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)" + E, {"oggi", "ieri", "domani", "altroieri", "dopodomani", "today", "yesterday", "tomorrow"})
+def relative_day(m, text):
+    word = " ".join(m["w"].lower().replace("’", "'").split())
+    offset = {"oggi": 0, "today": 0, "ieri": -1, "yesterday": -1, "domani": 1, "tomorrow": 1,
+              "dopodomani": 2, "the day after tomorrow": 2}.get(word, -2)
+    if word == "oggi" and re.match(r"\s*giorno", text[m.end():], re.I):
+        return None  # "oggi giorno" is "nowadays"
+    return Chunk(m.start(), m.end(), day=("rel", offset))
+
+
+@rule(B + f"(?P<w>stamattina|stamani|stamane|stasera|stanotte|tonight|last\\s+night|"
+      f"(?:quest[oa]|this)\\s+(?:mattina|mattinata|pomeriggio|sera|serata|notte|nottata|morning|afternoon|evening)|"
+      f"(?:la|the)\\s+(?:notte\\s+scorsa|scorsa\\s+notte|night\\s+before)){E}", POD_WORDS | {"stamattina", "stamani", "stamane", "stasera", "stanotte", "tonight"})
+def part_of_today(m, text):
+    word = m["w"].lower()
+    pod = ("MO" if re.search("mattin|stama|morning", word) else "AF" if re.search("pomeriggio|afternoon", word)
+           else "EV" if re.search("sera|evening", word) else "NI")
+    if re.search("scorsa|last|before", word):
+        return Chunk(m.start(), m.end(), day=("rel", -1), pod="NI")
+    if pod == "NI" and word != "tonight":
+        return Chunk(m.start(), m.end(), pod="NI", info={"this_night": True})
+    return Chunk(m.start(), m.end(), day=("rel", 0), pod=pod)
+
+
+@rule(f"(?P<lead>{B}(?:nel\\s+corso\\s+(?:del|della)|durante\\s+(?:il|la)|nel|nella|in|di|del|della|the|in\\s+the|a|al|alla)\\s+)?"
+      f"(?:(?P<mod>tard[oa]|prim[oa]|pien[oa]|late|early|mid-?)\\s*)?(?P<pod>{POD}){E}", POD_WORDS)
+def part_of_day(m, text):
+    """ "sera", "nel tardo pomeriggio": joined to a day, or standing for the day of publication."""
+    mod = m["mod"] and ("END" if re.match("tard|late", m["mod"], re.I) else
+                        "START" if re.match("prim|early", m["mod"], re.I) else "MID")
+    lead = (m["lead"] or "").strip().lower()
+    word = fold(m["pod"])
+    standalone = lead.startswith(("nel", "in", "durante")) and word not in ("night", "overnight")
+    if lead in ("in", "nel", "nella") and word in ("notte", "nottata"):
+        return Chunk(m.start("pod") if not m["mod"] else m.start("mod"), m.end(), pod="NI", mod=mod,
+                     info={"this_night": True})
+    start = m.start("mod") if m["mod"] else m.start("pod")
+    return Chunk(start, m.end(), pod=PARTS_OF_DAY[word], mod=mod, orphan=not standalone)
+
+
+def night_between(m, text):
+    """ "la notte tra martedì e mercoledì": the night that starts on the evening before the second day."""
+    second = [c for c in find_chunks(m["b"]) if c.day]
+    if not second:
+        return None
+    return Chunk(m.start(), m.end(), day=("night_before", second[0].day), pod="NI")
+
+
+rule(f"{B}(?:(?:nella|la|the)\\s+)?(?:notte|nottata|night|overnight)\\s+(?:tra|fra|between|from)\\s+(?:il\\s+|lo\\s+|the\\s+)?"
+     f"(?:{WEEKDAY}|\\d{{1,2}})(?:\\s+\\d{{1,2}})?(?:\\s+{MONTH})?\\s+(?:e|and|to|into)\\s+(?:il\\s+|lo\\s+|the\\s+)?"
+     f"(?P<b>(?:{WEEKDAY}(?:\\s+\\d{{1,2}}(?:\\s+{MONTH}(?:\\s+{YEAR})?)?)?|\\d{{1,2}}{ORDINAL}\\s+{MONTH}(?:\\s+{YEAR})?|(?:{MONTH_EN})\\s+\\d{{1,2}}))"
+     f"{E}", {"notte", "nottata", "night", "overnight"})(night_between)
+
+
+@rule(f"{B}(?P<h>{alternation(HOLIDAYS)}){E}", {"natale", "vigilia", "stefano", "capodanno", "silvestro", "epifania", "befana",
+                                              "ferragosto", "ognissanti", "christmas", "boxing", "new"})
+def holiday(m, text):
+    """ "a Natale", "on Christmas Eve": the holiday's date in the year nearest publication."""
+    month, day = HOLIDAYS[" ".join(m["h"].lower().replace("’", "'").split())]
+    return Chunk(m.start(), m.end(), day=("abs", None, month, day, None))
+
+
+# ---------------------------------------------------------------- intervals of days
+
+def day_range(m, text):
+    month = MONTHS[fold(m["m"])]
+    year = full_year(m["y"])
+    first, last = int(m["d1"]), int(m["d2"])
+    if not (valid_day(month, first) and valid_day(month, last)) or first >= last:
+        return None
+    start = Chunk(m.start(), m.start(), day=("abs", year, month, first, None))
+    end = Chunk(m.end(), m.end(), day=("abs", year, month, last, None))
+    return Chunk(m.start(), m.end(), ends=(start, end))
+
+
+rule(f"{B}(?P<lead>dal|dall{A}|tra\\s+il|fra\\s+il|tra\\s+l{A}|fra\\s+l{A}|from(?:\\s+the)?|between(?:\\s+the)?)\\s*"
+     f"(?P<d1>\\d{{1,2}}){ORDINAL}\\s*(?:al|all{A}|e\\s+il|e\\s+l{A}|to(?:\\s+the)?|and(?:\\s+the)?|until(?:\\s+the)?|-|–)\\s*"
+     f"(?P<d2>\\d{{1,2}}){ORDINAL}\\s+(?:of\\s+)?(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS)(day_range)
+rule(f"(?<![\\w.,/-])(?P<d1>\\d{{1,2}})\\s*[-–]\\s*(?P<d2>\\d{{1,2}})\\s+(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS)(day_range)
+rule(f"{B}(?:(?:from|between)\\s+)?(?P<m>{MONTH_EN})\\.?\\s+(?P<d1>\\d{{1,2}})(?:st|nd|rd|th)?\\s*(?:-|–|to|through|until|and)\\s*"
+     f"(?P<d2>\\d{{1,2}})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>{YEAR}))?{E}{NUM_END}", MONTH_WORDS)(day_range)
+
+
+# ---------------------------------------------------------------- months, years, weeks, seasons
+
+def period(kind, value=None, direction=None):
+    """A resolver for a calendar period; resolve.period_timex does the work."""
+    from .resolve import period_timex
+
+    return lambda context, chunk: period_timex(context, chunk, kind, value, direction)
+
+
+MOD_WORDS = (f"(?P<mod>(?:all{A}|agli\\s+)?inizi[o]?|a\\s+inizio|ad\\s+inizio|d{A}inizio|(?:a\\s+)?metà|(?:a\\s+|alla\\s+)?fine|sul\\s+finire|"
+             r"early|mid-?|late|(?:at\s+|by\s+)?the\s+(?:beginning|start|middle|end|turn)|(?:in\s+)?the\s+middle)")
+
+
+def mod_of(word: str | None) -> str | None:
+    if not word:
+        return None
+    word = word.lower()
+    return ("START" if re.search("inizi|early|beginning|start", word) else
+            "MID" if re.search("metà|mid|middle", word) else "END")
+
+
+@rule(B + f"(?:{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of|in)\\s+)?)?(?P<m>{MONTH_FULL})\\s+(?:del\\s+|of\\s+)?(?P<y>{YEAR}){E}{NUM_END}", MONTH_WORDS)
+def month_year(m, text):
+    if fold(m["m"]) == "may" and not m["m"][0].isupper():
+        return None
+    return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period("month", (int(m["y"]), MONTHS[fold(m["m"])])))
+
+
+@rule(B + f"(?:{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|(?P<pre>(?:(?:lo|il|l{A})\\s*)?(?:scors[oa]|passat[oa])|(?:il|lo)\\s+prossim[oa]|last|next|this|questo|quest{A})\\s*)"
+      f"(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}", MONTH_WORDS)
+def month_with_modifier(m, text):
+    """ "lo scorso novembre", "fine gennaio", "early March"."""
+    if fold(m["m"]) == "may" and not m["m"][0].isupper():
+        return None
+    direction = direction_of(m["pre"] or m["post"])
+    return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period("month", MONTHS[fold(m["m"])], direction))
+
+
+@rule(f"{B}(?P<lead>a|ad|in|di|da|dal|dalla|entro|fino\\s+a|nel\\s+mese\\s+di|durante|since|by|until|during|of|tra|fra|e|and|or|o|since|through)\\s+(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}(?!\\s*\\d)", MONTH_WORDS)
+def month_alone(m, text):
+    if fold(m["m"]) == "may" and not m["m"][0].isupper():
+        return None
+    return Chunk(m.start("m"), m.end(), resolver=period("month", MONTHS[fold(m["m"])], direction_of(m["post"])))
+
+
+@rule(f"(?:{B}{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|{B}(?P<lead>nel|del|dal|al|entro\\s+il|fino\\s+al|il|anno|in|since|by|of|during|until|before|after|prima\\s+del|dopo\\s+il)\\s+)"
+      f"(?P<y>{YEAR}){E}{NUM_END}(?!\\s*(?:{UNIT}|euro|€|utenti|persone|gb|mb)\\b)", {"#year"})
+def year(m, text):
+    start = m.start() if m["mod"] else m.start("y")
+    mod = mod_of(m["mod"]) or ("BEFORE" if m["lead"] and re.match("before|prima", m["lead"], re.I) else
+                               "AFTER" if m["lead"] and re.match("after|dopo", m["lead"], re.I) else None)
+    if mod in ("BEFORE", "AFTER"):
+        start = m.start()
+    return Chunk(start, m.end(), mod=mod, resolver=period("year", int(m["y"])))
+
+
+@rule(f"{B}(?:(?:la|il|lo|l{A}|nella|nel|nell{A}|dalla|dal|della|del|the|over\\s+the|in\\s+the|during\\s+the)\\s*)?"
+      f"(?:(?P<pre>scors[oa]|passat[oa]|prossim[oa]|quest[oa]|quest{A}|last|next|this|previous|following|coming|current)\\s*)?"
+      f"(?P<u>settimana|mese|anno|weekend|week-end|fine\\s+settimana|week|month|year)"
+      f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|successiv[oa]|precedente|in\\s+corso|corrente))?{E}", {"settimana", "mese", "anno", "weekend", "week", "month", "year"})
+def relative_period(m, text):
+    """ "la settimana scorsa", "quest'anno", "next month"; a bare "settimana" is not an expression."""
+    direction = direction_of(m["pre"] or m["post"])
+    if direction is None:
+        return None
+    unit = m["u"].lower()
+    kind = ("week" if re.match("settimana|week$", unit) else "weekend" if re.search("weekend|week-end|fine", unit)
+            else "month" if re.match("mese|month", unit) else "year")
+    return Chunk(m.start(), m.end(), resolver=period(kind, None, direction))
+
+
+@rule(f"{B}(?:per\\s+tutto\\s+)?(?:il|nel|del|dal|al|lo|questo|durante\\s+il|over\\s+the|during\\s+the|the)\\s+(?P<w>fine\\s+settimana|weekend|week-end)"
+      f"{E}(?!\\s+(?:scors|passat|prossim|successiv|precedent))", {"settimana", "weekend", "week"})
+def weekend(m, text):
+    """ "il fine settimana", "over the weekend": the weekend the tense points to."""
+    return Chunk(m.start("w"), m.end(), resolver=period("weekend"))
+
+
+@rule(f"{B}(?P<lead>nell{A}ultim[oa]|nell{A}arco\\s+dell{A}ultim[oa]|(?:in|over|during)\\s+the\\s+(?:past|last))\\s+"
+      f"(?P<u>settimana|mese|anno|ora|giorno|giornata|week|month|year|hour|day){E}", {"ultima", "ultimo", "last", "past"})
+def last_unit(m, text):
+    """ "nell'ultima settimana", "over the past week": a duration ending at publication."""
+    from .resolve import duration_timex
+
+    unit = m["u"].lower()
+    span = (1, UNITS[unit], unit in TIME_UNITS)
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: duration_timex(context, chunk, span, "negli ultimi"))
+
+
+@rule(f"{B}(?:{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?)(?P<what>(?:questo\\s+|quest{A}|this\\s+|the\\s+)?(?:settimana|mese|anno|week|month|year)"
+      f"(?:\\s+(?:scors[oa]|passat[oa]|prossim[oa]|in\\s+corso|corrente))?|{MONTH_FULL}|(?:(?:the|this|last|next)\\s+)?(?:week|month|year)){E}", MONTH_WORDS | {"settimana", "mese", "anno", "week", "month", "year"})
+def period_edge(m, text):
+    """ "a fine mese", "inizio settimana", "the end of the month", "fine gennaio"."""
+    what = m["what"].lower()
+    if fold(what) in MONTHS:
+        return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period("month", MONTHS[fold(what)]))
+    kind = "week" if re.search("settimana|week", what) else "month" if re.search("mese|month", what) else "year"
+    direction = direction_of(what) or "this"
+    return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period(kind, None, direction))
+
+
+@rule(f"{B}(?:(?:l{A}|la|nella|in|during|the|last|this|next|quest{A}|questa|questo)\\s*)?(?P<s>{alternation(SEASONS)})"
+      f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|(?:del\\s+)?{YEAR}))?{E}", set(SEASONS))
+def season(m, text):
+    word = m.group(0).lower()
+    year_match = re.search(YEAR, m["post"] or "")
+    direction = direction_of(m["post"]) or direction_of(word.split()[0] if " " in word else None)
+    if not year_match and direction is None and not re.match(r"(?:in|nella|during)\s", word):
+        return None
+    value = (int(year_match.group()) if year_match else None, SEASONS[fold(m["s"])])
+    return Chunk(m.start(), m.end(), resolver=period("season", value, direction))
+
+
+# ---------------------------------------------------------------- times
+
+COUNT_NOUNS = set("""persone utenti aziende clienti caselle account email mail messaggi richieste segnalazioni
+euro dollari mila milioni miliardi regioni città famiglie imprese squadre domande volte anni mesi giorni
+settimane minuti secondi punti gradi chilometri km metri gb mb tb pagine voci righe dipendenti lavoratori
+tecnici operatori server sedi province comuni associazioni uffici ore""".split())
+WORDS_AFTER_A_TIME = {"oggi", "ieri", "domani", "circa", "quasi", "poi", "lui", "lei", "noi", "voi", "mai",
+                      "stamani", "dopodomani", "invece", "così", "qui", "lì", "già", "più", "che", "come", "dove",
+                      "quando", "mentre", "sono", "sarebbe", "nelle", "delle", "alle", "dalle", "sulle", "anche",
+                      "apre", "chiude", "parte", "riparte", "riprende", "scade", "esce", "torne", "sempre", "ancora"}
+
+TIME_LEAD = (r"(?P<lead>(?:a\s+partire\s+)?dalle|alle|all['’]|verso\s+le|verso\s+l['’]|intorno\s+alle|attorno\s+alle|"
+             r"entro\s+le|fino\s+alle|prima\s+delle|dopo\s+le|tra\s+le|fra\s+le|e\s+le|circa\s+alle|circa\s+le|le\s+ore|"
+             r"ore|h\.?)")
+POD_HINT = r"(?P<pod>(?:di|del|della)\s+(?:mattina|mattino|pomeriggio|sera|notte))"
+
+
+@rule(f"{B}{TIME_LEAD}\\s*(?:ore\\s+)?(?P<h>[01]?\\d|2[0-4])(?:(?:[:.]|\\s+e\\s+)(?P<mi>[0-5]\\d)|\\s+e\\s+(?P<mw>mezza|mezzo|un\\s+quarto|tre\\s+quarti))?"
+      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}", TIME_WORDS)
+def time_italian(m, text):
+    """ "alle 16", "ore 16.00", "h. 14:45", "verso le 15 circa"; "alle 16 aziende" is not a time."""
+    lead = " ".join(m["lead"].lower().replace("’", "'").split())
+    minute = int(m["mi"]) if m["mi"] else {"mezza": 30, "mezzo": 30, "un quarto": 15, "tre quarti": 45}.get(
+        " ".join((m["mw"] or "").lower().split()), 0)
+    given = bool(m["mi"] or m["mw"])
+    if not given and not m["pod"] and not m["post"]:
+        following = re.match(r"\s+([^\W\d_]+)", text[m.end():])
+        word = following.group(1).lower() if following else ""
+        if word in COUNT_NOUNS or (word.endswith(("i", "e")) and len(word) > 3 and word not in WORDS_AFTER_A_TIME):
+            return None  # a plural noun: "alle 12 casse" counts things
+    mod = ("APPROX" if re.match("verso|intorno|attorno|circa", lead) or (m["post"] or "").lower() == "circa" else
+           "BEFORE" if lead.startswith("prima") else "AFTER" if lead.startswith("dopo") else None)
+    pod = PARTS_OF_DAY[m["pod"].split()[-1].lower()] if m["pod"] else None
+    return Chunk(m.start(), m.end(), time=(int(m["h"]), minute, given, pod), mod=mod,
+                 lead=lead.split()[0] if lead.startswith(("dalle", "a partire", "tra", "fra", "e le")) else "",
+                 orphan=lead == "e le")
+
+
+@rule(f"{B}(?:(?P<lead>a|alle|verso|verso\\s+le|intorno\\s+a|intorno\\s+alle|attorno\\s+a|circa\\s+a|around|about|at\\s+around|at\\s+about|at|by|before|after|until)\\s+)?"
+      r"(?P<w>mezzogiorno|mezzanotte|noon|midday|midnight)" + E, {"mezzogiorno", "mezzanotte", "noon", "midday", "midnight"})
+def noon_midnight(m, text):
+    lead = (m["lead"] or "").lower()
+    mod = "APPROX" if re.search("verso|intorno|attorno|circa|around|about", lead) else None
+    hour = 0 if re.search("notte|night", m["w"], re.I) else 12
+    start = m.start() if mod else m.start("w")
+    return Chunk(start, m.end(), time=(hour, 0, True, None), mod=mod)
+
+
+@rule(f"(?:{B}(?P<lead>around|about|approximately|roughly|circa|shortly\\s+before|shortly\\s+after|before|after|verso\\s+le|intorno\\s+alle)\\s+)?"
+      r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)(?::\d\d)?)?\s*(?P<ap>[ap]\.?m\.?(?!\w)|o['’]clock)?"
+      r"(?!\d|:\d|[.,]\d)", SEPARATED | {"am", "pm", "m", "clock"})
+def time_clock(m, text):
+    """ "16:30", "4pm", "4:30 p.m.", "around 3pm"; a bare number is not a time."""
+    if not m["mi"] and not m["ap"]:
+        return None
+    hour, minute = int(m["h"]), int(m["mi"] or 0)
+    ap = (m["ap"] or "").lower()
+    if ap.startswith("p") and hour < 12:
+        hour += 12
+    elif ap.startswith("a") and hour == 12:
+        hour = 0
+    if ap and int(m["h"]) > 12:
+        return None
+    lead = (m["lead"] or "").lower()
+    mod = ("APPROX" if re.search("around|about|approx|roughly|circa|verso|intorno", lead) else
+           "BEFORE" if "before" in lead else "AFTER" if "after" in lead else None)
+    start = m.start() if lead else m.start("h")
+    return Chunk(start, m.end(), time=(hour, minute, bool(m["mi"]), None), mod=mod)
+
+
+# ---------------------------------------------------------------- durations, relative offsets, refs, sets
+
+SINGULAR_UNITS = {"ora", "minuto", "giorno", "giornata", "settimana", "mese", "anno",
+                  "hour", "minute", "day", "week", "month", "year"}
+
+
+APPROX_WORDS = r"(?P<approx>circa|quasi|intorno\s+a|attorno\s+a|all['’]incirca|about|around|almost|nearly|approximately|roughly|some)"
+# "un paio d'ore", "una decina di giorni": counts that are approximate by nature.
+ROUGH_COUNT = f"(?:un\\s+paio\\s+d(?:i\\s+|{A})|a\\s+couple\\s+of\\s+|una\\s+(?:decina|quindicina|ventina|trentina|quarantina|cinquantina)\\s+di\\s+)"
+ROUGH = compile_pattern(ROUGH_COUNT, re.I)
+ROUGH_VALUES = {"paio": 2, "couple": 2, "decina": 10, "quindicina": 15, "ventina": 20, "trentina": 30,
+                "quarantina": 40, "cinquantina": 50}
+
+
+def duration_of(m) -> tuple | None:
+    """(count, unit letter, is a time unit) from a match with groups n and u."""
+    rough = ROUGH.match(m["n"])
+    count = ROUGH_VALUES[re.search(r"paio|couple|\w+ina", m["n"].lower()).group()] if rough else number_value(m["n"])
+    unit = m["u"].lower()
+    if count is None or (count not in (1, "X") and unit in SINGULAR_UNITS):
+        return None
+    return count, UNITS[unit], unit in TIME_UNITS
+
+
+@rule(f"{B}(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})\\s*(?P<u>{UNIT})\\s+(?P<w>fa|or\\s+sono|ago|addietro|prima|earlier|before|dopo|later|after|più\\s+tardi){E}", {"fa", "sono", "ago", "addietro", "prima", "earlier", "before", "dopo", "later", "after", "tardi"})
+def offset_ago(m, text):
+    """ "tre giorni fa", "two weeks ago": a point in the past; "tre giorni dopo": after the last date."""
+    duration = duration_of(m)
+    if duration is None or m["u"].lower() == "h":
+        return None
+    mod = "APPROX" if m["approx"] or (ROUGH.match(m["n"]) and duration[0] != 2) else None
+    word = m["w"].lower()
+    if word in ("prima", "before", "dopo", "after", "più tardi", "later"):
+        from .resolve import offset_from_last_date
+
+        sign = -1 if word in ("prima", "before") else 1
+        return Chunk(m.start(), m.end(), mod=mod, resolver=lambda context, chunk: offset_from_last_date(context, chunk, duration, sign))
+    from .resolve import offset_timex
+
+    return Chunk(m.start(), m.end(), mod=mod, resolver=lambda context, chunk: offset_timex(context, chunk, duration, -1))
+
+
+@rule(f"{B}(?:(?:il|la)\\s+(?P<w>giorno|giornata|settimana)\\s+(?P<d>dopo|seguente|successiv[oa]|precedente|prima)|"
+      f"l{A}(?P<d2>indomani)|the\\s+(?P<d3>next|following|previous|preceding)\\s+(?P<w3>day|week)|the\\s+(?P<w4>day|week)\\s+(?P<d4>before|after)){E}"
+      f"(?!\\s+(?:di|del|della|dello|dell{A}|of)\\b)", {"giorno", "giornata", "settimana", "indomani", "day", "week"})
+def day_after(m, text):
+    """ "il giorno dopo", "the next day", "l'indomani": one day from the last date mentioned."""
+    from .resolve import offset_from_last_date
+
+    word, direction = m["w"] or m["w3"] or m["w4"] or "giorno", m["d"] or m["d2"] or m["d3"] or m["d4"]
+    sign = -1 if re.match("precedente|prima|before|previous|preceding", direction, re.I) else 1
+    unit = "W" if re.match("settimana|week", word, re.I) else "D"
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: offset_from_last_date(context, chunk, (1, unit, False), sign))
+
+
+ANCHOR_LEAD = (r"(?P<lead>tra|fra|entro|nel\s+giro\s+di|nell['’]arco\s+di|in|within|entro\s+le\s+prossime|entro\s+i\s+prossimi|nelle\s+prossime|nei\s+prossimi|"
+               r"negli\s+ultimi|nelle\s+ultime|(?:over|in|for|during|within)\s+the\s+(?:past|last|next|coming)|the\s+(?:past|last|next))")
+
+
+@rule(f"{B}(?:{ANCHOR_LEAD}\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})\\s*(?P<u>{UNIT})"
+      f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?{E}"
+      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b)", UNIT_WORDS)
+def duration(m, text):
+    """ "72 ore", "da quasi una settimana", "tra due settimane", "for three days"."""
+    number, unit = " ".join(m["n"].lower().split()), m["u"].lower()
+    if number in ("a", "an") and not (m["lead"] or m["approx"] or re.search(r"\bfor\s+$", text[max(0, m.start() - 5):m.start()], re.I)):
+        return None  # "once a day", "a week" in prose
+    if unit == "h" and not number.isdigit():
+        return None
+    span = duration_of(m)
+    if span is None:
+        return None
+    count = span[0]
+    if m["half"] and count != "X":
+        count += 0.5
+    lead = " ".join((m["lead"] or "").lower().replace("’", "'").split())
+    start = m.start() if lead else (m.start("approx") if m["approx"] else m.start("n"))
+    from .resolve import duration_timex
+
+    span = (count, UNITS[unit], unit in TIME_UNITS)
+    return Chunk(start, m.end(), mod="APPROX" if m["approx"] or (ROUGH.match(m["n"]) and count != 2) else None,
+                 resolver=lambda context, chunk: duration_timex(context, chunk, span, lead))
+
+
+@rule(f"{B}(?:(?P<lead>tra|fra|entro|in|within|for|per)\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<w>mezz{A}ora|mezza\\s+giornata|mezza\\s+ora|half\\s+an\\s+hour|half\\s+a\\s+day|un{A}ora\\s+e\\s+mezza|an\\s+hour\\s+and\\s+a\\s+half){E}", {"mezz", "mezza", "half", "ora"})
+def half_duration(m, text):
+    word = m["w"].lower()
+    count_duration = ((30, "M", True) if re.search("mezz.ora|mezza ora|half an hour", word) else
+                      (0.5, "D", False) if re.search("giornata|day", word) else (1.5, "H", True))
+    lead = (m["lead"] or "").lower()
+    if lead in ("for", "per"):
+        lead = ""
+    start = m.start() if lead else (m.start("approx") if m["approx"] else m.start("w"))
+    from .resolve import duration_timex
+
+    return Chunk(start, m.end(), mod="APPROX" if m["approx"] else None,
+                 resolver=lambda context, chunk: duration_timex(context, chunk, count_duration, lead))
+
+
+@rule(f"(?<![\\w.,])(?P<n>\\d{{1,3}})\\s?(?P<u>h){E}(?!\\s*\\d|\\s+su\\s)", {"h"})
+def duration_hours_short(m, text):
+    """ "24h", "48 h"."""
+    from .resolve import duration_timex
+
+    count = int(m["n"])
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: duration_timex(context, chunk, (count, "H", True), ""))
+
+
+VAGUE_WORDS = set("""scorsi scorse passati passate precedenti ultimi ultime passato recente recentemente ultimamente fa
+precedenza recently lately past recent ago attualmente momento adesso oggigiorno giorno giorni currently moment now
+nowadays present presently days prossimi prossime futuro prossimamente breve coming next future ahead""".split())
+VAGUE = {
+    "PAST_REF": (r"nei\s+(?:giorni|mesi|anni)\s+(?:scorsi|passati|precedenti)|nelle\s+(?:settimane|ore)\s+(?:scorse|passate|precedenti)|"
+                 r"nelle\s+(?:scorse|ultime)\s+(?:settimane|ore)|negli\s+(?:ultimi|scorsi)\s+(?:giorni|mesi|anni|tempi)|"
+                 r"nelle\s+settimane\s+scorse|negli\s+anni\s+(?:scorsi|passati)|in\s+passato|di\s+recente|recentemente|ultimamente|"
+                 r"poco\s+fa|tempo\s+fa|giorni\s+fa|settimane\s+fa|mesi\s+fa|anni\s+fa|in\s+precedenza|"
+                 r"recently|lately|in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|"
+                 r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|months|years)|"
+                 r"a\s+while\s+ago|some\s+time\s+ago|days\s+ago|weeks\s+ago|months\s+ago|years\s+ago"),
+    "PRESENT_REF": (r"attualmente|al\s+momento|in\s+questo\s+momento|adesso|oggigiorno|oggi\s+giorno|in\s+questi\s+giorni|"
+                    r"al\s+giorno\s+d['’]oggi|currently|at\s+the\s+moment|right\s+now|nowadays|at\s+present|presently|these\s+days|now"),
+    "FUTURE_REF": (r"nei\s+prossimi\s+(?:giorni|mesi|anni)|nelle\s+prossime\s+(?:ore|settimane)|in\s+futuro|prossimamente|a\s+breve|"
+                   r"nel\s+prossimo\s+futuro|in\s+the\s+(?:coming|next\s+few|next)\s+(?:hours|days|weeks|months|years)|"
+                   r"in\s+the\s+(?:near\s+)?future|in\s+the\s+days\s+ahead|in\s+the\s+weeks\s+ahead"),
+}
+
+
+@rule(B + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in VAGUE.items()) + ")" + E, VAGUE_WORDS)
+def vague(m, text):
+    value = m.lastgroup
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: (value, "DATE", None, None))
+
+
+@rule(f"(?<![\\w'’])(?P<w>ora){E}(?!\\s*(?:legale|solare|locale|di|del|della|dello|in\\s+punto|e\\s+mezza|\\d))", {"ora"})
+def ora_now(m, text):
+    """ "ora si sposta" is "now"; "un'ora", "l'ora", "ogni ora", "all'ora" are not."""
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    if re.search(r"(?:\d|\bun|\buna|\bla|ogni|\bper|\bdi|mezz|prima|quest|qualche|alcun[ea]|sola|intera|mezza|\bche|\ba|\bad|\bl|\bd|all|dell|nell|sull)\s*['’]?\s*$", before):
+        return None
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: ("PRESENT_REF", "DATE", None, None))
+
+
+@rule(f"{B}(?:(?:ogni|every|each)\\s+(?:(?P<n>{NUMBER})\\s+)?(?P<u>{UNIT}|{WEEKDAY}|{POD})|(?:tutti\\s+i|tutte\\s+le)\\s+(?P<u2>giorni|settimane|mesi|anni|mattine|sere|notti|{WEEKDAY})|"
+      r"(?P<adv>quotidianamente|giornalmente|settimanalmente|mensilmente|annualmente))" + E, {"ogni", "every", "each", "tutti", "tutte", "quotidianamente", "giornalmente", "settimanalmente", "mensilmente", "annualmente"})
+def recurrence(m, text):
+    """ "ogni lunedì" → XXXX-WXX-1; "ogni 2 ore" → PT2H; "tutti i giorni" → P1D (type SET)."""
+    word = fold(m["u"] or m["u2"] or "")
+    adverb = (m["adv"] or "").lower()
+    if adverb:
+        value = {"quotidianamente": "P1D", "giornalmente": "P1D", "settimanalmente": "P1W",
+                 "mensilmente": "P1M", "annualmente": "P1Y"}[adverb]
+    elif word in WEEKDAYS:
+        value = f"XXXX-WXX-{WEEKDAYS[word] + 1}"
+    elif word.rstrip("ei") in ("mattin", "ser", "nott") or word in PARTS_OF_DAY:
+        value = "T" + PARTS_OF_DAY.get(word, {"mattin": "MO", "ser": "EV", "nott": "NI"}.get(word.rstrip("ei"), "MO"))
+    else:
+        unit_word = word if word in UNITS else {"giorni": "giorno", "settimane": "settimana", "mesi": "mese", "anni": "anno"}[word]
+        count = number_value(m["n"]) if m["n"] else 1
+        unit = UNITS[unit_word]
+        value = f"PT{count}{unit}" if unit_word in ("ora", "ore", "minuti", "minuto", "hour", "hours", "minute", "minutes") else f"P{count}{unit}"
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: (value, "SET", None, None))
+
+
+# ---------------------------------------------------------------- joining neighbours
+
+GAP_DAY_TIME = compile_pattern(r"\s*,?\s*(?:-|–|—)?\s*(?:(?:at|@|a|,)\s*)?$", re.I)
+GAP_TIME_DAY = compile_pattern(f"\\s*,?\\s*(?:(?:di|del|dell{A}|della|dello|on|of)\\s*)?$", re.I)
+GAP_DAY_POD = compile_pattern(f"\\s*,?\\s*(?:(?:in|nel|nella|di|on|in\\s+the|during\\s+the)\\s+)?$", re.I)
+GAP_POD_DAY = compile_pattern(f"\\s+(?:di|del|dell{A}|della|dello|of|on)\\s*$", re.I)
+INTERVAL_FROM = compile_pattern(f"(?:{B}(?:dal|dalla|dall{A}|dalle|da|tra|fra|from|between)\\s*(?:il\\s+|la\\s+|lo\\s+|le\\s+|l{A}|the\\s+)?)$", re.I)
+INTERVAL_TO = compile_pattern(f"\\s*(?:al|alla|all{A}|alle|a|ad|fino\\s+al|fino\\s+alla|fino\\s+alle|fino\\s+a|e|e\\s+il|e\\s+la|e\\s+le|e\\s+l{A}|to|and|until|till|through|-|–)\\s*(?:the\\s+)?$", re.I)
+APPROX_AFTER = compile_pattern(r"\s*,?\s+(?:circa|or\s+so)\b", re.I)
+BEFORE_AFTER = compile_pattern(f"{B}(?P<w>prima\\s+(?:del|della|dello|dell{A}|di)|dopo\\s+(?:il|la|lo|l{A})|before|after)\\s*$", re.I)
+
+
+def join_point(first: Chunk, second: Chunk, gap: str) -> Chunk | None:
+    """Join a day, a part of day and a time, in either order, when the gap between them allows it."""
+    if not (first.composable and second.composable):
+        return None
+    if (first.day and second.day) or (first.pod and second.pod) or (first.time and second.time):
+        return None
+    if first.time and second.time is None and not GAP_TIME_DAY.fullmatch(gap):
+        return None
+    if first.time is None and second.time and not (GAP_DAY_TIME.fullmatch(gap) or (first.pod and GAP_TIME_DAY.fullmatch(gap))):
+        return None
+    if not first.time and not second.time:
+        if first.day and second.pod and not second.day and not GAP_DAY_POD.fullmatch(gap):
+            return None
+        if first.pod and second.day and not first.day and not GAP_POD_DAY.fullmatch(gap):
+            return None
+    if first.lead and second.lead:
+        return None
+    return Chunk(first.start, second.end, day=first.day or second.day, pod=first.pod or second.pod,
+                 time=first.time or second.time, mod=first.mod or second.mod,
+                 direction=first.direction or second.direction, lead=first.lead or second.lead,
+                 info={**first.info, **second.info} if not (first.day or second.day) else {})
+
+
+SECOND_LEAD = compile_pattern(f"(?:alle|all{A}|e\\s+le|fino\\s+alle)\\s*", re.I)
+
+
+def join_interval(first: Chunk, second: Chunk, gap: str, text: str) -> Chunk | None:
+    """Join "dalle 14" + "alle 18", "da lunedì" + "a mercoledì", "from Monday" + "to Wednesday"."""
+    if not (first.composable and second.composable) or first.mod or second.mod:
+        return None
+    if not ((first.time and second.time) or (first.day and second.day and not first.time and not second.time)):
+        return None
+    opening = INTERVAL_FROM.search(text, max(0, first.start - 12), first.start)
+    if not (first.lead or opening):
+        return None
+    inner = SECOND_LEAD.match(text, second.start, second.end) if second.time else None
+    if not INTERVAL_TO.fullmatch(gap + (inner.group() if inner else "")):
+        return None
+    start = first.start if first.lead else opening.start()
+    return Chunk(start, second.end, ends=(first, second))
+
+
+def find_chunks(text: str) -> list[Chunk]:
+    """Every temporal expression of the text as chunks, in text order, joined where they belong together."""
+    found = []
+    words = words_of(text)
+    for order, (name, pattern, builder, triggers) in enumerate(RULES):
+        if words.isdisjoint(triggers):
+            continue
+        for match in pattern.finditer(text):
+            chunk = builder(match, text)
+            if chunk is not None and chunk.end > chunk.start:
+                found.append((chunk.start, -(chunk.end - chunk.start), order, chunk))
+    found.sort(key=lambda item: item[:3])
+    chunks, taken_until = [], -1
+    for start, _, _, chunk in found:
+        if start >= taken_until:
+            chunks.append(chunk)
+            taken_until = chunk.end
+    chunks = join_neighbours(chunks, text)
+    for chunk in chunks:  # a sentence's full stop is not an abbreviation's ("24 Jan.", but "9 a.m.")
+        if text[chunk.end - 1] == "." and not re.search(r"[ap]\.m\.$", text[chunk.start:chunk.end], re.I):
+            chunk.end -= 1
+    return [c for c in chunks if not c.orphan]
+
+
+def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
+    changed = True
+    while changed:
+        changed = False
+        for joiner in (join_point, join_interval):
+            for i in range(len(chunks) - 1):
+                first, second = chunks[i], chunks[i + 1]
+                gap = text[first.end:second.start]
+                if len(gap) > 24:
+                    continue
+                joined = joiner(first, second, gap) if joiner is join_point else joiner(first, second, gap, text)
+                if joined is not None:
+                    chunks[i:i + 2] = [joined]
+                    changed = True
+                    break
+            if changed:
+                break
+    for chunk in chunks:
+        approx = APPROX_AFTER.match(text, chunk.end)
+        if approx and chunk.composable and chunk.time and chunk.mod in (None, "APPROX"):
+            chunk.mod, chunk.end = "APPROX", approx.end()
+        edge = BEFORE_AFTER.search(text, max(0, chunk.start - 16), chunk.start)
+        if edge and chunk.composable and chunk.day and not chunk.mod:  # "prima del 3 febbraio"
+            chunk.mod, chunk.start = ("BEFORE" if edge["w"][0] in "pPbB" else "AFTER"), edge.start()
+    return chunks

@@ -1,0 +1,120 @@
+"""Words of Italian and English temporal expressions, as lookup tables and regex alternations.
+
+Hand-written rather than loaded from dateparser's locale data: importing dateparser costs
+more than tagging a whole article, and the tagger must start fast.
+
+>>> MONTHS["febbraio"], WEEKDAYS["tuesday"], number_value("ventiquattro")
+(2, 1, 24)
+"""
+
+import re
+
+APOS = "['’]"
+
+MONTHS = {
+    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
+    "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+    "gen": 1, "feb": 2, "mar": 3, "apr": 4, "mag": 5, "giu": 6, "lug": 7, "ago": 8,
+    "set": 9, "sett": 9, "ott": 10, "nov": 11, "dic": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "dec": 12,
+}
+# Full names may stand alone ("a marzo"); abbreviations only next to a day number.
+MONTH_NAMES = [w for w in MONTHS if len(w) > 4 or w == "may"]
+
+WEEKDAYS = {
+    "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5, "domenica": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "lun": 0, "mar": 1, "mer": 2, "gio": 3, "ven": 4, "sab": 5, "dom": 6,
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
+WEEKDAY_NAMES = [w for w in WEEKDAYS if len(w) > 4 and not w.endswith("ì")]
+
+NUMBERS = {
+    "un": 1, "uno": 1, "una": 1, f"un'": 1, "un’": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5,
+    "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11, "dodici": 12,
+    "tredici": 13, "quattordici": 14, "quindici": 15, "sedici": 16, "diciassette": 17,
+    "diciotto": 18, "diciannove": 19, "venti": 20, "ventuno": 21, "ventidue": 22,
+    "ventiquattro": 24, "trenta": 30, "trentasei": 36, "quaranta": 40, "quarantotto": 48,
+    "cinquanta": 50, "sessanta": 60, "settantadue": 72, "novanta": 90, "cento": 100,
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "twenty-four": 24, "thirty": 30, "thirty-six": 36,
+    "forty": 40, "forty-eight": 48, "fifty": 50, "sixty": 60, "seventy-two": 72, "ninety": 90,
+    "hundred": 100, "a hundred": 100,
+    # Unspecified counts: TIMEX3 writes them with X ("PXD").
+    "alcuni": "X", "alcune": "X", "qualche": "X", "diversi": "X", "diverse": "X", "vari": "X",
+    "varie": "X", "pochi": "X", "poche": "X", "parecchi": "X", "parecchie": "X", "molti": "X", "molte": "X",
+    "few": "X", "a few": "X", "several": "X",
+}
+
+UNITS = {
+    "secondi": "S", "minuto": "M", "minuti": "M", "ora": "H", "ore": "H", "h": "H",
+    "giorno": "D", "giorni": "D", "giornata": "D", "giornate": "D", "settimana": "W", "settimane": "W",
+    "mese": "M", "mesi": "M", "anno": "Y", "anni": "Y",
+    "seconds": "S", "minute": "M", "minutes": "M", "hour": "H", "hours": "H", "hrs": "H",
+    "day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M",
+    "year": "Y", "years": "Y",
+}
+TIME_UNITS = {"secondi", "minuto", "minuti", "ora", "ore", "h", "seconds", "minute", "minutes",
+              "hour", "hours", "hrs"}
+
+PARTS_OF_DAY = {
+    "mattina": "MO", "mattino": "MO", "mattinata": "MO", "morning": "MO",
+    "pomeriggio": "AF", "afternoon": "AF",
+    "sera": "EV", "serata": "EV", "evening": "EV",
+    "notte": "NI", "nottata": "NI", "night": "NI", "overnight": "NI",
+}
+POD_HOURS = {"MO": (6, 12), "AF": (12, 18), "EV": (18, 24), "NI": (22, 30)}
+
+# Fixed-date holidays; movable ones (Pasqua, Easter) are not handled.
+HOLIDAYS = {"natale": (12, 25), "vigilia di natale": (12, 24), "santo stefano": (12, 26), "capodanno": (1, 1),
+            "san silvestro": (12, 31), "epifania": (1, 6), "befana": (1, 6), "ferragosto": (8, 15),
+            "ognissanti": (11, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+            "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31)}
+
+SEASONS = {"primavera": "SP", "estate": "SU", "autunno": "FA", "inverno": "WI",
+           "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+def alternation(words) -> str:
+    """A regex alternation of words, longest first, accents and apostrophes tolerated.
+
+    >>> alternation(["lunedì"])
+    "luned(?:ì|í|i['’]?)"
+    """
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        if word.endswith("ì"):  # lunedì, lunedi, lunedí, lunedi'
+            parts.append(re.escape(word[:-1]) + "(?:ì|í|i['’]?)")
+        else:
+            parts.append(re.sub("['’]", APOS, re.escape(word)))
+    return "|".join(parts)
+
+
+def fold(word: str) -> str:
+    """A word as the lookup tables spell it: lower case, accented weekday ending restored.
+
+    >>> fold("Lunedi'")
+    'lunedì'
+    """
+    word = word.lower().replace("’", "'").rstrip(".")
+    if word.endswith(("i'", "í")) or (word.endswith("i") and word[:-1] + "ì" in WEEKDAYS):
+        word = word.rstrip("'")[:-1] + "ì"
+    return " ".join(word.split())
+
+
+def number_value(word: str):
+    """A count written in digits or words; "X" when unspecified; None when not a count.
+
+    >>> number_value("48"), number_value("tre"), number_value("qualche")
+    (48, 3, 'X')
+    """
+    word = fold(word).replace(",", ".")
+    if word.replace(".", "", 1).isdigit():
+        return float(word) if "." in word else int(word)
+    if "/" in word:  # "24/48 ore": the longer bound
+        return max(int(part) for part in word.split("/"))
+    return NUMBERS.get(word)

@@ -1,0 +1,450 @@
+"""Resolution: turn grammar chunks into TIMEX3 values and bounds, relative to the publication time.
+
+Bounds are computed as naive local datetimes [start, end) and written with the offset the
+document's timezone has at that instant, so they are right across daylight-saving changes.
+
+>>> from timeline.dates import tag_timexes
+>>> tag_timexes("Il guasto era iniziato martedì sera.", "2023-02-03T10:00")[0]["value"]
+'2023-01-31TEV'
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from .compiled_patterns import compile_pattern
+from .grammar import Chunk
+from .lexicon import POD_HOURS
+
+SECOND = timedelta(seconds=1)
+
+# Tense markers, Italian and English; the one nearest to an expression decides its direction.
+TENSE = compile_pattern(
+    r"(?<![\w'’])(?:"
+    r"(?P<neutral>in\s+corso|is\s+(?:still\s+)?down|è\s+(?:ancora\s+)?(?:in|fuori|attiv))|"
+    r"(?P<future>(?:è|e['’]|sono|sarà|saranno)\s+(?:stat[oaie]\s+)?(?:previst|attes|programmat|fissat|pianificat|convocat)[oaie]|"
+    r"\w*(?:rà|ranno|remo)|dovrebber?o|potrebber?o|previst[oaie]|attes[oaie]|in\s+programma|programmat[oaie]|"
+    r"fissat[oaie]|stanno\s+per|sta\s+per|entro|prossim[oaie]|"
+    r"will|won['’]t|\w+['’]ll|shall|going\s+to|would|(?:is|are|be)\s+(?:\w+\s+)?(?:scheduled|expected|planned|set|slated|due|supposed)|"
+    r"expects?|plans?\s+to|upcoming)|"
+    r"(?P<past>(?:ha|hanno|ho|abbiamo|avete|hai|aveva|avevano|avevamo|avevo|avrebbe|avrebbero|è|e['’]|sono|siamo|era|erano|"
+    r"eravamo|ero|fu|furono|sarebbe|sarebbero)\s+(?:[\w'’]+\s+){0,2}?\w+(?:at|ut|it|tt|st|ss|rt|es|us|ers|os|ort|olt)[oaie]|"
+    r"\w{2,}(?:ava|avano|eva|evano|ivano|avamo|evamo|ivamo|arono|erono|irono)|\w+(?<![tsc])iva|"
+    r"(?!(?:però|ciò|può|perciò|sarò|farò|avrò|andrò|potrò|dovrò|vorrò|verrò|darò)(?!\w))\w{3,}ò|"
+    r"scors[oaie]|già|ieri|was|were|had|did|ago|yesterday|previously|earlier|has\s+been|have\s+been|"
+    r"said|told|went|came|began|saw|took|made|gave|found|knew|thought|brought|bought|hit|left|lost|ran|sent|spent|"
+    r"stood|kept|held|wrote|broke|fell|rose|grew|got|paid|met|led|became|struck|shut|[a-z]{2,}(?<!e)ed)"
+    r")(?![\w'’])",
+    re.IGNORECASE)
+CLAUSE_END = compile_pattern(r"[.!?;](?=\s)|\n", 0)
+CUE_PAST = compile_pattern(r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fin\s+da|since|already)\s+"
+                      r"(?:(?:il|la|lo|l['’])\s*|(?:oltre|più\s+di|almeno|ben|over|more\s+than)\s+)?$", re.I)
+CUE_FUTURE = compile_pattern(r"(?<![\w'’])(?:entro|by|next)\s+(?:(?:il|la|lo|l['’])\s*)?$", re.I)
+
+
+@dataclass
+class Context:
+    """One text being tagged: its publication time and what has been resolved so far."""
+
+    text: str
+    published: datetime  # aware, in `zone`
+    zone: ZoneInfo
+    lang: str = "it"
+    last_day: date | None = None
+    tense_cache: dict = field(default_factory=dict)
+
+    @property
+    def today(self) -> date:
+        return self.published.date()
+
+
+@dataclass
+class Point:
+    """A resolved date, part of day or time: value, type and [start, end) in local time."""
+
+    value: str
+    type: str
+    start: datetime
+    end: datetime
+    day: date
+
+
+def tense_near(context: Context, start: int, end: int) -> str | None:
+    """'past' or 'future' from the verb nearest to text[start:end] in its clause; None if none."""
+    text = context.text
+    left = max((m.end() for m in CLAUSE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    right_match = CLAUSE_END.search(text, end, end + 300)
+    right = right_match.start() if right_match else min(len(text), end + 300)
+    key = (left, right, start)
+    if key not in context.tense_cache:
+        best = (10 ** 9, None)
+        for marker in TENSE.finditer(text, left, right):
+            if marker.end() > start and marker.start() < end:
+                continue
+            distance = start - marker.end() if marker.end() <= start else marker.start() - end
+            if distance < best[0] or (distance == best[0] and marker.lastgroup == "past"):
+                best = (distance, marker.lastgroup)
+        context.tense_cache[key] = None if best[1] == "neutral" else best[1]
+    return context.tense_cache[key]
+
+
+def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
+    """(direction, strict): from scorso/prossimo (strict), else a cue word (da, entro), else the tense."""
+    if chunk.direction:
+        return chunk.direction, True
+    before = context.text[max(0, chunk.start - 20):chunk.start]
+    if CUE_PAST.search(before):
+        return "past", False
+    if CUE_FUTURE.search(before):
+        return "future", False
+    return tense_near(context, chunk.start, chunk.end), False
+
+
+def choose(candidates: list, today, direction: str | None, strict: bool, distance):
+    """The candidate nearest to `today` on the side `direction` points to (nearest overall if none)."""
+    if direction == "past":
+        pool = [c for c in candidates if (c < today if strict else c <= today)]
+        if pool:
+            return max(pool)
+    elif direction == "future":
+        pool = [c for c in candidates if (c > today if strict else c >= today)]
+        if pool:
+            return min(pool)
+    return min(candidates, key=lambda c: (abs(distance(c, today)), c > today))
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bool) -> date | None:
+    """The calendar day a day spec names (see grammar.Chunk)."""
+    today = context.today
+    kind = spec[0]
+    if kind == "rel":
+        return today + timedelta(days=spec[1])
+    if kind == "night_before":
+        day = resolve_day(context, spec[1], direction, strict)
+        return day and day - timedelta(days=1)
+    if kind == "wd":
+        weekday = spec[1]
+        if direction == "this":
+            return today + timedelta(days=weekday - today.weekday())
+        back = (today.weekday() - weekday) % 7 or 7
+        forward = (weekday - today.weekday()) % 7 or 7
+        if direction == "past":
+            return today - timedelta(days=back)
+        if direction == "future":
+            return today + timedelta(days=forward)
+        if weekday == today.weekday():
+            return today
+        return today - timedelta(days=back) if back <= forward else today + timedelta(days=forward)
+    _, year, month, day, weekday = spec
+    if year and month:
+        return safe_date(year, month, day)
+    if month is None:  # "giovedì 26": the nearby month where the 26th is a Thursday
+        months = [(today.year + (today.month - 1 + k) // 12, (today.month - 1 + k) % 12 + 1) for k in range(-3, 4)]
+        candidates = [d for y, m in months if (d := safe_date(y, m, day)) and d.weekday() == weekday]
+        if not candidates:
+            return safe_date(today.year, today.month, day)
+        return choose(candidates, today, direction, False, lambda a, b: (a - b).days)
+    candidates = [d for y in (today.year - 1, today.year, today.year + 1) if (d := safe_date(y, month, day))]
+    if weekday is not None:  # a weekday picks the year, if it matches one within half a year
+        matching = [d for d in candidates if d.weekday() == weekday and abs((d - today).days) <= 183]
+        if matching:
+            candidates = matching
+    return choose(candidates, today, direction, strict, lambda a, b: (a - b).days)
+
+
+def resolve_point(context: Context, chunk: Chunk, direction, strict, shift_days: int = 0) -> Point | None:
+    """A day, part of day or time chunk as a Point."""
+    day = resolve_day(context, chunk.day, direction, strict) if chunk.day else None
+    if chunk.day and day is None:
+        return None
+    bare_time = day is None and chunk.time and not chunk.pod
+    if day is None:
+        day = context.today
+        if chunk.info.get("this_night") and (direction == "past" or (direction is None and context.published.hour < 12)):
+            day -= timedelta(days=1)  # "stanotte" in the morning is the night just ended
+    day += timedelta(days=shift_days)
+    midnight = datetime(day.year, day.month, day.day)
+    if chunk.time:
+        hour, minute, given, hint = chunk.time
+        part = hint or chunk.pod
+        if part in ("AF", "EV") and hour < 12 or part == "NI" and 6 <= hour < 12:
+            hour += 12
+        if chunk.pod == "NI" and hour < 12:  # "domenica notte alle 3" is Monday 03:00
+            midnight += timedelta(days=1)
+        start = midnight + timedelta(hours=hour, minutes=minute)
+        published = context.published.replace(tzinfo=None)
+        if bare_time and direction == "past" and start > published:  # "alle 20 è crollato", written at 11
+            start -= timedelta(days=1)
+        elif bare_time and direction == "future" and start < published:
+            start += timedelta(days=1)
+        end = start + (timedelta(minutes=1) if given else timedelta(hours=1))
+        return Point(start.strftime("%Y-%m-%dT%H:%M"), "TIME", start, end, start.date())
+    if chunk.pod:
+        first, last = POD_HOURS[chunk.pod]
+        return Point(f"{day.isoformat()}T{chunk.pod}", "TIME", midnight + timedelta(hours=first),
+                     midnight + timedelta(hours=last), day)
+    return Point(day.isoformat(), "DATE", midnight, midnight + timedelta(days=1), day)
+
+
+def local(context: Context, moment: datetime) -> str:
+    """ISO 8601 with the offset the timezone has at that local time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=context.zone)
+    return moment.astimezone(context.zone).isoformat(timespec="seconds")
+
+
+def bounds(context: Context, start: datetime, end: datetime, mod: str | None, instant: bool = False) -> tuple:
+    """(earliest, latest) of [start, end), narrowed to a third by START/MID/END, opened by BEFORE/AFTER.
+
+    An `instant` (a clock time) is its start: "dopo le 18" begins at 18:00, "dopo il 3" on the 4th.
+    """
+    if mod in ("START", "MID", "END"):
+        start, end = third(start, end, ("START", "MID", "END").index(mod))
+    if mod == "BEFORE":
+        return None, local(context, start - SECOND)
+    if mod == "AFTER":
+        return local(context, start if instant else end), None
+    return local(context, start), local(context, end - SECOND)
+
+
+def third(start: datetime, end: datetime, index: int) -> tuple[datetime, datetime]:
+    """The first, middle or last third of a period: by months for a year, by days from three days up."""
+    if (end - start).days >= 365:
+        return add_months(start, 4 * index), add_months(start, 4 * index + 4)
+    if (end - start).days >= 3:
+        days = (end - start).days
+        cuts = [0, 10, 20, days] if days >= 28 else [0, days // 3, 2 * days // 3, days]  # months: 1-10, 11-20, 21-end
+        return start + timedelta(days=cuts[index]), start + timedelta(days=cuts[index + 1])
+    step = (end - start) / 3
+    return start + step * index, start + step * (index + 1)
+
+
+def add_months(moment, months: int):
+    index = moment.month - 1 + months
+    year, month = moment.year + index // 12, index % 12 + 1
+    day = min(moment.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
+                           31, 31, 30, 31, 30, 31][month - 1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def point_timex(context: Context, chunk: Chunk) -> tuple | None:
+    direction, strict = direction_for(context, chunk)
+    point = resolve_point(context, chunk, direction, strict)
+    if point is None:
+        return None
+    context.last_day = point.day
+    return (point.value, point.type, *bounds(context, point.start, point.end, chunk.mod, instant=bool(chunk.time)))
+
+
+def interval_timex(context: Context, chunk: Chunk) -> tuple | None:
+    """ "dal 22 al 26 gennaio" → 2023-01-22/2023-01-26; an end before the start moves forward."""
+    first, second = chunk.ends
+    if first.day is None and second.day is not None:
+        first = replace(first, day=second.day)
+    if second.day is None and first.day is not None:
+        second = replace(second, day=first.day)
+    direction, strict = direction_for(context, chunk)
+    end = resolve_point(context, second, direction, strict)
+    if end is None:
+        return None
+    borrowed_year = bool(first.day and first.day[0] == "abs" and first.day[1] is None and first.day[2])
+    if borrowed_year:  # "dal 28 dicembre al 3 gennaio": the start takes the end's year...
+        first = replace(first, day=("abs", end.day.year, *first.day[2:]))
+    start = resolve_point(context, first, direction, strict)
+    if start is None:
+        return None
+    if borrowed_year and start.start > end.start:  # ...or the year before
+        start = resolve_point(context, replace(first, day=("abs", end.day.year - 1, *first.day[2:])), direction, strict)
+    elif start.start > end.start:  # "dalle 23 alle 5", "da venerdì a lunedì": the end comes later
+        step = 7 if second.day and second.day[0] == "wd" else 1
+        end = resolve_point(context, second, direction, strict, shift_days=step)
+    context.last_day = end.day
+    kind = "TIME" if "TIME" in (start.type, end.type) else "DATE"
+    latest = end.start if second.time else end.end - SECOND  # "dalle 14 alle 18" ends at 18:00
+    return f"{start.value}/{end.value}", kind, local(context, start.start), local(context, latest)
+
+
+def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) -> tuple:
+    """Years, months, ISO weeks, weekends and seasons, fixed or relative to publication."""
+    today = context.today
+    if direction is None and kind in ("month", "season", "weekend") and not isinstance(value, tuple):
+        found, strict = direction_for(context, chunk)
+    else:
+        found, strict = direction, direction in ("past", "future")
+    step = {"past": -1, "future": 1, "this": 0}.get(found, 0)
+    if kind == "weekend" and direction is None:  # by tense: the weekend just gone or the coming one
+        step = {"past": -1 if today.weekday() < 5 else 0, "future": 0 if today.weekday() < 5 else 1}.get(found, 0)
+    if kind == "year":
+        year = value if value else today.year + step
+        start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+        text_value = str(year)
+    elif kind == "month":
+        if isinstance(value, tuple):
+            year, month = value
+        elif value is None:
+            shifted = add_months(date(today.year, today.month, 1), step)
+            year, month = shifted.year, shifted.month
+        else:
+            candidates = [y * 12 + value - 1 for y in (today.year - 1, today.year, today.year + 1)]
+            now = today.year * 12 + today.month - 1
+            chosen = (now - (now - value + 1) % 12 if found == "this" else
+                      choose(candidates, now, found, strict, lambda a, b: a - b))
+            year, month = divmod(chosen, 12)
+            month += 1
+        start = datetime(year, month, 1)
+        end = add_months(start, 1)
+        text_value = f"{year}-{month:02d}"
+    elif kind in ("week", "weekend"):
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
+        iso = monday.isocalendar()
+        text_value = f"{iso.year}-W{iso.week:02d}"
+        start = datetime(monday.year, monday.month, monday.day)
+        end = start + timedelta(days=7)
+        if kind == "weekend":
+            text_value += "-WE"
+            start += timedelta(days=5)
+    else:  # season
+        year, code = value
+        first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        if year is None:
+            starts = [datetime(y, first_month, 1) for y in (today.year - 1, today.year, today.year + 1)]
+            now = datetime(today.year, today.month, today.day)
+            current = [s for s in starts if s <= now < add_months(s, 3)]
+            if found in ("past", "future") or not current:
+                chosen = choose(starts, now, found or "past", True, lambda a, b: (a - b).days)
+            else:
+                chosen = current[0]
+            year = chosen.year
+        start = datetime(year, first_month, 1)
+        end = add_months(start, 3)
+        text_value = f"{year}-{code}"
+    return (text_value, "DATE", *bounds(context, start, end, chunk.mod))
+
+
+def shift(moment: datetime, count, unit: str, is_time: bool, sign: int) -> datetime:
+    """`moment` moved by count units: hours and minutes in elapsed time, days and up on the calendar."""
+    if is_time:
+        seconds = {"H": 3600, "M": 60, "S": 1}[unit] * count
+        utc = moment.astimezone(timezone.utc) + sign * timedelta(seconds=seconds)
+        return utc.astimezone(moment.tzinfo)
+    if unit in ("D", "W"):
+        return moment + sign * timedelta(days=count * (7 if unit == "W" else 1))
+    months = round(count * (12 if unit == "Y" else 1))
+    return add_months(moment, sign * months)
+
+
+def granule(moment: datetime, unit: str, is_time: bool) -> tuple[datetime, datetime]:
+    """The hour, minute or day containing a moment, as naive local [start, end)."""
+    naive = moment.replace(tzinfo=None)
+    if is_time and unit == "H":
+        start = naive.replace(minute=0, second=0, microsecond=0)
+        return start, start + timedelta(hours=1)
+    if is_time:
+        start = naive.replace(second=0, microsecond=0)
+        return start, start + timedelta(minutes=1)
+    start = naive.replace(hour=0, minute=0, second=0, microsecond=0)
+    return start, start + timedelta(days=1)
+
+
+def duration_value(count, unit: str, is_time: bool) -> str:
+    if isinstance(count, float):
+        count = int(count) if count.is_integer() else round(count, 2)
+    return f"P{'T' if is_time else ''}{count}{unit}"
+
+
+FUTURE_LEADS = ("tra", "fra", "in", "nel giro di")
+WITHIN_LEADS = ("entro", "within", "nell'arco di", "entro le prossime", "entro i prossimi", "nelle prossime", "nei prossimi",
+                "over the next", "in the next", "for the next", "during the next", "the next", "within the next",
+                "over the coming", "in the coming", "the coming")
+SINCE_LEADS = ("negli ultimi", "nelle ultime", "over the past", "over the last", "in the past", "in the last",
+               "for the past", "for the last", "during the past", "during the last", "the past", "the last",
+               "within the past", "within the last")
+
+
+def duration_timex(context: Context, chunk: Chunk, span: tuple, lead: str) -> tuple:
+    """A DURATION; anchored to publication when it says when: "tra 48 ore", "da tre giorni", "negli ultimi 3 giorni"."""
+    count, unit, is_time = span
+    value = duration_value(count, unit, is_time)
+    if count == "X":
+        return value, "DURATION", None, None
+    published = context.published
+    if lead == "in":  # "risolto in tre giorni" is how long; "in two weeks" (future) is when
+        tense = tense_near(context, chunk.start, chunk.end)
+        if tense == "past" or (tense != "future" and context.lang != "en"):
+            chunk.start += len("in ")
+            return value, "DURATION", None, None
+    if lead in FUTURE_LEADS:
+        return (value, "DURATION", *map(lambda m: local(context, m), adjust_end(granule(shift(published, count, unit, is_time, 1), unit, is_time))))
+    if lead in WITHIN_LEADS:
+        return value, "DURATION", local(context, published), local(context, shift(published, count, unit, is_time, 1))
+    since = lead in SINCE_LEADS or CUE_PAST.search(context.text[max(0, chunk.start - 12):chunk.start]) and \
+        not context.text[max(0, chunk.start - 12):chunk.start].rstrip().lower().endswith(("già", "already"))
+    if since:
+        begin = shift(published, count, unit, is_time, -1)
+        if not is_time:
+            begin = begin.replace(hour=0, minute=0, second=0, microsecond=0)
+        return value, "DURATION", local(context, begin), local(context, published)
+    return value, "DURATION", None, None
+
+
+def adjust_end(span: tuple) -> tuple:
+    return span[0], span[1] - SECOND
+
+
+def offset_timex(context: Context, chunk: Chunk, span: tuple, sign: int) -> tuple:
+    """ "tre giorni fa" → that day; "due settimane fa" → that ISO week; "due ore fa" → that hour."""
+    count, unit, is_time = span
+    if count == "X":
+        return "PAST_REF", "DATE", None, None
+    moment = shift(context.published, count, unit, is_time, sign)
+    day = moment.date()
+    if is_time:
+        start, end = granule(moment, unit, is_time)
+        return moment.strftime("%Y-%m-%dT%H:%M"), "TIME", local(context, start), local(context, end - SECOND)
+    start = datetime(day.year, day.month, day.day)
+    if unit == "D":
+        context.last_day = day
+        return day.isoformat(), "DATE", local(context, start), local(context, start + timedelta(days=1) - SECOND)
+    if unit == "W":
+        monday = start - timedelta(days=day.weekday())
+        iso = day.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}", "DATE", local(context, monday), local(context, monday + timedelta(days=7) - SECOND)
+    if unit == "M":
+        first = start.replace(day=1)
+        return f"{day.year}-{day.month:02d}", "DATE", local(context, first), local(context, add_months(first, 1) - SECOND)
+    first = start.replace(month=1, day=1)
+    return str(day.year), "DATE", local(context, first), local(context, first.replace(year=day.year + 1) - SECOND)
+
+
+def offset_from_last_date(context: Context, chunk: Chunk, span: tuple, sign: int) -> tuple:
+    """ "il giorno dopo", "tre giorni prima": counted from the last day the text mentioned."""
+    count, unit, is_time = span
+    if count == "X" or is_time or unit not in ("D", "W"):
+        return duration_value(count, unit, is_time), "DURATION", None, None
+    base = context.last_day or context.today
+    day = base + sign * timedelta(days=count * (7 if unit == "W" else 1))
+    start = datetime(day.year, day.month, day.day)
+    return day.isoformat(), "DATE", local(context, start), local(context, start + timedelta(days=1) - SECOND)
+
+
+def to_timex(context: Context, chunk: Chunk) -> dict | None:
+    """The TIMEX.md dictionary for a chunk, or None when it resolves to no real date."""
+    if chunk.resolver:
+        parts = chunk.resolver(context, chunk)
+    elif chunk.ends:
+        parts = interval_timex(context, chunk)
+    else:
+        parts = point_timex(context, chunk)
+    if parts is None:
+        return None
+    value, kind, earliest, latest = parts
+    return {"text": context.text[chunk.start:chunk.end], "span": [chunk.start, chunk.end], "type": kind,
+            "value": value, "mod": chunk.mod, "earliest": earliest, "latest": latest}
