@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import scrapy
 from lxml import etree
 
-from spiders.feed import WINDOW_SLACK, BadChannel, ChannelSpider, date_hint, plain_text, sniff_not_xml
+from spiders.channel import WINDOW_SLACK, BadChannel, ChannelSpider, date_hint, plain_text, sniff_not_xml
 from timeline.moments import parse_moment
 
 # Never resolve entities nor fetch DTDs: a sitemap is untrusted input.

@@ -24,7 +24,7 @@ import feedparser
 import scrapy
 from w3lib.html import remove_tags, replace_entities
 
-from spiders.feed import (BadChannel, ChannelSpider, date_hint, failure_reason, plain_text, sniff_not_xml,
+from spiders.channel import (BadChannel, ChannelSpider, date_hint, failure_reason, plain_text, sniff_not_xml,
                           xml_error)
 from timeline.extract.language import detect as detect_language
 from timeline.moments import parse_moment

@@ -6,7 +6,6 @@ these tests hold the crawl to it.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import sqlite_utils

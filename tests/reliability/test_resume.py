@@ -1,6 +1,5 @@
 """kill -9 in the middle of a crawl, the same command again with JOBDIR: the database ends as an uninterrupted run's."""
 
-import os
 import signal
 import sqlite3
 import subprocess

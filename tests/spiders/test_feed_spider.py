@@ -9,7 +9,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from pipelines.publication_date import PublicationDate
-from spiders.feed import FeedSpider, date_hint
+from spiders.channel import date_hint
+from spiders.feed import FeedSpider
 from tests.responses import file_response
 from tests.spiders.incident import PAGES, build_spider, stat
 
