@@ -35,7 +35,11 @@ from timeline.extract.article import extract_dates  # noqa: E402
 
 logging.disable(logging.CRITICAL)
 PAGES = ROOT / "tests" / "extract" / "pages"
-EXPECTED = json.loads((ROOT / "tests" / "extract" / "expected.json").read_text(encoding="utf-8"))
+EXPECTED = {
+    **json.loads((ROOT / "tests" / "extract" / "expected.json").read_text(encoding="utf-8")),
+    **json.loads((ROOT / "tests" / "extract" / "expected_unseen.json").read_text(encoding="utf-8")),
+}
+GROUPS = ("main", "heldout", "unseen")
 TZ = ZoneInfo("Europe/Rome")
 NOW = datetime(2023, 7, 1, 12, 0, tzinfo=TZ)
 HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
@@ -100,8 +104,8 @@ def judge(answer: str | None, gold: str) -> tuple[bool, bool]:
     return same_day, same_day and minute == expected.replace(second=0, microsecond=0)
 
 
-def run(repeat: int) -> dict:
-    pages = [(name, gold, (PAGES / gold["file"]).read_bytes()) for name, gold in sorted(EXPECTED.items())]
+def run(repeat: int, groups: tuple[str, ...] = GROUPS) -> dict:
+    pages = [(name, gold, (PAGES / gold["file"]).read_bytes()) for name, gold in sorted(EXPECTED.items()) if gold["group"] in groups]
     timings = {tool: [] for tool in TOOLS}
     answers = {tool: {} for tool in TOOLS}
     for fn in TOOLS.values():
@@ -110,35 +114,40 @@ def run(repeat: int) -> dict:
     # tools take turns within each pass, so a busy machine slows them all alike
     for _ in range(repeat):
         for tool, fn in TOOLS.items():
-            start = time.perf_counter()
+            per_group = {}
             for name, gold, body in pages:
+                start = time.perf_counter()
                 answers[tool][name] = fn(body, gold)
-            timings[tool].append((time.perf_counter() - start) / len(pages))
+                per_group.setdefault(gold["group"], []).append(time.perf_counter() - start)
+            timings[tool].append({g: sum(t) / len(t) for g, t in per_group.items()})
     results = {}
     for tool in TOOLS:
         results[tool] = score(pages, answers[tool], timings[tool])
     return results
 
 
-def score(pages, answers: dict, timings: list[float]) -> dict:
-    """Accuracy per group and median time per page for one tool."""
-    scores = {}
-    for group in ("main", "heldout", "all"):
-        dated = [(n, g) for n, g, _ in pages if g["published"] and (group == "all" or g["group"] == group)]
+def score(pages, answers: dict, timings: list[dict]) -> dict:
+    """Accuracy (day, strict, n) and median ms/page per group for one tool."""
+    scores, ms = {}, {}
+    for group in {g["group"] for _, g, _ in pages}:
+        dated = [(n, g) for n, g, _ in pages if g["published"] and g["group"] == group]
         judged = [judge(answers[n], g["published"]) for n, g in dated]
         scores[group] = (sum(d for d, _ in judged) / len(judged), sum(s for _, s in judged) / len(judged), len(judged))
+        ms[group] = statistics.median(t[group] for t in timings) * 1000
     misses = [n for n, g, _ in pages if g["published"] and not judge(answers[n], g["published"])[1]]
-    return {"ms": statistics.median(timings) * 1000, "scores": scores, "misses": misses}
+    return {"ms": ms, "scores": scores, "misses": misses}
 
 
-def table(results: dict) -> str:
+def table(results: dict, group: str) -> str:
+    """One markdown table for a group: accuracy, ms/page and both as ratios to htmldate extensive."""
     base = results[BASELINE]
-    rows = ["| tool | day acc. (all) | strict acc. (all) | strict main | strict held-out | ms/page | time vs htmldate ext. | strict acc. vs htmldate ext. |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = [f"| tool ({group}) | day acc. | strict acc. | ms/page | time vs htmldate ext. | strict acc. vs htmldate ext. |",
+            "|---|---|---|---|---|---|"]
     for tool, r in results.items():
-        s = r["scores"]
-        rows.append(f"| {tool} | {s['all'][0]:.3f} | {s['all'][1]:.3f} | {s['main'][1]:.3f} | {s['heldout'][1]:.3f} | {r['ms']:.2f} | "
-                    f"{r['ms'] / base['ms']:.2f}× | {s['all'][1] / base['scores']['all'][1] if base['scores']['all'][1] else float('inf'):.2f}× |")
+        day, strict, _ = r["scores"][group]
+        base_strict = base["scores"][group][1]
+        rows.append(f"| {tool} | {day:.3f} | {strict:.3f} | {r['ms'][group]:.2f} | {r['ms'][group] / base['ms'][group]:.2f}× | "
+                    f"{strict / base_strict if base_strict else float('inf'):.2f}× |")
     return "\n".join(rows)
 
 
@@ -168,19 +177,21 @@ def write_docs(text: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--groups", default=",".join(GROUPS), help="comma-separated groups to run")
     parser.add_argument("--write-docs", action="store_true", help="write the figures into docs/BENCHMARKS.md")
     args = parser.parse_args()
-    results = run(args.repeat)
+    results = run(args.repeat, tuple(args.groups.split(",")))
     n = results[BASELINE]["scores"]
+    sizes = {g: statistics.median(len((PAGES / e["file"]).read_bytes()) for e in EXPECTED.values() if e["group"] == g) // 1024 for g in GROUPS if g in n}
     report = (
-        f"Run on {date.today().isoformat()}, {machine()}; median of {args.repeat} passes over "
-        f"{len(EXPECTED)} pages ({n['all'][2]} with a gold publication date: {n['main'][2]} main, {n['heldout'][2]} held-out).\n"
+        f"Run on {date.today().isoformat()}, {machine()}; median of {args.repeat} passes over {len(EXPECTED)} pages. "
+        + ", ".join(f"{g}: {n[g][2]} dated pages, median {sizes[g]} KB" for g in GROUPS if g in n) + ".\n"
         "Command: `.venv/bin/python bench/extract.py --repeat "
         f"{args.repeat} --write-docs`. Strict = same local day and, where the gold has a time, same minute; "
-        "day = same local day. `full` times the whole extract_article (decode, parse, dates, body text with trafilatura, "
+        "day = same local day. `full` times the whole extract_article (decode, parse, dates, body text, "
         "language, listing); `dates only` times extract_dates (decode, parse, dates), the same job htmldate does. "
         "Each tool gets the raw bytes and the URL.\n\n"
-        + table(results)
+        + "\n\n".join(table(results, g) for g in GROUPS if g in n)
         + "\n\nMisses (strict):\n\n"
         + "\n".join(f"- {tool}: {', '.join(r['misses']) or 'none'}" for tool, r in results.items())
     )

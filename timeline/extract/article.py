@@ -106,7 +106,7 @@ def from_tree(tree, url: str | None, tz, now: datetime) -> Article:
     page_url = url or canonical_url(tree)
     main = jsonld.main_article(items, page_url, head.text_content() if head is not None else None)
     listing = is_listing(layout, items, main, page_url)
-    text = body_text(layout, page_url)
+    text = body_text(layout, page_url, listing)
     article = Article(
         title=find_title(tree, main, head),
         author=None if listing else find_author(layout, main),

@@ -6,25 +6,27 @@ import re
 from functools import lru_cache
 
 from .signals import EITHER, PUBLISHED, UPDATED, Candidate
+from .layout import is_teaser
 from .timestamps import find_human
 
 PUBLISHED_LABELS = (
     r"pubblicat[oa]|pubblicazione|published|posted|first published|publication|veröffentlicht|erschienen|"
-    r"publié|publiée|publie|publicad[oa]|publicação|publicat|gepubliceerd|geplaatst|uitgegeven|creat[oe]d?"
+    r"publié|publiée|publie|publicad[oa]|publicação|publicat|gepubliceerd|geplaatst|uitgegeven|creat[oe]d?|opublikowano|data publikacji|dodano"
 )
 UPDATED_LABELS = (
     r"aggiornat[oa]|aggiornamento|ult\.?\s*agg\.?|ultima modifica|modifica|modificat[oa]|updated|update|last modified|"
     r"modified|revised|aktualisiert|aktualisierung|geändert|zuletzt|stand|mis à jour|mise à jour|màj|"
-    r"actualizad[oa]|actualización|atualizad[oa]|atualização|bijgewerkt|gewijzigd|laatste update"
+    r"actualizad[oa]|actualización|atualizad[oa]|atualização|bijgewerkt|gewijzigd|laatste update|aktualizacja|zaktualizowano"
 )
 # "Oggi è lunedì 6 febbraio": a header widget showing the day the page was seen, not written
-TODAY_RE = re.compile(r"(?<!\w)(?:oggi|today|heute|aujourd'hui|hoy|hoje|vandaag)(?!\w)[^\d]{0,25}$", re.IGNORECASE)
+TODAY_RE = re.compile(r"(?<!\w)(?:oggi|today|heute|aujourd'hui|hoy|hoje|vandaag|dzisiaj|dziś)(?!\w)[^\d]{0,25}$", re.IGNORECASE)
 LABEL_RE = re.compile(rf"(?<!\w)(?:(?P<up>{UPDATED_LABELS})|(?P<pub>{PUBLISHED_LABELS}))(?!\w)", re.IGNORECASE)
 UPDATED_LABEL_RE = re.compile(rf"(?<!\w)(?:{UPDATED_LABELS})(?!\w)", re.IGNORECASE)
 DATEISH_RE = re.compile(r"date|time|byline|meta|publi|posted|updat|dateline|timestamp|data|info|autore|author|firma|datum|fecha", re.I)
 NEAR_HEADLINE_LINES = 8
 LABEL_REACH = 45
 BYLINE_REACH = 200
+PROSE_LINE = 120
 
 
 def label_before(text: str) -> str | None:
@@ -74,7 +76,7 @@ def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
     found: list[Candidate] = []
     at = headline_index(text_lines, layout.head)
     if at is not None:
-        after = text_lines[at + 1 : at + 1 + NEAR_HEADLINE_LINES]
+        after = until_prose(text_lines[at + 1 : at + 1 + NEAR_HEADLINE_LINES])
         before = text_lines[max(0, at - 3) : at]
         found += from_lines(after, tz, None, labelled_only=False, trust=68)
         found += from_lines(before, tz, None, labelled_only=False, trust=64)
@@ -89,7 +91,7 @@ def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
             continue
         if len(el) < 12 and is_dateish(" ".join(filter(None, (el.get("class"), el.get("id"))))):
             text = " ".join(el.text_content().split())
-            if 6 <= len(text) <= 200 and not is_teaser_date(el) and not layout.in_boilerplate(el):
+            if 6 <= len(text) <= 200 and not is_teaser(el) and not layout.in_boilerplate(el):
                 # a date-classed element right under the headline is the byline; elsewhere it may be anything
                 found += from_lines([text], tz, None, labelled_only=False, trust=70 if text in near else 58)
     return found
@@ -101,12 +103,14 @@ def is_dateish(attrs: str) -> bool:
     return bool(DATEISH_RE.search(attrs))
 
 
-def is_teaser_date(el) -> bool:
-    """True for the date beside another story's headline link (a list of other stories)."""
-    parent = el.getparent()
-    if parent is None:
-        return False
-    return any(len(a.text_content().strip()) >= 20 for a in parent.iter("a") if a.get("href"))
+
+
+def until_prose(text_lines: list[str]) -> list[str]:
+    """The lines up to the first long paragraph (kept: it may open with a dateline): the byline zone."""
+    for i, line in enumerate(text_lines):
+        if len(line) >= PROSE_LINE:
+            return text_lines[: i + 1]
+    return text_lines
 
 
 def headline_index(text_lines: list[str], head) -> int | None:

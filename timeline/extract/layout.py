@@ -10,7 +10,7 @@ from lxml import etree
 
 SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "button", "select", "form", "nav", "footer", "aside", "figcaption"}
 BOILERPLATE_TOKEN_RE = re.compile(
-    r"^(comments?|commenti|commentaires|kommentare|comentarios|reactions|related|correlati|correlate|sidebar|"
+    r"^(comments?|commenti|commentaires|kommentare?|comentarios|comentários|komentarze?|reacties|reactions|discussione?|discussions?|diskussion|forum|replies|related|correlati|correlate|sidebar|"
     r"widgets?|footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|advertising|"
     r"banner|breadcrumbs?|menu|nav|navbar|navigation|taboola|outbrain|recommended|recommendations|popular|"
     r"mostread|trending|subscribe|paywall|ticker|disqus|reply|respond|masthead|topbar|aside|feedback|rating|ratings|helpful|utile|survey|poll|vote|"
@@ -27,6 +27,8 @@ BLOCK_TAGS = {
     "table", "tr", "td", "th", "blockquote", "pre", "br", "dd", "dt", "dl", "figure", "time", "address", "hr",
 }
 HEADLINE_MIN = 15
+# paragraph text that marks an ancestor of the headline as the article (not a header box)
+REGION_PROSE = 400
 ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
 
 
@@ -190,8 +192,12 @@ def article_region(tree, head):
     if body is None:
         body = tree
     if head is not None:
+        # the nearest ancestor that is an article, or that holds the story's paragraphs: teaser grids,
+        # rails and comment threads around it stay out
         for anc in head.iterancestors():
-            if anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or ""):
+            if anc is body or anc.tag == "html":
+                break
+            if anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or "") or has_prose(anc):
                 return anc
     bodies = tree.xpath('//*[@itemprop="articleBody"]|//main')
     if bodies:
@@ -200,6 +206,29 @@ def article_region(tree, head):
     if len(articles) == 1:
         return articles[0]
     return body
+
+
+def has_prose(el, minimum: int = REGION_PROSE) -> bool:
+    """True if the element's paragraphs hold at least `minimum` characters."""
+    total = 0
+    for p in el.iter("p"):
+        total += len(p.text_content())
+        if total >= minimum:
+            return True
+    return False
+
+
+def is_teaser(el) -> bool:
+    """True for an element beside another story's headline link (a card or a list of other stories)."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    for a in parent.iter("a"):
+        text = a.text_content().strip()
+        # four words and twenty characters: a headline, not an author's name
+        if a.get("href") and len(text) >= 20 and len(text.split()) >= 4:
+            return True
+    return False
 
 
 def lines(el) -> list[str]:

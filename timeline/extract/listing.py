@@ -5,14 +5,31 @@ from __future__ import annotations
 import re
 
 from . import jsonld
+from .timestamps import find_human, zone
 from .titles import meta_content
 
-PAGINATION_TEXT_RE = re.compile(r"^\s*(?:next|older|newer|successiv[ao]|avanti|precedente|weiter|nächste|vorherige|suivant|précédent|siguiente|anterior|volgende|vorige|próxima|mais antigos|[›»>]+|\d{1,3})\s*[›»>]*\s*$", re.I)
-PAGINATION_HREF_RE = re.compile(r"(?:/page/|/pagina/|/seite/|/pagina-|[?&](?:page|pag|p|pg)=)\d+", re.I)
-PAGINATION_CLASS_RE = re.compile(r"paginat|pager|page-numbers|pagine|seitennavigation", re.I)
-LISTING_URL_RE = re.compile(r"/(?:tag|tags|category|categoria|categorie|argomenti|argomento|topic|topics|section|sezione|rubrica|archivio|archive|archiv|author|autore|autor|auteur|thema|themen|rubrique|seccion|secci%C3%B3n|page|pagina|seite)(?:/|$)|/(?:search|cerca|ricerca|suche|recherche|buscar|busca|zoeken|pesquisa)\b|[?&](?:q|s|query|search)=", re.I)
+PAGINATION_TEXT_RE = re.compile(
+    r"^\W*(?:(?:pagina|page|seite|strona|página)\s+)?(?:next|older|newer|successiv[ao]|avanti|precedente|weiter|nächste|vorherige|suivante?|précédente?|"
+    r"siguiente|anterior|volgende|vorige|próxima|mais antigos|następna|poprzednia|\d{1,3})?\W*$",
+    re.I,
+)
+PAGINATION_HREF_RE = re.compile(r"(?:/page/|/pagina/|/seite/|/strona/|/pagina-|[?&](?:page|pag|pagina|seite|strona|p|pg)=)\d+", re.I)
+PAGINATION_XPATH = (
+    '//link[@rel="next" or @rel="prev"]|//a[@rel="next" or @rel="prev"]|//*[contains(@class, "paginat") or contains(@class, "pager") '
+    'or contains(@class, "page-numbers") or contains(@class, "paginaz") or contains(@class, "pagine") or contains(@class, "stronicowanie")]//a'
+)
+LISTING_URL_RE = re.compile(
+    r"/(?:tag|tags|category|categoria|categorie|argomenti|argomento|topic|topics|section|sezione|rubrica|archivio|archive|archiv|author|autore|autor|auteur|"
+    r"thema|themen|rubrique|seccion|secci%C3%B3n|page|pagina|seite|strona)(?:/|$)|/(?:search|cerca|ricerca|suche|recherche|buscar|busca|zoeken|pesquisa|szukaj)\b|"
+    r"[?&](?:q|s|query|search)=|[?&](?:page|pagina|seite|strona|pg)=\d",
+    re.I,
+)
 TEASER_MIN = 20
 PROSE_MIN = 700
+# less paragraph text than this is a page with nothing of its own to say
+BARE_TEXT = 300
+ROW_MAX = 160
+UTC = zone("UTC")
 
 
 def teaser_links(layout) -> int:
@@ -33,42 +50,83 @@ def teaser_links(layout) -> int:
 
 def prose_chars(region) -> int:
     """Characters of the largest run of sibling paragraphs: an article's body, not teaser blurbs."""
-    best = 0
-    for parent in region.iter():
-        paragraphs = [p for p in parent if getattr(p, "tag", None) == "p"]
-        if len(paragraphs) < 2:
-            continue
-        size = sum(len(p.text_content().strip()) - sum(len(a.text_content()) for a in p.iter("a")) for p in paragraphs)
-        best = max(best, size)
-    return best
+    runs: dict = {}
+    for p in region.iter("p"):
+        own = len(p.text_content().strip()) - sum(len(a.text_content()) for a in p.iter("a"))
+        count, size = runs.get(p.getparent(), (0, 0))
+        runs[p.getparent()] = (count + 1, size + own)
+    return max((size for count, size in runs.values() if count >= 2), default=0)
+
+
+def own_text_chars(layout) -> int:
+    """Characters of the region's visible text outside links and boilerplate: what the page says itself."""
+    total = 0
+    for node in layout.region.xpath(".//text()[not(ancestor::a) and not(ancestor::script) and not(ancestor::style)]"):
+        parent = node.getparent()
+        if node.strip() and parent is not None and not layout.in_boilerplate(parent):
+            total += len(node.strip())
+    return total
 
 
 def has_pagination(tree) -> bool:
-    """rel=next/prev links or a pager block with numbered links."""
-    if tree.xpath('//link[@rel="next" or @rel="prev"]|//a[@rel="next" or @rel="prev"]'):
+    """rel=next/prev links, a pager block, or a numbered page link labelled as a page ("2", "Next »")."""
+    if tree.xpath(PAGINATION_XPATH):
         return True
-    for el in tree.xpath("//*[@class or @id]"):
-        if PAGINATION_CLASS_RE.search(" ".join(filter(None, (el.get("class"), el.get("id"))))) and len(el.xpath(".//a")) >= 2:
-            return True
     return any(PAGINATION_HREF_RE.search(a.get("href", "")) and PAGINATION_TEXT_RE.match(a.text_content()) for a in tree.iter("a"))
 
 
+def dated_rows(layout) -> int:
+    """Rows (list items, table rows, teaser blocks) pairing another story's headline link with a date."""
+    rows = set()
+    for a in layout.tree.iter("a"):
+        text = a.text_content().strip()
+        if len(text) < TEASER_MIN or not a.get("href"):
+            continue
+        parent = a.getparent()
+        for row in (parent, parent.getparent() if parent is not None else None):
+            if row is None or row.tag in ("body", "html"):
+                break
+            if row_has_date(row, text):
+                if not layout.in_boilerplate(row):
+                    rows.add(row)
+                break
+    return len(rows)
+
+
+def row_has_date(row, link_text: str) -> bool:
+    """True if a short block holds a date besides its link."""
+    if row.find(".//time") is not None:
+        return True
+    own = row.text_content().replace(link_text, " ")
+    # a long text is a paragraph quoting a link, not a row of a list
+    return len(own) <= ROW_MAX and next(find_human(own, UTC), None) is not None
+
+
 def is_listing(layout, items: list[dict], article: dict | None, url: str | None) -> bool:
-    """True for index, section and pagination pages: many story links, little prose of their own.
+    """True for index, section and pagination pages: many story links or dated rows, little prose of their own.
 
     >>> is_listing(Layout(parse("<h1>Tech</h1>" + '<h2><a href="/a">A long enough story headline</a></h2>' * 8)), [], None, None)
     True
     """
     tree = layout.tree
-    teasers = teaser_links(layout)
     prose = prose_chars(layout.region)
-    score = 0.0
-    score += 2 if teasers >= 6 else 1 if teasers >= 3 else 0
-    score += 1 if has_pagination(tree) else 0
-    score += 2 if jsonld.is_listing(items) else 0
+    score = 0
     score -= 2 if article is not None and not (jsonld.types(article) & {"webpage"}) else 0
-    og_type = (meta_content(tree, "og:type") or "").lower()
-    score -= 1 if og_type == "article" else 0
-    score += 1 if url and LISTING_URL_RE.search(re.sub(r"^[a-z]+://[^/]+", "", url)) else 0
+    score -= 1 if (meta_content(tree, "og:type") or "").lower() == "article" else 0
     score -= 2 if prose >= PROSE_MIN else 0
+    score += 2 if jsonld.is_listing(items) else 0
+    score += 1 if url and LISTING_URL_RE.search(re.sub(r"^[a-z]+://[^/]+", "", url)) else 0
+    # story links (2), pagination (1) and bare prose (1) are the costly signals: skip them when they cannot decide
+    if score + 2 + 1 + (prose < PROSE_MIN) < 2:
+        return False
+    teasers = teaser_links(layout)
+    stories = 2 if teasers >= 6 else 1 if teasers >= 3 else 0
+    if stories < 2:
+        rows = dated_rows(layout)
+        stories = max(stories, 2 if rows >= 3 else 1 if rows >= 2 else 0)
+    score += stories
+    # links to stories with no prose of the page's own: an index, however short
+    score += 1 if stories and own_text_chars(layout) < BARE_TEXT else 0
+    if score < 2 and score + 1 >= 2:
+        score += 1 if has_pagination(tree) else 0
     return score >= 2

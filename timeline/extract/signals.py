@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .jsonld import text as ld_text
+from .layout import is_teaser
 from .timestamps import MONTH_NUMBER, Stamp, make_stamp, parse_human, parse_machine
 
 PUBLISHED, UPDATED, EITHER = "published", "updated", "either"
@@ -101,7 +102,7 @@ def from_time_elements(layout, tz) -> list[Candidate]:
 
     found = []
     for el in layout.region.iter("time"):
-        if layout.in_boilerplate(el):
+        if layout.in_boilerplate(el) or is_teaser(el):
             continue
         value = el.get("datetime")
         stamp = parse_machine(value, tz) if value else parse_human(el.text_content(), tz)

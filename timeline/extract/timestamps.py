@@ -102,18 +102,18 @@ ZONE_NAMES = {
 }
 
 MONTHS = {
-    1: "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari",
-    2: "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari",
-    3: "marzo mar march märz maerz mär mrz mars março marco maart mrt",
-    4: "aprile apr april avril avr abril",
-    5: "maggio mag may mai mayo maio mei",
-    6: "giugno giu june jun juni juin junio junho",
-    7: "luglio lug july jul juli juillet juil julio julho",
-    8: "agosto ago august aug août aout augustus",
-    9: "settembre set september sep sept septembre septiembre setiembre setembro",
-    10: "ottobre ott october oct oktober octobre octubre outubro okt",
-    11: "novembre nov november noviembre novembro",
-    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro",
+    1: "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari stycznia styczeń",
+    2: "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari lutego luty",
+    3: "marzo mar march märz maerz mär mrz mars março marco maart mrt marca marzec",
+    4: "aprile apr april avril avr abril kwietnia kwiecień",
+    5: "maggio mag may mai mayo maio mei maja maj",
+    6: "giugno giu june jun juni juin junio junho czerwca czerwiec",
+    7: "luglio lug july jul juli juillet juil julio julho lipca lipiec",
+    8: "agosto ago august aug août aout augustus sierpnia sierpień",
+    9: "settembre set september sep sept septembre septiembre setiembre setembro września wrzesień",
+    10: "ottobre ott october oct oktober octobre octubre outubro okt października październik",
+    11: "novembre nov november noviembre novembro listopada listopad",
+    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień",
 }
 MONTH_NUMBER = {name: n for n, names in MONTHS.items() for name in names.split()}
 MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
