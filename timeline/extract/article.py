@@ -13,7 +13,8 @@ from .layout import Layout, parse
 from .listing import is_listing
 from .publication import choose, plausible
 from .text import body_text
-from .timestamps import make_stamp, zone
+from .timestamps import Stamp, make_stamp, zone
+from .zones import declared_locale, page_zone
 from .titles import meta_content, title as find_title
 
 
@@ -124,8 +125,15 @@ def from_tree(tree, url: str | None, tz, now: datetime) -> Article:
 
 
 def publication_dates(layout, main, url, tz, now):
-    """The (published, updated) Stamps of a page, from every signal ranked by trust."""
+    """The (published, updated) Stamps of a page, from every signal ranked by trust, in ``tz``.
+
+    Clock times without an offset are read in the page's own zone (a British byline is
+    London time) and then reported in ``tz``.
+    """
     tree = layout.tree
+    site_tz = page_zone(declared_locale(tree), url, tz)
+    if site_tz is not tz:
+        return tuple(in_zone(stamp, tz) for stamp in publication_dates(layout, main, url, site_tz, now))
     structured = signals.from_jsonld(main, tz) + signals.from_meta(tree, tz) + signals.from_microdata(layout, tz)
     url_candidates = signals.from_url(url, tz)
     if settled(structured, url_candidates, now, layout):
@@ -174,3 +182,12 @@ def canonical_url(tree) -> str | None:
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             return link.get("href")
     return meta_content(tree, "og:url")
+
+
+def in_zone(stamp: Stamp | None, tz) -> Stamp | None:
+    """The same moment in ``tz``; a day-precision stamp keeps its calendar day."""
+    if stamp is None:
+        return None
+    if stamp.precision == "day":
+        return make_stamp(stamp.day, None, tz)
+    return Stamp(stamp.moment.astimezone(tz), stamp.precision)
