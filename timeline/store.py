@@ -7,16 +7,23 @@
 A document is keyed by its URL: saving it again updates the row (and replaces its events)
 instead of adding one, and keeps its provenance (content hash, first and last fetch time).
 Each document is committed with its events in one transaction; the database is in WAL
-mode so Datasette can read while a crawl writes.
+mode so Datasette can read while a crawl writes, and several crawler processes (the
+distributed mode, docs/DISTRIBUTED.md) can write the same file: writers wait their turn
+(busy_timeout) instead of failing. ``save_documents`` writes many documents per transaction
+for bulk loads, with the same per-document rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
+import tempfile
+from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import sqlite_utils
 
@@ -38,11 +45,34 @@ EVENT_COLUMNS = {
 EVENT_FIELDS = tuple(c for c in EVENT_COLUMNS if c not in ("id", "document_id", "incident", "source", "kind"))
 DOCUMENT_FIELDS = ("url", "incident", "source", "kind", "title", "author", "published", "updated",
                    "published_precision", "day", "lang", "text", "found_via")
+# A document found through a structured channel is not overwritten by a scraped page of the same URL.
+CHANNEL_TRUST = {"statuspage": 1}
+EVENT_ROW_FIELDS = ("document_id", "incident", "source", "kind") + EVENT_FIELDS
+INSERT_DOCUMENT = (f"insert into documents ({', '.join(DOCUMENT_FIELDS)}, content_hash, first_fetched, last_fetched, "
+                   f"last_changed) values ({', '.join('?' * (len(DOCUMENT_FIELDS) + 4))})")
+UPDATE_DOCUMENT = (f"update documents set {', '.join(f'{k} = ?' for k in DOCUMENT_FIELDS)}, content_hash = ?, "
+                   "first_fetched = ?, last_fetched = ?, last_changed = ? where id = ?")
+INSERT_EVENT = f"insert into events ({', '.join(EVENT_ROW_FIELDS)}) values ({', '.join('?' * len(EVENT_ROW_FIELDS))})"
+SCHEMA_TABLES = {"incidents", "sources", "documents", "documents_fts", "events"}
+# What the incident page and the timeline query read on a big database (bench/serve.py):
+# the timeline in order without a sort, and the per-incident sources from an index alone.
+SERVING_INDEXES = (
+    "create index if not exists idx_events_incident_day_earliest on events (incident, day, earliest)",
+    "create index if not exists idx_events_incident_source on events (incident, source)",
+    "create index if not exists idx_documents_incident_source on documents (incident, source)",
+)
+# Writers from other processes (distributed crawl, a second crawl) wait this long for the lock.
+BUSY_TIMEOUT_MS = 60_000
 
 
 def utc_now() -> str:
     """Now, as ISO 8601 in UTC with offset (fetch times are machine times, not incident times)."""
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def sql_value(value):
+    """A value SQLite can store: lists and mappings as JSON text, as sqlite-utils writes them."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, tuple, dict)) else value
 
 
 def content_hash(document: dict) -> str:
@@ -58,7 +88,9 @@ class TimelineStore:
     def __init__(self, path: str | Path):
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self.db = sqlite_utils.Database(path)
+        self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self.db.execute("PRAGMA journal_mode=WAL")
         # WAL + NORMAL: a commit is durable against a process crash, without an fsync each.
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -67,6 +99,14 @@ class TimelineStore:
 
     def ensure_schema(self) -> None:
         """Create tables, indexes and full-text search if missing (safe to call every time)."""
+        if not SCHEMA_TABLES <= set(self.db.table_names()):
+            # Two crawler processes may start on a new file together: one creates, the other waits.
+            with schema_lock(self.path):
+                self.create_schema()
+        for sql in SERVING_INDEXES:
+            self.db.execute(sql)
+
+    def create_schema(self) -> None:
         db = self.db
         if "incidents" not in db.table_names():
             db["incidents"].create({
@@ -123,29 +163,69 @@ class TimelineStore:
         Returns the document id. Provenance: ``first_fetched`` is kept from the first save,
         ``last_fetched`` is now, ``last_changed`` moves only when the content hash changes.
         """
+        with self.transaction():
+            return self.write_document(document, events)
+
+    def save_documents(self, documents: Iterable[tuple[dict, Iterable[dict]]], batch_size: int = 1000) -> int:
+        """Save ``(document, events)`` pairs as ``save_document`` does, ``batch_size`` documents per transaction.
+
+        For bulk loads: ``store.save_documents(((doc, doc["events"]) for doc in docs), 5000)``.
+        A document is never committed without its events. Returns how many were saved.
+        """
+        pairs = iter(documents)
+        saved = 0
+        while batch := list(islice(pairs, batch_size)):
+            with self.transaction():
+                for document, events in batch:
+                    self.write_document(document, events)
+            saved += len(batch)
+        return saved
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, taking the write lock up front so a concurrent writer cannot
+        slip in between our read of the existing row and our write (BEGIN IMMEDIATE)."""
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
+    def write_document(self, document: dict, events: Iterable[dict]) -> int:
+        """The writes of ``save_document``, inside the caller's transaction."""
         now = document.get("fetched_at") or utc_now()
-        row = {k: document.get(k) for k in DOCUMENT_FIELDS}
-        row["content_hash"] = content_hash(document)
-        with self.db.conn:
-            existing = self.db.execute(
-                "select id, content_hash, first_fetched, last_changed from documents where url = ?",
-                [row["url"]]).fetchone()
-            if existing:
-                doc_id, old_hash, first_fetched, last_changed = existing
-                row.update(first_fetched=first_fetched, last_fetched=now,
-                           last_changed=last_changed if old_hash == row["content_hash"] else now)
-                self.db["documents"].update(doc_id, row)
-                self.db.execute("delete from events where document_id = ?", [doc_id])
-            else:
-                row.update(first_fetched=now, last_fetched=now, last_changed=now)
-                doc_id = self.db["documents"].insert(row).last_pk
-            event_rows = [
-                {**{k: event.get(k) for k in EVENT_FIELDS}, "document_id": doc_id,
-                 "incident": row["incident"], "source": row["source"], "kind": row["kind"]}
-                for event in events
-            ]
-            if event_rows:
-                self.db["events"].insert_all(event_rows)
+        values = [sql_value(document.get(k)) for k in DOCUMENT_FIELDS]
+        digest = content_hash(document)
+        conn = self.db.conn
+        existing = conn.execute(
+            "select id, content_hash, first_fetched, last_changed, found_via from documents where url = ?",
+            [document.get("url")]).fetchone()
+        if existing:
+            doc_id, old_hash, first_fetched, last_changed, found_via = existing
+            if CHANNEL_TRUST.get(found_via, 0) > CHANNEL_TRUST.get(document.get("found_via"), 0):
+                # The same URL read from a structured API beats its HTML rendering.
+                return doc_id
+            conn.execute(UPDATE_DOCUMENT, [*values, digest, first_fetched, now,
+                                           last_changed if old_hash == digest else now, doc_id])
+        else:
+            doc_id = conn.execute(INSERT_DOCUMENT, [*values, digest, now, now, now]).lastrowid
+        shared = (doc_id, document.get("incident"), document.get("source"), document.get("kind"))
+        rows = [(*shared, *(sql_value(event.get(k)) for k in EVENT_FIELDS)) for event in events]
+        if existing:
+            # Unchanged events keep their rows (and ids, which URLs and links point to): a re-crawl changes nothing.
+            old_rows = conn.execute(f"select {', '.join(EVENT_ROW_FIELDS)} from events where document_id = ? order by id",
+                                    [doc_id]).fetchall()
+            if old_rows == rows:
+                return doc_id
+            # Corroboration links point at these events (foreign key); the crawl rebuilds them at its end.
+            if conn.execute("select 1 from sqlite_master where name = 'event_happening'").fetchone():
+                conn.execute("delete from event_happening where event_id in "
+                             "(select id from events where document_id = ?)", [doc_id])
+            conn.execute("delete from events where document_id = ?", [doc_id])
+        conn.executemany(INSERT_EVENT, rows)
         return doc_id
 
     def counts(self) -> dict[str, int]:
@@ -154,3 +234,20 @@ class TimelineStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+@contextmanager
+def schema_lock(db_path: Path) -> Iterator[None]:
+    """An exclusive lock between processes of this machine while one creates the schema of ``db_path``.
+
+    The lock file lives in the temp folder (named after the database's real path), never
+    beside the database: closing a descriptor of the database file itself would drop
+    SQLite's own POSIX locks.
+    """
+    key = hashlib.sha1(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"timeline-schema-{key}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,0 +1,371 @@
+"""A million documents: how fast `timeline serve` answers on a big database, against raw SQLite.
+
+    .venv/bin/python bench/serve.py                       # 1,000,000 documents (built once, then cached)
+    .venv/bin/python bench/serve.py --documents 20000     # quick
+    .venv/bin/python bench/serve.py --rebuild             # build the database again
+
+Builds a database of synthetic documents (a title and ~1–2 KB of Italian text each, ~3
+events each, two incidents) through the project's own store (TimelineStore.save_documents)
+and corroboration, caches it as bench/output/serve-<N>.db, starts the real ``timeline
+serve`` on a free loopback port, and times the searches (rare and common words, the
+``search`` canned query and the documents table's ``_search=``), the ``timeline`` canned
+query for one day, the incident page and the table JSON, each beside the same SQL run
+directly with sqlite3. Prints p50/p95 and the ratios.
+
+The bulk build drops the full-text triggers, loads, rebuilds the FTS index in one pass and
+puts the triggers back (``bulk_fts``): the same index as the triggers would give, built
+several times faster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from timeline.config import Incident  # noqa: E402
+from timeline.store import TimelineStore  # noqa: E402
+
+BIN = Path(sys.executable).parent
+OUTPUT = ROOT / "bench" / "output"
+INCIDENTS = [
+    Incident(slug="posta-2023", title="Posta elettronica bloccata, gennaio 2023", keywords=("libero mail",),
+             window_start=dt.date(2023, 1, 15), window_end=dt.date(2023, 3, 31)),
+    Incident(slug="rete-2024", title="Rete mobile irraggiungibile, marzo 2024", keywords=("rete mobile",),
+             window_start=dt.date(2024, 3, 1), window_end=dt.date(2024, 4, 30)),
+]
+SOURCES = [f"testata-{n:02d}" for n in range(40)]
+KINDS = ["news"] * 8 + ["provider", "consumer", "regulator", "status"]
+CATEGORIES = ["outage_start", "provider_statement", "cause", "restoration_partial", "restoration_complete",
+              "deadline", "consumer_action", "regulator_action", "compensation", "other"]
+ACTORS = ["provider", "media", "consumer_association", "regulator", "users"]
+MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+          "settembre", "ottobre", "novembre", "dicembre"]
+SENTENCES = [
+    "Il servizio di posta è rimasto irraggiungibile per molte ore e gli utenti hanno segnalato errori di accesso.",
+    "L'azienda ha spiegato che il guasto riguarda i sistemi di archiviazione e che i tecnici lavorano senza sosta.",
+    "Le associazioni dei consumatori chiedono un indennizzo per chi usa la casella per lavoro.",
+    "Secondo il portavoce il ripristino sarà graduale e richiederà ancora qualche giorno.",
+    "Molti professionisti raccontano di aver perso fatture, contratti e comunicazioni degli uffici pubblici.",
+    "Sui social network la protesta è cresciuta di ora in ora con migliaia di messaggi.",
+    "Gli esperti escludono un attacco informatico e parlano di un errore durante la migrazione dei dati.",
+    "La pagina di stato indicava ancora problemi per una parte degli utenti nella serata.",
+    "Il garante ha chiesto chiarimenti sulla sicurezza dei messaggi conservati nei server.",
+    "Chi ha un abbonamento a pagamento riceverà uno sconto sul prossimo rinnovo.",
+    "L'applicazione per smartphone funziona a singhiozzo, mentre il sito resta lento.",
+    "Il servizio clienti ha ricevuto più di diecimila chiamate nelle prime ventiquattro ore.",
+    "La procura ha aperto un fascicolo dopo l'esposto presentato da un gruppo di utenti.",
+    "I tecnici hanno completato la copia dei dati su nuovi dischi e avviato le verifiche.",
+    "Le caselle aziendali sono state le prime a tornare in funzione, poi quelle gratuite.",
+    "Il disservizio ha colpito anche la rete mobile in alcune regioni del sud.",
+]
+TIME_PHRASES = ["il {d} {m}", "dal {d} {m}", "alle {h}:{mi} del {d} {m}", "entro il {d} {m}", "nella notte del {d} {m}"]
+SYLLABLES = ["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru", "sa", "te", "vi", "zo", "tri", "glo"]
+RARE_WORDS = 5000  # each document carries one of these code words: ~1/5000 of the documents each
+
+
+def rare_word(n: int) -> str:
+    """A made-up word, deterministic in ``n`` ('bacedizo' …), that no sentence contains."""
+    word, k = "", n + 5000
+    while k:
+        k, r = divmod(k, len(SYLLABLES))
+        word += SYLLABLES[r]
+    return word + "ex"
+
+
+def synthetic_documents(count: int, seed: int = 1):
+    """``(document, events)`` pairs: half per incident, ~1–2 KB of text, ~3 events each."""
+    rng = random.Random(seed)
+    for i in range(count):
+        incident = INCIDENTS[i % 2]
+        start = incident.window_start
+        published = dt.datetime(start.year, start.month, start.day, 6) + dt.timedelta(minutes=rng.randrange(60 * 24 * 40))
+        day = published.date()
+        sentences = rng.sample(SENTENCES, rng.randrange(9, 15))
+        sentences.insert(rng.randrange(len(sentences)), f"Il codice della segnalazione è {rare_word(rng.randrange(RARE_WORDS))}.")
+        events = []
+        for _ in range(rng.choice((2, 3, 3, 4))):
+            when = day - dt.timedelta(days=rng.randrange(0, 5))
+            hour, minute = rng.randrange(0, 24), rng.choice((0, 15, 30, 45))
+            phrase = rng.choice(TIME_PHRASES).format(d=when.day, m=MONTHS[when.month - 1], h=hour, mi=f"{minute:02d}")
+            position = rng.randrange(len(sentences))
+            sentences[position] = f"{phrase.capitalize()} {sentences[position][0].lower()}{sentences[position][1:]}"
+            moment = dt.datetime(when.year, when.month, when.day, hour, minute)
+            timed = ":" in phrase
+            events.append({
+                "origin": "text", "text": phrase, "value": moment.strftime("%Y-%m-%dT%H:%M") if timed else when.isoformat(),
+                "type": "TIME" if timed else "DATE", "mod": None,
+                "earliest": (moment if timed else dt.datetime(when.year, when.month, when.day)).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                "latest": (moment if timed else dt.datetime(when.year, when.month, when.day, 23, 59, 59)).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                "day": when.isoformat(), "sentence": sentences[position], "category": rng.choice(CATEGORIES),
+                "actor": rng.choice(ACTORS),
+            })
+        text = " ".join(sentences)
+        source = rng.choice(SOURCES)
+        yield {
+            "url": f"https://{source}.example/{day:%Y/%m/%d}/notizia-{i}/", "incident": incident.slug,
+            "source": source, "kind": rng.choice(KINDS),
+            "title": f"{rng.choice(['Libero Mail', 'Virgilio', 'La rete mobile'])}: {sentences[0][:60].rstrip()} ({i})",
+            "author": rng.choice(["Giulia Ferri", "Marco Bianchi", "Elena Russo", None]),
+            "published": published.strftime("%Y-%m-%dT%H:%M:00+01:00"), "updated": None,
+            "published_precision": "minute", "day": day.isoformat(), "lang": "it", "text": text,
+            "found_via": "page", "fetched_at": "2024-05-01T00:00:00+00:00",
+        }, events
+
+
+@contextmanager
+def bulk_fts(store: TimelineStore):
+    """Drop the FTS triggers for a bulk load, then rebuild the index in one pass and restore them."""
+    db = store.db
+    triggers = {name: sql for name, sql in db.execute(
+        "select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'documents'").fetchall()}
+    for name in triggers:
+        db.execute(f"drop trigger [{name}]")
+    try:
+        yield
+    finally:
+        with db.conn:
+            db.execute("insert into documents_fts(documents_fts) values ('rebuild')")
+            for sql in triggers.values():
+                db.execute(sql)
+
+
+def build(path: Path, count: int) -> None:
+    """Build the database at ``path`` through the project's store, batched; corroboration included."""
+    import sqlite_utils
+
+    from timeline.corroborate import rebuild_corroboration
+
+    partial = path.with_name(path.name + ".building")
+    for leftover in path.parent.glob(partial.name + "*"):
+        leftover.unlink()
+    store = TimelineStore(partial)
+    for incident in INCIDENTS:
+        store.save_incident(incident)
+    started = time.monotonic()
+    with bulk_fts(store):
+        done = 0
+        batch = 20_000
+        generator = synthetic_documents(count)
+        while done < count:
+            done += store.save_documents((next(generator) for _ in range(min(batch, count - done))), batch_size=5000)
+            rate = done / (time.monotonic() - started)
+            print(f"  … {done:,} documents stored ({rate:,.0f}/s)", file=sys.stderr, flush=True)
+    loaded = time.monotonic()
+    print(f"  documents and events in {loaded - started:.0f} s (FTS index rebuilt in one pass)", file=sys.stderr)
+    db = sqlite_utils.Database(partial)
+    with db.conn:
+        rebuild_corroboration(db)
+    corroborated = time.monotonic()
+    print(f"  corroboration rebuilt in {corroborated - loaded:.0f} s", file=sys.stderr)
+    db.execute("pragma wal_checkpoint(truncate)")
+    db.close()
+    store.close()
+    partial.rename(path)
+    for suffix in ("-wal", "-shm"):
+        leftover = partial.with_name(partial.name + suffix)
+        if leftover.exists():
+            leftover.unlink()
+    print(f"Built {path} ({path.stat().st_size / 1e9:.2f} GB) in {time.monotonic() - started:.0f} s", file=sys.stderr)
+
+
+# --- measuring -----------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def timeline_server(db: Path):
+    port = free_port()
+    proc = subprocess.Popen([str(BIN / "timeline"), "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=5).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"timeline serve did not start: {proc.stderr.read().decode()[-2000:]}")
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+ERRORS: dict[str, int] = {}
+
+
+def fetch(url: str) -> bytes:
+    """The body of ``url``; an HTTP error (e.g. Datasette's time limit) is counted, not raised."""
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            return response.read()
+    except urllib.error.HTTPError as error:
+        key = f"HTTP {error.code} {urllib.parse.urlsplit(url).path}"
+        ERRORS[key] = ERRORS.get(key, 0) + 1
+        return error.read()
+
+
+def timed(run, repeat: int) -> list[float]:
+    """Milliseconds of each of ``repeat`` calls (after one warm-up call)."""
+    run(0)
+    times = []
+    for i in range(repeat):
+        started = time.perf_counter()
+        run(i)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def raw_connection(db: Path) -> sqlite3.Connection:
+    """sqlite3 on the same file, read-only, with the SQL functions the queries use (ours and Datasette's)."""
+    from datasette.utils import escape_fts
+
+    from timeline.search import stemmed_query
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
+    conn.create_function("stem_query", 1, stemmed_query, deterministic=True)
+    conn.create_function("escape_fts", 1, escape_fts)
+    return conn
+
+
+def canned_sql(name: str) -> str:
+    import yaml
+
+    return yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))["databases"]["timeline"]["queries"][name]["sql"]
+
+
+def incident_page_queries(slug: str) -> list[tuple[str, dict]]:
+    """The SQL the incident page template runs (web/pages/incidents/{slug}.html), with its parameters."""
+    template = (ROOT / "web" / "pages" / "incidents" / "{slug}.html").read_text("utf-8")
+    import re
+
+    queries = []
+    params = {"slug": slug, "category": "", "source": "", "from": "", "to": "", "max": 3000}
+    for sql in re.findall(r'sql\("(.*?)"(?:,|\))', template, re.S):
+        if "null as happening_id" in sql:  # the branch for databases without corroboration
+            continue
+        queries.append((sql, params))
+    return queries
+
+
+def measure(db: Path, repeat: int) -> list[dict]:
+    name = db.stem
+    conn = raw_connection(db)
+    rng = random.Random(7)
+    rare = [rare_word(rng.randrange(RARE_WORDS)) for _ in range(repeat + 1)]
+    common = ["servizio", "utenti", "posta", "tecnici", "guasto", "ripristino", "azienda", "messaggi"]
+    day = "2023-01-24"
+    results = []
+    with timeline_server(db) as base:
+        def row(label: str, http_run, raw_run, note: str = "") -> None:
+            served, direct = timed(http_run, repeat), timed(raw_run, repeat)
+            results.append({"what": label, "p50": percentile(served, 50), "p95": percentile(served, 95),
+                            "raw_p50": percentile(direct, 50), "raw_p95": percentile(direct, 95), "note": note})
+            r = results[-1]
+            print(f"  {label:<42} {r['p50']:8.1f} {r['p95']:8.1f} {r['raw_p50']:8.1f} {r['raw_p95']:8.1f}"
+                  f" {r['p50'] / max(r['raw_p50'], 0.01):6.1f}×", file=sys.stderr, flush=True)
+
+        search = canned_sql("search")
+        for label, words in (("rare", rare), ("common", common)):
+            row(f"search canned query, {label} word",
+                lambda i, w=words: fetch(f"{base}/{name}/search.json?" + urllib.parse.urlencode({"q": w[i % len(w)], "incident": ""})),
+                lambda i, w=words: conn.execute(search, {"q": w[i % len(w)], "incident": ""}).fetchall())
+        for label, words in (("rare", rare), ("common", common)):
+            sample = json.loads(fetch(f"{base}/{name}/documents.json?" + urllib.parse.urlencode({"_search": words[0]})))
+            table_sql = sample["query"]["sql"]
+            row(f"documents?_search=, {label} word",
+                lambda i, w=words: fetch(f"{base}/{name}/documents.json?" + urllib.parse.urlencode({"_search": w[i % len(w)]})),
+                lambda i, w=words, sql=table_sql: conn.execute(sql, {**sample["query"]["params"], "search": w[i % len(w)]}).fetchall(),
+                note="Datasette also counts the matches and computes 4 facets")
+        timeline_params = {"incident": INCIDENTS[0].slug, "category": "", "source": "", "from": day, "to": day}
+        timeline = canned_sql("timeline")
+        row("timeline canned query, one day",
+            lambda i: fetch(f"{base}/{name}/timeline.json?" + urllib.parse.urlencode(timeline_params)),
+            lambda i: conn.execute(timeline, timeline_params).fetchall())
+        page = incident_page_queries(INCIDENTS[0].slug)
+        row(f"incident page /incidents/{INCIDENTS[0].slug}",
+            lambda i: fetch(f"{base}/incidents/{INCIDENTS[0].slug}"),
+            lambda i: [conn.execute(sql, params).fetchall() for sql, params in page],
+            note=f"raw: the page's {len(page)} queries")
+        sample = json.loads(fetch(f"{base}/{name}/events.json"))
+        row("table JSON /events.json",
+            lambda i: fetch(f"{base}/{name}/events.json"),
+            lambda i: conn.execute(sample["query"]["sql"], sample["query"]["params"]).fetchall(),
+            note="Datasette also computes 4 facets")
+        sample = json.loads(fetch(f"{base}/{name}/documents.json"))
+        row("table JSON /documents.json",
+            lambda i: fetch(f"{base}/{name}/documents.json"),
+            lambda i: conn.execute(sample["query"]["sql"], sample["query"]["params"]).fetchall(),
+            note="sorted by published desc; Datasette also computes 4 facets")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, default=1_000_000)
+    parser.add_argument("--rebuild", action="store_true", help="build the database again even if cached")
+    parser.add_argument("--repeat", type=int, default=20, help="timed requests per measurement")
+    args = parser.parse_args(argv)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    db = OUTPUT / f"serve-{args.documents}.db"
+    if args.rebuild or not db.exists():
+        print(f"Building {args.documents:,} documents into {db} …", file=sys.stderr)
+        build(db, args.documents)
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        documents, events, happenings = conn.execute(
+            "select (select count(*) from documents), (select count(*) from events), (select count(*) from happenings)").fetchone()
+    print(f"Database: {db} — {documents:,} documents, {events:,} events, {happenings:,} happenings, "
+          f"{db.stat().st_size / 1e9:.2f} GB")
+    print(f"  {'what':<42} {'p50 ms':>8} {'p95 ms':>8} {'raw p50':>8} {'raw p95':>8} {'ratio':>7}", file=sys.stderr)
+    results = measure(db, args.repeat)
+    print()
+    print(f"| what | timeline serve p50 / p95 (ms) | raw SQLite p50 / p95 (ms) | ratio (p50) | note |")
+    print("|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['what']} | {r['p50']:.1f} / {r['p95']:.1f} | {r['raw_p50']:.1f} / {r['raw_p95']:.1f} | "
+              f"{r['p50'] / max(r['raw_p50'], 0.01):.1f}× | {r['note']} |")
+    if ERRORS:
+        print(f"HTTP errors (timed anyway): {ERRORS}")
+    by = {r["what"]: r for r in results}
+    searches = [r for r in results if "search" in r["what"]]
+    page = next(r for r in results if r["what"].startswith("incident page"))
+    print()
+    print(f"Goals: search p50 < 50 ms: {'met' if all(r['p50'] < 50 for r in searches) else 'NOT met'} "
+          f"(worst {max(r['p50'] for r in searches):.0f} ms); incident page < 100 ms: "
+          f"{'met' if page['p50'] < 100 else 'NOT met'} ({page['p50']:.0f} ms); Datasette within 3× raw SQLite: "
+          f"{'met' if all(r['p50'] <= 3 * r['raw_p50'] for r in by.values()) else 'NOT met'} "
+          f"(worst {max(r['p50'] / max(r['raw_p50'], 0.01) for r in results):.1f}×)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
