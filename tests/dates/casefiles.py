@@ -22,6 +22,7 @@ import yaml
 
 FOLDER = Path(__file__).parent / "cases"
 HELDOUT = Path(__file__).parent / "heldout"
+HELDOUT2 = Path(__file__).parent / "heldout2"  # written before the 2026 speed rewrite
 FIELDS = ("text", "value", "type", "mod", "earliest", "latest")
 
 

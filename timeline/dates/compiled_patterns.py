@@ -16,13 +16,12 @@ import marshal
 import os
 import re
 import sys
-from pathlib import Path
 
 try:  # the engine's own entry points; absent or different on other Pythons
     import _sre
     from re import _compiler, _parser
 
-    CACHE = Path(__file__).parent / "__pycache__" / f"patterns.{sys.implementation.cache_tag}.{_sre.MAGIC}.marshal"
+    CACHE = os.path.join(os.path.dirname(__file__), "__pycache__", f"patterns.{sys.implementation.cache_tag}.{_sre.MAGIC}.marshal")
 except (ImportError, AttributeError):
     _sre = None
     CACHE = None
@@ -34,7 +33,8 @@ _changed = False
 def _load() -> None:
     global _entries
     try:
-        _entries = marshal.loads(CACHE.read_bytes())
+        with open(CACHE, "rb") as file:
+            _entries = marshal.loads(file.read())
     except (OSError, ValueError, EOFError, TypeError, AttributeError):
         _entries = {}
 
@@ -72,9 +72,10 @@ def _save() -> None:
     if not _changed or CACHE is None:
         return
     try:
-        CACHE.parent.mkdir(exist_ok=True)
-        temporary = CACHE.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(_entries))
+        os.makedirs(os.path.dirname(CACHE), exist_ok=True)
+        temporary = f"{CACHE}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as file:
+            file.write(marshal.dumps(_entries))
         os.replace(temporary, CACHE)
     except (OSError, ValueError):  # a read-only install: compile at each start, as re does
         pass

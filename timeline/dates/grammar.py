@@ -9,8 +9,6 @@ chunks that `resolve` turns into TIMEX3 values. Nothing here knows the publicati
 """
 
 import re
-from dataclasses import dataclass, field
-from typing import Callable
 
 from .compiled_patterns import compile_pattern
 from .lexicon import (
@@ -19,26 +17,31 @@ from .lexicon import (
 )
 
 
-@dataclass
 class Chunk:
     """A matched piece of text and what it says, before resolution against the publication time.
 
     `day` is ("abs", year|None, month, day, weekday|None), ("rel", days) or ("wd", weekday, direction);
-    `time` is (hour, minute, minute_given, part_of_day_hint).
+    `time` is (hour, minute, minute_given, part_of_day_hint). `resolver` (periods, durations, refs)
+    is (context, chunk) -> timex parts; `ends` an interval's (first, second) chunks; `lead` an opening
+    preposition inside the span (dal, dalle, tra le, e le); `orphan` a piece valid only once joined
+    to a neighbour (bare "sera", "e le 18"). A plain class with slots: dataclasses cost milliseconds
+    of import time.
     """
 
-    start: int
-    end: int
-    day: tuple | None = None
-    pod: str | None = None
-    time: tuple | None = None
-    mod: str | None = None
-    direction: str | None = None  # "past"/"future" forced by scorso/prossimo/last/next
-    resolver: Callable | None = None  # periods, durations, refs: (context, chunk) -> timex parts
-    ends: tuple | None = None  # interval: (first Chunk, second Chunk)
-    lead: str = ""  # opening preposition inside the span: dal, dalle, tra le, e le
-    orphan: bool = False  # valid only once joined to a neighbour (bare "sera", "e le 18")
-    info: dict = field(default_factory=dict)
+    __slots__ = ("start", "end", "day", "pod", "time", "mod", "direction", "resolver", "ends", "lead", "orphan", "info")
+
+    def __init__(self, start, end, day=None, pod=None, time=None, mod=None, direction=None, resolver=None,
+                 ends=None, lead="", orphan=False, info=None):
+        self.start, self.end, self.day, self.pod, self.time, self.mod = start, end, day, pod, time, mod
+        self.direction, self.resolver, self.ends, self.lead, self.orphan = direction, resolver, ends, lead, orphan
+        self.info = {} if info is None else info
+
+    def with_day(self, day) -> "Chunk":
+        return Chunk(self.start, self.end, day, self.pod, self.time, self.mod, self.direction, self.resolver,
+                     self.ends, self.lead, self.orphan, self.info)
+
+    def __repr__(self) -> str:
+        return f"Chunk({self.start}, {self.end}, day={self.day}, pod={self.pod}, time={self.time}, mod={self.mod})"
 
     @property
     def composable(self) -> bool:
@@ -64,7 +67,7 @@ ARTICLE = f"(?:(?:il|lo|la|l{A}|the)\\s*)?"
 PAST_WORD = r"(?:scors[oa]|passat[oa]|last|past|previous)"
 NEXT_WORD = r"(?:prossim[oa]|next|coming)"
 
-RULES: list[tuple[str, re.Pattern, Callable, frozenset]] = []
+RULES: list = []  # [name, pattern (compiled on first use), builder, triggers, flags]
 
 # A rule runs only on texts holding one of its trigger words (see words_of for "#" words):
 # most rules are skipped for most sentences, which is where the speed comes from.
@@ -80,10 +83,8 @@ UNIT_WORDS = set(UNITS)
 
 def rule(pattern: str, triggers: set, flags=re.IGNORECASE):
     """Register a builder for a regex; the builder returns a Chunk or None to reject the match."""
-    compiled = compile_pattern(pattern, flags)
-
-    def register(builder):
-        RULES.append((builder.__name__, compiled, builder, frozenset(triggers)))
+    def register(builder):  # compiled on first use: a one-sentence run compiles only the rules it needs
+        RULES.append([builder.__name__, pattern, builder, frozenset(triggers), flags])
         return builder
 
     return register
@@ -461,7 +462,7 @@ def noon_midnight(m, text):
 
 
 @rule(f"(?:{B}(?P<lead>around|about|approximately|roughly|circa|shortly\\s+before|shortly\\s+after|before|after|verso\\s+le|intorno\\s+alle)\\s+)?"
-      r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)(?::\d\d)?)?\s*(?P<ap>[ap]\.?m\.?(?!\w)|o['’]clock)?"
+      r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)(?::\d\d)?)?(?:\s*(?P<ap>[ap]\.?m\.?(?!\w)|o['’]clock))?"
       r"(?!\d|:\d|[.,]\d)", SEPARATED | {"am", "pm", "m", "clock"})
 def time_clock(m, text):
     """ "16:30", "4pm", "4:30 p.m.", "around 3pm"; a bare number is not a time."""
@@ -699,13 +700,31 @@ def join_interval(first: Chunk, second: Chunk, gap: str, text: str) -> Chunk | N
     return Chunk(start, second.end, ends=(first, second))
 
 
+RULE_INDEX: dict = {}  # trigger word -> the orders of the rules it wakes up
+
+
+def build_rule_index() -> dict:
+    """One dictionary look-up per word of a text picks the rules to run (instead of a set test per rule)."""
+    for order, entry in enumerate(RULES):
+        for word in entry[3]:
+            RULE_INDEX.setdefault(word, []).append(order)
+    return RULE_INDEX
+
+
 def find_chunks(text: str) -> list[Chunk]:
     """Every temporal expression of the text as chunks, in text order, joined where they belong together."""
     found = []
-    words = words_of(text)
-    for order, (name, pattern, builder, triggers) in enumerate(RULES):
-        if words.isdisjoint(triggers):
-            continue
+    index = RULE_INDEX or build_rule_index()
+    orders = set()
+    for word in words_of(text):
+        rules = index.get(word)
+        if rules:
+            orders.update(rules)
+    for order in sorted(orders):
+        entry = RULES[order]
+        pattern, builder = entry[1], entry[2]
+        if pattern.__class__ is str:
+            pattern = entry[1] = compile_pattern(pattern, entry[4])
         for match in pattern.finditer(text):
             chunk = builder(match, text)
             if chunk is not None and chunk.end > chunk.start:

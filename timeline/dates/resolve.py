@@ -9,7 +9,6 @@ document's timezone has at that instant, so they are right across daylight-savin
 """
 
 import re
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -20,7 +19,7 @@ from .lexicon import POD_HOURS
 SECOND = timedelta(seconds=1)
 
 # Tense markers, Italian and English; the one nearest to an expression decides its direction.
-TENSE = compile_pattern(
+TENSE = (  # compiled on first use
     r"(?<![\w'’])(?:"
     r"(?P<neutral>in\s+corso|is\s+(?:still\s+)?down|è\s+(?:ancora\s+)?(?:in|fuori|attiv))|"
     r"(?P<future>(?:è|e['’]|sono|sarà|saranno)\s+(?:stat[oaie]\s+)?(?:previst|attes|programmat|fissat|pianificat|convocat)[oaie]|"
@@ -35,39 +34,43 @@ TENSE = compile_pattern(
     r"scors[oaie]|già|ieri|was|were|had|did|ago|yesterday|previously|earlier|has\s+been|have\s+been|"
     r"said|told|went|came|began|saw|took|made|gave|found|knew|thought|brought|bought|hit|left|lost|ran|sent|spent|"
     r"stood|kept|held|wrote|broke|fell|rose|grew|got|paid|met|led|became|struck|shut|[a-z]{2,}(?<!e)ed)"
-    r")(?![\w'’])",
-    re.IGNORECASE)
+    r")(?![\w'’])")
 CLAUSE_END = compile_pattern(r"[.!?;](?=\s)|\n", 0)
 CUE_PAST = compile_pattern(r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fin\s+da|since|already)\s+"
                       r"(?:(?:il|la|lo|l['’])\s*|(?:oltre|più\s+di|almeno|ben|over|more\s+than)\s+)?$", re.I)
 CUE_FUTURE = compile_pattern(r"(?<![\w'’])(?:entro|by|next)\s+(?:(?:il|la|lo|l['’])\s*)?$", re.I)
 
 
-@dataclass
 class Context:
     """One text being tagged: its publication time and what has been resolved so far."""
 
-    text: str
-    published: datetime  # aware, in `zone`
-    zone: ZoneInfo
-    lang: str = "it"
-    last_day: date | None = None
-    tense_cache: dict = field(default_factory=dict)
+    __slots__ = ("text", "published", "zone", "lang", "last_day", "tense_cache", "today", "markers")
 
-    @property
-    def today(self) -> date:
-        return self.published.date()
+    def __init__(self, text: str, published: datetime, zone: ZoneInfo, lang: str = "it"):
+        self.text, self.published, self.zone, self.lang = text, published, zone, lang  # published: aware, in zone
+        self.last_day: date | None = None
+        self.tense_cache: dict = {}
+        self.today: date = published.date()
+        self.markers = None  # the text's tense markers, found once on first need
 
 
-@dataclass
 class Point:
     """A resolved date, part of day or time: value, type and [start, end) in local time."""
 
-    value: str
-    type: str
-    start: datetime
-    end: datetime
-    day: date
+    __slots__ = ("value", "type", "start", "end", "day")
+
+    def __init__(self, value: str, type: str, start: datetime, end: datetime, day: date):
+        self.value, self.type, self.start, self.end, self.day = value, type, start, end, day
+
+
+def tense_markers(context: Context) -> list:
+    """(start, end, kind) of every tense marker in the text, found in one pass on first need."""
+    if context.markers is None:
+        global TENSE
+        if TENSE.__class__ is str:
+            TENSE = compile_pattern(TENSE, re.IGNORECASE)
+        context.markers = [(m.start(), m.end(), m.lastgroup) for m in TENSE.finditer(context.text)]
+    return context.markers
 
 
 def tense_near(context: Context, start: int, end: int) -> str | None:
@@ -79,12 +82,12 @@ def tense_near(context: Context, start: int, end: int) -> str | None:
     key = (left, right, start)
     if key not in context.tense_cache:
         best = (10 ** 9, None)
-        for marker in TENSE.finditer(text, left, right):
-            if marker.end() > start and marker.start() < end:
+        for m_start, m_end, kind in tense_markers(context):
+            if m_start < left or m_end > right or (m_end > start and m_start < end):
                 continue
-            distance = start - marker.end() if marker.end() <= start else marker.start() - end
-            if distance < best[0] or (distance == best[0] and marker.lastgroup == "past"):
-                best = (distance, marker.lastgroup)
+            distance = start - m_end if m_end <= start else m_start - end
+            if distance < best[0] or (distance == best[0] and kind == "past"):
+                best = (distance, kind)
         context.tense_cache[key] = None if best[1] == "neutral" else best[1]
     return context.tense_cache[key]
 
@@ -157,7 +160,17 @@ def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bo
         matching = [d for d in candidates if d.weekday() == weekday and abs((d - today).days) <= 183]
         if matching:
             candidates = matching
-    return choose(candidates, today, direction, strict, lambda a, b: (a - b).days)
+    chosen = choose(candidates, today, direction, strict, lambda a, b: (a - b).days)
+    if direction == "past" and not strict and abs((chosen - today).days) > UPDATE_WINDOW:
+        # Articles are updated after publication: "Aggiornamento del 25 gennaio" on a page first
+        # published on 24 January is the coming 25th, not the one a year back the past tense points to.
+        near = [d for d in candidates if 0 < (d - today).days <= UPDATE_WINDOW]
+        if near:
+            return near[0]
+    return chosen
+
+
+UPDATE_WINDOW = 7  # days after publication within which a past-tense day and month is read as an update
 
 
 def resolve_point(context: Context, chunk: Chunk, direction, strict, shift_days: int = 0) -> Point | None:
@@ -248,21 +261,21 @@ def interval_timex(context: Context, chunk: Chunk) -> tuple | None:
     """ "dal 22 al 26 gennaio" → 2023-01-22/2023-01-26; an end before the start moves forward."""
     first, second = chunk.ends
     if first.day is None and second.day is not None:
-        first = replace(first, day=second.day)
+        first = first.with_day(second.day)
     if second.day is None and first.day is not None:
-        second = replace(second, day=first.day)
+        second = second.with_day(first.day)
     direction, strict = direction_for(context, chunk)
     end = resolve_point(context, second, direction, strict)
     if end is None:
         return None
     borrowed_year = bool(first.day and first.day[0] == "abs" and first.day[1] is None and first.day[2])
     if borrowed_year:  # "dal 28 dicembre al 3 gennaio": the start takes the end's year...
-        first = replace(first, day=("abs", end.day.year, *first.day[2:]))
+        first = first.with_day(("abs", end.day.year, *first.day[2:]))
     start = resolve_point(context, first, direction, strict)
     if start is None:
         return None
     if borrowed_year and start.start > end.start:  # ...or the year before
-        start = resolve_point(context, replace(first, day=("abs", end.day.year - 1, *first.day[2:])), direction, strict)
+        start = resolve_point(context, first.with_day(("abs", end.day.year - 1, *first.day[2:])), direction, strict)
     elif start.start > end.start:  # "dalle 23 alle 5", "da venerdì a lunedì": the end comes later
         step = 7 if second.day and second.day[0] == "wd" else 1
         end = resolve_point(context, second, direction, strict, shift_days=step)
