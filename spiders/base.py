@@ -51,6 +51,10 @@ class SourceSpider(scrapy.Spider):
         kwargs.setdefault("name", f"{self.name}:{self.source.name}")
         super().__init__(**kwargs)
         self.allowed_domains = sorted({host_of(u) for u in self.channel_urls() if host_of(u)})
+        # Built once: the host check is may_follow's, since LinkExtractor's allow_domains
+        # compares host:port and would drop every link of a site on a non-default port.
+        self.link_extractor = LinkExtractor(allow=self.source.follow or (), deny_extensions=SKIPPED_EXTENSIONS,
+                                            unique=True)
 
     def channel_urls(self) -> list[str]:
         """The URLs this spider starts from; their hosts are the only ones it may visit."""
@@ -111,8 +115,4 @@ class SourceSpider(scrapy.Spider):
         # JSON, XML and text responses have no links to follow (and break LinkExtractor).
         if not isinstance(response, HtmlResponse) or not self.is_html(response):
             return []
-        # The host check is may_follow's: LinkExtractor's allow_domains compares host:port and
-        # would drop every link of a site served on a non-default port.
-        extractor = LinkExtractor(allow=self.source.follow or (), deny_extensions=SKIPPED_EXTENSIONS,
-                                  unique=True)
-        return [link.url for link in extractor.extract_links(response) if self.may_follow(link.url)]
+        return [link.url for link in self.link_extractor.extract_links(response) if self.may_follow(link.url)]

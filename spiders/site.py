@@ -27,4 +27,4 @@ class SiteSpider(SourceSpider):
         if document is not None:
             yield document
         for url in self.links_to_follow(response):
-            yield response.follow(url, callback=self.parse)
+            yield scrapy.Request(url, callback=self.parse)  # already absolute

@@ -143,6 +143,11 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
         # Our own loopback replica: no need to be polite to it.
         settings.update({"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}, priority="cmdline")
     settings.update(overrides or {}, priority="cmdline")
+    if settings.get("TIMELINE_REDIS_URL"):
+        # Distributed mode (docs/DISTRIBUTED.md): scheduler and dupefilter shared in Redis.
+        from timeline.distributed import distributed_settings
+
+        settings.update(distributed_settings(settings["TIMELINE_REDIS_URL"]), priority="cmdline")
 
     summary = CrawlSummary()
     started = time.monotonic()

@@ -145,7 +145,7 @@ def shared_crawl(tmp_path_factory, redis_url, site):
         f"    start_urls: ['http://127.0.0.1:{site.server_port}/']\n", "utf-8")
     db = tmp_path / "timeline.db"
     command = [str(TIMELINE), "crawl", "--config", str(config), "--db", str(db),
-               "-s", "SCHEDULER=timeline.distributed.SharedScheduler", "-s", f"TIMELINE_REDIS_URL={redis_url}",
+               "-s", f"TIMELINE_REDIS_URL={redis_url}",
                "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "ROBOTSTXT_OBEY=False",
                "-s", "CONCURRENT_REQUESTS=2", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
