@@ -26,6 +26,14 @@ Tables written (dropped and rebuilt each time, in one transaction):
 - ``event_happening``: event_id → events.id, happening_id → happenings.id. A separate
   table rather than a column on ``events``, so a crawl that rewrites events never leaves a
   stale link behind in its rows, and rebuilding never rewrites the events table.
+- ``event_counts`` (incident, category, source, events) and ``document_counts`` (incident,
+  source, kind, documents, first_published): totals for the incident page, so that it never
+  counts a million rows per request.
+
+Granularity: an event whose TIMEX3 value is coarser than a day (a year ``2023``, a season
+or quarter ``2023-SU``/``2023-Q1``, a month ``2023-01``, a week ``2023-W04``) has the first day
+of that period as its ``day``; it is grouped only with events naming the same period
+(same value and modifier), never with events of that first day (see ``granularity``).
 """
 
 from __future__ import annotations
@@ -44,6 +52,73 @@ SAME_DAY_SIMILARITY = 0.10    # two precise, non-overlapping times on one day
 ADJACENT_DAY_SIMILARITY = 0.15  # adjacent days: "22 gennaio" vs "notte del 23"
 MAX_REPRESENTATIVE_SENTENCES = 5
 SKIPPED_CATEGORIES = ("other",)
+
+# TIMEX3 value shapes, from the coarsest.
+_GRANULARITY = (
+    ("decade", re.compile(r"^\d{3}X?$")),
+    ("year", re.compile(r"^\d{4}$")),
+    ("season", re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")),
+    ("month", re.compile(r"^\d{4}-\d{2}$")),
+    ("week", re.compile(r"^\d{4}-W\d{2}(?:-WE)?$")),
+    ("day", re.compile(r"^\d{4}-\d{2}-\d{2}$")),
+    ("part", re.compile(r"^\d{4}-\d{2}-\d{2}T(?:MO|MI|AF|EV|NI|DT)$")),
+    ("time", re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}(?::\d{2})?")),
+)
+#: Granularities coarser than a day: such an event did not happen on its ``day``.
+COARSE = frozenset(("decade", "year", "season", "month", "week"))
+_ORDER = ("decade", "year", "season", "month", "week", "day", "part", "time")
+
+
+def granularity(value: str | None) -> str:
+    """How precise a TIMEX3 value is, from its shape alone (never from the words).
+
+    ``2023`` → year; ``2023-Q1``, ``2023-SU`` → season; ``2023-01`` → month; ``2023-W04``,
+    ``2023-W04-WE`` → week; ``2023-01-22`` → day; ``2023-01-22TEV`` → part (of day);
+    ``2023-01-22T22:00`` → time; ``A/B`` → the coarser end when it is coarser than a day,
+    else interval; ``P3D``/``PT48H`` → duration; ``PAST_REF``… → ref; anything else unknown.
+    """
+    value = (value or "").strip()
+    if not value:
+        return "unknown"
+    if "/" in value and not value.startswith("P"):
+        ends = [granularity(part) for part in value.split("/", 1)]
+        coarse = [g for g in ends if g in COARSE]
+        if coarse:
+            return min(coarse, key=_ORDER.index)
+        return "interval" if all(g in ("day", "part", "time") for g in ends) else "unknown"
+    if value.endswith("_REF"):
+        return "ref"
+    if value.startswith("P"):
+        return "duration"
+    for name, pattern in _GRANULARITY:
+        if pattern.match(value):
+            return name
+    return "unknown"
+
+
+def is_coarse(value: str | None) -> bool:
+    """True when the value names a period coarser than a day (its ``day`` is only a start)."""
+    return granularity(value) in COARSE
+
+
+def significant_disagreement(day_sources) -> bool:
+    """Whether a happening's sources really disagree about its day (the rule the pages use).
+
+    ``day_sources`` is {day: [sources]} (the happenings column, parsed). It is a
+    disagreement worth showing when at least two days each have a source that gives that
+    day *only* (a source giving both days contradicts itself, not the others) and at least
+    one of those days has two or more sources (one source against one is too thin to report).
+    """
+    if not isinstance(day_sources, dict) or len(day_sources) < 2:
+        return False
+    sources = {day: set(names or ()) for day, names in day_sources.items()}
+    exclusive = []
+    for day, names in sources.items():
+        others = set().union(*(n for d, n in sources.items() if d != day))
+        if names - others:
+            exclusive.append(day)
+    return len(exclusive) >= 2 and any(len(sources[day]) >= 2 for day in exclusive)
+
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 _STOPWORDS = frozenset("""
@@ -91,6 +166,7 @@ class _Happening:
     earliest: list[str] = field(default_factory=list)
     day_sources: dict[str, set[str]] = field(default_factory=dict)
     documents: set[int] = field(default_factory=set)
+    period: tuple | None = None  # (value, mod) for events coarser than a day, else None
     first: tuple | None = None   # (published datetime, source, url, published text, sentence)
 
     def similarity(self, tokens: frozenset[str]) -> float:
@@ -104,8 +180,11 @@ class _Happening:
 
 
 def _score(happening: _Happening, day: dt.date, tokens: frozenset[str],
-           bounds: tuple[dt.datetime, dt.datetime] | None) -> float:
+           bounds: tuple[dt.datetime, dt.datetime] | None, period: tuple | None = None) -> float:
     """How well an event fits an open happening; 0 when it does not belong to it."""
+    if happening.period != period:
+        # "gennaio" (day 1 January) is not a report of what happened on 1 January.
+        return 0.0
     overlap = (bounds is not None and happening.span is not None
                and bounds[0] <= happening.span[1] and happening.span[0] <= bounds[1])
     similarity = happening.similarity(tokens)
@@ -149,7 +228,7 @@ HAPPENING_COLUMNS = {
 
 EVENTS_SQL = """
 select e.id, e.incident, e.category, e.day, e.earliest, e.latest, e.sentence, e.source,
-       e.document_id, d.url, d.published
+       e.document_id, d.url, d.published, e.value, e.mod
 from events e join documents d on d.id = e.document_id
 where e.category is not null and e.category not in ({skipped})
   and e.day is not null and e.earliest is not null
@@ -165,7 +244,7 @@ def _group(rows) -> list[_Happening]:
     stream = None
     days: dict[str, dt.date] = {}
     for (event_id, incident, category, day_text, earliest, latest, sentence, source,
-         document_id, url, published) in rows:
+         document_id, url, published, value, mod) in rows:
         day = days.get(day_text)
         if day is None:
             try:
@@ -184,13 +263,17 @@ def _group(rows) -> list[_Happening]:
         start, end = _parse(earliest), _parse(latest) or _parse(earliest)
         bounds = (start, end) if start and end and end - start <= MAX_OVERLAP_SPAN else None
         tokens = _tokens(sentence)
+        period = (value, mod or "") if is_coarse(value) else None
+        if period is not None:
+            bounds = None
         best, best_score = None, 0.0
         for happening in open_:
-            score = _score(happening, day, tokens, bounds)
+            score = _score(happening, day, tokens, bounds, period)
             if score > best_score:
                 best, best_score = happening, score
         if best is None:
-            best = _Happening(incident=incident, category=category, anchor=day, last_day=day)
+            best = _Happening(incident=incident, category=category, anchor=day, last_day=day,
+                              period=period)
             open_.append(best)
 
         best.last_day = max(best.last_day, day)
@@ -222,7 +305,7 @@ def rebuild_corroboration(db: sqlite_utils.Database) -> int:
     happenings = _group(rows)
     happenings.sort(key=lambda h: (h.incident, min(h.earliest), h.category))
     with db.conn:
-        for name in ("event_happening", "happenings"):
+        for name in ("event_happening", "happenings", "event_counts", "document_counts"):
             if name in db.table_names():
                 db[name].drop()
         db["happenings"].create(HAPPENING_COLUMNS, pk="id",
@@ -237,5 +320,25 @@ def rebuild_corroboration(db: sqlite_utils.Database) -> int:
             ({"event_id": e, "happening_id": i}
              for i, h in enumerate(happenings, start=1) for e in h.event_ids), batch_size=5000)
         db["happenings"].create_index(["incident", "day"])
+        db["happenings"].create_index(["incident", "disagreement", "earliest_claim"])
         db["event_happening"].create_index(["happening_id"])
+        _write_counts(db)
     return len(happenings)
+
+
+def _write_counts(db: sqlite_utils.Database) -> None:
+    """Totals the incident page shows, computed once per crawl instead of once per request."""
+    db.execute("""
+        create table event_counts as
+        select incident, coalesce(category, 'other') as category, source, count(*) as events
+        from events where day is not null and earliest is not null
+        group by incident, coalesce(category, 'other'), source""")
+    db.execute("create index idx_event_counts on event_counts (incident, category)")
+    db.execute("""
+        create table document_counts as
+        select incident, source, kind, count(*) as documents, min(published) as first_published
+        from documents group by incident, source, kind""")
+    db.execute("create index idx_document_counts on document_counts (incident)")
+    # The provider's own documents in time order (the page's summary) without a sort.
+    db.execute("create index if not exists idx_documents_incident_kind_published "
+               "on documents (incident, kind, published)")

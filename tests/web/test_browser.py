@@ -74,6 +74,8 @@ def page(server):
         page.goto(f"{server}/incidents/{JANUARY}")
         page.screenshot(path=str(OUTPUT / "incident-page.png"), full_page=True)
         result["all_categories"] = page.eval_on_selector_all("li.event", "els => els.map(e => e.dataset.category)")
+        result["grouped"] = page.eval_on_selector_all("li.happening", "els => els.length")
+        result["summary"] = page.eval_on_selector_all(".key-moments dt", "els => els.length")
         browser.close()
     return result
 
@@ -96,3 +98,15 @@ def test_unfiltered_page_has_other_categories(page):
 
 def test_screenshot_saved(page):
     assert (OUTPUT / "incident-filtered.png").stat().st_size > 10_000
+
+
+def test_reports_of_one_happening_are_grouped(page):
+    assert page["grouped"] >= 1
+
+
+def test_summary_rendered(page):
+    assert page["summary"] >= 3
+
+
+def test_unfiltered_screenshot_saved(page):
+    assert (OUTPUT / "incident-page.png").stat().st_size > 10_000

@@ -168,3 +168,22 @@ def test_many_events_stay_fast(tmp_path):
     started = time.perf_counter()
     rebuild_corroboration(db)
     assert time.perf_counter() - started < 10
+
+
+def test_a_month_is_not_grouped_with_its_first_day(tmp_path):
+    store = TimelineStore(tmp_path / "month.db")
+    store.db["incidents"].insert({"slug": "inverno", "title": "Inverno"})
+    month = dict(_ev("2023-01-01", "Il blocco della posta elettronica di gennaio.", "outage_start"), value="2023-01")
+    day = _ev("2023-01-01", "Il blocco della posta elettronica di gennaio.", "outage_start")
+    for n, (source, ev) in enumerate([("a", month), ("b", day)]):
+        document, events = _doc(n, "inverno", source, "2023-01-05T10:00:00+01:00", [ev])
+        store.save_document(document, events)
+    assert rebuild_corroboration(store.db) == 2
+
+
+def test_event_counts_written(db):
+    assert db[0].execute("select sum(events) from event_counts where incident = 'inverno'").fetchone()[0] == 6
+
+
+def test_document_counts_written(db):
+    assert db[0].execute("select sum(documents) from document_counts where incident = 'inverno'").fetchone()[0] == 6

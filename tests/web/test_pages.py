@@ -22,6 +22,14 @@ def _event(page, sentence_start):
     raise AssertionError(f"no event with {sentence_start!r}")
 
 
+def _entry(page, sentence_start):
+    """The HTML of the grouped entry (several reports of one happening on one day) quoting these words."""
+    for chunk in page.split('<li class="happening entry ')[1:]:
+        if sentence_start in chunk.split('class="reports"')[-1] or sentence_start in chunk:
+            return chunk.split('<li class="happening entry ')[0]
+    raise AssertionError(f"no grouped entry with {sentence_start!r}")
+
+
 async def test_home_lists_incidents(ds):
     response = await ds.client.get("/")
     assert f'href="/incidents/{JANUARY}"' in response.text
@@ -91,12 +99,54 @@ async def test_interval_shows_both_ends(page):
     assert ">26 gen → 28 gen</time>" in _event(page, "il ripristino è andato avanti")
 
 
-async def test_corroboration_count(page):
-    assert "4 fonti" in _event(page, "Caselle irraggiungibili")
+async def test_corroboration_count_per_day(page):
+    assert '<span class="corroboration"' in _entry(page, "Caselle irraggiungibili")
+
+
+async def test_grouped_entry_counts_its_sources(page):
+    assert "2 fonti</span>" in _entry(page, "Caselle irraggiungibili")
+
+
+async def test_grouped_entry_lists_every_report(page):
+    assert "Tutte le citazioni (2)" in _entry(page, "Caselle irraggiungibili")
 
 
 async def test_disagreement_shown(page):
-    assert "le fonti indicano 22 gen / 23 gen" in _event(page, "Caselle irraggiungibili")
+    assert "le fonti indicano" in _entry(page, "Caselle irraggiungibili")
+
+
+async def test_disagreement_links_other_day(page):
+    assert "22 gen (2 fonti)</a>" in _entry(page, "Caselle irraggiungibili")
+
+
+async def test_summary_at_top(page):
+    assert 'class="key-moments"' in page.split('<section class="band main"')[0]
+
+
+async def test_summary_outage_start_contested(page):
+    section = page.split('class="key-moments"')[1].split("</section>")[0]
+    assert "le fonti non concordano sul giorno" in section
+
+
+async def test_summary_lists_provider_documents(page):
+    assert "Aggiornamento sul disservizio della posta" in page.split('class="key-moments"')[1].split("</section>")[0]
+
+
+async def test_summary_first_report(page):
+    assert "Prima notizia" in page
+
+
+async def test_summary_hidden_when_filtering(ds):
+    response = await ds.client.get(f"/incidents/{JANUARY}?category=deadline")
+    assert 'class="key-moments"' not in response.text
+
+
+async def test_other_hidden_by_default(page):
+    assert 'data-category="other"' not in page
+
+
+async def test_other_toggle_in_form(page):
+    assert 'name="other" value="1"' in page
 
 
 async def test_disagreement_summary(page):

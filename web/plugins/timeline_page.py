@@ -2,6 +2,10 @@
 
     {{ event|when("it") }}   → {"label": "verso le 16:00", "precision": "approx"}
     {{ url|http_url }}       → the URL if it is http(s), else None (no javascript: links)
+    {{ timeline_view(before, main, after, incident, lang) }}
+                             → the page's sections: days and periods, each with its entries
+                               (events of one happening on one day grouped as one entry),
+                               and the key moments for the summary at the top
 
 Also: ``timeline_db`` (the served database's name) for links to canned queries and
 feeds, and the highlighted ``snippet`` column of the search query (escaped first, then
@@ -17,6 +21,8 @@ from urllib.parse import urlsplit
 
 from datasette import hookimpl
 from markupsafe import Markup, escape
+
+from timeline.corroborate import COARSE, granularity, significant_disagreement
 
 CATEGORIES = (
     "outage_start", "provider_statement", "cause", "restoration_partial",
@@ -34,6 +40,8 @@ LABELS = {
         "regulator": "istituzioni", "users": "utenti",
         "source": "fonte", "sources": "fonti", "document": "documento", "documents": "documenti",
         "disagree": "le fonti indicano", "first": "prima segnalazione",
+        "decade": "decennio", "year": "anno", "season": "stagione / trimestre", "month": "mese",
+        "week": "settimana",
     },
     "en": {
         "outage_start": "outage start", "provider_statement": "provider statement",
@@ -45,6 +53,8 @@ LABELS = {
         "regulator": "regulator", "users": "users",
         "source": "source", "sources": "sources", "document": "document", "documents": "documents",
         "disagree": "sources give", "first": "first reported by",
+        "decade": "decade", "year": "year", "season": "season / quarter", "month": "month",
+        "week": "week",
     },
 }
 MONTHS = {
@@ -105,6 +115,15 @@ def short_day(day, lang="it") -> str:
     if date is None:
         return str(day or "")
     return f"{date.day} {MONTHS[lang][date.month - 1][:3]}"
+
+
+def weekday_day(day, lang="it") -> str:
+    """'2023-01-22' → 'domenica 22 gen' / 'Sunday 22 Jan'."""
+    lang = _lang(lang)
+    date = _date(day)
+    if date is None:
+        return str(day or "")
+    return f"{WEEKDAYS[lang][date.weekday()]} {short_day(date, lang)}"
 
 
 def _point(value: str, mod: str | None, lang: str, with_day: bool = False) -> tuple[str, str]:
@@ -195,8 +214,198 @@ def label(key, lang="it") -> str:
     return LABELS[lang].get(key, str(key or ""))
 
 
+# ---------------------------------------------------------------------------------------
+# The incident page: sections (days and periods) and entries (grouped reports)
+
+#: Which granularities are most precise, to pick the entry that represents a group.
+_PRECISION_RANK = {"time": 0, "part": 1, "interval": 2, "day": 3, "duration": 4}
+#: The categories the summary at the top reports, in the order it lists them.
+KEY_CATEGORIES = ("outage_start", "cause", "restoration_partial", "restoration_complete",
+                  "compensation", "consumer_action", "regulator_action")
+SEASONS = {
+    "SP": ("primavera", "spring"), "SU": ("estate", "summer"), "FA": ("autunno", "autumn"),
+    "WI": ("inverno", "winter"), "Q1": ("1° trimestre", "Q1"), "Q2": ("2° trimestre", "Q2"),
+    "Q3": ("3° trimestre", "Q3"), "Q4": ("4° trimestre", "Q4"), "H1": ("1° semestre", "H1"),
+    "H2": ("2° semestre", "H2"),
+}
+
+
+def _week_bounds(year: int, week: int) -> tuple[dt.date, dt.date] | None:
+    try:
+        return dt.date.fromisocalendar(year, week, 1), dt.date.fromisocalendar(year, week, 7)
+    except ValueError:
+        return None
+
+
+def period_label(value, mod=None, lang="it") -> str:
+    """A period coarser than a day, in words: '2023-01' → 'gennaio 2023', END → 'fine gennaio
+    2023', '2023-W05' → 'settimana 30 gen – 5 feb 2023', '2023' → '2023', '2023-SU' → 'estate 2023'."""
+    lang = _lang(lang)
+    i = _i(lang)
+    value = str(value or "")
+    if "/" in value:
+        start, _, end = value.partition("/")
+        return f"{period_label(start, None, lang)} – {period_label(end, None, lang)}"
+    label = value
+    if match := _MONTH.match(value):
+        label = f"{MONTHS[lang][int(match.group(2)) - 1]} {match.group(1)}"
+    elif match := re.match(r"^(\d{4})-W(\d{2})(-WE)?$", value):
+        bounds = _week_bounds(int(match.group(1)), int(match.group(2)))
+        if bounds:
+            first, last = bounds
+            if match.group(3):
+                first = last - dt.timedelta(days=1)
+                word = "fine settimana" if lang == "it" else "weekend"
+            else:
+                word = "settimana" if lang == "it" else "week"
+            label = f"{word} {short_day(first, lang)} – {short_day(last, lang)} {last.year}"
+    elif match := re.match(r"^(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])$", value):
+        label = f"{SEASONS[match.group(2)][i]} {match.group(1)}"
+    elif match := re.match(r"^(\d{3})X?$", value):
+        label = (f"anni {match.group(1)}0" if lang == "it" else f"the {match.group(1)}0s")
+    if mod in PERIOD_MODS:
+        label = PERIOD_MODS[mod][i].format(label)
+    return label
+
+
+def contested(day_sources) -> bool:
+    """Jinja test/filter: the happening's sources really disagree (see corroborate.significant_disagreement)."""
+    if isinstance(day_sources, str):
+        day_sources = from_json(day_sources, {})
+    return significant_disagreement(day_sources or {})
+
+
+def _rank(event: dict) -> tuple:
+    return (_PRECISION_RANK.get(event["granularity"], 9), str(event.get("earliest") or ""),
+            str(event.get("published") or ""), event.get("id") or 0)
+
+
+def _entries(rows: list[dict]) -> dict:
+    """Group rows into entries: one per (happening, day) or (happening, period), or per
+    event when it belongs to no happening. Returns {section key: [entries]}."""
+    groups: dict[tuple, dict] = {}
+    for row in rows:
+        event = dict(row)
+        event["granularity"] = granularity(event.get("value"))
+        if event["granularity"] in COARSE:
+            section = ("period", str(event.get("day") or ""), event.get("value") or "", event.get("mod") or "")
+        else:
+            section = ("day", str(event.get("day") or ""), "", "")
+        happening = event.get("happening_id")
+        key = (section, ("h", happening) if happening is not None else ("e", event.get("id")))
+        entry = groups.get(key)
+        if entry is None:
+            day_sources = from_json(event.get("day_sources"), {}) or {}
+            entry = groups[key] = {
+                "id": (f"h{happening}-{section[1]}" if happening is not None else f"e{event.get('id')}")
+                      + (f"-{section[2]}" if section[0] == "period" else ""),
+                "happening_id": happening, "section": section,
+                "category": event.get("category") or "other", "events": [],
+                "day_sources": day_sources,
+                "contested": significant_disagreement(day_sources),
+                "happening_sources": event.get("corroborating_sources") or 0,
+            }
+        entry["events"].append(event)
+    by_section: dict[tuple, list] = {}
+    for entry in groups.values():
+        entry["events"].sort(key=_rank)
+        entry["rep"] = entry["events"][0]
+        names = []
+        for event in entry["events"]:
+            if event.get("source") not in names:
+                names.append(event.get("source"))
+        entry["sources"] = names
+        entry["other_days"] = [d for d in sorted(entry["day_sources"]) if d != entry["section"][1]]
+        by_section.setdefault(entry["section"], []).append(entry)
+    for entries in by_section.values():
+        entries.sort(key=lambda e: (str(min(ev.get("earliest") or "" for ev in e["events"])), e["id"]))
+    return by_section
+
+
+def _sections(rows: list[dict], lang: str) -> list[dict]:
+    sections = []
+    for (kind, day, value, mod), entries in _entries(rows).items():
+        if kind == "period":
+            label = period_label(value, mod or None, lang)
+            sections.append({"kind": kind, "day": day, "key": f"{value}{'-' + mod if mod else ''}",
+                             "label": label[:1].upper() + label[1:],
+                             "precision": label_for_granularity(granularity(value), lang),
+                             "entries": entries})
+        else:
+            sections.append({"kind": kind, "day": day, "key": day, "label": day_label(day, lang),
+                             "precision": "", "entries": entries})
+    # Chronological; a period starting on a day comes before that day's events.
+    sections.sort(key=lambda s: (s["day"], 0 if s["kind"] == "period" else 1, s["key"]))
+    return sections
+
+
+def label_for_granularity(name, lang="it") -> str:
+    return LABELS[_lang(lang)].get(name, name)
+
+
+def timeline_view(before, main, after, incident=None, lang="it") -> dict:
+    """The page's three bands (context before the incident window, the window, later dates)
+    as sections of entries, and the key moments for the summary.
+
+    ``before`` holds the events dated before the window, newest first (as queried): those
+    of a period that reaches into the window (``latest`` on or after its start, e.g. a
+    month containing it) move to the main band.
+    """
+    lang = _lang(lang)
+    start = str(_get(incident, "window_start") or "") if incident is not None else ""
+    before = [dict(r) for r in before or ()]
+    moved = [r for r in before if start and str(r.get("latest") or "")[:10] >= start]
+    before = [r for r in before if r not in moved]
+    before.reverse()
+    main_rows = moved[::-1] + [dict(r) for r in main or ()]
+    main_sections = _sections(main_rows, lang)
+    return {
+        "before": _sections(before, lang),
+        "main": main_sections,
+        "after": _sections([dict(r) for r in after or ()], lang),
+        "moments": key_moments(main_sections),
+        "event_count": len(main_rows),
+    }
+
+
+def key_moments(sections: list[dict]) -> list[dict]:
+    """For each key category, the first happening in the window that at least two sources
+    report (else the first one), on a day or finer (never a whole month or week): all its
+    entries (one per claimed day), so a disagreement shows as such."""
+    by_happening: dict = {}
+    order: list = []
+    for section in sections:
+        if section["kind"] != "day":
+            continue
+        for entry in section["entries"]:
+            key = entry["happening_id"]
+            if key is None:
+                continue
+            if key not in by_happening:
+                by_happening[key] = []
+                order.append(key)
+            by_happening[key].append(entry)
+    moments = []
+    for category in KEY_CATEGORIES:
+        candidates = [k for k in order if by_happening[k][0]["category"] == category]
+        if not candidates:
+            continue
+        supported = [k for k in candidates if (by_happening[k][0]["happening_sources"] or 0) >= 2]
+        chosen = (supported or candidates)[0]
+        entries = by_happening[chosen]
+        moments.append({"category": category, "entries": entries,
+                        "contested": entries[0]["contested"],
+                        "sources": entries[0]["happening_sources"]})
+    return moments
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
+    env.filters["period_label"] = period_label
+    env.filters["weekday_day"] = weekday_day
+    env.filters["contested"] = contested
+    env.filters["granularity"] = granularity
+    env.globals["timeline_view"] = timeline_view
     env.filters["when"] = when
     env.filters["day_label"] = day_label
     env.filters["short_day"] = short_day

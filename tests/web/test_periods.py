@@ -1,0 +1,61 @@
+"""Granularity of TIMEX3 values, period labels and the disagreement rule (pure functions)."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from timeline.corroborate import granularity, is_coarse, significant_disagreement
+
+_spec = importlib.util.spec_from_file_location(
+    "timeline_page", Path(__file__).resolve().parents[2] / "web" / "plugins" / "timeline_page.py")
+page = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(page)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2023", "year"), ("2023-Q1", "season"), ("2023-SU", "season"), ("2023-01", "month"),
+    ("2023-W05", "week"), ("2023-W04-WE", "week"), ("2023-01-22", "day"),
+    ("2023-01-22TEV", "part"), ("2023-01-22T22:00", "time"),
+    ("2023-01-26/2023-01-28", "interval"), ("2023-01/2023-02", "month"),
+    ("P3D", "duration"), ("PAST_REF", "ref"), ("", "unknown"),
+])
+def test_granularity(value, expected):
+    assert granularity(value) == expected
+
+
+def test_month_is_coarse():
+    assert is_coarse("2023-01")
+
+
+def test_day_is_not_coarse():
+    assert not is_coarse("2023-01-01")
+
+
+@pytest.mark.parametrize("value, mod, expected", [
+    ("2023-01", None, "gennaio 2023"), ("2022-11", "END", "fine novembre 2022"),
+    ("2023-W05", None, "settimana 30 gen – 5 feb 2023"), ("2023", None, "2023"),
+    ("2023-SU", None, "estate 2023"),
+])
+def test_period_label(value, mod, expected):
+    assert page.period_label(value, mod, "it") == expected
+
+
+def test_period_label_english():
+    assert page.period_label("2022-11", "END", "en") == "late November 2022"
+
+
+def test_disagreement_each_side_with_own_source():
+    assert significant_disagreement({"2023-01-22": ["a", "b"], "2023-01-23": ["c"]})
+
+
+def test_one_source_against_one_is_not_shown():
+    assert not significant_disagreement({"2023-01-20": ["a"], "2023-01-21": ["b"]})
+
+
+def test_a_source_giving_both_days_is_not_a_disagreement():
+    assert not significant_disagreement({"2023-01-24": ["a", "b", "c"], "2023-01-25": ["a"]})
+
+
+def test_one_day_is_no_disagreement():
+    assert not significant_disagreement({"2023-01-22": ["a", "b"]})
