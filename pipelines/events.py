@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from timeline.categories import categorise
+from timeline.anchors import anchored_segments
+from timeline.categories import categorise, categorise_in_context
 from timeline.dates import sentence_around, tag_timexes
 from timeline.moments import local_day, to_local_iso
 from pipelines.context import IncidentContext
@@ -24,7 +25,9 @@ class EventTagger(IncidentContext):
         lang = item.get("lang") or "it"
         events = []
         if item.get("published") and item.get("text"):
-            events += self.text_events(item["text"], item["published"], lang, tz, item.get("kind"))
+            for offset, segment, anchor in anchored_segments(item["text"], item["published"],
+                                                             item.get("updated"), lang, tz):
+                events += self.text_events(item["text"], segment, offset, anchor, lang, tz, item.get("kind"))
         for update in item.get("updates") or ():
             events.append(self.update_event(update, lang, tz, item.get("kind")))
         if item.get("kind") in STATEMENT_KINDS and item.get("published") and not item.get("updates"):
@@ -33,12 +36,18 @@ class EventTagger(IncidentContext):
         item["events"] = events
         return item
 
-    def text_events(self, text: str, published: str, lang: str, tz: str, kind: str | None) -> list[dict]:
+    def text_events(self, text: str, segment: str, at: int, anchor: str, lang: str, tz: str,
+                    kind: str | None) -> list[dict]:
+        """Events for the dates in ``segment`` (found at ``text[at:]``), read from ``anchor``."""
         events = []
-        for timex in tag_timexes(text, published, lang=lang, timezone=tz):
-            begin, end = timex["span"]
+        for timex in tag_timexes(segment, anchor, lang=lang, timezone=tz):
+            begin, end = timex["span"][0] + at, timex["span"][1] + at
             sentence = sentence_around(text, (begin, end))
-            category, actor = categorise(sentence, lang, kind)
+            offset = text.find(sentence, max(0, end - len(sentence)))
+            if 0 <= offset <= begin:
+                category, actor = categorise_in_context(sentence, (begin - offset, end - offset), lang, kind)
+            else:
+                category, actor = categorise(sentence, lang, kind)
             events.append({
                 "origin": "text", "text": timex["text"], "value": timex["value"],
                 "type": timex["type"], "mod": timex.get("mod"),

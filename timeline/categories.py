@@ -83,7 +83,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "unavailable", "inaccessible", "=went down", "=stopped working", "=disruption",
         "=can't access", "=cannot access", "=could not access", "=couldn't access",
         "=unable to", "=not working", "=investigating", "=major outage", "=partial outage",
-        "=degraded performance",
+        "=degraded performance", "=smesso di funzionare", "=smette di funzionare", "bloccato",
+        "bloccate", "bloccati", "=blocco", "=in tilt", "irraggiungibile", "irraggiungibili",
+        "=fuori uso", "=ko", "=è fermo", "=sono ferme", "=si è fermato", "=si sono fermati",
+        "=is down", "=are down", "=crashed",
     ),
 }
 PARTIAL_CUES = (
@@ -189,3 +192,33 @@ def _actor(text: str, category: str, kind: str | None) -> str:
         if _ACTOR_PATTERNS[name].search(text):
             return name
     return "media"
+
+
+# Where a clause ends: punctuation, or a conjunction that starts a new statement.
+CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]«»\"“”]|\s[–—-]\s|\s(?:e|ed|ma|mentre|poi|però|quindi|and|but|while|then|whereas)\s",
+    re.IGNORECASE)
+
+
+def clause_around(sentence: str, span: tuple[int, int]) -> str:
+    """The clause of ``sentence`` holding ``sentence[span[0]:span[1]]``.
+
+    >>> s = "Il servizio si è fermato domenica sera e è tornato sabato."
+    >>> clause_around(s, (25, 38))
+    'Il servizio si è fermato domenica sera'
+    """
+    begin, end = span
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, begin)), default=0)
+    following = CLAUSE_BREAK.search(sentence, end)
+    return sentence[start:following.start() if following else len(sentence)].strip()
+
+
+def categorise_in_context(sentence: str, span: tuple[int, int], lang: str = "it",
+                          kind: str | None = None) -> tuple[str, str]:
+    """Categorise by the clause around the date first, then by the whole sentence.
+
+    "Si è fermato domenica e è tornato sabato": "domenica" is the outage start, "sabato"
+    the restoration, though both sit in one sentence.
+    """
+    category, actor = categorise(clause_around(sentence, span), lang, kind)
+    return (category, actor) if category != "other" else categorise(sentence, lang, kind)

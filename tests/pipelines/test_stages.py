@@ -112,3 +112,28 @@ def test_status_updates_become_events_in_local_time():
             "updates": [{"created_at": "2023-01-23T23:30:00Z", "status": "identified", "body": "Causa trovata."}]}
     events = stage(EventTagger).process_item(item)["events"]
     assert [(e["origin"], e["earliest"]) for e in events] == [("status", "2023-01-24T00:30:00+01:00")]
+
+
+def test_update_paragraph_is_read_from_its_stamp():
+    item = {"url": "http://x.test/aggiornato", "kind": "news", "lang": "it", "title": "Nuvola ferma",
+            "published": "2023-01-24T11:20:00+01:00", "updated": "2023-01-25T08:05:00+01:00", "day": "2023-01-24",
+            "text": "La posta di Nuvola è ferma da ieri sera.\n"
+                    "Aggiornamento del 25 gennaio – Martedì sera l'azienda ha diffuso una nota."}
+    events = stage(EventTagger).process_item(item)["events"]
+    assert [e["value"] for e in events if e["text"] == "Martedì sera"] == ["2023-01-24TEV"]
+
+
+def test_text_before_an_update_keeps_the_publication_anchor():
+    item = {"url": "http://x.test/aggiornato", "kind": "news", "lang": "it", "title": "Nuvola ferma",
+            "published": "2023-01-24T11:20:00+01:00", "updated": "2023-01-25T08:05:00+01:00", "day": "2023-01-24",
+            "text": "La posta di Nuvola è ferma da ieri sera.\nAggiornamento del 25 gennaio – Nota diffusa."}
+    events = stage(EventTagger).process_item(item)["events"]
+    assert [e["value"] for e in events if e["text"] == "ieri sera"] == ["2023-01-23TEV"]
+
+
+def test_event_span_points_into_the_whole_text():
+    text = "Prima riga.\nAggiornamento ore 14:45 – Il servizio è tornato alle 14."
+    item = {"url": "http://x.test/a", "kind": "news", "lang": "it", "title": "Nuvola",
+            "published": "2023-01-26T09:00:00+01:00", "day": "2023-01-26", "text": text}
+    event = next(e for e in stage(EventTagger).process_item(item)["events"] if e["text"] == "alle 14")
+    assert text[event["span_start"]:event["span_end"]] == "alle 14"

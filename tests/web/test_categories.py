@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.categories import CATEGORIES, categorise
+from timeline.categories import CATEGORIES, categorise, categorise_in_context
 
 SENTENCES = [
     ("it", "news", "Da domenica sera migliaia di utenti non riescono ad accedere alla casella.", "outage_start"),
@@ -83,3 +83,20 @@ def test_empty_sentence_is_other():
 ])
 def test_status_page_updates(sentence, expected):
     assert categorise(sentence, "en", "status")[0] == expected
+
+
+CLAUSE_SENTENCE = ("Le caselle hanno smesso di funzionare domenica sera e sono tornate "
+                   "disponibili per tutti sabato mattina.")
+
+
+@pytest.mark.parametrize("phrase, category", [("domenica sera", "outage_start"),
+                                              ("sabato mattina", "restoration_complete")])
+def test_each_date_takes_the_category_of_its_clause(phrase, category):
+    begin = CLAUSE_SENTENCE.index(phrase)
+    assert categorise_in_context(CLAUSE_SENTENCE, (begin, begin + len(phrase)))[0] == category
+
+
+def test_clause_without_cue_falls_back_to_the_sentence():
+    sentence = "Il Codacons ha inviato una diffida, come aveva annunciato tre giorni fa."
+    begin = sentence.index("tre giorni fa")
+    assert categorise_in_context(sentence, (begin, begin + 13))[0] == "consumer_action"
