@@ -6,8 +6,11 @@ Each tagger runs in its own subprocess over every case of tests/dates/cases, tes
 and tests/dates/heldout2 (the same sentences for both); shown are the subprocess's wall time from
 spawn to exit, the time from before the library is imported to the last sentence tagged, and,
 from a separate subprocess that tags everything once untimed first, the steady-state cost per
-sentence.
+sentence. The two taggers run alternately, ROUNDS times (--rounds N), so that load on a shared
+machine falls on both alike; each figure is the median of the rounds.
 A first, untimed start lets both write their bytecode caches, as an installed package has.
+The worker imports only json, sys and time before it starts the clock, so the figures measure
+the taggers rather than this script.
 A gold expression is matched when a prediction overlaps its span with exactly its value;
 precision, recall and F1 are over all expressions. dateparser gives datetimes, not TIMEX3:
 its datetime is written at the granularity the overlapping gold value has (year, month,
@@ -17,14 +20,12 @@ express, so those count as misses.
 
 import json
 import os
-import re
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+ROUNDS = 3
 
 
 def worker(tagger: str, steady: bool = False) -> None:
@@ -74,6 +75,7 @@ def tag_all(tagger: str, cases: list) -> list:
 
 def as_dateparser_value(moment: str, gold: str) -> str:
     """dateparser's datetime written at the granularity of the gold value it is compared with."""
+    import re
     from datetime import datetime
 
     moment = datetime.fromisoformat(moment)
@@ -129,6 +131,8 @@ CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDO
 
 
 def run(tagger: str, cases) -> dict:
+    import subprocess
+
     payload = json.dumps([{"text": c.text, "published": c.published, "lang": c.lang, "timezone": c.timezone} for c in cases])
     warm_up = "import timeline.dates" if tagger == "ours" else "import dateparser.search"
     subprocess.run([sys.executable, "-c", warm_up], check=True, cwd=ROOT, env=CHILD_ENV)
@@ -144,21 +148,32 @@ def run(tagger: str, cases) -> dict:
     return result
 
 
-def main() -> None:
+def median(values: list) -> float:
+    return sorted(values)[len(values) // 2]
+
+
+def main(rounds: int = ROUNDS) -> None:
     from tests.dates.casefiles import FOLDER, HELDOUT, HELDOUT2, load_cases
 
     own, heldout, heldout2 = load_cases(FOLDER), load_cases(HELDOUT), load_cases(HELDOUT2)
     cases = own + heldout + heldout2
     parts = {"own": (0, len(own)), "heldout": (len(own), len(own) + len(heldout)),
              "heldout2": (len(own) + len(heldout), len(cases))}
-    rows = {}
-    for tagger in ("ours", "dateparser"):
-        result = run(tagger, cases)
-        predictions = result["predictions"]
+    rows, runs = {}, {"ours": [], "dateparser": []}
+    for _ in range(rounds):  # alternately, so that a busy moment of the machine hits both
+        for tagger in ("ours", "dateparser"):
+            runs[tagger].append(run(tagger, cases))
+    ratios = []
+    for ours, theirs in zip(runs["ours"], runs["dateparser"]):
+        ratios.append((theirs["wall"] / ours["wall"], theirs["seconds"] / ours["seconds"], theirs["steady"] / ours["steady"]))
+    for tagger, results in runs.items():
+        predictions = results[0]["predictions"]
         rows[tagger] = {name: score(cases[a:b], predictions[a:b], tagger) for name, (a, b) in parts.items()}
-        rows[tagger].update(rate=len(cases) / result["seconds"], wall_rate=len(cases) / result["wall"],
-                            steady_us=1e6 * result["steady"] / len(cases), wall=result["wall"])
-    print(f"{len(own)} own cases ({rows['ours']['own']['gold']} expressions), {len(heldout)} held-out "
+        seconds = median([r["seconds"] for r in results])
+        wall = median([r["wall"] for r in results])
+        rows[tagger].update(rate=len(cases) / seconds, wall_rate=len(cases) / wall,
+                            steady_us=1e6 * median([r["steady"] for r in results]) / len(cases), wall=wall)
+    print(f"{rounds} rounds, medians; {len(own)} own cases ({rows['ours']['own']['gold']} expressions), {len(heldout)} held-out "
           f"({rows['ours']['heldout']['gold']}), {len(heldout2)} held-out 2 ({rows['ours']['heldout2']['gold']}); "
           f"{len(cases)} sentences, each tagger in its own process\n")
     print("| tagger | F1 own (P/R) | F1 held-out (P/R) | F1 held-out 2 (P/R) | sentences/s, process spawn to exit "
@@ -169,13 +184,17 @@ def main() -> None:
         print(f"| {'timeline.dates' if tagger == 'ours' else 'dateparser.search_dates'} | {f1s} "
               f"| {row['wall_rate']:,.0f} ({row['wall'] * 1000:,.0f} ms) | {row['rate']:,.0f} | {row['steady_us']:,.1f} |")
     ours, baseline = rows["ours"], rows["dateparser"]
-    print(f"\nthroughput ratio: process spawn to exit {ours['wall_rate'] / baseline['wall_rate']:.1f}x; "
+    print(f"\nthroughput ratio (of the medians): process spawn to exit {ours['wall_rate'] / baseline['wall_rate']:.1f}x; "
           f"import + tagging {ours['rate'] / baseline['rate']:.1f}x; "
           f"steady state per sentence {baseline['steady_us'] / ours['steady_us']:.1f}x")
+    for name, index in (("process spawn to exit", 0), ("import + tagging", 1), ("steady state", 2)):
+        print(f"  {name}, round by round: " + ", ".join(f"{r[index]:.1f}x" for r in ratios))
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] in ("--worker", "--steady"):
         worker(sys.argv[2], steady=sys.argv[1] == "--steady")
+    elif len(sys.argv) == 3 and sys.argv[1] == "--rounds":
+        main(int(sys.argv[2]))
     else:
         main()

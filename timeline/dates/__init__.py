@@ -7,10 +7,10 @@ Conventions are in TIMEX.md and docs/DATES.md. Both languages' grammars always r
 language detection); `lang` other than "en" is read as "it".
 """
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from .compiled_patterns import compile_pattern
 from .grammar import find_chunks
 from .resolve import Context, to_timex
 
@@ -23,11 +23,19 @@ def publication_time(published: str | datetime, timezone: str = "Europe/Rome") -
     >>> publication_time("2023-02-03T10:00").isoformat()
     '2023-02-03T10:00:00+01:00'
     """
-    zone = ZoneInfo(timezone)
-    moment = published if isinstance(published, datetime) else datetime.fromisoformat(published.strip())
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone)
-    return moment.astimezone(zone)
+    key = (published, timezone)
+    moment = _PUBLISHED.get(key)
+    if moment is None:  # an article's sentences share one publication time: parse it once
+        zone = ZoneInfo(timezone)
+        moment = published if isinstance(published, datetime) else datetime.fromisoformat(published.strip())
+        moment = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+        if len(_PUBLISHED) >= 1024:
+            _PUBLISHED.clear()
+        _PUBLISHED[key] = moment
+    return moment
+
+
+_PUBLISHED: dict = {}  # (published, timezone) -> aware datetime
 
 
 def tag_timexes(text: str, published: str | datetime, lang: str = "it", timezone: str = "Europe/Rome") -> list[dict]:
@@ -36,16 +44,20 @@ def tag_timexes(text: str, published: str | datetime, lang: str = "it", timezone
     >>> tag_timexes("La società risponderà entro lunedì.", "2023-02-03T10:00")[0]["value"]
     '2023-02-06'
     """
-    context = Context(text, publication_time(published, timezone), ZoneInfo(timezone), "en" if lang == "en" else "it")
+    moment = publication_time(published, timezone)  # parsed first: a bad time is an error even in a text without dates
+    chunks = find_chunks(text)
+    if not chunks:
+        return []
+    context = Context(text, moment, moment.tzinfo, "en" if lang == "en" else "it")
     timexes = []
-    for chunk in find_chunks(text):
+    for chunk in chunks:
         timex = to_timex(context, chunk)
         if timex is not None:
             timexes.append(timex)
     return timexes
 
 
-SENTENCE_BREAK = compile_pattern(r"(?<=[.!?…])[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÀ-Ý0-9])|\n\s*\n|\n(?=\S)", 0)
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+(?=[\"'“«(]?[A-ZÀ-Ý0-9])|\n\s*\n|\n(?=\S)", 0)
 
 
 def sentence_around(text: str, span: tuple[int, int], limit: int = 400) -> str:

@@ -1,6 +1,7 @@
 """The grammar: regex rules that find pieces of temporal expressions, and the joins between them.
 
-`find_chunks` runs every rule over the text, keeps the longest non-overlapping matches, then
+`find_chunks` lowers the text once, picks the rules its words call for (trigger and required
+words, see `rule`), runs them over the lowered text, keeps the longest non-overlapping matches, then
 joins neighbours ("26 gennaio" + "alle 16" + "circa", "dalle 14" + "alle 18 di ieri") into
 chunks that `resolve` turns into TIMEX3 values. Nothing here knows the publication date.
 
@@ -10,10 +11,9 @@ chunks that `resolve` turns into TIMEX3 values. Nothing here knows the publicati
 
 import re
 
-from .compiled_patterns import compile_pattern
 from .lexicon import (
     APOS, HOLIDAYS, MONTH_NAMES, MONTHS, NUMBERS, PARTS_OF_DAY, SEASONS, TIME_UNITS, UNITS, WEEKDAY_NAMES, WEEKDAYS,
-    alternation, fold, number_value,
+    alternation, fold, lowered, number_value,
 )
 
 
@@ -67,42 +67,60 @@ ARTICLE = f"(?:(?:il|lo|la|l{A}|the)\\s*)?"
 PAST_WORD = r"(?:scors[oa]|passat[oa]|last|past|previous)"
 NEXT_WORD = r"(?:prossim[oa]|next|coming)"
 
-RULES: list = []  # [name, pattern (compiled on first use), builder, triggers, flags]
+RULES: list = []  # [name, pattern (compiled on first use), builder, triggers, requires]
 
 # A rule runs only on texts holding one of its trigger words (see words_of for "#" words):
 # most rules are skipped for most sentences, which is where the speed comes from.
-WORD = compile_pattern(r"[^\W\d_]+", 0)
-DIGIT = {"#"}
+WORD = re.compile(r"[^\W\d_]+", 0)
 SEPARATED = {"#sep"}
 TIME_WORDS = {"alle", "all", "dalle", "le", "ore", "h", "verso", "intorno", "attorno", "entro", "fino", "prima", "dopo", "tra", "fra", "circa"}
 MONTH_WORDS = set(MONTHS)
 WEEKDAY_WORDS = set(WEEKDAYS) | {w[:-1] + "i" for w in WEEKDAYS if w.endswith("ì")} | {w[:-1] + "í" for w in WEEKDAYS if w.endswith("ì")}
 POD_WORDS = set(PARTS_OF_DAY)
 UNIT_WORDS = set(UNITS)
+DIGITS = {"#", "#sep", "#year"}  # any digit, whatever its shape
+NUMBER_WORDS = ({part for word in NUMBERS for part in re.findall(r"[^\W\d_]+", word)} | DIGITS
+                | {"paio", "couple", "decina", "quindicina", "ventina", "trentina", "quarantina", "cinquantina"})
+EDGE_WORDS = {"inizio", "inizi", "metà", "fine", "finire", "early", "mid", "late", "beginning", "start", "middle", "end", "turn"}
+DIRECTION_WORDS = {"scorso", "scorsa", "passato", "passata", "prossimo", "prossima", "questo", "questa", "quest", "last",
+                   "next", "this", "previous", "following", "coming", "current", "successivo", "successiva",
+                   "precedente", "corso", "corrente"}
 
 
-def rule(pattern: str, triggers: set, flags=re.IGNORECASE):
-    """Register a builder for a regex; the builder returns a Chunk or None to reject the match."""
+def rule(pattern: str, triggers: set, requires=()):
+    """Register a builder for a regex; the builder returns a Chunk or None to reject the match.
+
+    Patterns are written in lower case: they run on the lowered text (lexicon.lowered), without
+    re.IGNORECASE, and the builder gets the original text for what case tells ("May", names).
+    The rule runs when the text holds one of `triggers` and, besides, one word of each set in
+    `requires` (a day and month needs a month name and a digit: "marzo" alone wakes it no more).
+    """
     def register(builder):  # compiled on first use: a one-sentence run compiles only the rules it needs
-        RULES.append([builder.__name__, pattern, builder, frozenset(triggers), flags])
+        RULES.append([builder.__name__, pattern, builder, frozenset(triggers), tuple(frozenset(words) for words in requires)])
         return builder
 
     return register
 
 
-NUMBER_SHAPES = compile_pattern(r"(?P<sep>\d[/.:-]\d)|(?P<year>(?<!\d)(?:19|20)\d\d(?!\d))|\d", 0)
+DIGIT_SEARCH = re.compile(r"\d")
+SEPARATED_SEARCH = re.compile(r"\d[/.:-]\d")
+YEAR_SEARCH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def words_of(text: str) -> set[str]:
-    """The lower-case words of a text, plus "#" if it holds a number, "#sep" for 26/1 or 16:30,
+    """The words of a lower-case text, plus "#" if it holds a number, "#sep" for 26/1 or 16:30,
     "#year" for a year: what rule triggers look for.
 
-    >>> sorted(words_of("Alle 16:30 del 2023"))
+    >>> sorted(words_of("alle 16:30 del 2023"))
     ['#', '#sep', '#year', 'alle', 'del']
     """
-    words = set(WORD.findall(text.lower()))
-    for shape in NUMBER_SHAPES.finditer(text):
-        words.add("#" + (shape.lastgroup or ""))
+    words = set(WORD.findall(text))
+    if DIGIT_SEARCH.search(text):  # three searches in C rather than a Python loop over every digit
+        words.add("#")
+        if SEPARATED_SEARCH.search(text):
+            words.add("#sep")
+        if YEAR_SEARCH.search(text):
+            words.add("#year")
     return words
 
 
@@ -133,7 +151,7 @@ def full_year(text: str | None) -> int | None:
 
 # ---------------------------------------------------------------- dates
 
-@rule(B + r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?)?(?![\d-])", SEPARATED)
+@rule(B + r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[Tt ](?P<h>\d\d):(?P<mi>\d\d)(?::\d\d(?:\.\d+)?)?)?(?![\d-])", SEPARATED)
 def iso_date(m, text):
     month, day = int(m["m"]), int(m["d"])
     if not valid_day(month, day):
@@ -154,10 +172,10 @@ def numeric_date(m, text):
     return Chunk(m.start(), m.end(), day=("abs", full_year(m["y"]), month, day, None))
 
 
-DAY_CUE = compile_pattern(
+DAY_CUE = re.compile(
     f"(?:{B}(?:il|del|dal|al|dall{A}|all{A}|entro\\s+il|fino\\s+al|on|aggiornat[oa]\\s+al|aggiornamento(?:\\s+del)?|{WEEKDAY})\\s*,?\\s*)$",
     re.IGNORECASE)
-TIME_AFTER = compile_pattern(r"\s*,?\s*(?:-\s*)?(?:alle|ore|h\.?|at)(?:\s+ore)?\s*\d", re.IGNORECASE)
+TIME_AFTER = re.compile(r"\s*,?\s*(?:-\s*)?(?:alle|ore|h\.?|at)(?:\s+ore)?\s*\d", re.IGNORECASE)
 
 
 @rule(r"(?<![\w.,/:-])(?P<d>\d{1,2})(?:/(?P<m>\d{1,2})|\.(?P<m2>\d\d))(?![\w/]|[.,]\d)", SEPARATED)
@@ -175,7 +193,8 @@ def numeric_day_month(m, text):
 
 @rule(B + f"(?:(?P<pre>(?:lo|il)\\s+scorso|(?:il|lo)\\s+prossimo)\\s+)?(?:(?P<wd>{WEEKDAY_ANY})\\.?,?\\s+(?:the\\s+)?)?"
       f"(?:(?P<d>\\d{{1,2}}){ORDINAL}|(?P<first>primo|first))\\s+(?:of\\s+|di\\s+)?(?P<m>{MONTH})\\.?"
-      f"(?:,?\\s+(?:del\\s+)?(?P<y>{YEAR}|['’]\\d\\d))?(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?(?![\\w'’]|[.,:]\\d)", MONTH_WORDS)
+      f"(?:,?\\s+(?:del\\s+)?(?P<y>{YEAR}|['’]\\d\\d))?(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?(?![\\w'’]|[.,:]\\d)", MONTH_WORDS,
+      requires=[DIGITS | {"primo", "first"}])
 def day_month(m, text):
     day = 1 if m["first"] else int(m["d"])
     month = MONTHS[fold(m["m"])]
@@ -187,18 +206,18 @@ def day_month(m, text):
 
 
 @rule(B + f"(?:(?P<wd>{WEEKDAY_ANY})\\.?,?\\s+)?(?P<m>{MONTH_EN})\\.?\\s+(?P<d>\\d{{1,2}})(?:st|nd|rd|th)?"
-      f"(?:,?\\s+(?P<y>{YEAR}))?{E}{NUM_END}", MONTH_WORDS)
+      f"(?:,?\\s+(?P<y>{YEAR}))?{E}{NUM_END}", MONTH_WORDS, requires=[DIGITS])
 def month_day(m, text):
     """English order: "January 26, 2023", "Thu, Jan 26"."""
     month, day = MONTHS[fold(m["m"])], int(m["d"])
-    if not valid_day(month, day) or (fold(m["m"]) == "may" and not m["m"][0].isupper()):
+    if not valid_day(month, day) or (fold(m["m"]) == "may" and not text[m.start("m")].isupper()):
         return None
     weekday = WEEKDAYS[fold(m["wd"])] if m["wd"] else None
     return Chunk(m.start(), m.end(), day=("abs", full_year(m["y"]), month, day, weekday))
 
 
 @rule(B + f"(?P<wd>{WEEKDAY})\\s+(?:the\\s+)?(?P<d>\\d{{1,2}})(?:°|st|nd|rd|th)?{E}{NUM_END}"
-      r"(?!\s*(?:ore|h)\b)", WEEKDAY_WORDS)
+      r"(?!\s*(?:ore|h)\b)", WEEKDAY_WORDS, requires=[DIGITS])
 def weekday_day(m, text):
     """ "giovedì 26": the 26th of the month nearest to publication that falls on a Thursday."""
     day = int(m["d"])
@@ -210,7 +229,7 @@ def weekday_day(m, text):
 @rule(B + f"(?:(?P<pre>(?:lo|il|l{A})\\s*(?:scors[oa]|passat[oa])|(?:il|lo)\\s+prossim[oa]|(?:quest[oa]|this|last|next|coming|past)\\s+)\\s*)?"
       f"(?P<wd>{WEEKDAY})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}", WEEKDAY_WORDS)
 def weekday(m, text):
-    if fold(m["wd"]) in ("sabato", "domenica") and m["wd"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():]):
+    if fold(m["wd"]) in ("sabato", "domenica") and text[m.start("wd")].isupper() and re.match(r"\s+[A-Z]", text[m.end():]):
         return None  # Domenica Rossi, a name
     return Chunk(m.start(), m.end(), day=("wd", WEEKDAYS[fold(m["wd"])], None),
                  direction=direction_of(m["pre"] or m["post"]))
@@ -229,7 +248,7 @@ def relative_day(m, text):
 
 @rule(B + f"(?P<w>stamattina|stamani|stamane|stasera|stanotte|tonight|last\\s+night|"
       f"(?:quest[oa]|this)\\s+(?:mattina|mattinata|pomeriggio|sera|serata|notte|nottata|morning|afternoon|evening)|"
-      f"(?:la|the)\\s+(?:notte\\s+scorsa|scorsa\\s+notte|night\\s+before)){E}", POD_WORDS | {"stamattina", "stamani", "stamane", "stasera", "stanotte", "tonight"})
+      f"(?:(?:la|the)\\s+)?(?:notte\\s+scorsa|scorsa\\s+notte)|the\\s+night\\s+before){E}", POD_WORDS | {"stamattina", "stamani", "stamane", "stasera", "stanotte", "tonight"})
 def part_of_today(m, text):
     word = m["w"].lower()
     pod = ("MO" if re.search("mattin|stama|morning", word) else "AF" if re.search("pomeriggio|afternoon", word)
@@ -241,7 +260,7 @@ def part_of_today(m, text):
     return Chunk(m.start(), m.end(), day=("rel", 0), pod=pod)
 
 
-@rule(f"(?P<lead>{B}(?:nel\\s+corso\\s+(?:del|della)|durante\\s+(?:il|la)|nel|nella|in|di|del|della|the|in\\s+the|a|al|alla)\\s+)?"
+@rule(f"{B}(?P<lead>(?:nel\\s+corso\\s+(?:del|della)|durante\\s+(?:il|la)|nel|nella|in|di|del|della|the|in\\s+the|a|al|alla)\\s+)?"
       f"(?:(?P<mod>tard[oa]|prim[oa]|pien[oa]|late|early|mid-?)\\s*)?(?P<pod>{POD}){E}", POD_WORDS)
 def part_of_day(m, text):
     """ "sera", "nel tardo pomeriggio": joined to a day, or standing for the day of publication."""
@@ -268,7 +287,8 @@ def night_between(m, text):
 rule(f"{B}(?:(?:nella|la|the)\\s+)?(?:notte|nottata|night|overnight)\\s+(?:tra|fra|between|from)\\s+(?:il\\s+|lo\\s+|the\\s+)?"
      f"(?:{WEEKDAY}|\\d{{1,2}})(?:\\s+\\d{{1,2}})?(?:\\s+{MONTH})?\\s+(?:e|and|to|into)\\s+(?:il\\s+|lo\\s+|the\\s+)?"
      f"(?P<b>(?:{WEEKDAY}(?:\\s+\\d{{1,2}}(?:\\s+{MONTH}(?:\\s+{YEAR})?)?)?|\\d{{1,2}}{ORDINAL}\\s+{MONTH}(?:\\s+{YEAR})?|(?:{MONTH_EN})\\s+\\d{{1,2}}))"
-     f"{E}", {"notte", "nottata", "night", "overnight"})(night_between)
+     f"{E}", {"notte", "nottata", "night", "overnight"},
+     requires=[{"tra", "fra", "between", "from"}, {"e", "and", "to", "into"}])(night_between)
 
 
 @rule(f"{B}(?P<h>{alternation(HOLIDAYS)}){E}", {"natale", "vigilia", "stefano", "capodanno", "silvestro", "epifania", "befana",
@@ -294,10 +314,10 @@ def day_range(m, text):
 
 rule(f"{B}(?P<lead>dal|dall{A}|tra\\s+il|fra\\s+il|tra\\s+l{A}|fra\\s+l{A}|from(?:\\s+the)?|between(?:\\s+the)?)\\s*"
      f"(?P<d1>\\d{{1,2}}){ORDINAL}\\s*(?:al|all{A}|e\\s+il|e\\s+l{A}|to(?:\\s+the)?|and(?:\\s+the)?|until(?:\\s+the)?|-|–)\\s*"
-     f"(?P<d2>\\d{{1,2}}){ORDINAL}\\s+(?:of\\s+)?(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS)(day_range)
-rule(f"(?<![\\w.,/-])(?P<d1>\\d{{1,2}})\\s*[-–]\\s*(?P<d2>\\d{{1,2}})\\s+(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS)(day_range)
+     f"(?P<d2>\\d{{1,2}}){ORDINAL}\\s+(?:of\\s+)?(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS, requires=[DIGITS])(day_range)
+rule(f"(?<![\\w.,/-])(?P<d1>\\d{{1,2}})\\s*[-–]\\s*(?P<d2>\\d{{1,2}})\\s+(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS, requires=[DIGITS])(day_range)
 rule(f"{B}(?:(?:from|between)\\s+)?(?P<m>{MONTH_EN})\\.?\\s+(?P<d1>\\d{{1,2}})(?:st|nd|rd|th)?\\s*(?:-|–|to|through|until|and)\\s*"
-     f"(?P<d2>\\d{{1,2}})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>{YEAR}))?{E}{NUM_END}", MONTH_WORDS)(day_range)
+     f"(?P<d2>\\d{{1,2}})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>{YEAR}))?{E}{NUM_END}", MONTH_WORDS, requires=[DIGITS])(day_range)
 
 
 # ---------------------------------------------------------------- months, years, weeks, seasons
@@ -321,18 +341,18 @@ def mod_of(word: str | None) -> str | None:
             "MID" if re.search("metà|mid|middle", word) else "END")
 
 
-@rule(B + f"(?:{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of|in)\\s+)?)?(?P<m>{MONTH_FULL})\\s+(?:del\\s+|of\\s+)?(?P<y>{YEAR}){E}{NUM_END}", MONTH_WORDS)
+@rule(B + f"(?:{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of|in)\\s+)?)?(?P<m>{MONTH_FULL})\\s+(?:del\\s+|of\\s+)?(?P<y>{YEAR}){E}{NUM_END}", MONTH_WORDS, requires=[{"#year"}])
 def month_year(m, text):
-    if fold(m["m"]) == "may" and not m["m"][0].isupper():
+    if fold(m["m"]) == "may" and not text[m.start("m")].isupper():
         return None
     return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period("month", (int(m["y"]), MONTHS[fold(m["m"])])))
 
 
 @rule(B + f"(?:{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|(?P<pre>(?:(?:lo|il|l{A})\\s*)?(?:scors[oa]|passat[oa])|(?:il|lo)\\s+prossim[oa]|last|next|this|questo|quest{A})\\s*)"
-      f"(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}", MONTH_WORDS)
+      f"(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}", MONTH_WORDS, requires=[EDGE_WORDS | DIRECTION_WORDS])
 def month_with_modifier(m, text):
     """ "lo scorso novembre", "fine gennaio", "early March"."""
-    if fold(m["m"]) == "may" and not m["m"][0].isupper():
+    if fold(m["m"]) == "may" and not text[m.start("m")].isupper():
         return None
     direction = direction_of(m["pre"] or m["post"])
     return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period("month", MONTHS[fold(m["m"])], direction))
@@ -340,7 +360,7 @@ def month_with_modifier(m, text):
 
 @rule(f"{B}(?P<lead>a|ad|in|di|da|dal|dalla|entro|fino\\s+a|nel\\s+mese\\s+di|durante|since|by|until|during|of|tra|fra|e|and|or|o|since|through)\\s+(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}(?!\\s*\\d)", MONTH_WORDS)
 def month_alone(m, text):
-    if fold(m["m"]) == "may" and not m["m"][0].isupper():
+    if fold(m["m"]) == "may" and not text[m.start("m")].isupper():
         return None
     return Chunk(m.start("m"), m.end(), resolver=period("month", MONTHS[fold(m["m"])], direction_of(m["post"])))
 
@@ -359,7 +379,8 @@ def year(m, text):
 @rule(f"{B}(?:(?:la|il|lo|l{A}|nella|nel|nell{A}|dalla|dal|della|del|the|over\\s+the|in\\s+the|during\\s+the)\\s*)?"
       f"(?:(?P<pre>scors[oa]|passat[oa]|prossim[oa]|quest[oa]|quest{A}|last|next|this|previous|following|coming|current)\\s*)?"
       f"(?P<u>settimana|mese|anno|weekend|week-end|fine\\s+settimana|week|month|year)"
-      f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|successiv[oa]|precedente|in\\s+corso|corrente))?{E}", {"settimana", "mese", "anno", "weekend", "week", "month", "year"})
+      f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|successiv[oa]|precedente|in\\s+corso|corrente))?{E}", {"settimana", "mese", "anno", "weekend", "week", "month", "year"},
+      requires=[DIRECTION_WORDS])
 def relative_period(m, text):
     """ "la settimana scorsa", "quest'anno", "next month"; a bare "settimana" is not an expression."""
     direction = direction_of(m["pre"] or m["post"])
@@ -390,7 +411,8 @@ def last_unit(m, text):
 
 
 @rule(f"{B}(?:{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?)(?P<what>(?:questo\\s+|quest{A}|this\\s+|the\\s+)?(?:settimana|mese|anno|week|month|year)"
-      f"(?:\\s+(?:scors[oa]|passat[oa]|prossim[oa]|in\\s+corso|corrente))?|{MONTH_FULL}|(?:(?:the|this|last|next)\\s+)?(?:week|month|year)){E}", MONTH_WORDS | {"settimana", "mese", "anno", "week", "month", "year"})
+      f"(?:\\s+(?:scors[oa]|passat[oa]|prossim[oa]|in\\s+corso|corrente))?|{MONTH_FULL}|(?:(?:the|this|last|next)\\s+)?(?:week|month|year)){E}", MONTH_WORDS | {"settimana", "mese", "anno", "week", "month", "year"},
+      requires=[EDGE_WORDS])
 def period_edge(m, text):
     """ "a fine mese", "inizio settimana", "the end of the month", "fine gennaio"."""
     what = m["what"].lower()
@@ -431,7 +453,7 @@ POD_HINT = r"(?P<pod>(?:di|del|della)\s+(?:mattina|mattino|pomeriggio|sera|notte
 
 
 @rule(f"{B}{TIME_LEAD}\\s*(?:ore\\s+)?(?P<h>[01]?\\d|2[0-4])(?:(?:[:.]|\\s+e\\s+)(?P<mi>[0-5]\\d)|\\s+e\\s+(?P<mw>mezza|mezzo|un\\s+quarto|tre\\s+quarti))?"
-      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}", TIME_WORDS)
+      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}", TIME_WORDS, requires=[DIGITS])
 def time_italian(m, text):
     """ "alle 16", "ore 16.00", "h. 14:45", "verso le 15 circa"; "alle 16 aziende" is not a time."""
     lead = " ".join(m["lead"].lower().replace("’", "'").split())
@@ -451,6 +473,16 @@ def time_italian(m, text):
                  orphan=lead == "e le")
 
 
+@rule(f"{B}(?:delle|per\\s+le|sono\\s+le|erano\\s+le)\\s+(?P<h>[01]?\\d|2[0-3])[.:](?P<mi>[0-5]\\d){E}{NUM_END}", {"delle", "le"},
+      requires=[{"#sep"}])
+def time_after_article(m, text):
+    """ "aggiornamento delle 10.05", "previsto per le 12.30": a clock time; the article stays outside the span."""
+    following = re.match(r"\s+([^\W\d_]+)", text[m.end():])
+    if following and following.group(1).lower() in COUNT_NOUNS:
+        return None  # "delle 10.30 persone" is not a time
+    return Chunk(m.start("h"), m.end(), time=(int(m["h"]), int(m["mi"]), True, None))
+
+
 @rule(f"{B}(?:(?P<lead>a|alle|verso|verso\\s+le|intorno\\s+a|intorno\\s+alle|attorno\\s+a|circa\\s+a|around|about|at\\s+around|at\\s+about|at|by|before|after|until)\\s+)?"
       r"(?P<w>mezzogiorno|mezzanotte|noon|midday|midnight)" + E, {"mezzogiorno", "mezzanotte", "noon", "midday", "midnight"})
 def noon_midnight(m, text):
@@ -463,7 +495,7 @@ def noon_midnight(m, text):
 
 @rule(f"(?:{B}(?P<lead>around|about|approximately|roughly|circa|shortly\\s+before|shortly\\s+after|before|after|verso\\s+le|intorno\\s+alle)\\s+)?"
       r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)(?::\d\d)?)?(?:\s*(?P<ap>[ap]\.?m\.?(?!\w)|o['’]clock))?"
-      r"(?!\d|:\d|[.,]\d)", SEPARATED | {"am", "pm", "m", "clock"})
+      r"(?!\d|:\d|[.,]\d)", SEPARATED | {"am", "pm", "m", "clock"}, requires=[DIGITS])
 def time_clock(m, text):
     """ "16:30", "4pm", "4:30 p.m.", "around 3pm"; a bare number is not a time."""
     if not m["mi"] and not m["ap"]:
@@ -492,7 +524,7 @@ SINGULAR_UNITS = {"ora", "minuto", "giorno", "giornata", "settimana", "mese", "a
 APPROX_WORDS = r"(?P<approx>circa|quasi|intorno\s+a|attorno\s+a|all['’]incirca|about|around|almost|nearly|approximately|roughly|some)"
 # "un paio d'ore", "una decina di giorni": counts that are approximate by nature.
 ROUGH_COUNT = f"(?:un\\s+paio\\s+d(?:i\\s+|{A})|a\\s+couple\\s+of\\s+|una\\s+(?:decina|quindicina|ventina|trentina|quarantina|cinquantina)\\s+di\\s+)"
-ROUGH = compile_pattern(ROUGH_COUNT, re.I)
+ROUGH = re.compile(ROUGH_COUNT, re.I)
 ROUGH_VALUES = {"paio": 2, "couple": 2, "decina": 10, "quindicina": 15, "ventina": 20, "trentina": 30,
                 "quarantina": 40, "cinquantina": 50}
 
@@ -507,7 +539,8 @@ def duration_of(m) -> tuple | None:
     return count, UNITS[unit], unit in TIME_UNITS
 
 
-@rule(f"{B}(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})\\s*(?P<u>{UNIT})\\s+(?P<w>fa|or\\s+sono|ago|addietro|prima|earlier|before|dopo|later|after|più\\s+tardi){E}", {"fa", "sono", "ago", "addietro", "prima", "earlier", "before", "dopo", "later", "after", "tardi"})
+@rule(f"{B}(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})\\s*(?P<u>{UNIT})\\s+(?P<w>fa|or\\s+sono|ago|addietro|prima|earlier|before|dopo|later|after|più\\s+tardi){E}", {"fa", "sono", "ago", "addietro", "prima", "earlier", "before", "dopo", "later", "after", "tardi"},
+      requires=[UNIT_WORDS, NUMBER_WORDS])
 def offset_ago(m, text):
     """ "tre giorni fa", "two weeks ago": a point in the past; "tre giorni dopo": after the last date."""
     duration = duration_of(m)
@@ -544,7 +577,7 @@ ANCHOR_LEAD = (r"(?P<lead>tra|fra|entro|nel\s+giro\s+di|nell['’]arco\s+di|in|w
 
 @rule(f"{B}(?:{ANCHOR_LEAD}\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})\\s*(?P<u>{UNIT})"
       f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?{E}"
-      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b)", UNIT_WORDS)
+      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b)", UNIT_WORDS, requires=[NUMBER_WORDS])
 def duration(m, text):
     """ "72 ore", "da quasi una settimana", "tra due settimane", "for three days"."""
     number, unit = " ".join(m["n"].lower().split()), m["u"].lower()
@@ -567,7 +600,7 @@ def duration(m, text):
                  resolver=lambda context, chunk: duration_timex(context, chunk, span, lead))
 
 
-@rule(f"{B}(?:(?P<lead>tra|fra|entro|in|within|for|per)\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<w>mezz{A}ora|mezza\\s+giornata|mezza\\s+ora|half\\s+an\\s+hour|half\\s+a\\s+day|un{A}ora\\s+e\\s+mezza|an\\s+hour\\s+and\\s+a\\s+half){E}", {"mezz", "mezza", "half", "ora"})
+@rule(f"{B}(?:(?P<lead>tra|fra|entro|in|within|for|per)\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<w>mezz{A}ora|mezza\\s+giornata|mezza\\s+ora|half\\s+an\\s+hour|half\\s+a\\s+day|un{A}ora\\s+e\\s+mezza|an\\s+hour\\s+and\\s+a\\s+half){E}", {"mezz", "mezza", "half"})
 def half_duration(m, text):
     word = m["w"].lower()
     count_duration = ((30, "M", True) if re.search("mezz.ora|mezza ora|half an hour", word) else
@@ -582,7 +615,7 @@ def half_duration(m, text):
                  resolver=lambda context, chunk: duration_timex(context, chunk, count_duration, lead))
 
 
-@rule(f"(?<![\\w.,])(?P<n>\\d{{1,3}})\\s?(?P<u>h){E}(?!\\s*\\d|\\s+su\\s)", {"h"})
+@rule(f"(?<![\\w.,])(?P<n>\\d{{1,3}})\\s?(?P<u>h){E}(?!\\s*\\d|\\s+su\\s)", {"h"}, requires=[DIGITS])
 def duration_hours_short(m, text):
     """ "24h", "48 h"."""
     from .resolve import duration_timex
@@ -648,14 +681,15 @@ def recurrence(m, text):
 
 # ---------------------------------------------------------------- joining neighbours
 
-GAP_DAY_TIME = compile_pattern(r"\s*,?\s*(?:-|–|—)?\s*(?:(?:at|@|a|,)\s*)?$", re.I)
-GAP_TIME_DAY = compile_pattern(f"\\s*,?\\s*(?:(?:di|del|dell{A}|della|dello|on|of)\\s*)?$", re.I)
-GAP_DAY_POD = compile_pattern(f"\\s*,?\\s*(?:(?:in|nel|nella|di|on|in\\s+the|during\\s+the)\\s+)?$", re.I)
-GAP_POD_DAY = compile_pattern(f"\\s+(?:di|del|dell{A}|della|dello|of|on)\\s*$", re.I)
-INTERVAL_FROM = compile_pattern(f"(?:{B}(?:dal|dalla|dall{A}|dalle|da|tra|fra|from|between)\\s*(?:il\\s+|la\\s+|lo\\s+|le\\s+|l{A}|the\\s+)?)$", re.I)
-INTERVAL_TO = compile_pattern(f"\\s*(?:al|alla|all{A}|alle|a|ad|fino\\s+al|fino\\s+alla|fino\\s+alle|fino\\s+a|e|e\\s+il|e\\s+la|e\\s+le|e\\s+l{A}|to|and|until|till|through|-|–)\\s*(?:the\\s+)?$", re.I)
-APPROX_AFTER = compile_pattern(r"\s*,?\s+(?:circa|or\s+so)\b", re.I)
-BEFORE_AFTER = compile_pattern(f"{B}(?P<w>prima\\s+(?:del|della|dello|dell{A}|di)|dopo\\s+(?:il|la|lo|l{A})|before|after)\\s*$", re.I)
+GAP_DAY_TIME = re.compile(r"\s*,?\s*(?:-|–|—)?\s*(?:(?:at|@|a|,)\s*)?$", re.I)
+GAP_TIME_DAY = re.compile(f"\\s*,?\\s*(?:(?:di|del|dell{A}|della|dello|on|of)\\s*)?$", re.I)
+GAP_DAY_POD = re.compile(f"\\s*,?\\s*(?:(?:in|nel|nella|di|on|in\\s+the|during\\s+the)\\s+)?$", re.I)
+GAP_POD_DAY = re.compile(f"\\s+(?:di|del|dell{A}|della|dello|of|on)\\s*$", re.I)
+INTERVAL_FROM = re.compile(f"(?:{B}(?:dal|dalla|dall{A}|dalle|da|tra|fra|from|between)\\s*(?:il\\s+|la\\s+|lo\\s+|le\\s+|l{A}|the\\s+)?)$", re.I)
+INTERVAL_TO = re.compile(f"\\s*(?:al|alla|all{A}|alle|a|ad|fino\\s+al|fino\\s+alla|fino\\s+alle|fino\\s+a|e|e\\s+il|e\\s+la|e\\s+le|e\\s+l{A}|to|and|until|till|through|-|–)\\s*(?:the\\s+)?$", re.I)
+APPROX_AFTER = re.compile(r"\s*,?\s+(?:circa|or\s+so)\b", re.I)
+EARLY_LATE = re.compile(r"(?<![\w])(?P<w>early|late)\s+$", re.I)
+BEFORE_AFTER = re.compile(f"{B}(?P<w>prima\\s+(?:del|della|dello|dell{A}|di)|dopo\\s+(?:il|la|lo|l{A})|before|after)\\s*$", re.I)
 
 
 def join_point(first: Chunk, second: Chunk, gap: str) -> Chunk | None:
@@ -681,7 +715,7 @@ def join_point(first: Chunk, second: Chunk, gap: str) -> Chunk | None:
                  info={**first.info, **second.info} if not (first.day or second.day) else {})
 
 
-SECOND_LEAD = compile_pattern(f"(?:alle|all{A}|e\\s+le|fino\\s+alle)\\s*", re.I)
+SECOND_LEAD = re.compile(f"(?:alle|all{A}|e\\s+le|fino\\s+alle)\\s*", re.I)
 
 
 def join_interval(first: Chunk, second: Chunk, gap: str, text: str) -> Chunk | None:
@@ -701,34 +735,45 @@ def join_interval(first: Chunk, second: Chunk, gap: str, text: str) -> Chunk | N
 
 
 RULE_INDEX: dict = {}  # trigger word -> the orders of the rules it wakes up
+TRIGGER_WORDS: set = set()
 
 
 def build_rule_index() -> dict:
-    """One dictionary look-up per word of a text picks the rules to run (instead of a set test per rule)."""
+    """One set intersection and a dictionary look-up per trigger word pick the rules to run."""
     for order, entry in enumerate(RULES):
         for word in entry[3]:
             RULE_INDEX.setdefault(word, []).append(order)
+    TRIGGER_WORDS.update(RULE_INDEX)
     return RULE_INDEX
 
 
 def find_chunks(text: str) -> list[Chunk]:
     """Every temporal expression of the text as chunks, in text order, joined where they belong together."""
-    found = []
     index = RULE_INDEX or build_rule_index()
+    low = lowered(text)  # the rules are written in lower case and run without re.IGNORECASE
+    words = words_of(low)
+    triggered = words & TRIGGER_WORDS
+    if not triggered:
+        return []
     orders = set()
-    for word in words_of(text):
-        rules = index.get(word)
-        if rules:
-            orders.update(rules)
+    for word in triggered:
+        orders.update(index[word])
+    found = []
     for order in sorted(orders):
         entry = RULES[order]
-        pattern, builder = entry[1], entry[2]
-        if pattern.__class__ is str:
-            pattern = entry[1] = compile_pattern(pattern, entry[4])
-        for match in pattern.finditer(text):
-            chunk = builder(match, text)
-            if chunk is not None and chunk.end > chunk.start:
-                found.append((chunk.start, -(chunk.end - chunk.start), order, chunk))
+        for required in entry[4]:
+            if words.isdisjoint(required):
+                break
+        else:
+            pattern, builder = entry[1], entry[2]
+            if pattern.__class__ is str:
+                pattern = entry[1] = re.compile(pattern)
+            for match in pattern.finditer(low):
+                chunk = builder(match, text)
+                if chunk is not None and chunk.end > chunk.start:
+                    found.append((chunk.start, chunk.start - chunk.end, order, chunk))
+    if not found:
+        return []
     found.sort(key=lambda item: item[:3])
     chunks, taken_until = [], -1
     for start, _, _, chunk in found:
@@ -743,7 +788,7 @@ def find_chunks(text: str) -> list[Chunk]:
 
 
 def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
-    changed = True
+    changed = len(chunks) > 1
     while changed:
         changed = False
         for joiner in (join_point, join_interval):
@@ -760,10 +805,18 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
             if changed:
                 break
     for chunk in chunks:
-        approx = APPROX_AFTER.match(text, chunk.end)
-        if approx and chunk.composable and chunk.time and chunk.mod in (None, "APPROX"):
-            chunk.mod, chunk.end = "APPROX", approx.end()
-        edge = BEFORE_AFTER.search(text, max(0, chunk.start - 16), chunk.start)
-        if edge and chunk.composable and chunk.day and not chunk.mod:  # "prima del 3 febbraio"
-            chunk.mod, chunk.start = ("BEFORE" if edge["w"][0] in "pPbB" else "AFTER"), edge.start()
+        if chunk.resolver is not None or chunk.ends is not None:
+            continue
+        if chunk.time and chunk.mod in (None, "APPROX"):
+            approx = APPROX_AFTER.match(text, chunk.end)
+            if approx:
+                chunk.mod, chunk.end = "APPROX", approx.end()
+        if chunk.day and not chunk.mod:
+            edge = BEFORE_AFTER.search(text, max(0, chunk.start - 16), chunk.start)
+            if edge:  # "prima del 3 febbraio"
+                chunk.mod, chunk.start = ("BEFORE" if edge["w"][0] in "pPbB" else "AFTER"), edge.start()
+            elif not chunk.time:
+                edge = EARLY_LATE.search(text, max(0, chunk.start - 6), chunk.start)
+                if edge:  # "early Tuesday morning"
+                    chunk.mod, chunk.start = ("START" if edge["w"][0] in "eE" else "END"), edge.start()
     return chunks

@@ -106,6 +106,21 @@ def fold(word: str) -> str:
     return " ".join(word.split())
 
 
+def lowered(text: str) -> str:
+    """text.lower() with the same length, so that spans found in it hold for the text itself.
+
+    The grammar and tense patterns run on the lowered text without re.IGNORECASE: the regex
+    engine then skips alternatives by their first character, about twice as fast.
+
+    >>> lowered("İl Lunedì")
+    'İl lunedì'
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" lowers to two characters
+
+
 def number_value(word: str):
     """A count written in digits or words; "X" when unspecified; None when not a count.
 

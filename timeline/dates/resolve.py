@@ -12,33 +12,41 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from .compiled_patterns import compile_pattern
 from .grammar import Chunk
-from .lexicon import POD_HOURS
+from .lexicon import POD_HOURS, lowered
 
 SECOND = timedelta(seconds=1)
 
 # Tense markers, Italian and English; the one nearest to an expression decides its direction.
+# Written for the lowered text (no re.IGNORECASE). Every alternative starts at a word start; in each
+# tense the literal markers come first and word endings (-rà, -'ll; -ava, -ò; -ed) are tested by
+# look-behinds after one possessive \w++, so nothing backtracks. Same markers as the IGNORECASE
+# original on the test cases and the corpus pages.
 TENSE = (  # compiled on first use
     r"(?<![\w'’])(?:"
     r"(?P<neutral>in\s+corso|is\s+(?:still\s+)?down|è\s+(?:ancora\s+)?(?:in|fuori|attiv))|"
     r"(?P<future>(?:è|e['’]|sono|sarà|saranno)\s+(?:stat[oaie]\s+)?(?:previst|attes|programmat|fissat|pianificat|convocat)[oaie]|"
-    r"\w*(?:rà|ranno|remo)|dovrebber?o|potrebber?o|previst[oaie]|attes[oaie]|in\s+programma|programmat[oaie]|"
+    r"dovrebber?o|potrebber?o|previst[oaie]|attes[oaie]|in\s+programma|programmat[oaie]|"
     r"fissat[oaie]|stanno\s+per|sta\s+per|entro|prossim[oaie]|"
-    r"will|won['’]t|\w+['’]ll|shall|going\s+to|would|(?:is|are|be)\s+(?:\w+\s+)?(?:scheduled|expected|planned|set|slated|due|supposed)|"
-    r"expects?|plans?\s+to|upcoming)|"
+    r"will|won['’]t|shall|going\s+to|would|(?:is|are|be)\s+(?:\w+\s+)?(?:scheduled|expected|planned|set|slated|due|supposed)|"
+    r"expects?|plans?\s+to|upcoming|"
+    r"\w++(?:(?<=rà)|(?<=ranno)|(?<=remo)|['’]ll))|"
     r"(?P<past>(?:ha|hanno|ho|abbiamo|avete|hai|aveva|avevano|avevamo|avevo|avrebbe|avrebbero|è|e['’]|sono|siamo|era|erano|"
-    r"eravamo|ero|fu|furono|sarebbe|sarebbero)\s+(?:[\w'’]+\s+){0,2}?\w+(?:at|ut|it|tt|st|ss|rt|es|us|ers|os|ort|olt)[oaie]|"
-    r"\w{2,}(?:ava|avano|eva|evano|ivano|avamo|evamo|ivamo|arono|erono|irono)|\w+(?<![tsc])iva|"
-    r"(?!(?:però|ciò|può|perciò|sarò|farò|avrò|andrò|potrò|dovrò|vorrò|verrò|darò)(?!\w))\w{3,}ò|"
+    r"eravamo|ero|fu|furono|sarebbe|sarebbero)\s+(?:[\w'’]++\s+){0,2}?\w++(?:(?<=\w(?:at|ut|it|tt|st|ss|rt|es|us|os)[oaie])|(?<=\w(?:ers|ort|olt)[oaie]))|"
     r"scors[oaie]|già|ieri|was|were|had|did|ago|yesterday|previously|earlier|has\s+been|have\s+been|"
     r"said|told|went|came|began|saw|took|made|gave|found|knew|thought|brought|bought|hit|left|lost|ran|sent|spent|"
-    r"stood|kept|held|wrote|broke|fell|rose|grew|got|paid|met|led|became|struck|shut|[a-z]{2,}(?<!e)ed)"
+    r"stood|kept|held|wrote|broke|fell|rose|grew|got|paid|met|led|became|struck|shut|"
+    r"(?!(?:però|ciò|può|perciò|sarò|farò|avrò|andrò|potrò|dovrò|vorrò|verrò|darò)(?!\w))"
+    r"\w++(?:(?<=\w\w(?:ava|eva))|(?<=\w\w(?:avano|evano|ivano|avamo|evamo|ivamo|arono|erono|irono))|(?<=[^\Wtsc]iva)|(?<=\w\w\wò))|"
+    r"[a-z]++(?<=[a-z][a-z]ed)(?<!eed))"
     r")(?![\w'’])")
-CLAUSE_END = compile_pattern(r"[.!?;](?=\s)|\n", 0)
-CUE_PAST = compile_pattern(r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fin\s+da|since|already)\s+"
+CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n", 0)
+CUE_PAST = re.compile(r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fin\s+da|since|already)\s+"
                       r"(?:(?:il|la|lo|l['’])\s*|(?:oltre|più\s+di|almeno|ben|over|more\s+than)\s+)?$", re.I)
-CUE_FUTURE = compile_pattern(r"(?<![\w'’])(?:entro|by|next)\s+(?:(?:il|la|lo|l['’])\s*)?$", re.I)
+CUE_NEAREST = re.compile(r"(?<![\w'’])(?:until|till|fino\s+al|fino\s+alla|fino\s+all['’])\s*$", re.I)
+CUE_FUTURE = re.compile(r"(?<![\w'’])(?:entro|by|next)\s+(?:(?:il|la|lo|l['’])\s*)?$", re.I)
+CUE = re.compile("|".join(f"(?P<{name}>{cue.pattern})" for name, cue in
+                          (("past", CUE_PAST), ("future", CUE_FUTURE), ("nearest", CUE_NEAREST))), re.I)
 
 
 class Context:
@@ -68,8 +76,8 @@ def tense_markers(context: Context) -> list:
     if context.markers is None:
         global TENSE
         if TENSE.__class__ is str:
-            TENSE = compile_pattern(TENSE, re.IGNORECASE)
-        context.markers = [(m.start(), m.end(), m.lastgroup) for m in TENSE.finditer(context.text)]
+            TENSE = re.compile(TENSE, 0)
+        context.markers = [(m.start(), m.end(), m.lastgroup) for m in TENSE.finditer(lowered(context.text))]
     return context.markers
 
 
@@ -96,12 +104,22 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
     """(direction, strict): from scorso/prossimo (strict), else a cue word (da, entro), else the tense."""
     if chunk.direction:
         return chunk.direction, True
-    before = context.text[max(0, chunk.start - 20):chunk.start]
-    if CUE_PAST.search(before):
-        return "past", False
-    if CUE_FUTURE.search(before):
-        return "future", False
+    cue = CUE.search(context.text, max(0, chunk.start - 20), chunk.start)
+    if cue:  # "da martedì", "entro lunedì"; "until Dec. 15", "fino al 31 marzo" are bounds, whatever the tense
+        return {"past": "past", "future": "future"}.get(cue.lastgroup), False
     return tense_near(context, chunk.start, chunk.end), False
+
+
+def needs_direction(chunk: Chunk) -> bool:
+    """Whether resolving a point depends on past/future: not for "ieri", "26 gennaio 2023", "in serata"."""
+    spec = chunk.day
+    while spec is not None and spec[0] == "night_before":
+        spec = spec[1]
+    if spec is None:
+        return bool(chunk.time) or "this_night" in chunk.info  # "alle 20", "stanotte"
+    if spec[0] == "rel":
+        return False
+    return spec[0] == "wd" or spec[1] is None or spec[2] is None  # a weekday, or a day without a year
 
 
 def choose(candidates: list, today, direction: str | None, strict: bool, distance):
@@ -199,7 +217,7 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict, shift_days:
         elif bare_time and direction == "future" and start < published:
             start += timedelta(days=1)
         end = start + (timedelta(minutes=1) if given else timedelta(hours=1))
-        return Point(start.strftime("%Y-%m-%dT%H:%M"), "TIME", start, end, start.date())
+        return Point(start.isoformat(timespec="minutes"), "TIME", start, end, start.date())
     if chunk.pod:
         first, last = POD_HOURS[chunk.pod]
         return Point(f"{day.isoformat()}T{chunk.pod}", "TIME", midnight + timedelta(hours=first),
@@ -209,8 +227,8 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict, shift_days:
 
 def local(context: Context, moment: datetime) -> str:
     """ISO 8601 with the offset the timezone has at that local time."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=context.zone)
+    if moment.tzinfo is None:  # a local wall-clock time: the zone gives its offset
+        return moment.replace(tzinfo=context.zone).isoformat(timespec="seconds")
     return moment.astimezone(context.zone).isoformat(timespec="seconds")
 
 
@@ -249,7 +267,7 @@ def add_months(moment, months: int):
 
 
 def point_timex(context: Context, chunk: Chunk) -> tuple | None:
-    direction, strict = direction_for(context, chunk)
+    direction, strict = direction_for(context, chunk) if chunk.direction or needs_direction(chunk) else (None, False)
     point = resolve_point(context, chunk, direction, strict)
     if point is None:
         return None
@@ -264,7 +282,8 @@ def interval_timex(context: Context, chunk: Chunk) -> tuple | None:
         first = first.with_day(second.day)
     if second.day is None and first.day is not None:
         second = second.with_day(first.day)
-    direction, strict = direction_for(context, chunk)
+    direction, strict = (direction_for(context, chunk) if chunk.direction or needs_direction(first) or needs_direction(second)
+                         else (None, False))
     end = resolve_point(context, second, direction, strict)
     if end is None:
         return None
