@@ -23,6 +23,7 @@ import yaml
 FOLDER = Path(__file__).parent / "cases"
 HELDOUT = Path(__file__).parent / "heldout"
 HELDOUT2 = Path(__file__).parent / "heldout2"  # written before the 2026 speed rewrite
+HELDOUT3 = Path(__file__).parent / "heldout3"  # written before reading the grammar, 2026-12
 FIELDS = ("text", "value", "type", "mod", "earliest", "latest")
 
 

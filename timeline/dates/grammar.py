@@ -172,6 +172,7 @@ def numeric_date(m, text):
     return Chunk(m.start(), m.end(), day=("abs", full_year(m["y"]), month, day, None))
 
 
+STREET = re.compile(r"(?<![\w'’])(?:via|viale|v\.le|corso|c\.so|piazza|p\.za|piazzale|largo|vicolo|strada|borgo|ponte)\s+$", re.I)
 DAY_CUE = re.compile(
     f"(?:{B}(?:il|del|dal|al|dall{A}|all{A}|entro\\s+il|fino\\s+al|on|aggiornat[oa]\\s+al|aggiornamento(?:\\s+del)?|{WEEKDAY})\\s*,?\\s*)$",
     re.IGNORECASE)
@@ -196,6 +197,8 @@ def numeric_day_month(m, text):
       f"(?:,?\\s+(?:del\\s+)?(?P<y>{YEAR}|['’]\\d\\d))?(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?(?![\\w'’]|[.,:]\\d)", MONTH_WORDS,
       requires=[DIGITS | {"primo", "first"}])
 def day_month(m, text):
+    if not m["wd"] and not m["pre"] and STREET.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "in corso 22 Marzo", "piazza 4 novembre": a street named after a date
     day = 1 if m["first"] else int(m["d"])
     month = MONTHS[fold(m["m"])]
     if not valid_day(month, day):
@@ -246,11 +249,13 @@ def relative_day(m, text):
     return Chunk(m.start(), m.end(), day=("rel", offset))
 
 
-@rule(B + f"(?P<w>stamattina|stamani|stamane|stasera|stanotte|tonight|last\\s+night|"
+@rule(B + f"(?P<w>stamattina|stamani|stamane|domattina|stasera|stanotte|tonight|last\\s+night|"
       f"(?:quest[oa]|this)\\s+(?:mattina|mattinata|pomeriggio|sera|serata|notte|nottata|morning|afternoon|evening)|"
-      f"(?:(?:la|the)\\s+)?(?:notte\\s+scorsa|scorsa\\s+notte)|the\\s+night\\s+before){E}", POD_WORDS | {"stamattina", "stamani", "stamane", "stasera", "stanotte", "tonight"})
+      f"(?:(?:la|the)\\s+)?(?:notte\\s+scorsa|scorsa\\s+notte)|the\\s+night\\s+before){E}", POD_WORDS | {"stamattina", "stamani", "stamane", "domattina", "stasera", "stanotte", "tonight"})
 def part_of_today(m, text):
     word = m["w"].lower()
+    if word == "domattina":
+        return Chunk(m.start(), m.end(), day=("rel", 1), pod="MO")
     pod = ("MO" if re.search("mattin|stama|morning", word) else "AF" if re.search("pomeriggio|afternoon", word)
            else "EV" if re.search("sera|evening", word) else "NI")
     if re.search("scorsa|last|before", word):
@@ -260,7 +265,8 @@ def part_of_today(m, text):
     return Chunk(m.start(), m.end(), day=("rel", 0), pod=pod)
 
 
-@rule(f"{B}(?P<lead>(?:nel\\s+corso\\s+(?:del|della)|durante\\s+(?:il|la)|nel|nella|in|di|del|della|the|in\\s+the|a|al|alla)\\s+)?"
+@rule(f"{B}(?P<lead>(?:nel\\s+corso\\s+(?:del|della)|durante\\s+(?:il|la)|(?:per|entro|verso|fino\\s+a)\\s+(?:il|la)|fino\\s+al|fino\\s+alla|"
+      f"entro|nel|nella|in|di|del|della|the|in\\s+the|a|al|alla|by|until|till|around|since|from|before|after)\\s+)?"
       f"(?:(?P<mod>tard[oa]|prim[oa]|pien[oa]|late|early|mid-?)\\s*)?(?P<pod>{POD}){E}", POD_WORDS)
 def part_of_day(m, text):
     """ "sera", "nel tardo pomeriggio": joined to a day, or standing for the day of publication."""
@@ -268,7 +274,9 @@ def part_of_day(m, text):
                         "START" if re.match("prim|early", m["mod"], re.I) else "MID")
     lead = (m["lead"] or "").strip().lower()
     word = fold(m["pod"])
-    standalone = lead.startswith(("nel", "in", "durante")) and word not in ("night", "overnight")
+    standalone = (lead.startswith(("nel", "in", "durante", "per ", "entro", "verso", "fino"))
+                  or bool(m["mod"]) and lead in ("by", "until", "till", "around", "since", "from", "before", "after")) \
+        and word not in ("night", "overnight")
     if lead in ("in", "nel", "nella") and word in ("notte", "nottata"):
         return Chunk(m.start("pod") if not m["mod"] else m.start("mod"), m.end(), pod="NI", mod=mod,
                      info={"this_night": True})
@@ -410,7 +418,7 @@ def last_unit(m, text):
     return Chunk(m.start(), m.end(), resolver=lambda context, chunk: duration_timex(context, chunk, span, "negli ultimi"))
 
 
-@rule(f"{B}(?:{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?)(?P<what>(?:questo\\s+|quest{A}|this\\s+|the\\s+)?(?:settimana|mese|anno|week|month|year)"
+@rule(f"{B}(?:{MOD_WORDS}\\s*(?:(?:di|del|dello|della|of)\\s+|dell{A}\\s*)?)(?P<what>(?:questo\\s+|quest{A}|this\\s+|the\\s+)?(?:settimana|mese|anno|week|month|year)"
       f"(?:\\s+(?:scors[oa]|passat[oa]|prossim[oa]|in\\s+corso|corrente))?|{MONTH_FULL}|(?:(?:the|this|last|next)\\s+)?(?:week|month|year)){E}", MONTH_WORDS | {"settimana", "mese", "anno", "week", "month", "year"},
       requires=[EDGE_WORDS])
 def period_edge(m, text):
@@ -449,26 +457,47 @@ WORDS_AFTER_A_TIME = {"oggi", "ieri", "domani", "circa", "quasi", "poi", "lui", 
 TIME_LEAD = (r"(?P<lead>(?:a\s+partire\s+)?dalle|alle|all['’]|verso\s+le|verso\s+l['’]|intorno\s+alle|attorno\s+alle|"
              r"entro\s+le|fino\s+alle|prima\s+delle|dopo\s+le|tra\s+le|fra\s+le|e\s+le|circa\s+alle|circa\s+le|le\s+ore|"
              r"ore|h\.?)")
+DAY_BEFORE_TIME = re.compile(f"(?:{B}(?:oggi|ieri|domani|domattina|stamattina|stamani|stasera|mattina|pomeriggio|sera|{WEEKDAY})|\\d{{4}})\\s*,?\\s*$", re.I)
 POD_HINT = r"(?P<pod>(?:di|del|della)\s+(?:mattina|mattino|pomeriggio|sera|notte))"
 
 
-@rule(f"{B}{TIME_LEAD}\\s*(?:ore\\s+)?(?P<h>[01]?\\d|2[0-4])(?:(?:[:.]|\\s+e\\s+)(?P<mi>[0-5]\\d)|\\s+e\\s+(?P<mw>mezza|mezzo|un\\s+quarto|tre\\s+quarti))?"
-      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}", TIME_WORDS, requires=[DIGITS])
+# Clock hours and minutes in words: "alle nove", "alle sei e mezza", "alle dieci meno un quarto".
+HOUR_WORDS = {w: NUMBERS[w] for w in ("una", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci",
+                                       "undici", "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette",
+                                       "diciotto", "diciannove", "venti", "ventuno", "ventidue")} | {"ventitré": 23, "ventitre": 23}
+MINUTE_WORDS = {"mezza": 30, "mezzo": 30, "un quarto": 15, "tre quarti": 45, "cinque": 5, "dieci": 10, "quindici": 15,
+                "venti": 20, "venticinque": 25, "trenta": 30, "trentacinque": 35, "quaranta": 40,
+                "quarantacinque": 45, "cinquanta": 50, "cinquantacinque": 55}
+LESS_WORDS = {"un quarto": 15, "cinque": 5, "dieci": 10, "venti": 20}
+MINUTE_ALT, LESS_ALT = (alternation(words).replace("\\ ", r"\s+") for words in (MINUTE_WORDS, LESS_WORDS))
+
+
+@rule(f"{B}{TIME_LEAD}\\s*(?:ore\\s+)?(?:(?P<h>[01]?\\d|2[0-4])|(?P<hw>{alternation(HOUR_WORDS)}))"
+      f"(?:(?:[:.]|\\s+e\\s+)(?P<mi>[0-5]\\d)|\\s+e\\s+(?P<mw>{MINUTE_ALT})|\\s+meno\\s+(?P<less>{LESS_ALT}))?"
+      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}", TIME_WORDS,
+      requires=[DIGITS | set(HOUR_WORDS) | {"ventitre"}])
 def time_italian(m, text):
-    """ "alle 16", "ore 16.00", "h. 14:45", "verso le 15 circa"; "alle 16 aziende" is not a time."""
+    """ "alle 16", "ore 16.00", "h. 14:45", "verso le 15 circa", "alle nove e mezza"; "alle 16 aziende" is not a time."""
     lead = " ".join(m["lead"].lower().replace("’", "'").split())
-    minute = int(m["mi"]) if m["mi"] else {"mezza": 30, "mezzo": 30, "un quarto": 15, "tre quarti": 45}.get(
-        " ".join((m["mw"] or "").lower().split()), 0)
-    given = bool(m["mi"] or m["mw"])
+    if m["hw"] and lead in ("tra le", "fra le", "h", "h.", "ore", "le ore"):
+        return None  # "tra le due" is mostly "between the two"
+    hour = int(m["h"]) if m["h"] else HOUR_WORDS[m["hw"].replace("é", "e") if m["hw"] not in HOUR_WORDS else m["hw"]]
+    minute = (int(m["mi"]) if m["mi"] else MINUTE_WORDS.get(" ".join((m["mw"] or "").lower().split()), 0))
+    if m["less"]:
+        hour, minute = (hour - 1) % 24, 60 - LESS_WORDS[" ".join(m["less"].lower().split())]
+    given = bool(m["mi"] or m["mw"] or m["less"])
     if not given and not m["pod"] and not m["post"]:
         following = re.match(r"\s+([^\W\d_]+)", text[m.end():])
         word = following.group(1).lower() if following else ""
-        if word in COUNT_NOUNS or (word.endswith(("i", "e")) and len(word) > 3 and word not in WORDS_AFTER_A_TIME):
-            return None  # a plural noun: "alle 12 casse" counts things
+        if word in COUNT_NOUNS or (word.endswith(("i", "e")) and len(word) > 3 and word not in WORDS_AFTER_A_TIME
+                                   and not DAY_BEFORE_TIME.search(text, max(0, m.start() - 14), m.start())):
+            return None  # a plural noun: "alle 12 casse" counts things; "domattina alle 8 riapre" is a time
+        if m["hw"] and word.endswith(("à", "ù")) and len(word) > 3 and not word.endswith(("rà", "rò")):
+            return None  # "alle due società"; "alle nove riaprirà" is a time
     mod = ("APPROX" if re.match("verso|intorno|attorno|circa", lead) or (m["post"] or "").lower() == "circa" else
            "BEFORE" if lead.startswith("prima") else "AFTER" if lead.startswith("dopo") else None)
     pod = PARTS_OF_DAY[m["pod"].split()[-1].lower()] if m["pod"] else None
-    return Chunk(m.start(), m.end(), time=(int(m["h"]), minute, given, pod), mod=mod,
+    return Chunk(m.start(), m.end(), time=(hour, minute, given, pod), mod=mod,
                  lead=lead.split()[0] if lead.startswith(("dalle", "a partire", "tra", "fra", "e le")) else "",
                  orphan=lead == "e le")
 
@@ -483,24 +512,26 @@ def time_after_article(m, text):
     return Chunk(m.start("h"), m.end(), time=(int(m["h"]), int(m["mi"]), True, None))
 
 
-@rule(f"{B}(?:(?P<lead>a|alle|verso|verso\\s+le|intorno\\s+a|intorno\\s+alle|attorno\\s+a|circa\\s+a|around|about|at\\s+around|at\\s+about|at|by|before|after|until)\\s+)?"
+@rule(f"{B}(?:(?P<lead>a|alle|verso|verso\\s+le|intorno\\s+a|intorno\\s+alle|attorno\\s+a|circa\\s+a|prima\\s+di|prima\\s+della|dopo|dopo\\s+la|"
+      f"around|about|at\\s+around|at\\s+about|at|by|before|after|until)\\s+)?"
       r"(?P<w>mezzogiorno|mezzanotte|noon|midday|midnight)" + E, {"mezzogiorno", "mezzanotte", "noon", "midday", "midnight"})
 def noon_midnight(m, text):
     lead = (m["lead"] or "").lower()
-    mod = "APPROX" if re.search("verso|intorno|attorno|circa|around|about", lead) else None
+    mod = ("APPROX" if re.search("verso|intorno|attorno|circa|around|about", lead) else
+           "BEFORE" if re.match("prima|before", lead) else "AFTER" if re.match("dopo|after", lead) else None)
     hour = 0 if re.search("notte|night", m["w"], re.I) else 12
     start = m.start() if mod else m.start("w")
     return Chunk(start, m.end(), time=(hour, 0, True, None), mod=mod)
 
 
 @rule(f"(?:{B}(?P<lead>around|about|approximately|roughly|circa|shortly\\s+before|shortly\\s+after|before|after|verso\\s+le|intorno\\s+alle)\\s+)?"
-      r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)(?::\d\d)?)?(?:\s*(?P<ap>[ap]\.?m\.?(?!\w)|o['’]clock))?"
+      r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)(?::\d\d)?|\.(?P<mi2>[0-5]\d)(?=\s*[ap]\.?m\.?(?!\w)))?(?:\s*(?P<ap>[ap]\.?m\.?(?!\w)|o['’]clock))?"
       r"(?!\d|:\d|[.,]\d)", SEPARATED | {"am", "pm", "m", "clock"}, requires=[DIGITS])
 def time_clock(m, text):
     """ "16:30", "4pm", "4:30 p.m.", "around 3pm"; a bare number is not a time."""
     if not m["mi"] and not m["ap"]:
         return None
-    hour, minute = int(m["h"]), int(m["mi"] or 0)
+    hour, minute = int(m["h"]), int(m["mi"] or m["mi2"] or 0)
     ap = (m["ap"] or "").lower()
     if ap.startswith("p") and hour < 12:
         hour += 12
@@ -512,7 +543,7 @@ def time_clock(m, text):
     mod = ("APPROX" if re.search("around|about|approx|roughly|circa|verso|intorno", lead) else
            "BEFORE" if "before" in lead else "AFTER" if "after" in lead else None)
     start = m.start() if lead else m.start("h")
-    return Chunk(start, m.end(), time=(hour, minute, bool(m["mi"]), None), mod=mod)
+    return Chunk(start, m.end(), time=(hour, minute, bool(m["mi"] or m["mi2"]), None), mod=mod)
 
 
 # ---------------------------------------------------------------- durations, relative offsets, refs, sets
@@ -529,12 +560,12 @@ ROUGH_VALUES = {"paio": 2, "couple": 2, "decina": 10, "quindicina": 15, "ventina
                 "quarantina": 40, "cinquantina": 50}
 
 
-def duration_of(m) -> tuple | None:
-    """(count, unit letter, is a time unit) from a match with groups n and u."""
+def duration_of(m, compound: bool = False) -> tuple | None:
+    """(count, unit letter, is a time unit) from a match with groups n and u; `compound` for "48-hour"."""
     rough = ROUGH.match(m["n"])
     count = ROUGH_VALUES[re.search(r"paio|couple|\w+ina", m["n"].lower()).group()] if rough else number_value(m["n"])
     unit = m["u"].lower()
-    if count is None or (count not in (1, "X") and unit in SINGULAR_UNITS):
+    if count is None or (count not in (1, "X") and unit in SINGULAR_UNITS and not compound):
         return None
     return count, UNITS[unit], unit in TIME_UNITS
 
@@ -575,9 +606,9 @@ ANCHOR_LEAD = (r"(?P<lead>tra|fra|entro|nel\s+giro\s+di|nell['’]arco\s+di|in|w
                r"negli\s+ultimi|nelle\s+ultime|(?:over|in|for|during|within)\s+the\s+(?:past|last|next|coming)|the\s+(?:past|last|next))")
 
 
-@rule(f"{B}(?:{ANCHOR_LEAD}\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})\\s*(?P<u>{UNIT})"
+@rule(f"{B}(?:{ANCHOR_LEAD}\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})(?:\\s*|(?P<hy>-))(?P<u>{UNIT})"
       f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?{E}"
-      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b)", UNIT_WORDS, requires=[NUMBER_WORDS])
+      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old)", UNIT_WORDS, requires=[NUMBER_WORDS])
 def duration(m, text):
     """ "72 ore", "da quasi una settimana", "tra due settimane", "for three days"."""
     number, unit = " ".join(m["n"].lower().split()), m["u"].lower()
@@ -585,8 +616,8 @@ def duration(m, text):
         return None  # "once a day", "a week" in prose
     if unit == "h" and not number.isdigit():
         return None
-    span = duration_of(m)
-    if span is None:
+    span = duration_of(m, compound=bool(m["hy"]))
+    if span is None or (span[1] == "Y" and is_age(m, text)):
         return None
     count = span[0]
     if m["half"] and count != "X":
@@ -598,6 +629,68 @@ def duration(m, text):
     span = (count, UNITS[unit], unit in TIME_UNITS)
     return Chunk(start, m.end(), mod="APPROX" if m["approx"] or (ROUGH.match(m["n"]) and count != 2) else None,
                  resolver=lambda context, chunk: duration_timex(context, chunk, span, lead))
+
+
+PERSON_BEFORE_AGE = re.compile(
+    r"(?:\b(?:uom[oi]|donn[ae]|ragazz[oaie]|bambin[oaie]|figli[oa]?|figlie|tecnic[oaie]|operai[oa]?|operaie|dipendent[ei]|"
+    r"lavorat(?:ore|ori|rice|rici)|pensionat[oaie]|student(?:e|i|essa|esse)|anzian[oaie]|giovan[ei]|madre|padre|signor[ea]?|"
+    r"passegger[oaie]|pendolar[ei]|client[ei]|utent[ei]|cittadin[oaie]|impiegat[oaie]|autist[ai]|conducent[ei]|"
+    r"macchinist[ai]|capotreno|agent[ei]|medic[oi]|infermier[ei]|manager|dirigent[ei]|titolar[ei]|vittim[ae]|"
+    r"man|woman|men|women|boy|girl|worker|employee|passenger|customer|engineer)(?:\s+[^\W\d_]+)?\s+(?:di|of)\s+"
+    r"|\b(?:età\s+di|aged|age)\s+|[A-Z][^\W\d_]+\s*,\s*|\(\s*)$")
+
+
+def is_age(m, text) -> bool:
+    """ "un tecnico di 45 anni", "Giulia, 34 anni", "(45 anni)", "aged 45 years": an age, not a duration."""
+    if m["lead"] or not m["n"][:1].isdigit() and number_value(m["n"]) in (None, "X"):
+        return False
+    if re.match(r"\s+(?:old|of\s+age|di\s+età)\b", text[m.end():], re.I):
+        return True  # "45 years old"
+    before = text[max(0, m.start() - 40):m.start()]
+    if not PERSON_BEFORE_AGE.search(before):
+        return False
+    return not re.match(r"\s+(?:fa|ago|di\s+(?:carcere|reclusione|lavoro|attesa|contratto))", text[m.end():], re.I)
+
+
+# "un'intera giornata", "un giorno intero", "a full day": one unit, said emphatically.
+WHOLE_UNITS = {"giornata": "D", "giorno": "D", "settimana": "W", "mese": "M", "anno": "Y",
+               "day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+@rule(f"{B}(?:un{A}\\s*intera|un\\s+intero|una\\s+intera|(?:an?\\s+)?(?:entire|whole|full))\\s+(?P<u>{alternation(WHOLE_UNITS)})"
+      f"|{B}(?:una?\\s+)(?P<u2>giornata|giorno|settimana|mese|anno)\\s+inter[oa]{E}", {"intera", "intero", "entire", "whole", "full"})
+def whole_unit(m, text):
+    from .resolve import duration_timex
+
+    span = (1, WHOLE_UNITS[m["u"] or m["u2"]], False)
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: duration_timex(context, chunk, span, ""))
+
+
+# "da giorni", "per ore", "for weeks": a duration of unspecified length.
+@rule(f"(?<![\\w'’])(?:da|per|for)\\s+(?P<u>ore|giorni|settimane|mesi|anni|hours|days|weeks|months|years){E}"
+      r"(?!\s*(?:\d|fa\b|prima\b|dopo\b|scors|passat|precedent|successiv|prossim|luce\b|ago\b|before\b|after\b|later\b|earlier\b|of\b|di\s+(?:distanza|differenza)))",
+      {"ore", "giorni", "settimane", "mesi", "anni", "hours", "days", "weeks", "months", "years"}, requires=[{"da", "per", "for"}])
+def unspecified_duration(m, text):
+    unit = UNITS[m["u"]]
+    value = f"PTX{unit}" if m["u"] in TIME_UNITS else f"PX{unit}"
+    return Chunk(m.start("u"), m.end(), resolver=lambda context, chunk: (value, "DURATION", None, None))
+
+
+# "in giornata", "nel corso della giornata": within the publication day.
+@rule(f"{B}(?:in|nel\\s+corso\\s+della|durante\\s+la|entro\\s+la)\\s+(?P<w>giornata){E}(?!\\s*(?:di|del|dell|della|odierna|intera|,\\s*(?:ieri|oggi|domani)))", {"giornata"})
+def within_the_day(m, text):
+    return Chunk(m.start("w"), m.end(), day=("rel", 0))
+
+
+# "entro fine giornata", "by end of day", "close of business": the publication day, END.
+@rule(f"{B}(?:(?:a|in|entro|per|verso|by|before|until|at)\\s+)?(?:(?:la|the)\\s+)?(?:fine\\s+(?:della\\s+)?giornata|end\\s+of\\s+(?:(?:the\\s+)?business\\s+)?day|close\\s+of\\s+business){E}",
+      {"giornata", "day", "business"}, requires=[{"fine", "end", "close"}])
+def end_of_day(m, text):
+    word = m.group().lower()
+    if re.match(r"(?:at\s+)?the\s+end", word) or (re.search(r"the\s+day", word) and not re.match(r"(?:by|before|until)\s", word)):
+        return None  # "at the end of the day" is "in the end"
+    start = m.start() + len(re.match(r"(?:(?:a|in|entro|per|verso|by|before|until|at)\s+)?", word).group())
+    return Chunk(start, m.end(), day=("rel", 0), mod="END")
 
 
 @rule(f"{B}(?:(?P<lead>tra|fra|entro|in|within|for|per)\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<w>mezz{A}ora|mezza\\s+giornata|mezza\\s+ora|half\\s+an\\s+hour|half\\s+a\\s+day|un{A}ora\\s+e\\s+mezza|an\\s+hour\\s+and\\s+a\\s+half){E}", {"mezz", "mezza", "half"})
@@ -681,14 +774,14 @@ def recurrence(m, text):
 
 # ---------------------------------------------------------------- joining neighbours
 
-GAP_DAY_TIME = re.compile(r"\s*,?\s*(?:-|–|—)?\s*(?:(?:at|@|a|,)\s*)?$", re.I)
+GAP_DAY_TIME = re.compile(r"\s*,?\s*(?:-|–|—)?\s*(?:(?:at|@|a|,)\s*)?(?:(?:poco|subito|appena|shortly|just)\s+)?$", re.I)
 GAP_TIME_DAY = re.compile(f"\\s*,?\\s*(?:(?:di|del|dell{A}|della|dello|on|of)\\s*)?$", re.I)
 GAP_DAY_POD = re.compile(f"\\s*,?\\s*(?:(?:in|nel|nella|di|on|in\\s+the|during\\s+the)\\s+)?$", re.I)
 GAP_POD_DAY = re.compile(f"\\s+(?:di|del|dell{A}|della|dello|of|on)\\s*$", re.I)
 INTERVAL_FROM = re.compile(f"(?:{B}(?:dal|dalla|dall{A}|dalle|da|tra|fra|from|between)\\s*(?:il\\s+|la\\s+|lo\\s+|le\\s+|l{A}|the\\s+)?)$", re.I)
 INTERVAL_TO = re.compile(f"\\s*(?:al|alla|all{A}|alle|a|ad|fino\\s+al|fino\\s+alla|fino\\s+alle|fino\\s+a|e|e\\s+il|e\\s+la|e\\s+le|e\\s+l{A}|to|and|until|till|through|-|–)\\s*(?:the\\s+)?$", re.I)
 APPROX_AFTER = re.compile(r"\s*,?\s+(?:circa|or\s+so)\b", re.I)
-EARLY_LATE = re.compile(r"(?<![\w])(?P<w>early|late)\s+$", re.I)
+EARLY_LATE = re.compile(r"(?<![\w])(?P<w>early|late)\s+(?:on\s+)?$", re.I)
 BEFORE_AFTER = re.compile(f"{B}(?P<w>prima\\s+(?:del|della|dello|dell{A}|di)|dopo\\s+(?:il|la|lo|l{A})|before|after)\\s*$", re.I)
 
 
@@ -816,7 +909,7 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
             if edge:  # "prima del 3 febbraio"
                 chunk.mod, chunk.start = ("BEFORE" if edge["w"][0] in "pPbB" else "AFTER"), edge.start()
             elif not chunk.time:
-                edge = EARLY_LATE.search(text, max(0, chunk.start - 6), chunk.start)
+                edge = EARLY_LATE.search(text, max(0, chunk.start - 9), chunk.start)
                 if edge:  # "early Tuesday morning"
                     chunk.mod, chunk.start = ("START" if edge["w"][0] in "eE" else "END"), edge.start()
     return chunks

@@ -40,7 +40,8 @@ TENSE = (  # compiled on first use
     r"\w++(?:(?<=\w\w(?:ava|eva))|(?<=\w\w(?:avano|evano|ivano|avamo|evamo|ivamo|arono|erono|irono))|(?<=[^\Wtsc]iva)|(?<=\w\w\wò))|"
     r"[a-z]++(?<=[a-z][a-z]ed)(?<!eed))"
     r")(?![\w'’])")
-CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n", 0)
+CLAUSE_END = re.compile(r"[.!?;:](?=\s)|\n", 0)  # a colon too: "Scheduled maintenance: ... will be"
+STAMP_AFTER = re.compile(r"\s*(?:[–—-]|:\s)")
 CUE_PAST = re.compile(r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fin\s+da|since|already)\s+"
                       r"(?:(?:il|la|lo|l['’])\s*|(?:oltre|più\s+di|almeno|ben|over|more\s+than)\s+)?$", re.I)
 CUE_NEAREST = re.compile(r"(?<![\w'’])(?:until|till|fino\s+al|fino\s+alla|fino\s+all['’])\s*$", re.I)
@@ -104,6 +105,9 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
     """(direction, strict): from scorso/prossimo (strict), else a cue word (da, entro), else the tense."""
     if chunk.direction:
         return chunk.direction, True
+    if chunk.time and not chunk.day and STAMP_AFTER.match(context.text, chunk.end) and \
+            not context.text[context.text.rfind("\n", 0, chunk.start) + 1:chunk.start].strip():
+        return None, False  # a live blog's time stamp ("17:55 — Trenord comunica...") is on the publication day
     cue = CUE.search(context.text, max(0, chunk.start - 20), chunk.start)
     if cue:  # "da martedì", "entro lunedì"; "until Dec. 15", "fino al 31 marzo" are bounds, whatever the tense
         return {"past": "past", "future": "future"}.get(cue.lastgroup), False
