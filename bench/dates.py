@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/dates.py
 
-Each tagger runs in its own subprocess over every case of tests/dates/cases, tests/dates/heldout
+Each tagger runs in its own subprocess over every case of tests/dates/cases, tests/dates/heldout,
 tests/dates/heldout2 and tests/dates/heldout3 (the same sentences for both); shown are the subprocess's wall time from
 spawn to exit, the time from before the library is imported to the last sentence tagged, and,
 from a separate subprocess that tags everything once untimed first, the steady-state cost per
