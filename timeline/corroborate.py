@@ -296,7 +296,30 @@ def _group(rows) -> list[_Happening]:
 
 
 def rebuild_corroboration(db: sqlite_utils.Database) -> int:
-    """(Re)build ``happenings`` and ``event_happening`` from ``events``; return the number of happenings."""
+    """(Re)build ``happenings`` and ``event_happening`` from ``events``; return the number of happenings.
+
+    Runs in one write transaction taken up front (BEGIN IMMEDIATE), reads included: two
+    crawler processes finishing together (distributed mode) rebuild one after the other
+    instead of interleaving their drops and creates ("database is locked"), and the second
+    one sees the first one's tables. The caller sets the busy timeout (finish_database).
+    If the connection is already in a transaction, the caller's transaction is used.
+    """
+    conn = db.conn
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        count = _rebuild(db)
+    except BaseException:
+        if own and conn.in_transaction:
+            conn.rollback()
+        raise
+    if own and conn.in_transaction:
+        conn.commit()
+    return count
+
+
+def _rebuild(db: sqlite_utils.Database) -> int:
     # Lets SQLite stream events in grouping order instead of sorting the whole table.
     db.execute("create index if not exists idx_events_corroboration "
                "on events (incident, category, day, earliest)")
@@ -304,25 +327,24 @@ def rebuild_corroboration(db: sqlite_utils.Database) -> int:
     rows = db.execute(EVENTS_SQL.format(skipped=skipped), list(SKIPPED_CATEGORIES))
     happenings = _group(rows)
     happenings.sort(key=lambda h: (h.incident, min(h.earliest), h.category))
-    with db.conn:
-        for name in ("event_happening", "happenings", "event_counts", "document_counts"):
-            if name in db.table_names():
-                db[name].drop()
-        db["happenings"].create(HAPPENING_COLUMNS, pk="id",
-                                foreign_keys=[("incident", "incidents", "slug")]
-                                if "incidents" in db.table_names() else None)
-        db["event_happening"].create({"event_id": int, "happening_id": int}, pk="event_id",
-                                     foreign_keys=[("event_id", "events", "id"),
-                                                   ("happening_id", "happenings", "id")])
-        db["happenings"].insert_all(
-            (_row(h, i) for i, h in enumerate(happenings, start=1)), batch_size=1000)
-        db["event_happening"].insert_all(
-            ({"event_id": e, "happening_id": i}
-             for i, h in enumerate(happenings, start=1) for e in h.event_ids), batch_size=5000)
-        db["happenings"].create_index(["incident", "day"])
-        db["happenings"].create_index(["incident", "disagreement", "earliest_claim"])
-        db["event_happening"].create_index(["happening_id"])
-        _write_counts(db)
+    for name in ("event_happening", "happenings", "event_counts", "document_counts"):
+        if name in db.table_names():
+            db[name].drop()
+    db["happenings"].create(HAPPENING_COLUMNS, pk="id",
+                            foreign_keys=[("incident", "incidents", "slug")]
+                            if "incidents" in db.table_names() else None)
+    db["event_happening"].create({"event_id": int, "happening_id": int}, pk="event_id",
+                                 foreign_keys=[("event_id", "events", "id"),
+                                               ("happening_id", "happenings", "id")])
+    db["happenings"].insert_all(
+        (_row(h, i) for i, h in enumerate(happenings, start=1)), batch_size=1000)
+    db["event_happening"].insert_all(
+        ({"event_id": e, "happening_id": i}
+         for i, h in enumerate(happenings, start=1) for e in h.event_ids), batch_size=5000)
+    db["happenings"].create_index(["incident", "day"])
+    db["happenings"].create_index(["incident", "disagreement", "earliest_claim"])
+    db["event_happening"].create_index(["happening_id"])
+    _write_counts(db)
     return len(happenings)
 
 

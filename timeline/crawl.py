@@ -199,6 +199,10 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
     return summary
 
 
+# A rebuild takes minutes on a very large database (154 s at a million documents).
+FINISH_BUSY_TIMEOUT_MS = 15 * 60 * 1000
+
+
 def finish_database(db_path: str | Path) -> None:
     """Cross-document work once all documents are in: corroboration of the events."""
     import sqlite_utils
@@ -207,7 +211,9 @@ def finish_database(db_path: str | Path) -> None:
 
     db = sqlite_utils.Database(db_path)
     try:
-        with db.conn:
-            rebuild_corroboration(db)
+        # Another crawler process of the same database (distributed mode) may be rebuilding
+        # right now: wait for its transaction instead of failing with "database is locked".
+        db.execute(f"PRAGMA busy_timeout={FINISH_BUSY_TIMEOUT_MS}")
+        rebuild_corroboration(db)  # one BEGIN IMMEDIATE transaction
     finally:
         db.close()

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -35,24 +37,70 @@ SETTINGS = {
     "facet_time_limit_ms": 500,
 }
 
+# A table with more rows than this is "big" (bench/serve.py: a million documents): its
+# default facets from metadata.yml are not computed (each is a GROUP BY over the whole
+# table on every request; `_facet=` still works), and a `_search=` on it does not count its
+# matches (`_nocount=1`, see web/plugins/big_tables.py). Smaller databases, the demo's
+# included, keep both. Docs: PUBLISHING.md "Serving decisions".
+BIG_TABLE_ROWS = 100_000
+SIZED_TABLES = ("documents", "events", "happenings", "event_happening")
+
 
 def database_name(db_path: str | Path) -> str:
     """The name Datasette gives a database file (and so the first part of its URLs)."""
     return Path(db_path).stem
 
 
-def load_metadata(name: str, path: Path = METADATA) -> dict:
-    """metadata.yml with its ``databases.timeline`` block moved to the database's real name."""
+def load_metadata(name: str, path: Path = METADATA, big_tables=()) -> dict:
+    """metadata.yml with its ``databases.timeline`` block moved to the database's real name,
+    without the default facets of ``big_tables``."""
     metadata = yaml.safe_load(path.read_text("utf-8")) or {}
     metadata = copy.deepcopy(metadata)
     databases = metadata.get("databases") or {}
     if METADATA_DATABASE_KEY in databases and name != METADATA_DATABASE_KEY:
         databases[name] = databases.pop(METADATA_DATABASE_KEY)
     metadata["databases"] = databases
+    tables = (databases.get(name) or {}).get("tables") or {}
+    for table in big_tables:
+        if isinstance(tables.get(table), dict):
+            tables[table].pop("facets", None)
     for key in ("source_url", "license_url"):
         if isinstance(metadata.get(key), str):
             metadata[key] = metadata[key].replace("{database}", name)
     return metadata
+
+
+def table_sizes(db_path: Path) -> dict[str, int]:
+    """Rows (approximately: the largest rowid, read from the end of the b-tree) of the big
+    tables, without counting them."""
+    sizes = {}
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        for table in SIZED_TABLES:
+            try:
+                sizes[table] = conn.execute(f"select max(rowid) from [{table}]").fetchone()[0] or 0
+            except sqlite3.Error:
+                pass
+    finally:
+        conn.close()
+    return sizes
+
+
+def _inspect_data(name: str, db_path: Path, tables) -> dict:
+    """Datasette's inspect data (what `datasette inspect` writes) for an immutable file: the
+    exact row counts of ``tables``, counted once here, so that a table page without filters
+    does not count a million rows on every request. The hash is of the file's identity
+    (path, size, modification time), not of its bytes: reading 5 GB at start-up to hash it
+    would buy nothing for a file that cannot change while served."""
+    stat = db_path.stat()
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True)
+    try:
+        counts = {t: {"count": conn.execute(f"select count(*) from [{t}]").fetchone()[0]} for t in tables}
+    finally:
+        conn.close()
+    identity = f"{db_path}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+    return {name: {"hash": hashlib.sha256(identity).hexdigest(), "size": stat.st_size,
+                   "file": str(db_path), "tables": counts}}
 
 
 def _has_pending_wal(db_path: Path) -> bool:
@@ -75,10 +123,12 @@ def datasette_for(db_path: str | Path, *, immutable: bool | None = None) -> Data
     name = database_name(db_path)
     files = [] if immutable else [str(db_path)]
     immutables = [str(db_path)] if immutable else []
+    big = sorted(t for t, n in table_sizes(db_path).items() if n > BIG_TABLE_ROWS)
     ds = Datasette(
         files,
         immutables=immutables,
-        metadata=load_metadata(name),
+        inspect_data=_inspect_data(name, db_path, big) if immutable and big else None,
+        metadata=load_metadata(name, big_tables=big),
         template_dir=str(WEB / "templates"),
         plugins_dir=str(WEB / "plugins"),
         static_mounts=[("static", str(WEB / "static"))],
@@ -86,7 +136,8 @@ def datasette_for(db_path: str | Path, *, immutable: bool | None = None) -> Data
     )
     served = [n for n in ds.databases if n != "_internal"]
     if served != [name]:  # Datasette renamed it (it never should with one file): follow it.
-        ds._metadata_local = load_metadata(served[0])
+        ds._metadata_local = load_metadata(served[0], big_tables=big)
+    ds.timeline_big_tables = frozenset(big)  # read by web/plugins/big_tables.py
     # Datasette finds custom pages under templates/pages/; ours live in web/pages/.
     ds.jinja_env.loader = ChoiceLoader([
         ds.jinja_env.loader,

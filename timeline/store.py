@@ -59,7 +59,39 @@ SCHEMA_TABLES = {"incidents", "sources", "documents", "documents_fts", "events"}
 SERVING_INDEXES = (
     "create index if not exists idx_events_incident_day_earliest on events (incident, day, earliest)",
     "create index if not exists idx_events_incident_source on events (incident, source)",
+    # The timeline query without an incident: a day range in time order.
+    "create index if not exists idx_events_day_earliest on events (day, earliest)",
+    # The table views' default sorts (metadata.yml): events by earliest, documents by
+    # published desc, first page without sorting the whole table.
+    "create index if not exists idx_events_earliest on events (earliest)",
+    "create index if not exists idx_documents_published on documents (published)",
     "create index if not exists idx_documents_incident_source on documents (incident, source)",
+)
+# Full-text search over title and text (FTS5, external content = documents, kept in step by
+# triggers). Created here rather than with sqlite-utils' enable_fts for the prefix indexes:
+# stemmed search (timeline/search.py) asks for prefixes ("serviz"*), which without an index
+# of that exact length make FTS5 merge every matching term's doclist on each query (~50 ms
+# per common word at a million documents). Lengths 3–8 cover the stems of common Italian
+# and English words; a longer prefix still works, unindexed. Docs: PUBLISHING.md.
+FTS_PREFIX = "3 4 5 6 7 8"
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+FTS_SCHEMA = (
+    # content="documents" in double quotes: how sqlite-utils' detect_fts() recognises it.
+    'create virtual table documents_fts using fts5(title, text, content="documents", '
+    f"content_rowid='id', tokenize='{FTS_TOKENIZE}', prefix='{FTS_PREFIX}')"
+)
+# The same triggers (names and statements) as sqlite-utils' enable_fts(create_triggers=True).
+FTS_TRIGGERS = (
+    """create trigger documents_ai after insert on documents begin
+  insert into documents_fts (rowid, title, text) values (new.id, new.title, new.text);
+end""",
+    """create trigger documents_ad after delete on documents begin
+  insert into documents_fts (documents_fts, rowid, title, text) values ('delete', old.id, old.title, old.text);
+end""",
+    """create trigger documents_au after update on documents begin
+  insert into documents_fts (documents_fts, rowid, title, text) values ('delete', old.id, old.title, old.text);
+  insert into documents_fts (rowid, title, text) values (new.id, new.title, new.text);
+end""",
 )
 # Writers from other processes (distributed crawl, a second crawl) wait this long for the lock.
 BUSY_TIMEOUT_MS = 60_000
@@ -103,6 +135,9 @@ class TimelineStore:
             # Two crawler processes may start on a new file together: one creates, the other waits.
             with schema_lock(self.path):
                 self.create_schema()
+        if not fts_is_current(self.db):
+            with schema_lock(self.path):
+                migrate_fts(self.db)
         for sql in SERVING_INDEXES:
             self.db.execute(sql)
 
@@ -125,8 +160,8 @@ class TimelineStore:
             db["documents"].create_index(["incident", "published"])
             db["documents"].create_index(["source"])
             db["documents"].create_index(["day"])
-            db["documents"].enable_fts(["title", "text"], create_triggers=True,
-                                       tokenize="unicode61 remove_diacritics 2")
+        if "documents_fts" not in db.table_names():
+            migrate_fts(db)
         if "events" not in db.table_names():
             db["events"].create(EVENT_COLUMNS, pk="id",
                                 foreign_keys=[("document_id", "documents", "id")])
@@ -234,6 +269,37 @@ class TimelineStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def fts_is_current(db: sqlite_utils.Database) -> bool:
+    """Whether documents_fts exists with this version's prefix indexes."""
+    row = db.execute("select sql from sqlite_master where name = 'documents_fts'").fetchone()
+    return bool(row) and f"prefix='{FTS_PREFIX}'" in row[0]
+
+
+def migrate_fts(db: sqlite_utils.Database) -> None:
+    """(Re)create documents_fts with the current options and rebuild it from documents.
+
+    A database made before the prefix indexes (by sqlite-utils' enable_fts) is migrated the
+    first time a crawl opens it: the old table and its triggers are dropped and the index is
+    rebuilt in one pass, in one transaction (minutes at a million documents, once).
+    Another process doing the same waits on the write lock, then finds nothing to do.
+    """
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not fts_is_current(db):
+            for name in ("documents_ai", "documents_ad", "documents_au"):
+                conn.execute(f"drop trigger if exists {name}")
+            conn.execute("drop table if exists documents_fts")
+            conn.execute(FTS_SCHEMA)
+            conn.execute("insert into documents_fts (documents_fts) values ('rebuild')")
+            for sql in FTS_TRIGGERS:
+                conn.execute(sql)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 @contextmanager

@@ -54,3 +54,69 @@ def test_full_text_search_finds_the_document(tmp_path):
 def test_wal_mode(tmp_path):
     TimelineStore(tmp_path / "t.db")
     assert sqlite_utils.Database(tmp_path / "t.db").journal_mode == "wal"
+
+
+def test_fts_has_prefix_indexes(tmp_path):
+    from timeline.store import FTS_PREFIX
+
+    TimelineStore(tmp_path / "t.db")
+    sql = sqlite_utils.Database(tmp_path / "t.db").execute(
+        "select sql from sqlite_master where name = 'documents_fts'").fetchone()[0]
+    assert f"prefix='{FTS_PREFIX}'" in sql
+
+
+def test_old_fts_is_migrated(tmp_path):
+    """A database whose FTS table came from sqlite-utils' enable_fts (no prefix index) gets
+    the current one when a store opens it, with the rows already there indexed."""
+    store = TimelineStore(tmp_path / "t.db")
+    store.save_document(DOC, [EVENT])
+    store.close()
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    for name in ("documents_ai", "documents_ad", "documents_au"):
+        db.execute(f"drop trigger {name}")
+    db.execute("drop table documents_fts")
+    db["documents"].enable_fts(["title", "text"], create_triggers=True,
+                               tokenize="unicode61 remove_diacritics 2")
+    db.close()
+    store = TimelineStore(tmp_path / "t.db")
+    store.save_document({**DOC, "url": "http://news.test/b/", "title": "Servizio ripristinato"}, [])
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    assert "prefix=" in db.execute("select sql from sqlite_master where name = 'documents_fts'").fetchone()[0]
+    assert db.execute("select count(*) from documents_fts where documents_fts match '\"guast\"*'").fetchone()[0] == 2
+    assert db.execute("select count(*) from documents_fts where documents_fts match 'ripristinato'").fetchone()[0] == 1
+    assert sorted(r[0] for r in db.execute(
+        "select name from sqlite_master where type = 'trigger' and tbl_name = 'documents'")) == [
+        "documents_ad", "documents_ai", "documents_au"]
+
+
+def test_corroboration_rebuild_holds_the_write_lock_throughout(tmp_path, monkeypatch):
+    """finish_database rebuilds in one BEGIN IMMEDIATE transaction, reads included: a second
+    crawler process finishing at the same time waits for it (busy timeout) instead of
+    interleaving its drops and creates with ours ("database is locked")."""
+    import sqlite3
+
+    from timeline import corroborate
+    from timeline.crawl import finish_database
+
+    store = TimelineStore(tmp_path / "t.db")
+    store.save_document(DOC, [{**EVENT, "category": "outage_start"}])
+    store.close()
+    seen = []
+    group = corroborate._group
+
+    def probing_group(rows):
+        other = sqlite3.connect(tmp_path / "t.db", timeout=0)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            seen.append("free")
+            other.rollback()
+        except sqlite3.OperationalError as error:
+            seen.append(str(error))
+        finally:
+            other.close()
+        return group(rows)
+
+    monkeypatch.setattr(corroborate, "_group", probing_group)
+    finish_database(tmp_path / "t.db")
+    assert seen == ["database is locked"]
+    assert sqlite_utils.Database(tmp_path / "t.db")["happenings"].count == 1

@@ -89,3 +89,16 @@ async def test_search_filters_by_incident(ds, db_name):
 async def test_stem_query_sql_function(ds, db_name):
     response = await ds.client.get(f"/{db_name}.json?_shape=array&sql=select+stem_query('guasti')+as+q")
     assert response.json() == [{"q": '("guast"*)'}]
+
+
+def test_prefixes_fit_the_prefix_indexes():
+    """Every prefix stemmed_query asks for is one documents_fts has an index of (store.FTS_PREFIX)."""
+    import re
+
+    from timeline.search import MAX_PREFIX
+    from timeline.store import FTS_PREFIX
+
+    assert MAX_PREFIX == max(int(n) for n in FTS_PREFIX.split())
+    query = stemmed_query("ripristinato infrastrutture bacedizoex guasti")
+    assert query == '("ripristi"*) AND ("infrastr"*) AND ("bacedizo"*) AND ("guast"*)'
+    assert all(3 <= len(p) <= MAX_PREFIX for p in re.findall(r'"(\w+)"\*', query))

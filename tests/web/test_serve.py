@@ -181,3 +181,31 @@ async def test_any_file_name_home_page(odd):
     ds, name = odd
     response = await ds.client.get("/")
     assert f"/incidents/{JANUARY}" in response.text
+
+
+def test_big_tables_lose_their_default_facets_only():
+    metadata = load_metadata("x", big_tables=["documents"])
+    tables = metadata["databases"]["x"]["tables"]
+    assert "facets" not in tables["documents"]
+    assert tables["events"]["facets"]
+
+
+async def test_big_database_serving(db_path, monkeypatch):
+    """Above BIG_TABLE_ROWS: no default facets, `_search=` not counted, unfiltered counts
+    cached; `_facet=` still works."""
+    from timeline import serve
+
+    monkeypatch.setattr(serve, "BIG_TABLE_ROWS", 0)
+    ds = serve.datasette_for(db_path)
+    name = serve.database_name(db_path)
+    assert {"documents", "events"} <= ds.timeline_big_tables
+    page = (await ds.client.get(f"/{name}/documents.json")).json()
+    assert page["facet_results"] == {}
+    assert page["filtered_table_rows_count"] == sqlite3.connect(db_path).execute(
+        "select count(*) from documents").fetchone()[0]
+    searched = (await ds.client.get(f"/{name}/documents.json?_search=diffida")).json()
+    assert searched["rows"] and searched["filtered_table_rows_count"] is None
+    counted = (await ds.client.get(f"/{name}/documents.json?_search=diffida&_nocount=")).json()
+    assert counted["filtered_table_rows_count"] == len(counted["rows"])
+    faceted = (await ds.client.get(f"/{name}/events.json?_facet=day")).json()
+    assert "day" in faceted["facet_results"]
