@@ -212,3 +212,15 @@ async def test_stylesheet_served(ds):
 async def test_date_range_filter(ds):
     response = await ds.client.get(f"/incidents/{JANUARY}?from=2023-01-25&to=2023-01-26")
     assert set(re.findall(r'data-day="([0-9-]+)"', response.text)) == {"2023-01-25", "2023-01-26"}
+
+
+
+async def test_home_coverage_is_the_documents_publication_range(ds, db_path):
+    import sqlite3
+
+    from web.plugins.timeline_page import short_day
+
+    first, last = sqlite3.connect(db_path).execute(
+        "select min(day), max(day) from documents where incident = ?", [JUNE]).fetchone()
+    response = await ds.client.get("/")
+    assert f"pubblicati dal {short_day(first)} {first[:4]} al {short_day(last)} {last[:4]}" in response.text

@@ -22,13 +22,9 @@ from urllib.parse import urlsplit
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
+from timeline.categories import CATEGORIES
 from timeline.corroborate import COARSE, granularity, significant_disagreement
 
-CATEGORIES = (
-    "outage_start", "provider_statement", "cause", "restoration_partial",
-    "restoration_complete", "deadline", "consumer_action", "regulator_action",
-    "compensation", "other",
-)
 LABELS = {
     "it": {
         "outage_start": "inizio del disservizio", "provider_statement": "dichiarazione del provider",
