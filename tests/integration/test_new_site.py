@@ -142,3 +142,51 @@ async def test_full_text_search_through_serve(crawl):
     ds = datasette_for(crawl["path"])
     response = await ds.client.get("/t/documents.json?_search=responsabilità&_shape=array")
     assert [row["url"].rsplit("/", 1)[1] for row in response.json()] == ["associazioni.html"]
+
+
+TIMEXES = [
+    ("/articoli/posta-bloccata.html", "ieri sera", "2023-01-22TEV"),
+    ("/articoli/posta-bloccata.html", "domenica 22 gennaio", "2023-01-22"),
+    ("/articoli/posta-bloccata.html", "verso le 22", "2023-01-22T22:00"),
+    ("/articoli/ripristino-parziale.html", "venerdì", "2023-01-27"),
+    ("/articoli/comunicato-azienda.html", "stamattina", "2023-01-27TMO"),
+    ("/articoli/associazioni.html", "lunedì", "2023-01-30"),
+]
+
+
+@pytest.mark.parametrize("path, text, value", TIMEXES, ids=[f"{p}:{t}" for p, t, _ in TIMEXES])
+def test_event_value(crawl, path, text, value):
+    doc_id = crawl["documents"][path]["id"]
+    values = [row["value"] for row in crawl["db"]["events"].rows_where("document_id = ? and text like ?",
+                                                                       [doc_id, f"%{text}%"])]
+    assert value in values
+
+
+@pytest.fixture(scope="module")
+def served(crawl):
+    from timeline.serve import datasette_for
+
+    return datasette_for(crawl["path"])
+
+
+async def test_timeline_json(served):
+    response = await served.client.get("/t/timeline.json?_shape=array&incident=aurora-2023")
+    assert {row["day"] for row in response.json()} >= {"2023-01-22", "2023-01-27"}
+
+
+async def test_timeline_atom_feed(served):
+    import xml.etree.ElementTree as ET
+
+    response = await served.client.get("/t/timeline.atom?incident=aurora-2023")
+    entries = ET.fromstring(response.text).findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) > 0
+
+
+async def test_stemmed_search(served):
+    response = await served.client.get("/t/search.json?_shape=array&q=guasti")
+    assert any(row["url"].endswith("/articoli/associazioni.html") for row in response.json())
+
+
+async def test_incident_page(served):
+    response = await served.client.get("/incidents/aurora-2023")
+    assert response.status_code == 200 and "Aurora Mail outage, January 2023" in response.text
