@@ -11,7 +11,7 @@ from timeline.store import TimelineStore
 
 # A commit per document dominated the crawl profile; a batch is still written whole or not at all.
 DEFAULT_BATCH = 50
-MAX_BATCH_AGE = 1.0  # seconds: readers (Datasette) never wait long for new rows
+MAX_BATCH_AGE = 0.5  # seconds: readers (Datasette) never wait long for new rows
 
 
 class StoreDocument(IncidentContext):

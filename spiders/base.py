@@ -88,7 +88,7 @@ class SourceSpider(scrapy.Spider):
         stats = self.crawler.stats
         if not self.is_html(response):
             stats.inc_value("timeline/dropped/not html")
-            self.logger.warning("not an HTML page, skipped: %s", response.url)
+            self.logger.info("not an HTML page, skipped: %s", response.url)
             return None
         charset = None
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")

@@ -42,6 +42,8 @@ class CrawlSummary:
     faults: Counter = field(default_factory=Counter)
     statuses: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    #: the incident's (documents, events) in the database once the crawl is over
+    in_database: tuple = (0, 0)
     #: spiders that could not run at all ("feed:news: <reason>")
     failed: list = field(default_factory=list)
 
@@ -75,7 +77,9 @@ class CrawlSummary:
 
     def report(self) -> str:
         lines = [f"Crawl finished in {self.seconds:.1f} s: {self.progress_line()}",
-                 f"  events tagged: {self.events}"]
+                 f"  events tagged: {self.events}",
+                 f"  in the database for this incident: {self.in_database[0]} documents, {self.in_database[1]} events"
+                 " (a page found through several channels is saved once)"]
         if self.statuses:
             lines.append("  HTTP statuses: " + ", ".join(f"{k}×{v}" for k, v in sorted(self.statuses.items())))
         if self.failed:
@@ -159,7 +163,7 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
             stack.enter_context(through_proxy(server.proxy_url))
             print(f"Serving the replica of {len(server.hosts())} sites from {replica} on {server.proxy_url}",
                   file=progress)
-        process = CrawlerProcess(settings, install_root_handler=True)
+        process = CrawlerProcess(settings)
         crawlers, failed = [], []
         jobdir = settings.get("JOBDIR")
         for spider_path, source_name in spider_jobs(config):
@@ -195,7 +199,7 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
         summary = live()
         summary.failed = failed
     summary.seconds = time.monotonic() - started
-    finish_database(db_path)
+    summary.in_database = finish_database(db_path, config.incident.slug)
     return summary
 
 
@@ -203,8 +207,11 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
 FINISH_BUSY_TIMEOUT_MS = 15 * 60 * 1000
 
 
-def finish_database(db_path: str | Path) -> None:
-    """Cross-document work once all documents are in: corroboration of the events."""
+def finish_database(db_path: str | Path, incident: str | None = None) -> tuple[int, int]:
+    """Cross-document work once all documents are in: corroboration of the events.
+
+    Returns the incident's (documents, events) now in the database.
+    """
     import sqlite_utils
 
     from timeline.corroborate import rebuild_corroboration
@@ -215,5 +222,7 @@ def finish_database(db_path: str | Path) -> None:
         # right now: wait for its transaction instead of failing with "database is locked".
         db.execute(f"PRAGMA busy_timeout={FINISH_BUSY_TIMEOUT_MS}")
         rebuild_corroboration(db)  # one BEGIN IMMEDIATE transaction
+        return tuple(db.execute(f"select count(*) from {table} where incident = ?", [incident]).fetchone()[0]
+                     for table in ("documents", "events"))
     finally:
         db.close()

@@ -14,7 +14,7 @@ from tests.reliability.faultsite import FaultSite
 @pytest.fixture(scope="module")
 def reads_during_crawl(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("concurrent")
-    with FaultSite(articles=30, faults=False, delay=0.1) as site:
+    with FaultSite(articles=40, faults=False, delay=0.1) as site:
         config = write_sources(tmp_path, site)
         db = tmp_path / "live.db"
         process = subprocess.Popen(crawl_command(config, db, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"),
