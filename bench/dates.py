@@ -3,7 +3,7 @@
     .venv/bin/python bench/dates.py
 
 Each tagger runs in its own subprocess over every case of tests/dates/cases, tests/dates/heldout,
-tests/dates/heldout2 and tests/dates/heldout3 (the same sentences for both); shown are the subprocess's wall time from
+tests/dates/heldout2, tests/dates/heldout3 and tests/dates/heldout4 (the same sentences for both); shown are the subprocess's wall time from
 spawn to exit, the time from before the library is imported to the last sentence tagged, and,
 from a separate subprocess that tags everything once untimed first, the steady-state cost per
 sentence. The two taggers run alternately, ROUNDS times (--rounds N), so that load on a shared
@@ -162,10 +162,11 @@ def median(values: list) -> float:
 
 
 def main(rounds: int = ROUNDS) -> None:
-    from tests.dates.casefiles import FOLDER, HELDOUT, HELDOUT2, HELDOUT3, load_cases
+    from tests.dates.casefiles import FOLDER, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, load_cases
 
     groups = {"own": load_cases(FOLDER), "heldout": load_cases(HELDOUT),
-              "heldout2": load_cases(HELDOUT2), "heldout3": load_cases(HELDOUT3)}
+              "heldout2": load_cases(HELDOUT2), "heldout3": load_cases(HELDOUT3),
+              "heldout4": load_cases(HELDOUT4)}
     cases, parts = [], {}
     for name, group in groups.items():
         parts[name] = (len(cases), len(cases) + len(group))
@@ -189,11 +190,13 @@ def main(rounds: int = ROUNDS) -> None:
         rows[tagger].update(rate=len(cases) / seconds, wall_rate=len(cases) / wall,
                             steady_us=1e6 * median([r["steady"] for r in results]) / len(cases), wall=wall)
     print(f"{rounds} rounds, medians; {len(own)} own cases ({rows['ours']['own']['gold']} expressions), {len(heldout)} held-out "
-          f"({rows['ours']['heldout']['gold']}), {len(heldout2)} held-out 2 ({rows['ours']['heldout2']['gold']}); "
+          f"({rows['ours']['heldout']['gold']}), {len(heldout2)} held-out 2 ({rows['ours']['heldout2']['gold']}), "
+          f"{len(groups['heldout3'])} held-out 3 ({rows['ours']['heldout3']['gold']}), "
+          f"{len(groups['heldout4'])} held-out 4 ({rows['ours']['heldout4']['gold']}); "
           f"{len(cases)} sentences, each tagger in its own process\n")
-    print("| tagger | F1 own (P/R) | F1 held-out (P/R) | F1 held-out 2 (P/R) | F1 held-out 3 (P/R) | sentences/s, process spawn to exit "
+    print("| tagger | F1 own (P/R) | F1 held-out (P/R) | F1 held-out 2 (P/R) | F1 held-out 3 (P/R) | F1 held-out 4 (P/R) | sentences/s, process spawn to exit "
           "| sentences/s, import + tagging | µs/sentence, steady state |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for tagger, row in rows.items():
         f1s = " | ".join(f"{row[n]['f1']:.3f} ({row[n]['precision']:.3f}/{row[n]['recall']:.3f})" for n in parts)
         print(f"| {names[tagger]} | {f1s} "

@@ -24,6 +24,7 @@ FOLDER = Path(__file__).parent / "cases"
 HELDOUT = Path(__file__).parent / "heldout"
 HELDOUT2 = Path(__file__).parent / "heldout2"  # written before the 2026 speed rewrite
 HELDOUT3 = Path(__file__).parent / "heldout3"  # written before reading the grammar, 2026-12
+HELDOUT4 = Path(__file__).parent / "heldout4"  # written before reading the grammar, 2027-01
 FIELDS = ("text", "value", "type", "mod", "earliest", "latest")
 
 

@@ -431,12 +431,14 @@ def period_edge(m, text):
     return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period(kind, None, direction))
 
 
-@rule(f"{B}(?:(?:l{A}|la|nella|in|during|the|last|this|next|quest{A}|questa|questo)\\s*)?(?P<s>{alternation(SEASONS)})"
+@rule(f"{B}(?:(?:l{A}|la|lo|il|nella|in|during|the|last|this|next|quest{A}|questa|questo)\\s*)?"
+      f"(?:(?P<pre>scors[oa]|passat[oa]|prossim[oa])\\s+)?(?P<s>{alternation(SEASONS)})"
       f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|(?:del\\s+)?{YEAR}))?{E}", set(SEASONS))
 def season(m, text):
+    """ "l'estate 2023", "la prossima primavera", "last winter"; a bare season needs "in"."""
     word = m.group(0).lower()
     year_match = re.search(YEAR, m["post"] or "")
-    direction = direction_of(m["post"]) or direction_of(word.split()[0] if " " in word else None)
+    direction = direction_of(m["pre"] or m["post"]) or direction_of(word.split()[0] if " " in word else None)
     if not year_match and direction is None and not re.match(r"(?:in|nella|during)\s", word):
         return None
     value = (int(year_match.group()) if year_match else None, SEASONS[fold(m["s"])])
@@ -472,7 +474,7 @@ LESS_WORDS = {"un quarto": 15, "cinque": 5, "dieci": 10, "venti": 20}
 MINUTE_ALT, LESS_ALT = (alternation(words).replace("\\ ", r"\s+") for words in (MINUTE_WORDS, LESS_WORDS))
 
 
-@rule(f"{B}{TIME_LEAD}\\s*(?:ore\\s+)?(?:(?P<h>[01]?\\d|2[0-4])|(?P<hw>{alternation(HOUR_WORDS)}))"
+@rule(f"{B}{TIME_LEAD}\\s*(?:ore\\s+|(?<=[ei]\\s)h\\.?\\s*)?(?:(?P<h>[01]?\\d|2[0-4])|(?P<hw>{alternation(HOUR_WORDS)}))"
       f"(?:(?:[:.]|\\s+e\\s+)(?P<mi>[0-5]\\d)|\\s+e\\s+(?P<mw>{MINUTE_ALT})|\\s+meno\\s+(?P<less>{LESS_ALT}))?"
       f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}", TIME_WORDS,
       requires=[DIGITS | set(HOUR_WORDS) | {"ventitre"}])
@@ -492,8 +494,9 @@ def time_italian(m, text):
         if word in COUNT_NOUNS or (word.endswith(("i", "e")) and len(word) > 3 and word not in WORDS_AFTER_A_TIME
                                    and not DAY_BEFORE_TIME.search(text, max(0, m.start() - 14), m.start())):
             return None  # a plural noun: "alle 12 casse" counts things; "domattina alle 8 riapre" is a time
-        if m["hw"] and word.endswith(("à", "ù")) and len(word) > 3 and not word.endswith(("rà", "rò")):
-            return None  # "alle due società"; "alle nove riaprirà" is a time
+        if word.endswith(("à", "ù")) and len(word) > 3 and not word.endswith(("rà", "rò")) and word not in WORDS_AFTER_A_TIME \
+                and (m["hw"] or not DAY_BEFORE_TIME.search(text, max(0, m.start() - 14), m.start())):
+            return None  # "alle due società", "alle 3 università"; "alle nove riaprirà" is a time
     mod = ("APPROX" if re.match("verso|intorno|attorno|circa", lead) or (m["post"] or "").lower() == "circa" else
            "BEFORE" if lead.startswith("prima") else "AFTER" if lead.startswith("dopo") else None)
     pod = PARTS_OF_DAY[m["pod"].split()[-1].lower()] if m["pod"] else None
@@ -608,7 +611,7 @@ ANCHOR_LEAD = (r"(?P<lead>tra|fra|entro|nel\s+giro\s+di|nell['’]arco\s+di|in|w
 
 @rule(f"{B}(?:{ANCHOR_LEAD}\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})(?:\\s*|(?P<hy>-))(?P<u>{UNIT})"
       f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?{E}"
-      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old)", UNIT_WORDS, requires=[NUMBER_WORDS])
+      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old|\s+(?:feriale|festivo|qualsiasi|qualunque|normale|tipo|medio|come\s+(?:tanti|gli\s+altri))\b)", UNIT_WORDS, requires=[NUMBER_WORDS])
 def duration(m, text):
     """ "72 ore", "da quasi una settimana", "tra due settimane", "for three days"."""
     number, unit = " ".join(m["n"].lower().split()), m["u"].lower()

@@ -46,6 +46,11 @@ CUE_PAST = re.compile(r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fi
                       r"(?:(?:il|la|lo|l['’])\s*|(?:oltre|più\s+di|almeno|ben|over|more\s+than)\s+)?$", re.I)
 CUE_NEAREST = re.compile(r"(?<![\w'’])(?:until|till|fino\s+al|fino\s+alla|fino\s+all['’])\s*$", re.I)
 CUE_FUTURE = re.compile(r"(?<![\w'’])(?:entro|by|next)\s+(?:(?:il|la|lo|l['’])\s*)?$", re.I)
+# A deadline or event moved to a date ("ha prorogato la scadenza al 15 ottobre", "rescheduled the call to
+# Monday"): the date is ahead whatever the tense of the verb that moved it.
+TO_BEFORE = re.compile(r"(?<![\w'’])(?:a|ad|al|alla|all['’]|to|until|till)(?:\s+the)?\s*$", re.I)
+MOVED_VERB = re.compile(r"(?<![\w'’])(?:prorog|rinvi|posticip|spostat|spostan|spostò|slitt|rimand|differit|postpon|reschedul|"
+                        r"pushed\s+back|push\s+back|delayed|extended)\w*(?![^.!?;\n]*[.!?;\n])", re.I)
 CUE = re.compile("|".join(f"(?P<{name}>{cue.pattern})" for name, cue in
                           (("past", CUE_PAST), ("future", CUE_FUTURE), ("nearest", CUE_NEAREST))), re.I)
 
@@ -111,6 +116,9 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
     cue = CUE.search(context.text, max(0, chunk.start - 20), chunk.start)
     if cue:  # "da martedì", "entro lunedì"; "until Dec. 15", "fino al 31 marzo" are bounds, whatever the tense
         return {"past": "past", "future": "future"}.get(cue.lastgroup), False
+    if TO_BEFORE.search(context.text, max(0, chunk.start - 10), chunk.start) and \
+            MOVED_VERB.search(context.text, max(0, chunk.start - 80), chunk.start):
+        return "future", False
     return tense_near(context, chunk.start, chunk.end), False
 
 
@@ -351,10 +359,13 @@ def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) ->
         year, code = value
         first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
         if year is None:
-            starts = [datetime(y, first_month, 1) for y in (today.year - 1, today.year, today.year + 1)]
+            starts = [datetime(y, first_month, 1) for y in (today.year - 2, today.year - 1, today.year, today.year + 1)]
             now = datetime(today.year, today.month, today.day)
             current = [s for s in starts if s <= now < add_months(s, 3)]
-            if found in ("past", "future") or not current:
+            if strict and found in ("past", "future"):  # "l'inverno scorso" in February: not the winter under way
+                chosen = (max(s for s in starts if add_months(s, 3) <= now) if found == "past" else
+                          min(s for s in starts if s > now))
+            elif found in ("past", "future") or not current:
                 chosen = choose(starts, now, found or "past", True, lambda a, b: (a - b).days)
             else:
                 chosen = current[0]
