@@ -159,7 +159,8 @@ def settled(structured: list, url_candidates: list, now: datetime, layout) -> bo
         return False
     if any(c.role == signals.UPDATED and c.trust >= 90 for c in kept):
         return True
-    return not bylines.UPDATED_LABEL_RE.search(layout.region.text_content())
+    text = layout.region.text_content()
+    return not bylines.UPDATED_LABEL_RE.search(text) and not bylines.ORIGINAL_RE.search(text)
 
 
 def htmldate_candidate(tree, url, tz, now) -> list[signals.Candidate]:

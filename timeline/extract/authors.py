@@ -51,7 +51,8 @@ def author(layout, article: dict | None) -> str | None:
     if name:
         return name
     # microdata often sits beside the article body rather than in it: look page-wide
-    for el in tree.xpath('//body//*[@itemprop="author"]|//body//*[@rel="author"]'):
+    body = tree.find("body")
+    for el in (body if body is not None else tree).xpath('.//*[@itemprop="author" or @rel="author"]'):
         if layout.in_boilerplate(el):
             continue
         named = el.xpath('.//*[@itemprop="name"]')
@@ -60,8 +61,9 @@ def author(layout, article: dict | None) -> str | None:
         if name:
             return name
     # a dedicated author element beats a whole byline, which also holds the date
+    marked = region.xpath(".//*[@class or @id]")
     for pattern in (AUTHOR_CLASS_RE, BYLINE_CLASS_RE):
-        for el in region.xpath(".//*[@class or @id]"):
+        for el in marked:
             if el.tag in ("article", "main", "meta", "link"):
                 continue
             hint = " ".join(filter(None, (el.get("class"), el.get("id"))))

@@ -11,17 +11,39 @@ from .timestamps import find_human
 
 PUBLISHED_LABELS = (
     r"pubblicat[oa]|pubblicazione|published|posted|first published|publication|veröffentlicht|erschienen|"
-    r"publié|publiée|publie|publicad[oa]|publicação|publicat|gepubliceerd|geplaatst|uitgegeven|creat[oe]d?|opublikowano|data publikacji|dodano"
+    r"publié|publiée|publie|publicad[oa]|publicação|publicat|gepubliceerd|geplaatst|uitgegeven|creat[oe]d?|opublikowano|data publikacji|dodano|erstellt|"
+    r"publicerad|publicerat|publikováno|publikovano|vydáno|publicado em"
 )
 UPDATED_LABELS = (
     r"aggiornat[oa]|aggiornamento|ult\.?\s*agg\.?|ultima modifica|modifica|modificat[oa]|updated|update|last modified|"
     r"modified|revised|aktualisiert|aktualisierung|geändert|zuletzt|stand|mis à jour|mise à jour|màj|"
-    r"actualizad[oa]|actualización|atualizad[oa]|atualização|bijgewerkt|gewijzigd|laatste update|aktualizacja|zaktualizowano"
+    r"actualizad[oa]|actualización|atualizad[oa]|atualização|bijgewerkt|gewijzigd|aangepast|laatste update|aktualizacja|zaktualizowano|"
+    r"uppdaterad|uppdaterat|aktualizováno|aktualizovano|actualizat|actualizare"
 )
 # "Oggi è lunedì 6 febbraio": a header widget showing the day the page was seen, not written
 TODAY_RE = re.compile(r"(?<!\w)(?:oggi|today|heute|aujourd'hui|hoy|hoje|vandaag|dzisiaj|dziś)(?!\w)[^\d]{0,25}$", re.IGNORECASE)
 LABEL_RE = re.compile(rf"(?<!\w)(?:(?P<up>{UPDATED_LABELS})|(?P<pub>{PUBLISHED_LABELS}))(?!\w)", re.IGNORECASE)
 UPDATED_LABEL_RE = re.compile(rf"(?<!\w)(?:{UPDATED_LABELS})(?!\w)", re.IGNORECASE)
+# a syndicated or re-published story states when the original appeared: that is its publication
+ORIGINAL_RE = re.compile(
+    r"(?<!\w)(?:originally (?:published|posted|appeared)|first (?:published|appeared)|"
+    r"(?:pubblicat[oa]|apparso|uscit[oa]) (?:originariamente|originalmente|per la prima volta)|(?:originariamente|originalmente) (?:pubblicat[oa]|apparso)|"
+    r"ursprünglich (?:erschienen|veröffentlicht)|zuerst (?:erschienen|veröffentlicht)|erstmals (?:erschienen|veröffentlicht)|"
+    r"(?:publié|paru)e? (?:initialement|à l'origine|originellement|pour la première fois)|initialement (?:publié|paru)e?|"
+    r"publicad[oa] (?:originalmente|originariamente|por primera vez|inicialmente)|originalmente publicad[oa]|"
+    r"oorspronkelijk (?:gepubliceerd|verschenen)|eerder (?:gepubliceerd|verschenen)|pierwotnie (?:opublikowan[oy]|ukazał)|"
+    r"ursprungligen publicerad|původně (?:publikováno|vyšlo)|publicat (?:inițial|initial|original))(?!\w)",
+    re.IGNORECASE,
+)
+SELF_RE = re.compile(
+    r"(?:this|the) (?:article|story|post|piece|essay|column|report)|(?:quest[oa]|l')\s?(?:articolo|pezzo|post|intervento|contributo)|"
+    r"(?:dieser|der) (?:artikel|beitrag|text)|(?:cet|l')\s?article|cette (?:tribune|chronique)|(?:este|el) (?:artículo|texto)|"
+    r"(?:este|o) (?:artigo|texto)|(?:dit|het) (?:artikel|stuk)|(?:ten )?(?:artykuł|tekst)|(?:denna )?artikel(?:n)?|(?:tento )?článek|"
+    r"(?:acest )?articol(?:ul)?",
+    re.IGNORECASE,
+)
+ORIGINAL_REACH = 120
+ORIGINAL_LINE = 300
 DATEISH_RE = re.compile(r"date|time|byline|meta|publi|posted|updat|dateline|timestamp|data|info|autore|author|firma|datum|fecha", re.I)
 NEAR_HEADLINE_LINES = 8
 LABEL_REACH = 45
@@ -66,6 +88,26 @@ def from_lines(texts: list[str], tz, default_year: int | None, labelled_only: bo
     return found
 
 
+def originals(text_lines: list[str], tz) -> list[Candidate]:
+    """'Originally published on The Flight Desk on May 3, 2023': the original publication, trusted above
+    the re-publication's own metadata."""
+    found = []
+    for line in text_lines:
+        # a note of its own ("This article was originally published on..."), not prose citing an old report
+        if len(line) > ORIGINAL_LINE:
+            continue
+        for match in ORIGINAL_RE.finditer(line):
+            # the note speaks of the page itself: it opens the line, or follows "this article", "questo articolo"...
+            lead = line[: match.start()].strip(" *_([-–—").lower()
+            if lead and not SELF_RE.search(lead):
+                continue
+            after = line[match.end() : match.end() + ORIGINAL_REACH]
+            for _start, _end, stamp in find_human(after, tz):
+                found.append(Candidate(stamp, PUBLISHED, 105, "original"))
+                break
+    return found
+
+
 def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
     """Visible dates near the headline, in byline-like elements, and labelled stamps anywhere in the article.
 
@@ -73,7 +115,7 @@ def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
     [Candidate(stamp=..., role='published', trust=88, source='byline')]
     """
     text_lines = layout.region_lines
-    found: list[Candidate] = []
+    found: list[Candidate] = originals(text_lines, tz)
     at = headline_index(text_lines, layout.head)
     if at is not None:
         after = until_prose(text_lines[at + 1 : at + 1 + NEAR_HEADLINE_LINES])

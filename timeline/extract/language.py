@@ -25,8 +25,18 @@ STOPWORDS = {
     "es": set("el la los las y de que en del una por con para es se al lo como su".split()),
     "pt": set("o a os as de que em do da um uma não para com é se no na dos das".split()),
     "nl": set("de het een en van is dat niet op met voor zijn ook er te in aan bij".split()),
+    # distinctive words only: "a", "de", "se", "na", "do" belong to several languages above
+    "pl": set("się że nie jest jak ale dla przez są który która oraz było także już jego czy".split()),
+    "cs": set("je že jsou pro jako ale které který která byl bylo podle také už či než jen při".split()),
+    "sv": set("och att det som är på för med till av inte har ett också eller men efter kan".split()),
+    "ro": set("și în cu pe din că care pentru mai sunt fost această acest după despre când fi".split()),
 }
 WORD_RE = re.compile(r"[^\W\d_]+")
+# word → the languages it is a function word of (one dictionary look-up per word)
+WORD_LANGS: dict[str, tuple[str, ...]] = {}
+for _code, _words in STOPWORDS.items():
+    for _word in _words:
+        WORD_LANGS[_word] = WORD_LANGS.get(_word, ()) + (_code,)
 
 
 def confirms(lang: str, text: str) -> bool:
@@ -40,7 +50,10 @@ def confirms(lang: str, text: str) -> bool:
     words = WORD_RE.findall(text[:SAMPLE].lower())
     if len(words) < 20:
         return False
-    scores = {code: sum(w in stop for w in words) for code, stop in STOPWORDS.items()}
+    scores = dict.fromkeys(STOPWORDS, 0)
+    for w in words:
+        for code in WORD_LANGS.get(w, ()):
+            scores[code] += 1
     best = max(scores.values())
     return scores[lang] == best and best >= 0.1 * len(words) and sorted(scores.values())[-2] < best
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import jsonld
+from .layout import has_prose
 from .timestamps import find_human, zone
 from .titles import meta_content
 
@@ -26,22 +27,25 @@ LISTING_URL_RE = re.compile(
 )
 TEASER_MIN = 20
 PROSE_MIN = 700
+# paragraphs of this size around the headline make the headline's region the page's own story
+STORY_PROSE = 400
 # less paragraph text than this is a page with nothing of its own to say
 BARE_TEXT = 300
 ROW_MAX = 160
 UTC = zone("UTC")
 
 
-def teaser_links(layout) -> int:
+def teaser_links(layout, scope=None) -> int:
     """Distinct links that look like headlines of other stories (in headings or in long link lists),
-    outside menus and related boxes."""
+    outside menus and related boxes, within ``scope`` (default: the whole page)."""
+    scope = layout.tree if scope is None else scope
     hrefs = set()
-    for h in layout.tree.xpath("//h2|//h3|//h4"):
+    for h in scope.xpath(".//h2|.//h3|.//h4"):
         links = h.xpath(".//a[@href]|ancestor::a[@href]")
         if not links or len(h.text_content().strip()) < TEASER_MIN or layout.in_boilerplate(h):
             continue
         hrefs.add(links[0].get("href"))
-    for items in layout.tree.xpath("//ul|//ol"):
+    for items in scope.xpath(".//ul|.//ol"):
         headlines = [a for li in items.iterchildren("li") for a in li.iterchildren("a") if len(a.text_content().strip()) >= TEASER_MIN and a.get("href")]
         if len(headlines) >= 4 and not layout.in_boilerplate(items):
             hrefs.update(a.get("href") for a in headlines)
@@ -75,10 +79,11 @@ def has_pagination(tree) -> bool:
     return any(PAGINATION_HREF_RE.search(a.get("href", "")) and PAGINATION_TEXT_RE.match(a.text_content()) for a in tree.iter("a"))
 
 
-def dated_rows(layout) -> int:
-    """Rows (list items, table rows, teaser blocks) pairing another story's headline link with a date."""
+def dated_rows(layout, scope=None) -> int:
+    """Rows (list items, table rows, teaser blocks) pairing another story's headline link with a date,
+    within ``scope`` (default: the whole page)."""
     rows = set()
-    for a in layout.tree.iter("a"):
+    for a in (layout.tree if scope is None else scope).iter("a"):
         text = a.text_content().strip()
         if len(text) < TEASER_MIN or not a.get("href"):
             continue
@@ -119,10 +124,14 @@ def is_listing(layout, items: list[dict], article: dict | None, url: str | None)
     # story links (2), pagination (1) and bare prose (1) are the costly signals: skip them when they cannot decide
     if score + 2 + 1 + (prose < PROSE_MIN) < 2:
         return False
-    teasers = teaser_links(layout)
+    # a headline with its own paragraphs around it is an article: the teaser rails, related grids and
+    # "latest news" boxes beside it list other stories, not this page
+    body = tree.find("body")
+    scope = layout.region if layout.region is not body and layout.region is not tree and has_prose(layout.region, STORY_PROSE) else None
+    teasers = teaser_links(layout, scope)
     stories = 2 if teasers >= 6 else 1 if teasers >= 3 else 0
     if stories < 2:
-        rows = dated_rows(layout)
+        rows = dated_rows(layout, scope)
         stories = max(stories, 2 if rows >= 3 else 1 if rows >= 2 else 0)
     score += stories
     # links to stories with no prose of the page's own: an index, however short

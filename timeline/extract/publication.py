@@ -52,7 +52,8 @@ def pick_published(ranked: list[Candidate], url_candidates: list[Candidate], url
     if not ranked:
         return url_candidates[0] if url_candidates else None
     best = ranked[0]
-    if url_day is None or abs(best.stamp.day - url_day) <= timedelta(0):
+    # a stated original publication (syndicated story) predates the re-publication the URL dates
+    if url_day is None or abs(best.stamp.day - url_day) <= timedelta(0) or best.source == "original":
         return best
     # the URL fixes the day: a top signal on another day is usually an update posing as publication
     for c in ranked:

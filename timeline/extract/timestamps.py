@@ -84,7 +84,7 @@ def parse_offset(text: str | None) -> timezone | None:
     """'+01:00' / 'Z' / 'CET' → a fixed timezone; None when absent (local time)."""
     if not text:
         return None
-    text = text.upper()
+    text = " ".join(text.upper().split())
     if text in ZONE_NAMES:
         return ZONE_NAMES[text]
     sign = -1 if text[0] == "-" else 1
@@ -99,21 +99,28 @@ ZONE_NAMES = {
     "CEST": timezone(timedelta(hours=2)), "MESZ": timezone(timedelta(hours=2)),
     "BST": timezone(timedelta(hours=1)), "WEST": timezone(timedelta(hours=1)),
     "EET": timezone(timedelta(hours=2)), "EEST": timezone(timedelta(hours=3)),
+    # North American zones: "ET"/"PT" follow daylight saving, so they are the region's rules
+    "ET": ZoneInfo("America/New_York"), "EST": timezone(timedelta(hours=-5)), "EDT": timezone(timedelta(hours=-4)),
+    "CT": ZoneInfo("America/Chicago"), "CST": timezone(timedelta(hours=-6)), "CDT": timezone(timedelta(hours=-5)),
+    "MT": ZoneInfo("America/Denver"), "MST": timezone(timedelta(hours=-7)), "MDT": timezone(timedelta(hours=-6)),
+    "PT": ZoneInfo("America/Los_Angeles"), "PST": timezone(timedelta(hours=-8)), "PDT": timezone(timedelta(hours=-7)),
+    "BRT": timezone(timedelta(hours=-3)), "HORÁRIO DE BRASÍLIA": ZoneInfo("America/Sao_Paulo"),
+    "HORA DE BRASÍLIA": ZoneInfo("America/Sao_Paulo"),
 }
 
 MONTHS = {
-    1: "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari stycznia styczeń",
-    2: "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari lutego luty",
-    3: "marzo mar march märz maerz mär mrz mars março marco maart mrt marca marzec",
-    4: "aprile apr april avril avr abril kwietnia kwiecień",
-    5: "maggio mag may mai mayo maio mei maja maj",
-    6: "giugno giu june jun juni juin junio junho czerwca czerwiec",
-    7: "luglio lug july jul juli juillet juil julio julho lipca lipiec",
-    8: "agosto ago august aug août aout augustus sierpnia sierpień",
-    9: "settembre set september sep sept septembre septiembre setiembre setembro września wrzesień",
-    10: "ottobre ott october oct oktober octobre octubre outubro okt października październik",
-    11: "novembre nov november noviembre novembro listopada listopad",
-    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień",
+    1: "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari stycznia styczeń ledna leden ianuarie ian",
+    2: "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari lutego luty února únor februarie",
+    3: "marzo mar march märz maerz mär mrz mars março marco maart mrt marca marzec března březen martie",
+    4: "aprile apr april avril avr abril abr kwietnia kwiecień dubna duben aprilie",
+    5: "maggio mag may mai mayo maio mei maja maj května květen",
+    6: "giugno giu june jun juni juin junio junho czerwca czerwiec června červen iunie iun",
+    7: "luglio lug july jul juli juillet juil julio julho lipca lipiec července červenec iulie iul",
+    8: "agosto ago august aug août aout augustus augusti sierpnia sierpień srpna srpen",
+    9: "settembre set september sep sept septembre septiembre setiembre setembro września wrzesień září septembrie",
+    10: "ottobre ott october oct oktober octobre octubre outubro okt października październik října říjen octombrie",
+    11: "novembre nov november noviembre novembro listopada listopad noiembrie",
+    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień prosince prosinec decembrie",
 }
 MONTH_NUMBER = {name: n for n, names in MONTHS.items() for name in names.split()}
 MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
@@ -121,11 +128,11 @@ MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 TIME = (
     r"\s*(?:\s*(?:[,|·•–—-]|\bum\b|\bat\b|\balle\b|\bore\b|\bh\b\.?|\bà\b|\ba\s+las\b|\bàs\b|\bom\b|\bkl\b\.?|\bdès\b)\s*)*"
     r"(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h(?=\d))\s*(?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?(?!\d)"
-    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h\b))?(?:\s*\(?(?P<tz>cest|cet|utc|gmt|mesz|mez|bst|z)\b\)?)?"
+    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h\b))?(?:\s*\(?(?P<tz>cest|cet|utc|gmt|mesz|mez|bst|z|(?-i:[ECMP][SD]?T|BRT)|hor[áa]rio\s+de\s+bras[íi]lia|hora\s+de\s+bras[íi]lia)\b\)?)?"
 )
 DAY_FIRST = rf"(?P<d>[0-3]?\d)(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+|di\s+)?(?P<mon>{MONTH})\.?,?(?:\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?"
 MONTH_FIRST = rf"(?P<mon2>{MONTH})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)(?!\d)"
-NUMERIC = r"(?P<nd>[0-3]?\d)[./-](?P<nm>[01]?\d)[./-](?P<ny>(?:19|20)\d\d|\d\d)(?!\d)"
+NUMERIC = r"(?P<nd>[0-3]?\d)(?:[./-]|\.\s)(?P<nm>[01]?\d)(?:[./-](?P<ny>(?:19|20)\d\d|\d\d)|\.\s(?P<ny2>(?:19|20)\d\d))(?!\d)"
 ISO_DAY = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
 HUMAN_RE = re.compile(
     rf"(?<![\w/])(?:{ISO_DAY}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])(?:{TIME})?",
@@ -147,8 +154,41 @@ def find_human(text: str, tz: ZoneInfo, default_year: int | None = None):
         return
     for match in HUMAN_RE.finditer(text):
         stamp = stamp_from_match(match, tz, default_year)
-        if stamp is not None:
-            yield match.start(), match.end(), stamp
+        if stamp is None:
+            continue
+        start = match.start()
+        if stamp.precision == "day":
+            # the clock written first: "3:02 PM EDT, Tue June 13, 2023", "10:35 Uhr, 24.01.2023"
+            before = TIME_FIRST_RE.search(text, max(0, start - 40), start)
+            if before is not None:
+                timed = with_clock(stamp.day, before, tz)
+                if timed is not None:
+                    stamp, start = timed, before.start()
+        yield start, match.end(), stamp
+
+
+TIME_FIRST_RE = re.compile(
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*uhr)?"
+    r"(?:\s*\(?(?P<tz>cest|cet|utc|gmt|mesz|mez|bst|(?-i:[ECMP][SD]?T))\b\)?)?"
+    r"\s*[,|·–-]?\s*(?:[^\W\d]{2,12}\.?,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def with_clock(day: date, match: re.Match, tz: ZoneInfo) -> Stamp | None:
+    """The day at the clock time of a TIME-like match (hour, minutes, am/pm, zone)."""
+    g = match.groupdict()
+    hour = int(g["h"])
+    ampm = (g["ampm"] or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    try:
+        clock = time(hour, int(g["mi"]), int(g.get("s") or 0))
+    except ValueError:
+        return None
+    return make_stamp(day, clock, tz, parse_offset(g["tz"]), bool(g.get("s")))
 
 
 def parse_human(text: str, tz: ZoneInfo, default_year: int | None = None) -> Stamp | None:
@@ -161,7 +201,7 @@ def stamp_from_match(match: re.Match, tz: ZoneInfo, default_year: int | None) ->
     if g["iy"]:
         y, m, d = g["iy"], g["im"], g["id"]
     elif g["nd"]:
-        y, m, d = g["ny"], g["nm"], g["nd"]
+        y, m, d = g["ny"] or g["ny2"], g["nm"], g["nd"]
         y = y if len(y) == 4 else "20" + y
     elif g["mon2"]:
         y, m, d = g["y2"], MONTH_NUMBER[g["mon2"].lower()], g["d2"]
@@ -175,11 +215,4 @@ def stamp_from_match(match: re.Match, tz: ZoneInfo, default_year: int | None) ->
         return None
     if g["h"] is None:
         return make_stamp(day, None, tz)
-    hour = int(g["h"])
-    ampm = (g["ampm"] or "").lower()
-    if ampm.startswith("p") and hour < 12:
-        hour += 12
-    elif ampm.startswith("a") and hour == 12:
-        hour = 0
-    clock = time(hour, int(g["mi"]), int(g["s"] or 0))
-    return make_stamp(day, clock, tz, parse_offset(g["tz"]), g["s"] is not None)
+    return with_clock(day, match, tz)
