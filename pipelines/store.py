@@ -7,6 +7,7 @@ import time
 from scrapy import signals
 
 from pipelines.context import IncidentContext
+from timeline.middlewares import document_buffered, documents_saved
 from timeline.store import TimelineStore
 
 # A commit per document dominated the crawl profile; a batch is still written whole or not at all.
@@ -20,6 +21,10 @@ class StoreDocument(IncidentContext):
     Documents are buffered and saved ``TIMELINE_STORE_BATCH`` at a time (each with its
     events; a batch in one transaction), when the spider goes idle, and when it closes. If a
     batch fails, its documents are saved one by one so a bad one never costs the others.
+
+    It tells the request journal (timeline.middlewares.CrashSafeJobDir) which documents wait for
+    a commit (``document_buffered``) and which were just committed (``documents_saved``): a page
+    counts as done after a kill -9 only once its documents are in the database.
     """
 
     def open_spider(self):
@@ -39,6 +44,7 @@ class StoreDocument(IncidentContext):
 
     def process_item(self, item):
         self.pending.append((item, item.get("events") or ()))
+        self.crawler.signals.send_catch_log(document_buffered, item=item)
         if len(self.pending) >= self.batch_size or time.monotonic() - self.last_flush > MAX_BATCH_AGE:
             self.flush()
         return item
@@ -55,6 +61,8 @@ class StoreDocument(IncidentContext):
         except Exception:
             saved = sum(self.save_alone(item, events) for item, events in pending)
         self.crawler.stats.inc_value("timeline/stored", saved)
+        # Committed (or, for a document that cannot be stored, given up on and logged).
+        self.crawler.signals.send_catch_log(documents_saved, items=[item for item, _ in pending])
 
     def save_alone(self, item: dict, events) -> bool:
         try:

@@ -128,7 +128,7 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
     Raises ConfigError before anything is fetched when the sources file is wrong.
     """
     from scrapy.crawler import Crawler, CrawlerProcess
-    from scrapy.settings import Settings
+    from scrapy.settings import SETTINGS_PRIORITIES, Settings
     from scrapy.utils.misc import load_object
     from twisted.internet import task
 
@@ -171,7 +171,9 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
             crawler_settings = settings.copy()
             if jobdir:
                 # Each spider needs its own job folder to resume.
-                crawler_settings.set("JOBDIR", str(Path(jobdir) / f"{spidercls.name}-{source_name}"), "cmdline")
+                # Above "cmdline": CrawlerProcess.crawl() merges the shared settings back in at that priority.
+                crawler_settings.set("JOBDIR", str(Path(jobdir) / f"{spidercls.name}-{source_name}"),
+                                     SETTINGS_PRIORITIES["cmdline"] + 1)
             # The first crawler installs the reactor (TWISTED_REACTOR), as CrawlerProcess.crawl would.
             crawler = Crawler(spidercls, crawler_settings, init_reactor=not crawlers)
             crawlers.append(crawler)

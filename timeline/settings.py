@@ -53,8 +53,11 @@ FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 # Reliability (docs/RELIABILITY.md): Retry-After is honoured (capped), faults are counted by
-# kind for the summary, and a JOBDIR left by a killed crawl is not trusted.
+# kind for the summary, and with JOBDIR a killed crawl resumes from its request journal
+# (Scrapy's own queue is written only on a clean stop).
 RETRY_AFTER_MAX = 60
+SCHEDULER = "timeline.middlewares.JournalScheduler"
+TIMELINE_REQUEST_JOURNAL = True
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "timeline.middlewares.RetryAfterMiddleware": 550,

@@ -55,3 +55,10 @@ def test_serve_without_database_exits_2(tmp_path):
 @pytest.mark.parametrize("command", ["dates", "extract"])
 def test_subcommand_help(command):
     assert timeline(command, "--help").returncode == 0
+
+
+def test_each_spider_gets_its_own_job_folder(tmp_path):
+    result = timeline("crawl", "--config", "corpus/sources.yml", "--db", str(tmp_path / "t.db"),
+                      "--replica", "corpus/sites", "-s", f"JOBDIR={tmp_path / 'job'}")
+    folders = {p.name for p in (tmp_path / "job").iterdir() if p.is_dir()}
+    assert (result.returncode, {"site-notiziario", "feed-notiziario", "statuspage-italiaonline-status"} <= folders) == (0, True)
