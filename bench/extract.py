@@ -39,8 +39,9 @@ EXPECTED = {
     **json.loads((ROOT / "tests" / "extract" / "expected.json").read_text(encoding="utf-8")),
     **json.loads((ROOT / "tests" / "extract" / "expected_unseen.json").read_text(encoding="utf-8")),
     **json.loads((ROOT / "tests" / "extract" / "expected_unseen2.json").read_text(encoding="utf-8")),
+    **json.loads((ROOT / "tests" / "extract" / "expected_unseen3.json").read_text(encoding="utf-8")),
 }
-GROUPS = ("main", "heldout", "unseen", "unseen2")
+GROUPS = ("main", "heldout", "unseen", "unseen2", "unseen3")
 TZ = ZoneInfo("Europe/Rome")
 NOW = datetime(2023, 7, 1, 12, 0, tzinfo=TZ)
 HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"

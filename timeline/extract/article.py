@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from . import bylines, jsonld, signals
 from .authors import author as find_author
@@ -144,7 +144,15 @@ def publication_dates(layout, main, url, tz, now):
     candidates = structured + visible
     if not any(c.role != signals.UPDATED for c in candidates) and not url_candidates:
         candidates += htmldate_candidate(tree, url, tz, now)
-    return choose(candidates, url_candidates, now)
+    published, updated = choose(candidates, url_candidates, now)
+    if published is not None and published.precision == "day":
+        # a wire page dated by its URL or dateline, with only "17:52" beside the headline
+        clock = bylines.lone_clock(layout)
+        if clock is not None:
+            timed = make_stamp(published.day, time(*clock), tz)
+            if timed.moment <= now:
+                published = timed
+    return published, updated
 
 
 def settled(structured: list, url_candidates: list, now: datetime, layout) -> bool:

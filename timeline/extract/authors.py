@@ -52,7 +52,11 @@ def author(layout, article: dict | None) -> str | None:
         return name
     # microdata often sits beside the article body rather than in it: look page-wide
     body = tree.find("body")
-    for el in (body if body is not None else tree).xpath('.//*[@itemprop="author" or @rel="author"]'):
+    marked_authors = [el for el in layout.itemprops if el.get("itemprop") == "author"]
+    rel = (body if body is not None else tree).xpath('.//*[@rel="author"]')
+    if rel:
+        marked_authors = sorted(marked_authors + rel, key=lambda el: el.sourceline or 0)
+    for el in marked_authors:
         if layout.in_boilerplate(el):
             continue
         named = el.xpath('.//*[@itemprop="name"]')
@@ -61,14 +65,19 @@ def author(layout, article: dict | None) -> str | None:
         if name:
             return name
     # a dedicated author element beats a whole byline, which also holds the date
-    marked = region.xpath(".//*[@class or @id]")
-    for pattern in (AUTHOR_CLASS_RE, BYLINE_CLASS_RE):
-        for el in marked:
-            if el.tag in ("article", "main", "meta", "link"):
-                continue
-            hint = " ".join(filter(None, (el.get("class"), el.get("id"))))
-            if pattern.search(hint) and len(el) < 8 and not layout.in_boilerplate(el):
-                name = clean(" ".join(layout.lines(el)))
-                if name:
-                    return name
+    # one pass over the region's classed elements, author-classed ones tried before bylines
+    authored, bylined = [], []
+    for el in layout.classed:
+        if el.tag in ("article", "main", "meta", "link") or len(el) >= 8:
+            continue
+        hint = " ".join(filter(None, (el.get("class"), el.get("id"))))
+        if AUTHOR_CLASS_RE.search(hint):
+            authored.append(el)
+        elif BYLINE_CLASS_RE.search(hint):
+            bylined.append(el)
+    for el in authored + bylined:
+        if not layout.in_boilerplate(el):
+            name = clean(" ".join(layout.lines(el)))
+            if name:
+                return name
     return None

@@ -12,16 +12,18 @@ from .timestamps import find_human
 PUBLISHED_LABELS = (
     r"pubblicat[oa]|pubblicazione|published|posted|first published|publication|veröffentlicht|erschienen|"
     r"publié|publiée|publie|publicad[oa]|publicação|publicat|gepubliceerd|geplaatst|uitgegeven|creat[oe]d?|opublikowano|data publikacji|dodano|erstellt|"
-    r"publicerad|publicerat|publikováno|publikovano|vydáno|publicado em"
+    r"publicerad|publicerat|publikováno|publikovano|vydáno|publicado em|objavljeno|objavljen[oa]?|offentliggjort|publiceret|publisert|julkaistu|"
+    r"megjelent|megjelenés|publikálva|közzétéve|δημοσίευση|δημοσιεύθηκε|δημοσιεύτηκε"
 )
 UPDATED_LABELS = (
     r"aggiornat[oa]|aggiornamento|ult\.?\s*agg\.?|ultima modifica|modifica|modificat[oa]|updated|update|last modified|"
     r"modified|revised|aktualisiert|aktualisierung|geändert|zuletzt|stand|mis à jour|mise à jour|màj|"
     r"actualizad[oa]|actualización|atualizad[oa]|atualização|bijgewerkt|gewijzigd|aangepast|laatste update|aktualizacja|zaktualizowano|"
-    r"uppdaterad|uppdaterat|aktualizováno|aktualizovano|actualizat|actualizare"
+    r"uppdaterad|uppdaterat|aktualizováno|aktualizovano|actualizat|actualizare|opdateret|oppdatert|päivitetty|frissítve|frissítés|módosítva|"
+    r"ažurirano|posodobljeno|ενημέρωση|ενημερώθηκε|τελευταία ενημέρωση"
 )
 # "Oggi è lunedì 6 febbraio": a header widget showing the day the page was seen, not written
-TODAY_RE = re.compile(r"(?<!\w)(?:oggi|today|heute|aujourd'hui|hoy|hoje|vandaag|dzisiaj|dziś)(?!\w)[^\d]{0,25}$", re.IGNORECASE)
+TODAY_RE = re.compile(r"(?<!\w)(?:oggi|today|heute|aujourd'hui|hoy|hoje|vandaag|dzisiaj|dziś|i dag|tänään|σήμερα|danas|danes)(?!\w)[^\d]{0,25}$", re.IGNORECASE)
 LABEL_RE = re.compile(rf"(?<!\w)(?:(?P<up>{UPDATED_LABELS})|(?P<pub>{PUBLISHED_LABELS}))(?!\w)", re.IGNORECASE)
 UPDATED_LABEL_RE = re.compile(rf"(?<!\w)(?:{UPDATED_LABELS})(?!\w)", re.IGNORECASE)
 # a syndicated or re-published story states when the original appeared: that is its publication
@@ -44,6 +46,16 @@ SELF_RE = re.compile(
 )
 ORIGINAL_REACH = 120
 ORIGINAL_LINE = 300
+PRINT_RE = re.compile(
+    r"(?<!\w)(?:heft|ausgabe|erstverkaufstag|print edition|printed edition|in print|print issue|magazine issue|numero|in edicola|edicola|edizione cartacea|"
+    r"numéro|en kiosque|kiosque|edición impresa|en el quiosco|edição impressa|nas bancas|gedrukte editie|tijdschrift nr|wydanie drukowane|"
+    r"papierowe wydanie|nummer|utgåva|papirudgave|papiravis|painetussa|nyomtatott)(?!\w)",
+    re.IGNORECASE,
+)
+PRINT_TRUST = 50
+# a time alone beside the headline ("17:52", "ULTIM'ORA 17:52"): the clock of a story dated only by URL or dateline
+LONE_CLOCK_RE = re.compile(r"^[^\d]{0,24}?(?<![\d:.])(?:ore\s+|h\.?\s*|um\s+|at\s+|kl\.?\s*|à\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:uhr|h))?\W*$", re.I)
+LONE_CLOCK_LINE = 40
 DATEISH_RE = re.compile(r"date|time|byline|meta|publi|posted|updat|dateline|timestamp|data|info|autore|author|firma|datum|fecha", re.I)
 NEAR_HEADLINE_LINES = 8
 LABEL_REACH = 45
@@ -82,6 +94,11 @@ def from_lines(texts: list[str], tz, default_year: int | None, labelled_only: bo
                 role = EITHER
             # a label deep inside a long paragraph is prose ("the report published on..."), not a byline
             if len(line) >= BYLINE_REACH and start > 80:
+                continue
+            # "Erschienen in Heft 4/2023 (Erstverkaufstag 23.03.2023)": a print issue's date, not the page's
+            if PRINT_RE.search(line[max(0, start - LABEL_REACH) : start]):
+                role, trust_here = EITHER, PRINT_TRUST
+                found.append(Candidate(stamp, role, trust_here, "print"))
                 continue
             bonus = 20 if role != EITHER else 0
             found.append(Candidate(stamp, role, trust + bonus, "byline" if role != EITHER else "text"))
@@ -128,7 +145,7 @@ def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
     near = "\n".join(after)
     # labelled stamps at the start of any line ("Aggiornamento 26 gennaio h. 14:45 – ...")
     found += from_lines([t for t in text_lines if LABEL_RE.match(t[:40].lstrip("(*-– "))], tz, default_year, labelled_only=True, trust=68)
-    for el in layout.region.xpath(".//*[@class or @id]"):
+    for el in layout.classed:
         if el.tag in {"time", "article", "main"}:
             continue
         if len(el) < 12 and is_dateish(" ".join(filter(None, (el.get("class"), el.get("id"))))):
@@ -165,4 +182,18 @@ def headline_index(text_lines: list[str], head) -> int | None:
     for i, line in enumerate(text_lines):
         if title in line:
             return i
+    return None
+
+
+def lone_clock(layout):
+    """(hour, minute) of a short line holding only a clock time right around the headline, else None."""
+    text_lines = layout.region_lines
+    at = headline_index(text_lines, layout.head)
+    if at is None:
+        return None
+    for line in text_lines[max(0, at - 3) : at] + until_prose(text_lines[at + 1 : at + 1 + NEAR_HEADLINE_LINES]):
+        if len(line) <= LONE_CLOCK_LINE:
+            match = LONE_CLOCK_RE.match(line)
+            if match:
+                return int(match.group(1)), int(match.group(2))
     return None

@@ -63,11 +63,19 @@ def main_article(items: list[dict], url: str | None = None, title: str | None = 
         return None
     # true articles beat a generic WebPage node
     articles.sort(key=lambda n: "webpage" in types(n) or "faqpage" in types(n))
-    for node in articles:
+    stories = [n for n in articles if not types(n) & {"webpage", "faqpage"}]
+    for node in stories:
         if url and same_url(url, node_url(node)):
             return node
-    for node in articles:
+    for node in stories:
         if title and text(node.get("headline")) and text(node.get("headline")).strip().lower() == title.strip().lower():
+            return node
+    # a story node with no address of its own in the same graph as the page's WebPage node is the page's story
+    for node in stories:
+        if not node_url(node):
+            return node
+    for node in articles:
+        if url and same_url(url, node_url(node)):
             return node
     return articles[0]
 

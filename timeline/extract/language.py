@@ -14,6 +14,7 @@ MIN_DETECT = 200
 # a thousand characters settle the language; more only costs time
 SAMPLE = 1000
 CONFIDENT = 0.9
+DISTINCT_SHARE = 0.03
 
 
 # the commonest function words: enough to confirm a declared language without running the model
@@ -30,7 +31,17 @@ STOPWORDS = {
     "cs": set("je že jsou pro jako ale které který která byl bylo podle také už či než jen při".split()),
     "sv": set("och att det som är på för med till av inte har ett också eller men efter kan".split()),
     "ro": set("și în cu pe din că care pentru mai sunt fost această acest după despre când fi".split()),
+    # Danish and Norwegian share most function words: only the ones that tell them apart
+    "da": set("af efter blev hvad mellem havde bliver nogle siger kun være mod".split()),
+    "no": set("av etter ble hva mellom hadde blir noen sier bare å mot ikkje".split()),
+    "fi": set("ja on ei että oli se mukaan myös kun ovat tai mutta jo kuin hän vain sekä".split()),
+    "hu": set("a az és hogy nem is egy meg volt már csak de mint van vagy ami szerint után".split()),
+    "el": set("και το η να του της τα σε με που την για από στο οι στην είναι τον των".split()),
+    "hr": set("je i u na da se za su od kao ali što koji koja bi bio nije iz".split()),
+    "sl": set("je in v na da se za so pa ki tudi bi po od kot iz smo ter".split()),
 }
+# codes that share another code's word list (Norwegian Bokmål and Nynorsk)
+ALIASES = {"nb": "no", "nn": "no"}
 WORD_RE = re.compile(r"[^\W\d_]+")
 # word → the languages it is a function word of (one dictionary look-up per word)
 WORD_LANGS: dict[str, tuple[str, ...]] = {}
@@ -55,7 +66,12 @@ def confirms(lang: str, text: str) -> bool:
         for code in WORD_LANGS.get(w, ()):
             scores[code] += 1
     best = max(scores.values())
-    return scores[lang] == best and best >= 0.1 * len(words) and sorted(scores.values())[-2] < best
+    second = sorted(scores.values())[-2]
+    if scores[lang] != best:
+        return False
+    # common function words: a tenth of the text; distinctive ones (Polish, Danish, Finnish...) are rarer,
+    # so fewer will do when no other language comes close
+    return (best >= 0.1 * len(words) and second < best) or (best >= max(4, DISTINCT_SHARE * len(words)) and 3 * second <= best)
 
 
 @lru_cache(maxsize=1)
@@ -98,11 +114,13 @@ def language(tree, article: dict | None, text: str) -> str | None:
     'it'
     """
     stated = declared(tree, article)
-    if stated and confirms(stated, text):
+    if stated and confirms(ALIASES.get(stated, stated), text):
         return stated
     if len(text) < MIN_DETECT:
         return stated or (detect(text) if text.strip() else None)
     found, probability = identifier().classify(text[:SAMPLE])
+    if stated and found == ALIASES.get(stated):
+        return stated
     if stated and found != stated and probability < CONFIDENT:
         return stated
     return found

@@ -10,7 +10,7 @@ from lxml import etree
 
 SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "button", "select", "form", "nav", "footer", "aside", "figcaption"}
 BOILERPLATE_TOKEN_RE = re.compile(
-    r"^(comments?|commenti|commentaires|kommentare?|comentarios|comentários|komentarze?|reacties|reactions|discussione?|discussions?|diskussion|forum|replies|related|correlati|correlate|sidebar|"
+    r"^(comments?|commenti|commentaires|kommentare?|comentarios|comentários|komentarze?|reacties|reactions|discussione?|discussions?|diskussion|replies|related|correlati|correlate|sidebar|"
     r"widgets?|footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|advertising|"
     r"banner|breadcrumbs?|menu|nav|navbar|navigation|taboola|outbrain|recommended|recommendations|popular|"
     r"mostread|trending|subscribe|paywall|ticker|disqus|reply|respond|masthead|topbar|aside|feedback|rating|ratings|helpful|utile|survey|poll|vote|"
@@ -29,7 +29,12 @@ BLOCK_TAGS = {
 HEADLINE_MIN = 15
 # paragraph text that marks an ancestor of the headline as the article (not a header box)
 REGION_PROSE = 400
+# more elements than this under one parent: a story or a page section, not a teaser card
+TEASER_NODES = 24
 ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
+
+
+CLASSED_XPATH = etree.XPath(".//*[@class or @id]")
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
@@ -123,6 +128,23 @@ class Layout:
         self.head = headline(tree, self.in_boilerplate)
         self.region = article_region(tree, self.head)
         self._lines = None
+        self._classed = None
+        self._itemprops = None
+
+    @property
+    def classed(self) -> list:
+        """Elements of the article region with a class or id (looked up once, shared by the byline and author scans)."""
+        if self._classed is None:
+            self._classed = CLASSED_XPATH(self.region)
+        return self._classed
+
+    @property
+    def itemprops(self) -> list:
+        """Elements of the body with an itemprop, in document order (looked up once)."""
+        if self._itemprops is None:
+            body = self.tree.find("body")
+            self._itemprops = body.xpath(".//*[@itemprop]") if body is not None else []
+        return self._itemprops
 
     def is_boilerplate(self, el) -> bool:
         verdict = self.verdicts.get(el)
@@ -223,6 +245,10 @@ def is_teaser(el) -> bool:
     parent = el.getparent()
     if parent is None:
         return False
+    # a card is small: a byline whose parent is the whole story is not a teaser because of a "read also" link
+    for n, node in enumerate(parent.iter()):
+        if n > TEASER_NODES or node.tag == "h1":
+            return False
     for a in parent.iter("a"):
         text = a.text_content().strip()
         # four words and twenty characters: a headline, not an author's name

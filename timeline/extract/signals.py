@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .jsonld import text as ld_text
+from .titles import metas
 from .layout import is_teaser
 from .timestamps import MONTH_NUMBER, Stamp, make_stamp, parse_human, parse_machine
 
@@ -67,8 +68,9 @@ def from_jsonld(article: dict | None, tz) -> list[Candidate]:
 def from_meta(tree, tz) -> list[Candidate]:
     """Dates in <meta> tags (OpenGraph, Dublin Core, Parse.ly, Sailthru...)."""
     found = []
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "").strip().lower()
+    for meta, key in metas(tree):
+        if not key:
+            key = (meta.get("http-equiv") or "").strip().lower()
         rule = META_DATES.get(key)
         if rule is None:
             continue
@@ -81,19 +83,32 @@ def from_meta(tree, tz) -> list[Candidate]:
 def from_microdata(layout, tz) -> list[Candidate]:
     """itemprop=datePublished/dateModified outside related boxes, comments and sidebars (first of each)."""
     found, seen = [], set()
-    for el in layout.tree.xpath("//body//*[@itemprop]"):
+    for el in layout.itemprops:
         key = el.get("itemprop", "").lower()
         if key not in ITEMPROP_DATES or key in seen:
             continue
-        if layout.in_boilerplate(el):
+        if layout.in_boilerplate(el) and not in_own_posting(el, layout):
             continue
-        value = el.get("content") or el.get("datetime")
+        # microformats put the machine value of <abbr class="published"> in its title
+        value = el.get("content") or el.get("datetime") or (el.get("title") if el.tag == "abbr" else None)
         stamp = parse_machine(value, tz) if value else parse_human(el.text_content(), tz)
         if stamp:
             seen.add(key)
             role, trust = ITEMPROP_DATES[key]
             found.append(Candidate(stamp, role, trust, f"itemprop:{key}"))
     return found
+
+
+def in_own_posting(el, layout) -> bool:
+    """True when the element belongs to an Article/BlogPosting item scope that is not boilerplate itself:
+    Blogger puts a post's datePublished in its "post-footer"."""
+    for anc in el.iterancestors():
+        if anc.get("itemscope") is not None:
+            return bool(ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or "")) and not layout.in_boilerplate(anc)
+    return False
+
+
+ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
 
 
 def from_time_elements(layout, tz) -> list[Candidate]:

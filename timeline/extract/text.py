@@ -72,6 +72,12 @@ def own_text(layout) -> str:
             continue
         if el.getparent() is not None and el.getparent().tag in ("p", "li", "blockquote", "td"):
             continue  # nested blocks are covered by their parent
+        if len(el) == 0:
+            # a plain paragraph (most of them): its own text, no links, nothing to walk
+            text = " ".join((el.text or "").split())
+            if len(text) >= 3:
+                kept.append(text)
+            continue
         text = " ".join(layout.lines(el))
         if len(text) >= 3 and link_density(el) < 0.5:
             kept.append(text)

@@ -109,33 +109,35 @@ ZONE_NAMES = {
 }
 
 MONTHS = {
-    1: "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari stycznia styczeń ledna leden ianuarie ian",
-    2: "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari lutego luty února únor februarie",
-    3: "marzo mar march märz maerz mär mrz mars março marco maart mrt marca marzec března březen martie",
-    4: "aprile apr april avril avr abril abr kwietnia kwiecień dubna duben aprilie",
-    5: "maggio mag may mai mayo maio mei maja maj května květen",
-    6: "giugno giu june jun juni juin junio junho czerwca czerwiec června červen iunie iun",
-    7: "luglio lug july jul juli juillet juil julio julho lipca lipiec července červenec iulie iul",
-    8: "agosto ago august aug août aout augustus augusti sierpnia sierpień srpna srpen",
-    9: "settembre set september sep sept septembre septiembre setiembre setembro września wrzesień září septembrie",
-    10: "ottobre ott october oct oktober octobre octubre outubro okt października październik října říjen octombrie",
-    11: "novembre nov november noviembre novembro listopada listopad noiembrie",
-    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień prosince prosinec decembrie",
+    1: "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari stycznia styczeń ledna leden ianuarie ian tammikuuta tammikuu január siječnja siječanj januarja ιανουαρίου ιανουάριος ιαν",
+    2: "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari lutego luty února únor februarie helmikuuta helmikuu február febr veljače veljača februarja φεβρουαρίου φεβρουάριος φεβ",
+    3: "marzo mar march märz maerz mär mrz mars março marco maart mrt marca marzec března březen martie marts maaliskuuta maaliskuu március márc ožujka ožujak μαρτίου μάρτιος μαρ",
+    4: "aprile apr april avril avr abril abr kwietnia kwiecień dubna duben aprilie huhtikuuta huhtikuu április ápr travnja travanj aprila απριλίου απρίλιος απρ",
+    5: "maggio mag may mai mayo maio mei maja maj května květen toukokuuta toukokuu május máj svibnja svibanj μαΐου μαΐος μάιος μαΐ",
+    6: "giugno giu june jun juni juin junio junho czerwca czerwiec června červen iunie iun kesäkuuta kesäkuu június jún lipnja lipanj junija ιουνίου ιούνιος ιουν",
+    7: "luglio lug july jul juli juillet juil julio julho lipca lipiec července červenec iulie iul heinäkuuta heinäkuu július júl srpnja srpanj julija ιουλίου ιούλιος ιουλ",
+    8: "agosto ago august aug août aout augustus augusti sierpnia sierpień srpna srpen elokuuta elokuu augusztus kolovoza kolovoz avgusta avgust αυγούστου αύγουστος αυγ",
+    9: "settembre set september sep sept septembre septiembre setiembre setembro września wrzesień září septembrie syyskuuta syyskuu szeptember szept rujna rujan septembra σεπτεμβρίου σεπτέμβριος σεπ",
+    10: "ottobre ott october oct oktober octobre octubre outubro okt października październik října říjen octombrie lokakuuta lokakuu október oktobra οκτωβρίου οκτώβριος οκτ",
+    11: "novembre nov november noviembre novembro listopada listopad noiembrie marraskuuta marraskuu novembra studenoga studenog studeni νοεμβρίου νοέμβριος νοε",
+    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień prosince prosinec decembrie desember joulukuuta joulukuu decembra prosinca prosinac δεκεμβρίου δεκέμβριος δεκ",
 }
 MONTH_NUMBER = {name: n for n, names in MONTHS.items() for name in names.split()}
 MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 
 TIME = (
-    r"\s*(?:\s*(?:[,|·•–—-]|\bum\b|\bat\b|\balle\b|\bore\b|\bh\b\.?|\bà\b|\ba\s+las\b|\bàs\b|\bom\b|\bkl\b\.?|\bdès\b)\s*)*"
+    r"\s*(?:\s*(?:[,|·•–—-]|\bum\b|\bat\b|\balle\b|\bore\b|\bh\b\.?|\bà\b|\ba\s+las\b|\bàs\b|\bom\b|\bkl\b\.?|\bklo\b|\bkello\b|\bob\b|\bu\b|\bo\s+godz\.?|\bgodz\.?|στις|\.|\bdès\b)\s*)*"
     r"(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h(?=\d))\s*(?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?(?!\d)"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h\b))?(?:\s*\(?(?P<tz>cest|cet|utc|gmt|mesz|mez|bst|z|(?-i:[ECMP][SD]?T|BRT)|hor[áa]rio\s+de\s+bras[íi]lia|hora\s+de\s+bras[íi]lia)\b\)?)?"
 )
 DAY_FIRST = rf"(?P<d>[0-3]?\d)(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+|di\s+)?(?P<mon>{MONTH})\.?,?(?:\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?"
 MONTH_FIRST = rf"(?P<mon2>{MONTH})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)(?!\d)"
+# Hungarian order: "2023. március 14.", "2023.05.19."
+YEAR_FIRST = rf"(?P<hy>(?:19|20)\d\d)\.\s*(?:(?P<hmon>{MONTH})\.?|(?P<hm>[01]?\d)\.)\s*(?P<hd>[0-3]?\d)\.?"
 NUMERIC = r"(?P<nd>[0-3]?\d)(?:[./-]|\.\s)(?P<nm>[01]?\d)(?:[./-](?P<ny>(?:19|20)\d\d|\d\d)|\.\s(?P<ny2>(?:19|20)\d\d))(?!\d)"
 ISO_DAY = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
 HUMAN_RE = re.compile(
-    rf"(?<![\w/])(?:{ISO_DAY}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])(?:{TIME})?",
+    rf"(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])(?:{TIME})?",
     re.IGNORECASE,
 )
 
@@ -200,6 +202,9 @@ def stamp_from_match(match: re.Match, tz: ZoneInfo, default_year: int | None) ->
     g = match.groupdict()
     if g["iy"]:
         y, m, d = g["iy"], g["im"], g["id"]
+    elif g["hy"]:
+        y, d = g["hy"], g["hd"]
+        m = MONTH_NUMBER[g["hmon"].lower()] if g["hmon"] else g["hm"]
     elif g["nd"]:
         y, m, d = g["ny"] or g["ny2"], g["nm"], g["nd"]
         y = y if len(y) == 4 else "20" + y

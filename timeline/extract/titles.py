@@ -9,11 +9,27 @@ from .jsonld import text as ld_text
 SEPARATOR_RE = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 
 
+# the <meta> tags of the last few trees: several modules look up meta tags, the page is walked once
+_METAS: dict = {}
+_METAS_KEPT = 4
+
+
+def metas(tree) -> list:
+    """Every <meta> of the page as (element, lowercase name/property/itemprop), walked once per tree."""
+    entry = _METAS.get(id(tree))
+    if entry is not None and entry[0] is tree:
+        return entry[1]
+    found = [(m, (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()) for m in tree.iter("meta")]
+    if len(_METAS) >= _METAS_KEPT:
+        _METAS.pop(next(iter(_METAS)))
+    _METAS[id(tree)] = (tree, found)  # the tree is kept with its entry, so its id cannot be reused meanwhile
+    return found
+
+
 def meta_content(tree, *keys: str) -> str | None:
     """The content of the first <meta> whose name or property is one of `keys`."""
     wanted = {k.lower() for k in keys}
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+    for meta, key in metas(tree):
         if key in wanted and (meta.get("content") or "").strip():
             return " ".join(meta.get("content").split())
     return None

@@ -51,8 +51,10 @@ def declared_locale(tree) -> str | None:
     """The first locale the markup declares with a region (html lang, og:locale, Content-Language)."""
     root = tree.getroottree().getroot()
     candidates = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("http-equiv") or "").lower()
+    from .titles import metas
+
+    for meta, key in metas(tree):
+        key = key or (meta.get("http-equiv") or "").lower()
         if key in ("og:locale", "content-language", "language"):
             candidates.append(meta.get("content"))
     return next((c for c in candidates if region_of(c)), None)
