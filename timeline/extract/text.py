@@ -67,8 +67,10 @@ def own_text(layout) -> str:
     """Paragraph-like lines of the article region, boilerplate removed."""
     kept = []
     region = layout.region
+    # most regions hold no other story's <article> card: then no element needs its ancestors walked for one
+    cards = next(region.iterdescendants("article"), None) is not None
     for el in region.iter("p", "li", "blockquote", "h2", "h3", "pre", "td"):
-        if layout.in_boilerplate(el) or in_card(el, region):
+        if layout.in_boilerplate(el) or (cards and in_card(el, region)):
             continue
         if el.getparent() is not None and el.getparent().tag in ("p", "li", "blockquote", "td"):
             continue  # nested blocks are covered by their parent

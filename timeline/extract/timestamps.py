@@ -109,21 +109,22 @@ ZONE_NAMES = {
 }
 
 MONTHS = {
-    1: "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari stycznia styczeń ledna leden ianuarie ian tammikuuta tammikuu január siječnja siječanj januarja ιανουαρίου ιανουάριος ιαν",
-    2: "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari lutego luty února únor februarie helmikuuta helmikuu február febr veljače veljača februarja φεβρουαρίου φεβρουάριος φεβ",
-    3: "marzo mar march märz maerz mär mrz mars março marco maart mrt marca marzec března březen martie marts maaliskuuta maaliskuu március márc ožujka ožujak μαρτίου μάρτιος μαρ",
-    4: "aprile apr april avril avr abril abr kwietnia kwiecień dubna duben aprilie huhtikuuta huhtikuu április ápr travnja travanj aprila απριλίου απρίλιος απρ",
-    5: "maggio mag may mai mayo maio mei maja maj května květen toukokuuta toukokuu május máj svibnja svibanj μαΐου μαΐος μάιος μαΐ",
-    6: "giugno giu june jun juni juin junio junho czerwca czerwiec června červen iunie iun kesäkuuta kesäkuu június jún lipnja lipanj junija ιουνίου ιούνιος ιουν",
-    7: "luglio lug july jul juli juillet juil julio julho lipca lipiec července červenec iulie iul heinäkuuta heinäkuu július júl srpnja srpanj julija ιουλίου ιούλιος ιουλ",
-    8: "agosto ago august aug août aout augustus augusti sierpnia sierpień srpna srpen elokuuta elokuu augusztus kolovoza kolovoz avgusta avgust αυγούστου αύγουστος αυγ",
-    9: "settembre set september sep sept septembre septiembre setiembre setembro września wrzesień září septembrie syyskuuta syyskuu szeptember szept rujna rujan septembra σεπτεμβρίου σεπτέμβριος σεπ",
-    10: "ottobre ott october oct oktober octobre octubre outubro okt października październik října říjen octombrie lokakuuta lokakuu október oktobra οκτωβρίου οκτώβριος οκτ",
-    11: "novembre nov november noviembre novembro listopada listopad noiembrie marraskuuta marraskuu novembra studenoga studenog studeni νοεμβρίου νοέμβριος νοε",
-    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień prosince prosinec decembrie desember joulukuuta joulukuu decembra prosinca prosinac δεκεμβρίου δεκέμβριος δεκ",
+    1: "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari stycznia styczeń ledna leden ianuarie ian tammikuuta tammikuu január siječnja siječanj januarja ιανουαρίου ιανουάριος ιαν sij",
+    2: "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari lutego luty února únor februarie helmikuuta helmikuu február febr veljače veljača februarja φεβρουαρίου φεβρουάριος φεβ velj",
+    3: "marzo mar march märz maerz mär mrz mars março marco maart mrt marca marzec března březen martie marts maaliskuuta maaliskuu március márc ožujka ožujak μαρτίου μάρτιος μαρ ožu",
+    4: "aprile apr april avril avr abril abr kwietnia kwiecień dubna duben aprilie huhtikuuta huhtikuu április ápr travnja travanj aprila απριλίου απρίλιος απρ tra.",
+    5: "maggio mag may mai mayo maio mei maja maj května květen toukokuuta toukokuu május máj svibnja svibanj μαΐου μαΐος μάιος μαΐ svi",
+    6: "giugno giu june jun juni juin junio junho czerwca czerwiec června červen iunie iun kesäkuuta kesäkuu június jún lipnja lipanj junija ιουνίου ιούνιος ιουν lip",
+    7: "luglio lug july jul juli juillet juil julio julho lipca lipiec července červenec iulie iul heinäkuuta heinäkuu július júl srpnja srpanj julija ιουλίου ιούλιος ιουλ srp",
+    8: "agosto ago august aug août aout augustus augusti sierpnia sierpień srpna srpen elokuuta elokuu augusztus kolovoza kolovoz avgusta avgust αυγούστου αύγουστος αυγ kol",
+    9: "settembre set september sep sept septembre septiembre setiembre setembro września wrzesień září septembrie syyskuuta syyskuu szeptember szept rujna rujan septembra σεπτεμβρίου σεπτέμβριος σεπ ruj",
+    10: "ottobre ott october oct oktober octobre octubre outubro okt października październik října říjen octombrie lokakuuta lokakuu október oktobra οκτωβρίου οκτώβριος οκτ lis",
+    11: "novembre nov november noviembre novembro listopada listopad noiembrie marraskuuta marraskuu novembra studenoga studenog studeni νοεμβρίου νοέμβριος νοε stu",
+    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień prosince prosinec decembrie desember joulukuuta joulukuu decembra prosinca prosinac δεκεμβρίου δεκέμβριος δεκ pro.",
 }
 MONTH_NUMBER = {name: n for n, names in MONTHS.items() for name in names.split()}
-MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
+# Croatian "tra." (April) and "pro." (December) need their dot: bare "tra"/"pro" are common words
+MONTH = "|".join(re.escape(name) for name in sorted(MONTH_NUMBER, key=len, reverse=True))
 
 TIME = (
     r"\s*(?:\s*(?:[,|·•–—-]|\bum\b|\bat\b|\balle\b|\bore\b|\bh\b\.?|\bà\b|\ba\s+las\b|\bàs\b|\bom\b|\bkl\b\.?|\bklo\b|\bkello\b|\bob\b|\bu\b|\bo\s+godz\.?|\bgodz\.?|στις|\.|\bdès\b)\s*)*"
