@@ -86,7 +86,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "=degraded performance", "=smesso di funzionare", "=smette di funzionare", "bloccato",
         "bloccate", "bloccati", "=blocco", "=in tilt", "irraggiungibile", "irraggiungibili",
         "=fuori uso", "=ko", "=è fermo", "=sono ferme", "=si è fermato", "=si sono fermati",
-        "=is down", "=are down", "=crashed",
+        "=is down", "=are down", "=crashed", "=senza posta", "=senza email", "=senza e-mail",
+        "=senza mail", "=senza servizio", "=senza connessione", "=senza linea", "=senza corrente",
+        "=without service", "=without email", "=without power", "=no service",
     ),
 }
 PARTIAL_CUES = (

@@ -100,3 +100,13 @@ def test_clause_without_cue_falls_back_to_the_sentence():
     sentence = "Il Codacons ha inviato una diffida, come aveva annunciato tre giorni fa."
     begin = sentence.index("tre giorni fa")
     assert categorise_in_context(sentence, (begin, begin + 13))[0] == "consumer_action"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il deputato ha scritto all'Autorità sul guasto che da lunedì lascia senza connessione mezza città.",
+    "Residents have been without power since Tuesday night, the council said.",
+])
+def test_being_left_without_service_is_the_outage(sentence):
+    phrase = "lunedì" if "lunedì" in sentence else "Tuesday night"
+    begin = sentence.index(phrase)
+    assert categorise_in_context(sentence, (begin, begin + len(phrase)))[0] == "outage_start"
