@@ -198,7 +198,7 @@ def _actor(text: str, category: str, kind: str | None) -> str:
 
 # Where a clause ends: punctuation, or a conjunction that starts a new statement.
 CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]«»\"“”]|\s[–—-]\s|\s(?:e|ed|ma|mentre|poi|però|quindi|and|but|while|then|whereas)\s",
+    r"[,;:()\[\]«»\"“”]|\s[–—-]\s|\s(?:e|ed|ma|mentre|poi|però|quindi|che|and|but|while|then|whereas|which|who)\s",
     re.IGNORECASE)
 
 
