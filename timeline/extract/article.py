@@ -124,16 +124,16 @@ def from_tree(tree, url: str | None, tz, now: datetime) -> Article:
     return article
 
 
-def publication_dates(layout, main, url, tz, now):
+def publication_dates(layout, main, url, tz, now, zoned: bool = False):
     """The (published, updated) Stamps of a page, from every signal ranked by trust, in ``tz``.
 
     Clock times without an offset are read in the page's own zone (a British byline is
     London time) and then reported in ``tz``.
     """
     tree = layout.tree
-    site_tz = page_zone(declared_locale(tree), url, tz)
+    site_tz = tz if zoned else page_zone(declared_locale(tree), url, tz)
     if site_tz is not tz:
-        return tuple(in_zone(stamp, tz) for stamp in publication_dates(layout, main, url, site_tz, now))
+        return tuple(in_zone(stamp, tz) for stamp in publication_dates(layout, main, url, site_tz, now, zoned=True))
     structured = signals.from_jsonld(main, tz) + signals.from_meta(tree, tz) + signals.from_microdata(layout, tz)
     url_candidates = signals.from_url(url, tz)
     if settled(structured, url_candidates, now, layout):

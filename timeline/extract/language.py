@@ -48,6 +48,9 @@ WORD_LANGS: dict[str, tuple[str, ...]] = {}
 for _code, _words in STOPWORDS.items():
     for _word in _words:
         WORD_LANGS[_word] = WORD_LANGS.get(_word, ()) + (_code,)
+# words of three letters or more that belong to one list only: short shared words ("a", "i", "na", "je",
+# "o") make Polish or Czech look Portuguese or Croatian; these tell the languages apart
+DISTINCTIVE = {w: langs[0] for w, langs in WORD_LANGS.items() if len(langs) == 1 and len(w) >= 3}
 
 
 def confirms(lang: str, text: str) -> bool:
@@ -65,13 +68,27 @@ def confirms(lang: str, text: str) -> bool:
     for w in words:
         for code in WORD_LANGS.get(w, ()):
             scores[code] += 1
+    if not decisive(lang, scores, len(words)):
+        # the short words shared by several lists may have decided: count only the distinctive ones
+        scores = dict.fromkeys(STOPWORDS, 0)
+        for w in words:
+            code = DISTINCTIVE.get(w)
+            if code is not None:
+                scores[code] += 1
+        # three distinctive words of the declared language and none of any other also settle it
+        return decisive(lang, scores, len(words)) or (scores[lang] >= 3 and sum(scores.values()) == scores[lang])
+    return True
+
+
+def decisive(lang: str, scores: dict, n: int) -> bool:
+    """True if ``lang`` leads the function-word counts clearly enough over ``n`` words."""
     best = max(scores.values())
     second = sorted(scores.values())[-2]
     if scores[lang] != best:
         return False
     # common function words: a tenth of the text; distinctive ones (Polish, Danish, Finnish...) are rarer,
     # so fewer will do when no other language comes close
-    return (best >= 0.1 * len(words) and second < best) or (best >= max(4, DISTINCT_SHARE * len(words)) and 3 * second <= best)
+    return (best >= 0.1 * n and second < best) or (best >= max(4, DISTINCT_SHARE * n) and 3 * second <= best)
 
 
 @lru_cache(maxsize=1)

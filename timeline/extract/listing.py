@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from . import jsonld
 from .layout import has_prose
 from .timestamps import find_human, zone
@@ -33,6 +35,8 @@ STORY_PROSE = 400
 BARE_TEXT = 300
 ROW_MAX = 160
 UTC = zone("UTC")
+PAGINATION_FIND = etree.XPath(PAGINATION_XPATH)
+HEADING_LINKS = etree.XPath(".//a[@href]|ancestor::a[@href]")
 
 
 def teaser_links(layout, scope=None) -> int:
@@ -40,12 +44,15 @@ def teaser_links(layout, scope=None) -> int:
     outside menus and related boxes, within ``scope`` (default: the whole page)."""
     scope = layout.tree if scope is None else scope
     hrefs = set()
-    for h in scope.xpath(".//h2|.//h3|.//h4"):
-        links = h.xpath(".//a[@href]|ancestor::a[@href]")
-        if not links or len(h.text_content().strip()) < TEASER_MIN or layout.in_boilerplate(h):
+    # cheapest test first (a string XPath is compiled again on every call: HEADING_LINKS is compiled once)
+    for h in scope.iterdescendants("h2", "h3", "h4"):
+        if len(h.text_content().strip()) < TEASER_MIN:
+            continue
+        links = HEADING_LINKS(h)
+        if not links or layout.in_boilerplate(h):
             continue
         hrefs.add(links[0].get("href"))
-    for items in scope.xpath(".//ul|.//ol"):
+    for items in scope.iterdescendants("ul", "ol"):
         headlines = [a for li in items.iterchildren("li") for a in li.iterchildren("a") if len(a.text_content().strip()) >= TEASER_MIN and a.get("href")]
         if len(headlines) >= 4 and not layout.in_boilerplate(items):
             hrefs.update(a.get("href") for a in headlines)
@@ -74,7 +81,7 @@ def own_text_chars(layout) -> int:
 
 def has_pagination(tree) -> bool:
     """rel=next/prev links, a pager block, or a numbered page link labelled as a page ("2", "Next »")."""
-    if tree.xpath(PAGINATION_XPATH):
+    if PAGINATION_FIND(tree):
         return True
     return any(PAGINATION_HREF_RE.search(a.get("href", "")) and PAGINATION_TEXT_RE.match(a.text_content()) for a in tree.iter("a"))
 
@@ -124,16 +131,25 @@ def is_listing(layout, items: list[dict], article: dict | None, url: str | None)
     # story links (2), pagination (1) and bare prose (1) are the costly signals: skip them when they cannot decide
     if score + 2 + 1 + (prose < PROSE_MIN) < 2:
         return False
+    # every later signal only adds: once the score reaches 2 the verdict cannot change
+    if score >= 2:
+        return True
     # a headline with its own paragraphs around it is an article: the teaser rails, related grids and
     # "latest news" boxes beside it list other stories, not this page
     body = tree.find("body")
     scope = layout.region if layout.region is not body and layout.region is not tree and has_prose(layout.region, STORY_PROSE) else None
     teasers = teaser_links(layout, scope)
     stories = 2 if teasers >= 6 else 1 if teasers >= 3 else 0
+    if score + stories >= 2:
+        return True
     if stories < 2:
         rows = dated_rows(layout, scope)
         stories = max(stories, 2 if rows >= 3 else 1 if rows >= 2 else 0)
     score += stories
+    if score >= 2:
+        return True
+    if score + (1 if stories else 0) + 1 < 2:
+        return False  # neither bare prose nor pagination could reach 2
     # links to stories with no prose of the page's own: an index, however short
     score += 1 if stories and own_text_chars(layout) < BARE_TEXT else 0
     if score < 2 and score + 1 >= 2:
