@@ -7,7 +7,7 @@ import time
 from scrapy import signals
 
 from pipelines.context import IncidentContext
-from timeline.middlewares import document_buffered, documents_saved
+from timeline.journal import document_buffered, documents_saved
 from timeline.store import TimelineStore
 
 # A commit per document dominated the crawl profile; a batch is still written whole or not at all.
@@ -22,7 +22,7 @@ class StoreDocument(IncidentContext):
     events; a batch in one transaction), when the spider goes idle, and when it closes. If a
     batch fails, its documents are saved one by one so a bad one never costs the others.
 
-    It tells the request journal (timeline.middlewares.CrashSafeJobDir) which documents wait for
+    It tells the request journal (timeline.journal.CrashSafeJobDir) which documents wait for
     a commit (``document_buffered``) and which were just committed (``documents_saved``): a page
     counts as done after a kill -9 only once its documents are in the database.
     """

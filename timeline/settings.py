@@ -56,7 +56,7 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 # kind for the summary, and with JOBDIR a killed crawl resumes from its request journal
 # (Scrapy's own queue is written only on a clean stop).
 RETRY_AFTER_MAX = 60
-SCHEDULER = "timeline.middlewares.JournalScheduler"
+SCHEDULER = "timeline.journal.JournalScheduler"
 TIMELINE_REQUEST_JOURNAL = True
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -64,6 +64,6 @@ DOWNLOADER_MIDDLEWARES = {
     "timeline.middlewares.FaultStats": 610,
 }
 EXTENSIONS = {
-    "timeline.middlewares.CrashSafeJobDir": 0,
+    "timeline.journal.CrashSafeJobDir": 0,
     "timeline.middlewares.OneLineDownloadErrors": 0,
 }
