@@ -39,6 +39,21 @@ class Article:
         return asdict(self)
 
 
+def prepared(html, url, timezone: str, http_charset, now):
+    """Check the arguments of extract_article/extract_dates; the parsed tree (or None), zone and now."""
+    if not isinstance(html, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
+    for name, value in (("url", url), ("timezone", timezone), ("http_charset", http_charset)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be str or None, not {type(value).__name__}")
+    if now is not None and not isinstance(now, datetime):
+        raise TypeError(f"now must be a datetime or None, not {type(now).__name__}")
+    tz = zone(timezone)
+    now = (now if now.tzinfo else now.replace(tzinfo=tz)) if now else datetime.now(tz)
+    text = html if isinstance(html, str) else decode_html(bytes(html), http_charset)
+    return parse(text), tz, now
+
+
 def extract_article(
     html: str | bytes,
     url: str | None = None,
@@ -52,17 +67,7 @@ def extract_article(
     >>> extract_article('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023 alle 10:35</p>').published
     '2023-01-24T10:35:00+01:00'
     """
-    if not isinstance(html, (str, bytes, bytearray, memoryview)):
-        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
-    for name, value in (("url", url), ("timezone", timezone), ("http_charset", http_charset)):
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"{name} must be str or None, not {type(value).__name__}")
-    if now is not None and not isinstance(now, datetime):
-        raise TypeError(f"now must be a datetime or None, not {type(now).__name__}")
-    tz = zone(timezone)
-    now = (now if now.tzinfo else now.replace(tzinfo=tz)) if now else datetime.now(tz)
-    text = html if isinstance(html, str) else decode_html(bytes(html), http_charset)
-    tree = parse(text)
+    tree, tz, now = prepared(html, url, timezone, http_charset, now)
     if tree is None:
         return Article()
     try:
@@ -85,11 +90,7 @@ def extract_dates(
     >>> extract_dates('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023</p>')
     ('2023-01-24T00:00:00+01:00', None, 'day')
     """
-    if not isinstance(html, (str, bytes, bytearray, memoryview)):
-        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
-    tz = zone(timezone)
-    now = (now if now.tzinfo else now.replace(tzinfo=tz)) if now else datetime.now(tz)
-    tree = parse(html if isinstance(html, str) else decode_html(bytes(html), http_charset))
+    tree, tz, now = prepared(html, url, timezone, http_charset, now)
     if tree is None:
         return None, None, None
     layout = Layout(tree)
