@@ -123,7 +123,11 @@ class TimelineStore:
         self.path = path
         self.db = sqlite_utils.Database(path)
         self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        self.db.execute("PRAGMA journal_mode=WAL")
+        if self.db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            # Switching needs the file to itself and does not wait on busy_timeout: two crawler
+            # processes opening a new database together take turns on the schema lock.
+            with schema_lock(self.path):
+                self.db.execute("PRAGMA journal_mode=WAL")
         # WAL + NORMAL: a commit is durable against a process crash, without an fsync each.
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
