@@ -37,19 +37,9 @@ def crawl(argv: list[str]) -> int:
 
 
 def serve(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="timeline serve", description="Publish a timeline database with Datasette, read-only.")
-    parser.add_argument("--db", required=True, help="the database built by timeline crawl")
-    parser.add_argument("--port", type=int, default=8001)
-    parser.add_argument("--host", default="127.0.0.1")
-    args = parser.parse_args(argv)
-    from pathlib import Path
+    from timeline.serve import main
 
-    if not Path(args.db).is_file():
-        print(f"timeline serve: error: no database at {args.db} (build one with timeline crawl)", file=sys.stderr)
-        return 2
-    from timeline.serve import serve as serve_database
-
-    return serve_database(args.db, port=args.port, host=args.host) or 0
+    return main(argv)
 
 
 def dates(argv: list[str]) -> int:

@@ -62,3 +62,8 @@ def test_each_spider_gets_its_own_job_folder(tmp_path):
                       "--replica", "corpus/sites", "-s", f"JOBDIR={tmp_path / 'job'}")
     folders = {p.name for p in (tmp_path / "job").iterdir() if p.is_dir()}
     assert (result.returncode, {"site-notiziario", "feed-notiziario", "statuspage-italiaonline-status"} <= folders) == (0, True)
+
+
+def test_serve_refuses_zero_workers(tmp_path):
+    result = timeline("serve", "--db", str(tmp_path / "none.db"), "--workers", "0")
+    assert (result.returncode, "--workers" in result.stderr) == (2, True)

@@ -209,3 +209,135 @@ async def test_big_database_serving(db_path, monkeypatch):
     assert counted["filtered_table_rows_count"] == len(counted["rows"])
     faceted = (await ds.client.get(f"/{name}/events.json?_facet=day")).json()
     assert "day" in faceted["facet_results"]
+
+
+@pytest.fixture
+def big(db_path, monkeypatch):
+    """The test database served as if its tables were big (above BIG_TABLE_ROWS)."""
+    from timeline import serve
+
+    monkeypatch.setattr(serve, "BIG_TABLE_ROWS", 0)
+    return serve.datasette_for(db_path), serve.database_name(db_path)
+
+
+async def test_big_table_search_box_hands_over_to_ranked_search(big):
+    ds, name = big
+    response = await ds.client.get(f"/{name}/documents?_search=diffida")
+    assert (response.status_code, response.headers["location"]) == (302, f"/{name}/search?q=diffida&incident=")
+
+
+async def test_big_table_search_box_keeps_the_incident(big):
+    ds, name = big
+    response = await ds.client.get(f"/{name}/documents?_search=diffida&incident={JANUARY}&_sort_desc=published")
+    assert response.headers["location"] == f"/{name}/search?q=diffida&incident={JANUARY}"
+
+
+async def test_handed_over_search_finds_the_documents(big):
+    ds, name = big
+    location = (await ds.client.get(f"/{name}/documents?_search=diffida")).headers["location"]
+    response = await ds.client.get(location.replace("/search?", "/search.json?_shape=array&"))
+    assert response.json() and all("diffid" in (r["title"] + r["snippet"]).lower() for r in response.json())
+
+
+async def test_big_table_search_with_other_filters_stays_a_table_search(big):
+    ds, name = big
+    response = await ds.client.get(f"/{name}/documents?_search=diffida&source=consumatori-uniti")
+    assert response.status_code == 200
+
+
+async def test_big_table_search_json_stays_exact(big):
+    ds, name = big
+    response = await ds.client.get(f"/{name}/documents.json?_search=diffida")
+    assert (response.status_code, response.json()["filtered_table_rows_count"]) == (200, None)
+
+
+async def test_small_table_search_box_is_datasettes(ds, db_name):
+    response = await ds.client.get(f"/{db_name}/documents?_search=diffida")
+    assert (response.status_code, "diffida" in response.text.lower()) == (200, True)
+
+
+# --- per-request costs cut for immutable files (TimelineDatasette) ----------------------------
+
+async def traced_sql(ds, path):
+    """The SQL statements Datasette ran to answer ``path`` (its ``_trace=1`` debug output)."""
+    ds._settings["trace_debug"] = True
+    client = type(ds.client)(ds)  # the trace middleware is added when the app is built
+    response = await client.get(path + ("&" if "?" in path else "?") + "_trace=1")
+    return [t.get("sql") or "" for t in response.json()["_trace"]["traces"]]
+
+
+async def test_immutable_schema_is_read_once(db_path):
+    ds = datasette_for(db_path)
+    name = next(n for n in ds.databases if n != "_internal")
+    await ds.client.get(f"/{name}/events.json")
+    statements = await traced_sql(ds, f"/{name}/events.json")
+    assert not [s for s in statements if "schema_version" in s]
+
+
+async def test_database_being_written_is_reread_each_request(tmp_path, db_path):
+    copy = tmp_path / "live.db"
+    copy.write_bytes(db_path.read_bytes())
+    ds = datasette_for(copy, immutable=False)
+    await ds.client.get("/live.json")
+    with sqlite3.connect(copy) as conn:
+        conn.execute("create table appeared_during_crawl (x)")
+    response = await ds.client.get("/live.json")
+    assert "appeared_during_crawl" in {t["name"] for t in response.json()["tables"]}
+
+
+@pytest.fixture
+def events_denied(db_path, monkeypatch):
+    """A Datasette whose metadata denies the events table to everyone."""
+    import timeline.serve as serve
+
+    original = serve.load_metadata
+
+    def deny_events(name, **kwargs):
+        metadata = original(name, **kwargs)
+        metadata["databases"][name]["tables"]["events"]["allow"] = False
+        return metadata
+
+    monkeypatch.setattr(serve, "load_metadata", deny_events)
+    ds = datasette_for(db_path)
+    return ds, next(n for n in ds.databases if n != "_internal")
+
+
+async def test_table_permission_still_enforced_on_every_request(events_denied):
+    ds, name = events_denied
+    statuses = [(await ds.client.get(f"/{name}/events.json")).status_code for _ in range(3)]
+    assert statuses == [403, 403, 403]
+
+
+async def test_other_tables_stay_visible_when_one_is_denied(events_denied):
+    ds, name = events_denied
+    assert (await ds.client.get(f"/{name}/documents.json")).status_code == 200
+
+
+def test_serve_runs_several_processes(db_path):
+    """`timeline serve --workers 2`: two server processes answer on one port, and stop together."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "timeline.cli", "serve", "--db", str(db_path),
+                             "--port", str(port), "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/incidents/{JANUARY}", timeout=5) as r:
+                    status = r.status
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+                time.sleep(0.2)
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=30)
+    assert (status, "2 processes" in out) == (200, True)
