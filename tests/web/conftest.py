@@ -4,6 +4,8 @@ TimelineStore and corroborated, like the end of a crawl. The sentences are inven
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,8 @@ from timeline.config import Incident
 from timeline.corroborate import rebuild_corroboration
 from timeline.serve import datasette_for
 from timeline.store import TimelineStore
+
+PLUGINS = Path(__file__).resolve().parents[2] / "web" / "plugins"
 
 JANUARY = "postarapida-2023-01"
 JUNE = "postarapida-2023-06"
@@ -164,3 +168,12 @@ def ds(db_path):
 @pytest.fixture
 def db_name(ds):
     return [name for name in ds.databases if name != "_internal"][0]
+
+
+@pytest.fixture(scope="session")
+def page():
+    """web/plugins/timeline_page.py as a module (Datasette loads it from its plugins folder)."""
+    spec = importlib.util.spec_from_file_location("timeline_page", PLUGINS / "timeline_page.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,16 +1,9 @@
 """Granularity of TIMEX3 values, period labels and the disagreement rule (pure functions)."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from timeline.corroborate import granularity, is_coarse, significant_disagreement
 
-_spec = importlib.util.spec_from_file_location(
-    "timeline_page", Path(__file__).resolve().parents[2] / "web" / "plugins" / "timeline_page.py")
-page = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(page)
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -37,11 +30,11 @@ def test_day_is_not_coarse():
     ("2023-W05", None, "settimana 30 gen – 5 feb 2023"), ("2023", None, "2023"),
     ("2023-SU", None, "estate 2023"),
 ])
-def test_period_label(value, mod, expected):
+def test_period_label(page, value, mod, expected):
     assert page.period_label(value, mod, "it") == expected
 
 
-def test_period_label_english():
+def test_period_label_english(page):
     assert page.period_label("2022-11", "END", "en") == "late November 2022"
 
 

@@ -6,6 +6,8 @@
                              → the page's sections: days and periods, each with its entries
                                (events of one happening on one day grouped as one entry),
                                and the key moments for the summary at the top
+    {{ sections_html(view.main, lang) }}
+                             → those sections as HTML (with source_line, n_sources)
 
 Also: ``timeline_db`` (the served database's name) for links to canned queries and
 feeds, and the highlighted ``snippet`` column of the search query (escaped first, then
@@ -17,12 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import lru_cache
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from datasette import hookimpl
-from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from timeline.categories import CATEGORIES
@@ -81,7 +79,6 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _MARK = re.compile(r"&lt;(/?)mark&gt;")
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
 def _lang(lang) -> str:
@@ -190,14 +187,16 @@ def _get(event, key):
         return getattr(event, key, None)
 
 
+_HTTP_URL = re.compile(r"https?://[^/?#]", re.IGNORECASE)
+_CONTROL = re.compile(r"[\n\r\t\x00]")
+
+
 def http_url(value) -> str | None:
-    """The URL when it is an absolute http(s) URL, else None (so it is never made a link)."""
+    """The URL when it is an absolute http(s) URL with a host, else None (so it is never made a link)."""
     if not isinstance(value, str):
         return None
     stripped = value.strip()
-    parts = urlsplit(stripped)
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(
-            c in stripped for c in "\n\r\t\x00"):
+    if _HTTP_URL.match(stripped) and not _CONTROL.search(stripped):
         return stripped
     return None
 
@@ -399,37 +398,118 @@ def key_moments(sections: list[dict]) -> list[dict]:
     return moments
 
 
-#: The filters both Jinja environments get (Datasette's, and the entries' own below).
-FILTERS = {
-    "period_label": period_label, "weekday_day": weekday_day, "contested": contested,
-    "granularity": granularity, "when": when, "day_label": day_label, "short_day": short_day,
-    "http_url": http_url, "from_json": from_json, "label": label,
-}
+# ---------------------------------------------------------------------------------------
+# The incident page's entries as HTML. Written in Python rather than as Jinja macros:
+# Datasette's Jinja environment is async, where every macro call, filter and attribute
+# costs an await, and 500 entries took ~50 ms to render there (~22 ms even in a synchronous
+# environment, ~6 ms here). Everything printed goes through escape().
+
+def _e(value) -> str:
+    return str(escape("" if value is None else value))
 
 
-@lru_cache(maxsize=None)
-def _entries_environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
-    env.filters.update(FILTERS)
-    return env
+def n_sources(n, lang="it") -> Markup:
+    """'3 fonti' / '1 source'."""
+    words = ("fonte", "fonti") if _lang(lang) == "it" else ("source", "sources")
+    return Markup(f"{_e(n)} {words[0] if n == 1 else words[1]}")
 
 
-@lru_cache(maxsize=None)
-def timeline_macros(lang="it"):
-    """The macros of web/templates/_timeline_entries.html for one language (n_sources,
-    source_line, sections_html, …), rendered by a synchronous Jinja environment: Datasette's
-    is async, where each macro call and attribute costs an await (the incident page of a
-    million-document database spent ~50 ms rendering 500 entries there, ~8 ms here)."""
+def source_line(event, lang="it") -> Markup:
+    """'— <a href=…>source</a>, «title» (23 gen 09:10)': only an http(s) URL becomes a link."""
+    href = http_url(_get(event, "url"))
+    name = _e(_get(event, "source"))
+    line = (f'<a href="{_e(href)}" rel="nofollow noopener noreferrer">{name}</a>' if href
+            else f'<span class="unlinked">{name}</span>')
+    if title := _get(event, "document_title"):
+        line += f", «{_e(title)}»"
+    if published := _get(event, "published"):
+        line += f' <span class="published">({_e(short_day(published[:10], lang))} {_e(published[11:16])})</span>'
+    return Markup("— " + line)
+
+
+def _quoted(event) -> str:
+    """The sentence with the date expression in <mark> (or the expression alone)."""
+    sentence, text = event.get("sentence") or "", event.get("text") or ""
+    at = sentence.find(text) if text else -1
+    if at >= 0:
+        return f"{_e(sentence[:at])}<mark>{_e(text)}</mark>{_e(sentence[at + len(text):])}"
+    return _e(sentence or text)
+
+
+def _time_tag(event, label) -> str:
+    mod = f" ({_e(event.get('mod'))})" if event.get("mod") else ""
+    return f'<time datetime="{_e(event.get("earliest"))}" title="{_e(event.get("value"))}{mod}">{_e(label)}</time>'
+
+
+def _day_claims(entry, lang) -> str:
+    if not entry["contested"]:
+        return ""
+    claims = " / ".join(
+        f'<a href="#h{_e(entry["happening_id"])}-{_e(d)}" title="{_e(", ".join(names))}">'
+        f"{_e(short_day(d, lang))} ({n_sources(len(names), lang)})</a>"
+        for d, names in entry["day_sources"].items())
+    return f'<span class="disagreement-note">{"le fonti indicano" if lang == "it" else "sources give"} {claims}</span>'
+
+
+def _entry_html(entry, lang) -> str:
+    e, category = entry["rep"], _e(entry["category"])
+    w = when(e, lang)
+    when_cell = f'<div class="when precision-{_e(w["precision"])}">{_time_tag(e, w["label"]) if w["label"] else ""}</div>\n'
+    actor = f'<span class="actor">{_e(label(e["actor"], lang))}</span>' if e.get("actor") else ""
+    meta = f'<span class="cat cat-{category}">{_e(label(entry["category"], lang))}</span> {actor}'
+    if len(entry["events"]) == 1:
+        return (f'<li class="event entry cat-{category}" data-category="{category}" data-source="{_e(e.get("source"))}" '
+                f'id="{_e(entry["id"])}">{when_cell}<div class="what"><p class="meta">{meta} {_day_claims(entry, lang)}</p>\n'
+                f'<blockquote class="sentence" id="event-{_e(e.get("id"))}">{_quoted(e)}</blockquote>\n'
+                f'<p class="source">{source_line(e, lang)}</p></div></li>\n')
+    it = lang == "it"
+    corroboration = ("fonti diverse che riportano lo stesso fatto in questo giorno" if it
+                     else "distinct sources reporting the same happening on this day")
+    reports = []
+    for r in entry["events"]:
+        rw = when(r, lang)
+        reports.append(
+            f'<li class="event report cat-{category}" data-category="{category}" data-source="{_e(r.get("source"))}" id="event-{_e(r.get("id"))}">'
+            f'\n<span class="report-when precision-{_e(rw["precision"])}">{_time_tag(r, rw["label"]) if rw["label"] else ""}</span> '
+            f'<q class="sentence">{_quoted(r)}</q> <span class="source">{source_line(r, lang)}</span></li>\n')
+    return (f'<li class="happening entry cat-{category}" data-category="{category}" data-sources="{len(entry["sources"])}" '
+            f'id="{_e(entry["id"])}">{when_cell}<div class="what"><p class="meta">{meta} '
+            f'<span class="corroboration" title="{corroboration}">{n_sources(len(entry["sources"]), lang)}</span> '
+            f'{_day_claims(entry, lang)}</p>\n<blockquote class="sentence">{_quoted(e)}</blockquote>\n'
+            f'<p class="source">{source_line(e, lang)}</p>\n<details class="reports"><summary>'
+            f'{"Tutte le citazioni" if it else "All reports"} ({len(entry["events"])}): {_e(", ".join(entry["sources"]))}</summary>\n'
+            f'<ol class="reports">\n{"".join(reports)}</ol></details></div></li>\n')
+
+
+def sections_html(sections, lang="it") -> Markup:
+    """The days and periods of one band of the page, each with its entries, as an <ol>."""
     lang = _lang(lang)
-    template = _entries_environment().get_template("_timeline_entries.html")
-    return template.make_module({"lang": lang, "it": lang == "it"})
+    out = ['<ol class="days">\n']
+    for section in sections:
+        day = _e(section["day"])
+        if section["kind"] == "period":
+            out.append(f'<li class="day period" id="period-{_e(section["key"])}" data-period="{_e(section["key"])}">'
+                       f'<h2 class="day-heading period-heading"><time datetime="{day}">{_e(section["label"])}</time> '
+                       f'<span class="precision-tag">{"periodo" if lang == "it" else "period"}: {_e(section["precision"])}</span></h2>\n')
+        else:
+            out.append(f'<li class="day" id="day-{day}" data-day="{day}">'
+                       f'<h2 class="day-heading"><time datetime="{day}">{_e(section["label"])}</time></h2>\n')
+        out.append('<ol class="events">\n')
+        out.extend(_entry_html(entry, lang) for entry in section["entries"])
+        out.append("</ol></li>\n")
+    out.append("</ol>\n")
+    return Markup("".join(out))
 
 
 @hookimpl
 def prepare_jinja2_environment(env):
-    env.filters.update(FILTERS)
-    env.globals["timeline_view"] = timeline_view
-    env.globals["timeline_macros"] = timeline_macros
+    env.filters.update({
+        "period_label": period_label, "weekday_day": weekday_day, "contested": contested,
+        "granularity": granularity, "when": when, "day_label": day_label, "short_day": short_day,
+        "http_url": http_url, "from_json": from_json, "label": label,
+    })
+    env.globals.update({"timeline_view": timeline_view, "sections_html": sections_html,
+                        "source_line": source_line, "n_sources": n_sources})
 
 
 @hookimpl
