@@ -318,27 +318,29 @@ def canned_sql(name: str) -> str:
     return yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))["databases"]["timeline"]["queries"][name]["sql"]
 
 
-def incident_page_queries(slug: str) -> list[tuple[str, dict]]:
-    """The SQL the incident page template runs (web/pages/incidents/{slug}.html), with the
-    parameters it computes for a page without filters (see the template's ``params``)."""
-    template = (ROOT / "web" / "pages" / "incidents" / "{slug}.html").read_text("utf-8")
-    import re
+def traced_queries(db: Path, path: str) -> list[tuple[str, dict]]:
+    """The SQL statements, with their parameters, that Datasette runs on ``db`` to answer
+    ``path`` (an in-process Datasette configured as ``timeline serve``'s, its tracer on; a
+    warm-up request first, so start-up work is not counted)."""
+    import asyncio
 
-    incident = next(i for i in INCIDENTS if i.slug == slug)
-    ws, we = incident.window_start.isoformat(), incident.window_end.isoformat()
-    params = {"slug": slug, "category": "", "source": "", "other": "", "lo": ws, "hi": we,
-              "ws": ws, "we": we, "from": "", "to": "", "max": 500, "ctx": 100}
-    queries = []
-    for sql in re.findall(r'sql\("(.*?)"(?:,|\))', template, re.S):
-        if "null as happening_id" in sql:  # the branch for databases without corroboration
-            continue
-        if "count(*) from (select 1 from" in sql or "from sources where incident" in sql:
-            continue  # the branch for databases without the count tables
-        if "kind = 'provider'" in sql:  # the provider's documents: published <= window end + "T99"
-            queries.append((sql, {**params, "we": we + "T99"}))
-        else:
-            queries.append((sql, params))
-    return queries
+    from datasette.tracer import capture_traces
+
+    from timeline.serve import database_name, datasette_for
+
+    ds = datasette_for(db)
+
+    async def capture():
+        await ds.client.get(path)
+        traces = []
+        with capture_traces(traces):
+            response = await ds.client.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"{path}: HTTP {response.status_code}")
+        return [(t["sql"], t["params"] or {}) for t in traces
+                if t.get("type") == "sql" and t.get("database") == database_name(db)]
+
+    return asyncio.run(capture())
 
 
 def datasette_extras(page: dict) -> str:
@@ -395,17 +397,18 @@ def measure(db: Path, repeat: int) -> list[dict]:
         row("timeline canned query, one day",
             lambda i: fetch(f"{base}/{name}/timeline.json?" + urllib.parse.urlencode(timeline_params)),
             lambda i: [(timeline, timeline_params)])
-        page = incident_page_queries(INCIDENTS[0].slug)
+        page = traced_queries(db, f"/incidents/{INCIDENTS[0].slug}")
         row(f"incident page /incidents/{INCIDENTS[0].slug}",
             lambda i: fetch(f"{base}/incidents/{INCIDENTS[0].slug}"),
             lambda i: page,
-            note=f"raw: the page's {len(page)} queries, their rows as JSON (no HTML)")
+            note=f"raw: the {len(page)} statements the page runs, their rows as JSON (no HTML)")
         for table, extra in (("events", ""), ("documents", "sorted by published desc; ")):
             sample = json.loads(fetch(f"{base}/{name}/{table}.json"))
+            statements = traced_queries(db, f"/{name}/{table}.json")
             row(f"table JSON /{table}.json",
                 lambda i, t=table: fetch(f"{base}/{name}/{t}.json"),
-                lambda i, q=sample["query"]: [(q["sql"], q["params"])],
-                note=extra + datasette_extras(sample))
+                lambda i, q=statements: q,
+                note=f"raw: the {len(statements)} statements Datasette runs; " + extra + datasette_extras(sample))
     return results
 
 

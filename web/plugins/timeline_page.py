@@ -352,10 +352,11 @@ def timeline_view(before, main, after, incident=None, lang="it") -> dict:
     """
     lang = _lang(lang)
     start = str(_get(incident, "window_start") or "") if incident is not None else ""
-    before = [dict(r) for r in before or ()]
-    moved = [r for r in before if start and str(r.get("latest") or "")[:10] >= start]
-    before = [r for r in before if r not in moved]
-    before.reverse()
+    moved, earlier = [], []
+    for row in before or ():
+        row = dict(row)
+        (moved if start and str(row.get("latest") or "")[:10] >= start else earlier).append(row)
+    before = earlier[::-1]
     main_rows = moved[::-1] + [dict(r) for r in main or ()]
     main_sections = _sections(main_rows, lang)
     return {
