@@ -9,14 +9,13 @@ status-page API); each is configured by one entry of the sources file::
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import urlparse, urlsplit
 
 import scrapy
 from scrapy.http import HtmlResponse, Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
 
 from timeline.config import Config, Incident, Source, load_config
-from timeline.extract import extract_article
+from timeline.extract import Article, extract_article, extract_links, extract_page
 from timeline.store import utc_now
 
 # Links to these never lead to an article.
@@ -24,6 +23,8 @@ SKIPPED_EXTENSIONS = [
     "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "pdf", "zip", "gz", "mp3", "mp4",
     "avi", "mov", "css", "js", "woff", "woff2", "ttf", "doc", "docx", "xls", "xlsx", "ppt",
 ]
+# LinkExtractor's deny_extensions test (scrapy.utils.url.url_has_any_extension) in one str.endswith
+SKIPPED_SUFFIXES = tuple("." + extension for extension in SKIPPED_EXTENSIONS)
 
 
 @lru_cache(maxsize=8)
@@ -51,10 +52,7 @@ class SourceSpider(scrapy.Spider):
         kwargs.setdefault("name", f"{self.name}:{self.source.name}")
         super().__init__(**kwargs)
         self.allowed_domains = sorted({host_of(u) for u in self.channel_urls() if host_of(u)})
-        # Built once: the host check is may_follow's, since LinkExtractor's allow_domains
-        # compares host:port and would drop every link of a site on a non-default port.
-        self.link_extractor = LinkExtractor(allow=self.source.follow or (), deny_extensions=SKIPPED_EXTENSIONS,
-                                            unique=True)
+        self.follow_patterns = self.source.follow_patterns
 
     def channel_urls(self) -> list[str]:
         """The URLs this spider starts from; their hosts are the only ones it may visit."""
@@ -79,25 +77,50 @@ class SourceSpider(scrapy.Spider):
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
         return "html" in content_type or b"<html" in head.lower() or b"<!doctype html" in head.lower()
 
+    def http_charset(self, response: Response) -> str | None:
+        """The charset the Content-Type header declares (extraction checks it against the bytes)."""
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if "charset=" not in content_type:
+            return None
+        return content_type.split("charset=", 1)[1].split(";")[0].strip(" \"'")
+
+    def read_page(self, response: Response, **hints) -> tuple[dict | None, list[str]]:
+        """The page's item and the links to follow from it, from one parse of the page.
+
+        The item is None for a listing page or a page that is not HTML (as ``document_from``);
+        a listing's links are followed all the same: that is how a site is crawled.
+        """
+        if not self.is_html(response):
+            self.not_html(response)
+            return None, []
+        page = extract_page(response.body, response.url, timezone=self.incident.timezone,
+                            http_charset=self.http_charset(response))
+        # JSON, XML and text responses that look like HTML are extracted, never followed (as before)
+        links = self.followable(page.links) if isinstance(response, HtmlResponse) else []
+        return self.document(response, page.article, hints), links
+
     def document_from(self, response: Response, **hints) -> dict | None:
         """Extract the page; return an item, or None for a listing page (counted, not stored).
 
         ``hints`` come from the channel that led here (``date_hint``, ``title_hint`` of a
-        feed item or sitemap entry) and fill what the page itself lacks.
+        feed item or sitemap entry) and fill what the page itself lacks. For a page whose
+        links are followed too, ``read_page`` gives both from one parse.
         """
-        stats = self.crawler.stats
         if not self.is_html(response):
-            stats.inc_value("timeline/dropped/not html")
-            self.logger.info("not an HTML page, skipped: %s", response.url)
+            self.not_html(response)
             return None
-        charset = None
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
-        if "charset=" in content_type.lower():
-            charset = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
         article = extract_article(response.body, response.url, timezone=self.incident.timezone,
-                                  http_charset=charset)
+                                  http_charset=self.http_charset(response))
+        return self.document(response, article, hints)
+
+    def not_html(self, response: Response) -> None:
+        self.crawler.stats.inc_value("timeline/dropped/not html")
+        self.logger.info("not an HTML page, skipped: %s", response.url)
+
+    def document(self, response: Response, article: Article, hints: dict) -> dict | None:
+        """The item of an extracted page, or None for a listing page (counted, not stored)."""
         if article.is_listing:
-            stats.inc_value("timeline/listing pages")
+            self.crawler.stats.inc_value("timeline/listing pages")
             return None
         return {
             **article.to_dict(),
@@ -111,8 +134,25 @@ class SourceSpider(scrapy.Spider):
         }
 
     def links_to_follow(self, response: Response) -> list[str]:
-        """Same-site links matching the source's ``follow`` patterns (all same-site links if none)."""
-        # JSON, XML and text responses have no links to follow (and break LinkExtractor).
+        """Same-site links matching the source's ``follow`` patterns (all same-site links if none).
+
+        Parses the page for its links alone; ``read_page`` gives the item too from the same parse.
+        """
+        # JSON, XML and text responses have no links to follow.
         if not isinstance(response, HtmlResponse) or not self.is_html(response):
             return []
-        return [link.url for link in self.link_extractor.extract_links(response) if self.may_follow(link.url)]
+        return self.followable(extract_links(response.body, response.url, http_charset=self.http_charset(response)))
+
+    def followable(self, links: list[str]) -> list[str]:
+        """The links (absolute, each once, as ``extract_page`` gives them) this spider may follow.
+
+        Those of its own hosts over http(s) (``may_follow``), not to a file type that is never an
+        article (SKIPPED_EXTENSIONS), and, when the source has ``follow`` patterns, matching one
+        of them anywhere (``re.search``, as LinkExtractor's ``allow``).
+        """
+        patterns = self.follow_patterns
+        return [
+            url for url in links
+            if self.may_follow(url) and not urlparse(url).path.lower().endswith(SKIPPED_SUFFIXES)
+            and (not patterns or any(p.search(url) for p in patterns))
+        ]

@@ -23,8 +23,8 @@ class SiteSpider(SourceSpider):
             yield scrapy.Request(url, callback=self.parse)
 
     def parse(self, response):
-        document = self.document_from(response)
+        document, links = self.read_page(response)  # one parse of the page for both
         if document is not None:
             yield document
-        for url in self.links_to_follow(response):
+        for url in links:
             yield scrapy.Request(url, callback=self.parse)  # already absolute

@@ -27,6 +27,8 @@ INCIDENT = Incident(
 CONFIG = Config(path=Path("tests/spiders/sources.yml"), incident=INCIDENT, sources=(
     Source(name="notiziario", kind="news", start_urls=("http://www.notiziario.test/tecnologia/",),
            feed="http://www.notiziario.test/feed/"),
+    Source(name="notiziario-follow", kind="news", start_urls=("http://www.notiziario.test/tecnologia/",),
+           follow=(r"/2023/0[12]/", r"[?&]page=\d+$")),
     Source(name="notiziario-atom", kind="news", start_urls=("http://www.notiziario.test/",),
            feed="http://feeds.notiziario.test/atom.xml"),
     Source(name="gazzetta", kind="news", sitemap="http://www.gazzetta.test/sitemap_index.xml"),

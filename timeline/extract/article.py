@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, time
 
 from . import bylines, jsonld, signals
 from .authors import author as find_author
-from .encoding import decode_html
+from .encoding import decode_page
 from .language import language
 from .layout import Layout, parse
+from .links import raw_links, resolve
 from .listing import is_listing
 from .publication import choose, plausible
 from .text import body_text
@@ -39,8 +40,18 @@ class Article:
         return asdict(self)
 
 
+@dataclass
+class Page:
+    """One parse of a page: what its article says, and every link on it (the crawl follows them)."""
+
+    article: Article = field(default_factory=Article)
+    #: absolute URLs of its ``a``/``area`` links, fragments removed, each once, in page order
+    links: list[str] = field(default_factory=list)
+
+
 def prepared(html, url, timezone: str, http_charset, now):
-    """Check the arguments of extract_article/extract_dates; the parsed tree (or None), zone and now."""
+    """Check the arguments of extract_article/extract_dates; the parsed tree (or None), zone, now and the codec the
+    bytes were decoded with."""
     if not isinstance(html, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
     for name, value in (("url", url), ("timezone", timezone), ("http_charset", http_charset)):
@@ -50,8 +61,8 @@ def prepared(html, url, timezone: str, http_charset, now):
         raise TypeError(f"now must be a datetime or None, not {type(now).__name__}")
     tz = zone(timezone)
     now = (now if now.tzinfo else now.replace(tzinfo=tz)) if now else datetime.now(tz)
-    text = html if isinstance(html, str) else decode_html(bytes(html), http_charset)
-    return parse(text), tz, now
+    text, encoding = (html, "utf-8") if isinstance(html, str) else decode_page(html, http_charset)
+    return parse(text), tz, now, encoding
 
 
 def extract_article(
@@ -67,9 +78,47 @@ def extract_article(
     >>> extract_article('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023 alle 10:35</p>').published
     '2023-01-24T10:35:00+01:00'
     """
-    tree, tz, now = prepared(html, url, timezone, http_charset, now)
+    tree, tz, now, _ = prepared(html, url, timezone, http_charset, now)
     if tree is None:
         return Article()
+    return safely_from_tree(tree, url, tz, now)
+
+
+def extract_page(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    timezone: str = "Europe/Rome",
+    http_charset: str | None = None,
+    now: datetime | None = None,
+) -> Page:
+    """``extract_article`` and the page's links (see ``links.resolve``), from one parse of the page.
+
+    >>> page = extract_page('<h1>Mail giù</h1><a href="/2023/01/guasto#commenti">Il guasto</a>', "http://s.it/")
+    >>> page.links
+    ['http://s.it/2023/01/guasto']
+    """
+    tree, tz, now, encoding = prepared(html, url, timezone, http_charset, now)
+    if tree is None:
+        return Page()
+    # read before extraction walks (and might change) the tree: navigation and pagers count here
+    base, hrefs = raw_links(tree)
+    article = safely_from_tree(tree, url, tz, now)
+    return Page(article, resolve(base, hrefs, url, encoding))
+
+
+def extract_links(html: str | bytes, url: str | None = None, *, http_charset: str | None = None) -> list[str]:
+    """Only the links of a page, as ``extract_page`` gives them (one parse, no extraction).
+
+    >>> extract_links('<base href="/it/"><a href="guasto">x</a> <a href="mailto:a@b.it">y</a>', "http://s.it/")
+    ['http://s.it/it/guasto', 'mailto:a@b.it']
+    """
+    tree, _, _, encoding = prepared(html, url, "UTC", http_charset, None)
+    return [] if tree is None else resolve(*raw_links(tree), url, encoding)
+
+
+def safely_from_tree(tree, url: str | None, tz, now: datetime) -> Article:
+    """``from_tree``, or what the markup alone says when the page breaks it."""
     try:
         return from_tree(tree, url, tz, now)
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError):
@@ -90,7 +139,7 @@ def extract_dates(
     >>> extract_dates('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023</p>')
     ('2023-01-24T00:00:00+01:00', None, 'day')
     """
-    tree, tz, now = prepared(html, url, timezone, http_charset, now)
+    tree, tz, now, _ = prepared(html, url, timezone, http_charset, now)
     if tree is None:
         return None, None, None
     layout = Layout(tree)

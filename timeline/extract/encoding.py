@@ -30,22 +30,31 @@ CP1250_HINTS = "šśžźřťďľĺąęłżőűČŠŽŘŁŚŹŻ"
 def decode_html(body: bytes, http_charset: str | None = None) -> str:
     """Decode an HTML page: BOM, then declared charset (validated), then a restricted guess.
 
-    >>> decode_html("responsabilità".encode("cp1252"))
-    'responsabilità'
+    >>> decode_html("La responsabilità è nostra".encode("cp1252"))
+    'La responsabilità è nostra'
     """
     if isinstance(body, str):
         return body
+    return decode_page(body, http_charset)[0]
+
+
+def decode_page(body: bytes, http_charset: str | None = None) -> tuple[str, str]:
+    """``decode_html``'s text and the codec it was read with (a link's query is encoded in it, as a browser does).
+
+    >>> decode_page("La responsabilità è nostra".encode("cp1252"))
+    ('La responsabilità è nostra', 'cp1252')
+    """
     if not isinstance(body, (bytes, bytearray, memoryview)):
         raise TypeError(f"body must be bytes, not {type(body).__name__}")
     body = bytes(body)
     for bom, name in BOMS:
         if body.startswith(bom):
-            return body[len(bom):].decode(name, errors="replace")
+            return body[len(bom):].decode(name, errors="replace"), name
     declared = [normalise(http_charset), normalise(meta_charset(body))]
     for name in filter(None, declared):
-        text = decode_declared(body, name)
-        if text is not None:
-            return text
+        decoded = decode_declared(body, name)
+        if decoded is not None:
+            return decoded
     return guess(body)
 
 
@@ -70,20 +79,20 @@ def meta_charset(body: bytes) -> str | None:
     return (match.group(1) or match.group(2)).decode("ascii", "ignore")
 
 
-def decode_declared(body: bytes, name: str) -> str | None:
-    """Decode with a declared charset, or None when the declaration is evidently a lie."""
+def decode_declared(body: bytes, name: str) -> tuple[str, str] | None:
+    """(text, codec) decoded with a declared charset, or None when the declaration is evidently a lie."""
     if name.startswith("utf-16") or name.startswith("utf-32"):
         # A page read as bytes with a meta tag in ASCII cannot really be UTF-16.
         return None
     if name != "utf-8" and is_utf8(body):
         # UTF-8 bytes declared as a single-byte charset: the declaration lies.
-        return body.decode("utf-8")
+        return body.decode("utf-8"), "utf-8"
     try:
-        return body.decode(name)
+        return body.decode(name), name
     except (UnicodeDecodeError, LookupError):
         if name == "utf-8" and not is_utf8(body[:-4]):
             return None
-        return body.decode(name, errors="replace")
+        return body.decode(name, errors="replace"), name
 
 
 def is_utf8(body: bytes) -> bool:
@@ -101,17 +110,17 @@ def is_utf8(body: bytes) -> bool:
     return True
 
 
-def guess(body: bytes) -> str:
-    """Guess an undeclared encoding: UTF-8, else the likeliest single-byte code page."""
+def guess(body: bytes) -> tuple[str, str]:
+    """Guess an undeclared encoding: UTF-8, else the likeliest single-byte code page; (text, codec)."""
     if body.isascii():
-        return body.decode("ascii")
+        return body.decode("ascii"), "ascii"
     if is_utf8(body):
-        return body.decode("utf-8", errors="replace")
+        return body.decode("utf-8", errors="replace"), "utf-8"
     best = from_bytes(body, steps=3, chunk_size=512, cp_isolation=SINGLE_BYTE_GUESSES, preemptive_behaviour=False).best()
     name = best.encoding if best else "cp1252"
     if name in {"cp1250", "iso8859_2"} and looks_western(body):
         name = "cp1252"
-    return body.decode(name, errors="replace")
+    return body.decode(name, errors="replace"), name
 
 
 def looks_western(body: bytes) -> bool:
