@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8001
 DB ?= db/timeline.db
 
-.PHONY: install demo crawl serve test bench clean
+.PHONY: install demo crawl serve test bench bench-crawl bench-serve clean
 
 $(BIN)/timeline: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,9 +32,18 @@ serve: install
 test: install
 	@$(BIN)/python -m pytest -q
 
+## bench: the tagger and extraction benchmarks (minutes); bench-crawl, bench-serve: one each
 bench: install
 	@$(BIN)/python bench/dates.py
 	@$(BIN)/python bench/extract.py
+
+## bench-crawl: crawl a 2,100-page synthetic site on loopback beside `scrapy bench` (~2 min)
+bench-crawl: install
+	@$(BIN)/python bench/crawl.py
+
+## bench-serve: a million documents through `timeline serve` (first run builds 7.6 GB, ~15 min)
+bench-serve: install
+	@$(BIN)/python bench/serve.py --repeat 20
 
 clean:
 	rm -rf $(DB) $(DB)-wal $(DB)-shm tests/output .pytest_cache
