@@ -256,6 +256,87 @@ async def test_small_table_search_box_is_datasettes(ds, db_name):
     assert (response.status_code, "diffida" in response.text.lower()) == (200, True)
 
 
+# --- the table search API of a big table: same rows, a plan by how many match ----------------
+
+#: How each plan is forced: (FEW_MATCHES, MOST_ROWS) of web/plugins/big_tables.py.
+PLANS = {"lookup": (10**9, 1.0), "walk": (0, 10**9), "probe": (0, 0.0)}
+#: What the chosen plan's clause looks like in the SQL Datasette reports.
+PLAN_SQL = {"lookup": "id in (select rowid", "walk": "+id in (select rowid", "probe": "exists (select 1 from"}
+
+
+def big_tables_plugin():
+    from datasette.plugins import pm
+
+    return pm.get_plugin("big_tables.py")
+
+
+@pytest.fixture(params=sorted(PLANS))
+def plan(request, big, monkeypatch):
+    """The big database with one search plan forced; returns (ds, name, plan)."""
+    few, most = PLANS[request.param]
+    plugin = big_tables_plugin()
+    monkeypatch.setattr(plugin, "FEW_MATCHES", few)
+    monkeypatch.setattr(plugin, "MOST_ROWS", most)
+    return (*big, request.param)
+
+
+async def ids(ds, url):
+    return [row["id"] for row in (await ds.client.get(url)).json()]
+
+
+@pytest.mark.parametrize("words", ["guasto", "diffida", "posta rapida", "nessuna-parola-così"])
+@pytest.mark.parametrize("sort", ["", "&_sort=id", "&_sort_desc=id", "&_sort_desc=published", "&_sort=title"])
+async def test_big_table_search_finds_what_datasette_finds(ds, db_name, plan, words, sort):
+    # `ds` comes first, so it is made before `big` lowers BIG_TABLE_ROWS: Datasette's own search
+    assert not ds.timeline_big_tables
+    big_ds, name, _ = plan
+    expected = await ids(ds, f"/{db_name}/documents.json?_shape=array&_search={words}{sort}")
+    assert await ids(big_ds, f"/{name}/documents.json?_shape=array&_search={words}{sort}") == expected
+
+
+async def test_big_table_search_uses_the_forced_plan(plan):
+    ds, name, forced = plan
+    sql = (await ds.client.get(f"/{name}/documents.json?_search=guasto")).json()["query"]["sql"]
+    assert PLAN_SQL[forced] in sql.replace("[", "").replace("]", "")
+
+
+async def test_big_table_search_pages_follow_on(ds, db_name, plan):
+    assert not ds.timeline_big_tables
+    big_ds, name, _ = plan
+    everything = await ids(ds, f"/{db_name}/documents.json?_shape=array&_search=posta")
+    page = (await big_ds.client.get(f"/{name}/documents.json?_search=posta&_size=2")).json()
+    seen = [row[0] for row in page["rows"]]
+    while page["next_url"]:
+        page = (await big_ds.client.get(page["next_url"].replace("http://localhost", ""))).json()
+        seen += [row[0] for row in page["rows"]]
+    assert seen == everything
+
+
+async def test_big_table_search_unindexed_sort_looks_matches_up(plan):
+    ds, name, _ = plan
+    sql = (await ds.client.get(f"/{name}/documents.json?_search=guasto&_sort=title")).json()["query"]["sql"]
+    assert PLAN_SQL["lookup"] in sql.replace("[", "").replace("]", "") and "+" not in sql and "exists" not in sql
+
+
+async def test_big_table_search_with_a_filter_looks_matches_up(plan):
+    ds, name, _ = plan
+    sql = (await ds.client.get(f"/{name}/documents.json?_search=guasto&kind=news")).json()["query"]["sql"]
+    assert "exists" not in sql and "+id" not in sql.replace("[", "").replace("]", "")
+
+
+async def test_a_new_search_replaces_the_one_the_page_carried(ds, db_name, big):
+    assert not ds.timeline_big_tables
+    big_ds, name = big
+    expected = await ids(ds, f"/{db_name}/documents.json?_shape=array&_search=diffida")
+    assert await ids(big_ds, f"/{name}/documents.json?_shape=array&_big_search=guasto&_search=diffida") == expected
+
+
+async def test_big_table_search_box_shows_the_words(big):
+    ds, name = big
+    response = await ds.client.get(f"/{name}/documents?_search=diffida&kind=consumer")
+    assert 'value="diffida"' in response.text
+
+
 # --- per-request costs cut for immutable files (TimelineDatasette) ----------------------------
 
 async def traced_sql(ds, path):
