@@ -318,29 +318,33 @@ def canned_sql(name: str) -> str:
     return yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))["databases"]["timeline"]["queries"][name]["sql"]
 
 
-def traced_queries(db: Path, path: str) -> list[tuple[str, dict]]:
-    """The SQL statements, with their parameters, that Datasette runs on ``db`` to answer
-    ``path`` (an in-process Datasette configured as ``timeline serve``'s, its tracer on; a
-    warm-up request first, so start-up work is not counted)."""
-    import asyncio
+class Tracer:
+    """The SQL statements, with their parameters, that Datasette runs on ``db`` to answer a
+    path: an in-process Datasette configured as ``timeline serve``'s, its tracer on, one
+    warm-up request first so that start-up work is not counted."""
 
-    from datasette.tracer import capture_traces
+    def __init__(self, db: Path):
+        import asyncio
 
-    from timeline.serve import database_name, datasette_for
+        from timeline.serve import database_name, datasette_for
 
-    ds = datasette_for(db)
+        self.ds, self.name = datasette_for(db), database_name(db)
+        self.loop = asyncio.new_event_loop()
 
-    async def capture():
-        await ds.client.get(path)
+    def statements(self, path: str) -> list[tuple[str, dict]]:
+        return self.loop.run_until_complete(self._capture(path))
+
+    async def _capture(self, path: str) -> list[tuple[str, dict]]:
+        from datasette.tracer import capture_traces
+
+        await self.ds.client.get(path)
         traces = []
         with capture_traces(traces):
-            response = await ds.client.get(path)
+            response = await self.ds.client.get(path)
         if response.status_code != 200:
             raise SystemExit(f"{path}: HTTP {response.status_code}")
         return [(t["sql"], t["params"] or {}) for t in traces
-                if t.get("type") == "sql" and t.get("database") == database_name(db)]
-
-    return asyncio.run(capture())
+                if t.get("type") == "sql" and t.get("database") == self.name]
 
 
 def datasette_extras(page: dict) -> str:
@@ -362,6 +366,7 @@ def measure(db: Path, repeat: int) -> list[dict]:
     common = ["servizio", "utenti", "posta", "tecnici", "guasto", "ripristino", "azienda", "messaggi"]
     day = "2023-01-24"
     results = []
+    tracer = Tracer(db)
     with timeline_server(db) as base, raw_sqlite_server(db) as raw_base:
         def row(label: str, http_run, queries, note: str = "") -> None:
             """``queries(i)``: the SQL and parameters of the i-th request, as Datasette runs them."""
@@ -385,13 +390,17 @@ def measure(db: Path, repeat: int) -> list[dict]:
             row(f"search canned query, {label} word",
                 lambda i, w=words: fetch(f"{base}/{name}/search.json?" + urllib.parse.urlencode({"q": w[i % len(w)], "incident": ""})),
                 lambda i, w=words: [(search, {"q": w[i % len(w)], "incident": ""})])
-        # Datasette's table search SQL is the same text for every word: take it from a rare one.
-        sample = json.loads(fetch(f"{base}/{name}/documents.json?" + urllib.parse.urlencode({"_search": rare[0]})))
+        # The table search's statements depend on the word (big_tables.py picks a plan by
+        # how many rows match): trace each request's.
         for label, words in (("rare", rare), ("common", common)):
+            urls = [f"/{name}/documents.json?" + urllib.parse.urlencode({"_search": words[i % len(words)]})
+                    for i in range(repeat)]
+            statements = [tracer.statements(url) for url in urls]
             row(f"documents.json?_search=, {label} word",
-                lambda i, w=words: fetch(f"{base}/{name}/documents.json?" + urllib.parse.urlencode({"_search": w[i % len(w)]})),
-                lambda i, w=words, q=sample["query"]: [(q["sql"], {**q["params"], "search": w[i % len(w)]})],
-                note=datasette_extras(sample))
+                lambda i, u=urls: fetch(base + u[i]),
+                lambda i, s=statements: s[i],
+                note=f"raw: the {len(statements[0])} statements Datasette runs (plan chosen by match count); "
+                     "no facets; match count not computed")
         for label, words in (("rare", rare), ("common", common)):
             row(f"documents search box (HTML), {label} word",
                 lambda i, w=words: fetch(f"{base}/{name}/documents?" + urllib.parse.urlencode({"_search": w[i % len(w)]})),
@@ -402,14 +411,14 @@ def measure(db: Path, repeat: int) -> list[dict]:
         row("timeline canned query, one day",
             lambda i: fetch(f"{base}/{name}/timeline.json?" + urllib.parse.urlencode(timeline_params)),
             lambda i: [(timeline, timeline_params)])
-        page = traced_queries(db, f"/incidents/{INCIDENTS[0].slug}")
+        page = tracer.statements(f"/incidents/{INCIDENTS[0].slug}")
         row(f"incident page /incidents/{INCIDENTS[0].slug}",
             lambda i: fetch(f"{base}/incidents/{INCIDENTS[0].slug}"),
             lambda i: page,
             note=f"raw: the {len(page)} statements the page runs, their rows as JSON (no HTML)")
         for table, extra in (("events", ""), ("documents", "sorted by published desc; ")):
             sample = json.loads(fetch(f"{base}/{name}/{table}.json"))
-            statements = traced_queries(db, f"/{name}/{table}.json")
+            statements = tracer.statements(f"/{name}/{table}.json")
             row(f"table JSON /{table}.json",
                 lambda i, t=table: fetch(f"{base}/{name}/{t}.json"),
                 lambda i, q=statements: q,
