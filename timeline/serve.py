@@ -201,21 +201,19 @@ def serve(db_path: str | Path, port: int = 8001, host: str = "127.0.0.1", worker
 
     db_path = Path(db_path).resolve()
     workers = workers or default_workers()
-    try:
-        ds = datasette_for(db_path)  # fails early, with a clear message, before any worker starts
-    except FileNotFoundError as exc:
-        print(f"timeline serve: error: {exc} (build one with timeline crawl)", file=sys.stderr)
+    if not db_path.is_file():
+        print(f"timeline serve: error: no database at {db_path} (build one with timeline crawl)", file=sys.stderr)
         return 2
-    name = [n for n in ds.databases if n != "_internal"][0]
-    mode = "immutable" if not ds.databases[name].is_mutable else "read-only (a crawl is writing it)"
+    # What the workers will open, told before they start; each builds its own Datasette
+    # (counting a big table's rows once), so the parent builds none unless it serves itself.
+    mode = "read-only (a crawl is writing it)" if _has_pending_wal(db_path) else "immutable"
     base = f"http://{host}:{port}"
     print(f"Serving {base} — incidents at /, timeline at /incidents/<slug>, "
-          f"SQL and tables at /{name} ({db_path.name}, {mode}; {workers} "
+          f"SQL and tables at /{database_name(db_path)} ({db_path.name}, {mode}; {workers} "
           f"process{'es' if workers > 1 else ''}). Ctrl-C to stop.", flush=True)
     if workers == 1:
-        uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+        uvicorn.run(datasette_for(db_path).app(), host=host, port=port, log_level="warning", lifespan="on")
         return 0
-    del ds
     os.environ[DB_ENVIRONMENT] = str(db_path)
     uvicorn.run(f"{__name__}:worker_app", factory=True, host=host, port=port, log_level="warning",
                 lifespan="on", workers=workers)
