@@ -281,10 +281,12 @@ def _rank(event: dict) -> tuple:
 
 def _entries(rows: list[dict]) -> dict:
     """Group rows into entries: one per (happening, day) or (happening, period), or per
-    event when it belongs to no happening. Returns {section key: [entries]}."""
+    event when it belongs to no happening. Returns {section key: [entries]}.
+
+    ``rows`` are timeline_view's own copies of the query's rows: each gets its granularity.
+    """
     groups: dict[tuple, dict] = {}
-    for row in rows:
-        event = dict(row)
+    for event in rows:
         event["granularity"] = granularity(event.get("value"))
         if event["granularity"] in COARSE:
             section = ("period", str(event.get("day") or ""), event.get("value") or "", event.get("mod") or "")
