@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from timeline.config import Incident
@@ -21,10 +22,7 @@ class IncidentContext:
     def incident(self) -> Incident:
         return self.crawler.spider.incident
 
-    def timezone_of(self, item) -> str:
-        return self.incident.timezone
-
     def drop(self, reason: str, item) -> DropItem:
         """Count the reason in the crawl's stats and build the DropItem to raise."""
         self.crawler.stats.inc_value(f"timeline/dropped/{reason}")
-        return DropItem(f"{reason}: {item.get('url')}")
+        return DropItem(f"{reason}: {ItemAdapter(item).get('url')}")

@@ -1,80 +1,184 @@
-"""Stage 3: the document's events — every date in its text, and the document itself where it is a statement."""
+"""Stage 3: the document's events — every date in its text, its key facts, and the document itself
+where it is a statement or an action.
+
+Each event keeps three times apart (docs/PIPELINE.md): ``reported_at`` (the publication, the
+update stamp opening its paragraph, or the status update), ``happened_*`` (when the happening
+took place: a statement when made, a date mentioned as the time of the fact of its clause,
+a start counted back from a duration) and the mentioned date itself (``value``, ``earliest``,
+``latest``, ``day``).
+"""
 
 from __future__ import annotations
 
-from timeline.anchors import anchored_segments
-from timeline.categories import categorise, categorise_in_context
-from timeline.dates import sentence_around, tag_timexes
-from timeline.moments import local_day, to_local_iso
+import re
+
+from itemadapter import ItemAdapter
+
 from pipelines.context import IncidentContext
+from timeline.anchors import anchored_segments
+from timeline.categories import Reading, facts_of, read_mention, read_statement
+from timeline.dates import SENTENCE_BREAK, sentence_around, tag_timexes
+from timeline.happened import When, mention_when, names_its_year, reported_when, since_when
+from timeline.items import Event
+from timeline.moments import local_day, parse_moment, to_local_iso
 
 # A statement by one of the actors is itself an event at its publication time.
-STATEMENT_KINDS = {"provider", "status", "consumer", "regulator"}
+STATEMENT_KINDS = {"provider": "provider_statement", "status": "provider_statement",
+                   "consumer": "consumer_action", "regulator": "regulator_action"}
+# Facts worth an event even without a date: they happen when said ("nessun dato è andato
+# perso", "un bug nel sistema operativo", "sei mesi in omaggio").
+CLAIM_CATEGORIES = {"cause", "compensation", "provider_statement"}
+# …and, in the actors' own documents, what they say has been restored or will be.
+ACTOR_CLAIM_CATEGORIES = CLAIM_CATEGORIES | {"restoration_partial", "restoration_complete",
+                                             "deadline", "consumer_action", "regulator_action"}
+# Stamps and bylines are the document's own dates, not facts ("Pubblicato il 24/01/2023").
+BYLINE = re.compile(r"^\W*(?:pubblicat\w*|aggiornat\w*|published|updated|modifica\w*|posted|"
+                    r"last updated|data)\b", re.IGNORECASE)
 
 
-def minute_value(iso: str) -> str:
-    """The TIMEX3 value of a moment known to the minute: '2023-01-24T19:05'."""
-    return iso[:16]
+def sentences(text: str):
+    """(offset, sentence) for every sentence of ``text``."""
+    start = 0
+    for match in SENTENCE_BREAK.finditer(text):
+        if text[start:match.start()].strip():
+            yield start, text[start:match.start()]
+        start = match.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def happened_fields(when: When | None, reported: str | None, timezone: str) -> dict:
+    """The event's happened_* columns; filed under the reported day when the time is vaguer."""
+    if when is None:
+        return {"happened_day": local_day(reported, timezone)}
+    fields = {f"happened_{k}" if k != "at" else "happened_at": v for k, v in when.iso().items()}
+    fields["happened_day"] = when.day() or local_day(reported, timezone)
+    return fields
 
 
 class EventTagger(IncidentContext):
-    """Attach ``item["events"]``: timexes found in the text, status updates, and the statement itself."""
+    """Attach ``item["events"]``: dates in the text, key facts, status updates, the statement itself."""
 
     def process_item(self, item):
-        tz = self.timezone_of(item)
-        lang = item.get("lang") or "it"
-        events = []
-        if item.get("published") and item.get("text"):
-            for offset, segment, anchor in anchored_segments(item["text"], item["published"],
-                                                             item.get("updated"), lang, tz):
-                events += self.text_events(item["text"], segment, offset, anchor, lang, tz, item.get("kind"))
-        for update in item.get("updates") or ():
-            events.append(self.update_event(update, lang, tz, item.get("kind")))
-        if item.get("kind") in STATEMENT_KINDS and item.get("published") and not item.get("updates"):
-            events.append(self.statement_event(item, lang))
+        adapter = ItemAdapter(item)
+        tz = self.incident.timezone
+        document = {"lang": adapter.get("lang") or "it", "kind": adapter.get("kind"), "tz": tz}
+        published, text = adapter.get("published"), adapter.get("text") or ""
+        updates = adapter.get("updates") or ()
+        events: list[Event] = []
+        if updates:
+            # A status page: each update speaks from its own time.
+            for update in updates:
+                events += self.update_events(text, update, document)
+        elif text and published:
+            for offset, segment, anchor in anchored_segments(text, published, adapter.get("updated"),
+                                                             document["lang"], tz):
+                events += self.text_events(text, segment, offset, anchor, document)
+        elif text:
+            events += self.undated_events(text, document)
+        kind = adapter.get("kind")
+        if kind in STATEMENT_KINDS and kind != "status" and published:
+            events.append(self.statement_event(adapter, document))
         self.crawler.stats.inc_value("timeline/events", len(events))
-        item["events"] = events
+        adapter["events"] = events
         return item
 
-    def text_events(self, text: str, segment: str, at: int, anchor: str, lang: str, tz: str,
-                    kind: str | None) -> list[dict]:
-        """Events for the dates in ``segment`` (found at ``text[at:]``), read from ``anchor``."""
-        events = []
-        for timex in tag_timexes(segment, anchor, lang=lang, timezone=tz):
+    def text_events(self, text: str, segment: str, at: int, reported: str, document: dict,
+                    absolute_only: bool = False) -> list[Event]:
+        """Events for the dates and the dateless key facts of ``segment`` (at ``text[at:]``)."""
+        events, dated = [], set()
+        found = [t for t in tag_timexes(segment, reported or "2000-01-01T00:00:00",
+                                        lang=document["lang"], timezone=document["tz"])
+                 if not absolute_only or names_its_year(t)]
+        placed = []
+        for timex in found:
             begin, end = timex["span"][0] + at, timex["span"][1] + at
             sentence = sentence_around(text, (begin, end))
             offset = text.find(sentence, max(0, end - len(sentence)))
-            if 0 <= offset <= begin:
-                category, actor = categorise_in_context(sentence, (begin - offset, end - offset), lang, kind)
-            else:
-                category, actor = categorise(sentence, lang, kind)
-            events.append({
-                "origin": "text", "text": timex["text"], "value": timex["value"],
-                "type": timex["type"], "mod": timex.get("mod"),
-                "earliest": timex.get("earliest"), "latest": timex.get("latest"),
-                "day": local_day(timex.get("earliest"), tz), "sentence": sentence,
-                "span_start": begin, "span_end": end, "category": category, "actor": actor,
-            })
+            span = (begin - offset, end - offset) if 0 <= offset <= begin else None
+            placed.append((timex, sentence, offset, span, (begin, end)))
+            if timex.get("earliest"):
+                dated.add(sentence)  # its facts are dated; a bare "sei mesi" dates nothing
+        for timex, sentence, offset, span, where in placed:
+            others = tuple((b - offset, e - offset) for t, s, o, sp, (b, e) in placed
+                           if s == sentence and t is not timex and o == offset)
+            events.append(self.mention_event(timex, sentence, span, where, reported, document, others))
+        if reported and not absolute_only:
+            for offset, sentence in sentences(segment):
+                sentence = sentence.strip()
+                if sentence not in dated:
+                    events += self.claim_events(sentence, reported, document)
         return events
 
-    def update_event(self, update: dict, lang: str, tz: str, kind: str | None) -> dict:
-        at = to_local_iso(update.get("created_at"), tz)
-        sentence = " — ".join(x for x in (update.get("status"), update.get("body")) if x)
-        category, actor = categorise(sentence, lang, kind)
-        return {
-            "origin": "status", "text": update.get("status") or "update",
-            "value": minute_value(at) if at else None, "type": "TIME", "mod": None,
-            "earliest": at, "latest": at, "day": local_day(at, tz), "sentence": sentence,
-            "category": category, "actor": actor,
-        }
+    def mention_event(self, timex: dict, sentence: str, span, where: tuple[int, int],
+                      reported: str | None, document: dict, others: tuple = ()) -> Event:
+        tz = document["tz"]
+        reading = read_mention(sentence, span, document["lang"], document["kind"], others)
+        if BYLINE.match(sentence):
+            reading = Reading("other", "happened", reading.actor)
+        report_time = parse_moment(reported, tz) if reported else None
+        when = since_when(timex, sentence, report_time) or mention_when(timex, tz)
+        if when is None and timex.get("value") == "PRESENT_REF":
+            when = reported_when(report_time, "minute")
+        return Event(
+            origin="text", text=timex["text"], value=timex["value"], type=timex["type"],
+            mod=timex.get("mod"), earliest=timex.get("earliest"), latest=timex.get("latest"),
+            day=local_day(timex.get("earliest"), tz), sentence=sentence, span_start=where[0],
+            span_end=where[1], category=reading.category, actor=reading.actor,
+            modality=reading.modality, reported_at=reported, flag=timex.get("flag"),
+            **happened_fields(when, reported, tz))
 
-    def statement_event(self, item: dict, lang: str) -> dict:
-        published = item["published"]
-        sentence = item.get("title") or ""
-        category, actor = categorise(f"{sentence}\n{(item.get('text') or '')[:300]}", lang, item.get("kind"))
-        return {
-            "origin": "document", "text": item.get("title") or item["url"],
-            "value": minute_value(published), "type": "TIME", "mod": None,
-            "earliest": published, "latest": published, "day": item.get("day"),
-            "sentence": sentence, "category": category, "actor": actor,
-        }
+    def claim_events(self, sentence: str, reported: str, document: dict) -> list[Event]:
+        """Key facts stated without a date: they happened when reported."""
+        allowed = ACTOR_CLAIM_CATEGORIES if document["kind"] in STATEMENT_KINDS else CLAIM_CATEGORIES
+        tz = document["tz"]
+        events = []
+        for reading in facts_of(sentence, document["lang"], document["kind"]):
+            if reading.category not in allowed:
+                continue
+            if reading.category == "provider_statement" and reading.modality != "negated":
+                continue  # only what a statement denies ("no data was lost") is a fact of its own
+            when = reported_when(parse_moment(reported, tz))
+            events.append(Event(
+                origin="claim", text=None, sentence=sentence, category=reading.category,
+                actor=reading.actor, modality=reading.modality, reported_at=reported,
+                **happened_fields(when, reported, tz)))
+        return events
+
+    def undated_events(self, text: str, document: dict) -> list[Event]:
+        """A page whose publication date is unknown: only the dates that name their year."""
+        return self.text_events(text, text, 0, None, document, absolute_only=True)
+
+    def update_events(self, text: str, update: dict, document: dict) -> list[Event]:
+        """A status update is a statement at its time; the dates in its body speak from it."""
+        tz = document["tz"]
+        at = to_local_iso(update.get("created_at"), tz)
+        body = update.get("body") or ""
+        sentence = " — ".join(x for x in (update.get("status"), body) if x)
+        reading = read_statement(body, document["lang"], "status", update.get("status"))
+        events = [Event(
+            origin="status", text=update.get("status") or "update",
+            value=at[:16] if at else None, type="TIME", earliest=at, latest=at,
+            day=local_day(at, tz), sentence=sentence, category=reading.category,
+            actor=reading.actor, modality=reading.modality, reported_at=at,
+            **happened_fields(reported_when(parse_moment(at, tz)), at, tz))]
+        offset = text.find(body) if body else -1
+        if at and offset >= 0:
+            events += [event for event in self.text_events(text, body, offset, at, document)
+                       if event.origin == "text"]
+        return events
+
+    def statement_event(self, adapter: ItemAdapter, document: dict) -> Event:
+        """The document itself: a communiqué, a formal warning, a regulator's notice."""
+        tz = document["tz"]
+        published = adapter["published"]
+        title = adapter.get("title") or ""
+        lead = (adapter.get("text") or "")[:300]
+        reading = read_statement(f"{title}\n{lead}", document["lang"], document["kind"])
+        precision = "day" if adapter.get("published_precision") == "day" else "minute"
+        return Event(
+            origin="document", text=title or adapter.get("url"), value=published[:16],
+            type="TIME", earliest=published, latest=published, day=adapter.get("day"),
+            sentence=title, category=STATEMENT_KINDS[document["kind"]], actor=reading.actor,
+            modality="happened", reported_at=published,
+            **happened_fields(reported_when(parse_moment(published, tz), precision), published, tz))

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from timeline.moments import local_day, parse_moment, to_local_iso
+from itemadapter import ItemAdapter
+
 from pipelines.context import IncidentContext
+from timeline.moments import local_day, parse_moment, to_local_iso
 
 
 class PublicationDate(IncidentContext):
     """Normalise ``published``/``updated`` to ISO 8601 with offset; fall back to the channel's date.
 
     A page that carries no date of its own takes the date its feed item or sitemap entry
-    gave (``date_hint``); ``day`` is the local calendar day of publication.
+    gave (``date_hint``); ``day`` is the local calendar day of publication. A page dated by
+    nothing at all has ``published_precision`` "none" (the relevance stage decides its fate).
     """
 
     def process_item(self, item):
-        tz = self.timezone_of(item)
+        item = ItemAdapter(item)
+        tz = self.incident.timezone
         published = to_local_iso(item.get("published"), tz)
         hint = to_local_iso(item.get("date_hint"), tz)
         hint_precision = item.get("date_hint_precision") or "minute"
@@ -30,4 +34,6 @@ class PublicationDate(IncidentContext):
         if not item.get("title") and item.get("title_hint"):
             item["title"] = item["title_hint"]
         item["day"] = local_day(published, tz)
-        return item
+        if published is None:
+            item["published_precision"] = "none"
+        return item.item

@@ -7,7 +7,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from itemadapter import ItemAdapter
+
 from pipelines.context import IncidentContext
+from timeline.dates import tag_timexes
+from timeline.happened import names_its_year
+from timeline.moments import local_day
 
 
 def folded(text: str) -> str:
@@ -25,26 +30,46 @@ def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
 
+def absolute_days(text: str, lang: str, timezone: str) -> list[dt.date]:
+    """The local days of the dates in ``text`` that name their year, in text order."""
+    days = []
+    for timex in tag_timexes(text, "2000-01-01T00:00:00", lang=lang, timezone=timezone):
+        if names_its_year(timex):
+            day = local_day(timex.get("earliest"), timezone)
+            if day:
+                days.append(dt.date.fromisoformat(day))
+    return days
+
+
 class RelevanceFilter(IncidentContext):
     """Drop documents that name none of the incident's keywords, or were published outside its window.
 
-    A document without a publication date (from the page, its feed item or its sitemap
-    entry) is dropped as "undated": it cannot be placed on the timeline nor checked against
-    the window, and kept it would leak into every incident of the same site.
+    A relevant page whose publication date could not be found (on the page, in its feed
+    item or sitemap entry) is kept when a date naming its year in its text falls inside the
+    window — it is stored with ``published`` null and counted as ``timeline/undated stored``
+    — and dropped as "undated" otherwise: nothing places it in this incident rather than in
+    another one of the same site.
     """
 
     def process_item(self, item):
+        adapter = ItemAdapter(item)
         incident = self.incident
-        if not (item.get("text") or item.get("title")):
+        text, title = adapter.get("text") or "", adapter.get("title") or ""
+        if not (text or title):
             raise self.drop("empty", item)
         pattern = keyword_pattern(incident.keywords)
-        if pattern and not pattern.search(folded(f"{item.get('title') or ''}\n{item.get('text') or ''}")):
+        if pattern and not pattern.search(folded(f"{title}\n{text}")):
             raise self.drop("off-topic", item)
-        if not item.get("day"):
-            raise self.drop("undated", item)
-        day = dt.date.fromisoformat(item["day"])
-        if incident.window_start and day < incident.window_start:
-            raise self.drop("out of window", item)
-        if incident.window_end and day > incident.window_end:
+        if not adapter.get("day"):
+            days = absolute_days(f"{title}\n{text}", adapter.get("lang") or "it", incident.timezone)
+            if not any(self.in_window(day) for day in days):
+                raise self.drop("undated", item)
+            self.crawler.stats.inc_value("timeline/undated stored")
+            return item
+        if not self.in_window(dt.date.fromisoformat(adapter["day"])):
             raise self.drop("out of window", item)
         return item
+
+    def in_window(self, day: dt.date) -> bool:
+        start, end = self.incident.window_start, self.incident.window_end
+        return (start is None or day >= start) and (end is None or day <= end)

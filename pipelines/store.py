@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from itemadapter import ItemAdapter
 from scrapy import signals
 
 from pipelines.context import IncidentContext
@@ -43,7 +44,7 @@ class StoreDocument(IncidentContext):
         self.store.close()
 
     def process_item(self, item):
-        self.pending.append((item, item.get("events") or ()))
+        self.pending.append((item, ItemAdapter(item).get("events") or ()))
         self.crawler.signals.send_catch_log(document_buffered, item=item)
         if len(self.pending) >= self.batch_size or time.monotonic() - self.last_flush > MAX_BATCH_AGE:
             self.flush()
@@ -70,5 +71,5 @@ class StoreDocument(IncidentContext):
             return True
         except Exception as exc:
             self.crawler.stats.inc_value("timeline/dropped/store error")
-            self.crawler.spider.logger.error("could not store %s: %s", item.get("url"), exc)
+            self.crawler.spider.logger.error("could not store %s: %s", ItemAdapter(item).get("url"), exc)
             return False

@@ -26,30 +26,24 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import sqlite_utils
+from itemadapter import ItemAdapter
 
 from timeline.config import Config, Incident
+from timeline.items import Document, Event, columns
 
-DOCUMENT_COLUMNS = {
-    "id": int, "url": str, "incident": str, "source": str, "kind": str,
-    "title": str, "author": str, "published": str, "updated": str,
-    "published_precision": str, "day": str, "lang": str, "text": str,
-    "found_via": str, "content_hash": str, "first_fetched": str,
-    "last_fetched": str, "last_changed": str,
-}
-EVENT_COLUMNS = {
-    "id": int, "document_id": int, "incident": str, "source": str, "kind": str,
-    "origin": str, "text": str, "value": str, "type": str, "mod": str,
-    "earliest": str, "latest": str, "day": str, "sentence": str,
-    "span_start": int, "span_end": int, "category": str, "actor": str,
-}
+# The schema is derived from the dataclasses of timeline/items.py: one declaration.
+DOCUMENT_COLUMNS = columns(Document)
+EVENT_COLUMNS = columns(Event)
+# Filled by the store from the document (id, incident, source, kind), not by the event.
 EVENT_FIELDS = tuple(c for c in EVENT_COLUMNS if c not in ("id", "document_id", "incident", "source", "kind"))
-DOCUMENT_FIELDS = ("url", "incident", "source", "kind", "title", "author", "published", "updated",
-                   "published_precision", "day", "lang", "text", "found_via")
+# Provenance columns are the store's own (content_hash, first/last fetch, last change).
+PROVENANCE = ("content_hash", "first_fetched", "last_fetched", "last_changed")
+DOCUMENT_FIELDS = tuple(c for c in DOCUMENT_COLUMNS if c not in ("id", *PROVENANCE))
 # A document found through a structured channel is not overwritten by a scraped page of the same URL.
 CHANNEL_TRUST = {"statuspage": 1}
 EVENT_ROW_FIELDS = ("document_id", "incident", "source", "kind") + EVENT_FIELDS
-INSERT_DOCUMENT = (f"insert into documents ({', '.join(DOCUMENT_FIELDS)}, content_hash, first_fetched, last_fetched, "
-                   f"last_changed) values ({', '.join('?' * (len(DOCUMENT_FIELDS) + 4))})")
+INSERT_DOCUMENT = (f"insert into documents ({', '.join(DOCUMENT_FIELDS + PROVENANCE)}) "
+                   f"values ({', '.join('?' * (len(DOCUMENT_FIELDS) + len(PROVENANCE)))})")
 UPDATE_DOCUMENT = (f"update documents set {', '.join(f'{k} = ?' for k in DOCUMENT_FIELDS)}, content_hash = ?, "
                    "first_fetched = ?, last_fetched = ?, last_changed = ? where id = ?")
 INSERT_EVENT = f"insert into events ({', '.join(EVENT_ROW_FIELDS)}) values ({', '.join('?' * len(EVENT_ROW_FIELDS))})"
@@ -134,11 +128,13 @@ class TimelineStore:
         self.ensure_schema()
 
     def ensure_schema(self) -> None:
-        """Create tables, indexes and full-text search if missing (safe to call every time)."""
-        if not SCHEMA_TABLES <= set(self.db.table_names()):
+        """Create tables, indexes and full-text search if missing, and add the columns an older
+        database lacks (safe to call every time)."""
+        if not SCHEMA_TABLES <= set(self.db.table_names()) or missing_columns(self.db):
             # Two crawler processes may start on a new file together: one creates, the other waits.
             with schema_lock(self.path):
                 self.create_schema()
+                add_missing_columns(self.db)
         if not fts_is_current(self.db):
             with schema_lock(self.path):
                 migrate_fts(self.db)
@@ -233,8 +229,10 @@ class TimelineStore:
             raise
         conn.commit()
 
-    def write_document(self, document: dict, events: Iterable[dict]) -> int:
+    def write_document(self, document: dict | Document, events: Iterable[dict | Event]) -> int:
         """The writes of ``save_document``, inside the caller's transaction."""
+        document = ItemAdapter(document)
+        events = [ItemAdapter(event) for event in events]
         now = document.get("fetched_at") or utc_now()
         values = [sql_value(document.get(k)) for k in DOCUMENT_FIELDS]
         digest = content_hash(document)
@@ -267,12 +265,27 @@ class TimelineStore:
         conn.executemany(INSERT_EVENT, rows)
         return doc_id
 
-    def counts(self) -> dict[str, int]:
-        """Row counts of the main tables, for summaries."""
-        return {name: self.db[name].count for name in ("incidents", "documents", "events")}
-
     def close(self) -> None:
         self.db.close()
+
+
+def missing_columns(db: sqlite_utils.Database) -> dict[str, dict[str, type]]:
+    """{table: {column: type}} that the dataclasses declare and an existing table lacks."""
+    missing = {}
+    for table, wanted in (("documents", DOCUMENT_COLUMNS), ("events", EVENT_COLUMNS)):
+        if table in db.table_names():
+            have = set(db[table].columns_dict)
+            lacking = {name: kind for name, kind in wanted.items() if name not in have}
+            if lacking:
+                missing[table] = lacking
+    return missing
+
+
+def add_missing_columns(db: sqlite_utils.Database) -> None:
+    """Migrate in place: add each declared column an older database lacks (as null)."""
+    for table, lacking in missing_columns(db).items():
+        for name, kind in lacking.items():
+            db[table].add_column(name, kind)
 
 
 def fts_is_current(db: sqlite_utils.Database) -> bool:

@@ -67,7 +67,9 @@ def sentence_around(text: str, span: tuple[int, int], limit: int = 400) -> str:
     'Il guasto è iniziato ieri sera.'
     """
     begin, end = span
-    start = max((m.end() for m in SENTENCE_BREAK.finditer(text, 0, begin)), default=0)
+    # One character past the expression: a break's look-ahead must see the sentence's first letter.
+    start = max((m.end() for m in SENTENCE_BREAK.finditer(text, 0, begin + 1) if m.end() <= begin),
+                default=0)
     following = SENTENCE_BREAK.search(text, end)
     stop = following.start() if following else len(text)
     if stop - start > limit:  # a run-on "sentence": a window centred on the expression

@@ -1,0 +1,506 @@
+"""Key moments: the story of an incident, one row per happening, corroborated across sources.
+
+    db = sqlite_utils.Database("db/timeline.db")
+    rebuild_story(db)        # → number of key moments written, all incidents
+
+Events are evidence (pipelines/events.py); a key moment is what the evidence, read
+together, says happened. Each kind of happening has its own rule, because each is dated by
+something different (docs/PIPELINE.md has the page a journalist can follow):
+
+- **outage_start** — the dates that mention the outage's start (not mere sightings of the
+  outage), grouped by time: compatible times (overlapping, or within a night of each other:
+  "domenica verso le 22" and "la notte del 23") are one start; a second start is reported
+  only where another group has sources of its own and its times cannot be the same night.
+- **restoration_partial / restoration_complete** — the first well-supported time part of the
+  users got their service back, and the first well-supported time all of them had it.
+- **provider_statement** — each of the provider's own communiqués, at its publication;
+  news reports of a statement at a time no communiqué has need two sources.
+- **cause** — when the cause was stated (not when the failure happened).
+- **deadline** — a promised time (``at``), first reported when it was promised.
+- **consumer_action / regulator_action** — each action at the time it was taken, kept apart
+  by who acted (Codacons' formal warning is not another association's).
+- **compensation** — when it was confirmed, and when its details were given.
+
+A moment needs the actor's own document (the provider for its statements, a consumer
+association for its actions…) or two distinct sources. Nothing of the story is dated before
+the outage began or outside the incident's window.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+import sqlite_utils
+
+from timeline.categories import read_statement
+from timeline.happened import DAY_OR_FINER
+from timeline.items import KEY_CATEGORIES, KeyMoment, columns
+
+ISO = dt.datetime.fromisoformat
+PRECISION_ORDER = ("minute", "hour", "part_of_day", "day", "days", "week", "month")
+# Kinds whose documents speak for an actor, and the categories each may vouch for alone.
+OWN_VOICE = {
+    "provider": {"outage_start", "provider_statement", "cause", "restoration_partial",
+                 "restoration_complete", "deadline", "compensation"},
+    "status": {"outage_start", "provider_statement", "cause", "restoration_partial",
+               "restoration_complete", "deadline", "compensation"},
+    "consumer": {"consumer_action"},
+    "regulator": {"regulator_action"},
+}
+# Two reports of a time are one happening if they are this close (a night, a part of day).
+NIGHT = dt.timedelta(hours=6)
+SAME_STATEMENT = dt.timedelta(hours=3)
+SAME_ACTION = dt.timedelta(hours=18)
+# A statement sentence longer than this reads as a paragraph: a shorter one is preferred.
+STATEMENT_CHARS = 320
+# Who acts, so that two actions of one day by different actors stay two happenings.
+ENTITY_CLASSES = {
+    "government": re.compile(r"\b(?:presidenza del consiglio|palazzo chigi|governo|government|"
+                             r"prime minister|primo ministro|downing street|white house)\b", re.I),
+    "parliament": re.compile(r"\b(?:parlamentare|deputat[oa]|senat(?:ore|rice)|interrogazione|"
+                             r"mp|member of parliament|congress\w*|senator|lawmaker)\b", re.I),
+}
+NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+COMMON_CAPITALS = frozenset("""
+    il lo la le gli i un una uno l dal dalla da per con su in nel nella e ed ma che chi non
+    the a an and but from for with on in of to this that these those it its we our they
+    oggi ieri domani today yesterday secondo according aggiornamento update roma milano
+    lunedì martedì mercoledì giovedì venerdì sabato domenica monday tuesday wednesday
+    thursday friday saturday sunday gennaio febbraio marzo aprile maggio giugno luglio agosto
+    settembre ottobre novembre dicembre january february march april may june july august
+    september october november december intanto inoltre anche già così dopo prima mentre
+""".split())
+
+
+@dataclass
+class Evidence:
+    """One event as the story reads it."""
+
+    event_id: int
+    category: str
+    modality: str
+    origin: str
+    at: dt.datetime | None
+    earliest: dt.datetime | None
+    latest: dt.datetime | None
+    precision: str | None
+    reported: dt.datetime | None
+    source: str
+    kind: str
+    url: str
+    sentence: str
+    document_id: int
+    title: str = ""
+    #: the first sentences of the document (who acts in a press release is said there)
+    lead: str = ""
+
+    @property
+    def own_voice(self) -> bool:
+        return self.category in OWN_VOICE.get(self.kind, ())
+
+    def rank(self) -> int:
+        return PRECISION_ORDER.index(self.precision) if self.precision in PRECISION_ORDER else 99
+
+
+@dataclass
+class Group:
+    """Evidence read as one happening; ``proposal`` is the report whose time it takes."""
+
+    category: str
+    items: list[Evidence] = field(default_factory=list)
+    earliest: dt.datetime | None = None
+    latest: dt.datetime | None = None
+    proposal: Evidence | None = None
+
+    def add(self, item: Evidence, earliest: dt.datetime, latest: dt.datetime) -> None:
+        self.items.append(item)
+        self.earliest = earliest if self.earliest is None else min(self.earliest, earliest)
+        self.latest = latest if self.latest is None else max(self.latest, latest)
+
+    @property
+    def sources(self) -> set[str]:
+        return {item.source for item in self.items}
+
+    @property
+    def supported(self) -> bool:
+        """The actor's own document, or two distinct sources."""
+        return len(self.sources) >= 2 or any(item.own_voice for item in self.items)
+
+
+def by_report(item: Evidence) -> Evidence:
+    """The item dated by when it was reported (a statement, a cause stated, an offer)."""
+    return dataclasses.replace(item, at=item.reported, earliest=item.reported,
+                               latest=item.reported, precision="minute")
+
+
+def supports(item: Evidence, at: dt.datetime, slack: dt.timedelta) -> bool:
+    """Whether ``item`` is compatible with a happening at ``at``: its bounds, widened by ``slack``."""
+    return item.earliest - slack <= at <= item.latest + slack
+
+
+def score(group: Group) -> tuple:
+    """Better groups first: more sources, the actor's own voice, finer times, earlier."""
+    return (-len(group.sources), not any(i.own_voice for i in group.items),
+            min(i.rank() for i in group.items), group.earliest)
+
+
+def densest_groups(items: list[Evidence], category: str, slack: dt.timedelta,
+                   compatible=lambda a, b: True, own_first: bool = False) -> list[Group]:
+    """Groups of items reporting one happening, the best supported first.
+
+    Each item proposes its own time; the proposal that the most sources are compatible with
+    becomes a group and its items are taken out; then the next. Unlike chaining neighbours,
+    a Sunday-night start and a Monday-afternoon one never become one group through the
+    reports in between. With ``own_first`` the actor's own words set the time whenever they
+    are in the group (a promise is what the provider promised, not a newspaper's reckoning).
+    """
+    left = [i for i in items if i.at is not None and i.earliest is not None]
+    groups: list[Group] = []
+    while left:
+        proposals = []
+        for candidate in left:
+            group = Group(category, proposal=candidate)
+            near = sorted((i for i in left if supports(i, candidate.at, slack)),
+                          key=lambda i: (i is not candidate, abs((i.at - candidate.at).total_seconds())))
+            for item in near:
+                if all(compatible(item, member) for member in group.items):
+                    group.add(item, item.earliest, item.latest or item.earliest)
+            proposals.append(group)
+        def order(g: Group) -> tuple:
+            own = own_first and any(i.own_voice for i in g.items) and not g.proposal.own_voice
+            return (own, score(g), g.proposal.rank(), not g.proposal.own_voice, g.proposal.at)
+        best = min(proposals, key=order)
+        groups.append(best)
+        taken = {id(i) for i in best.items}
+        left = [i for i in left if id(i) not in taken]
+    return groups
+
+
+def best_time(group: Group) -> tuple[dt.datetime, dt.datetime, dt.datetime, str]:
+    """(at, earliest, latest, precision): the proposal's time, bounded by the reports that
+    give it at the same precision (the actor's own, when the proposal is its own)."""
+    at = group.proposal.at
+    same = [i for i in group.items if i.precision == group.proposal.precision
+            and i.earliest <= at <= i.latest
+            and (i.own_voice or not group.proposal.own_voice)] or [group.proposal]
+    return at, min(i.earliest for i in same), max(i.latest for i in same), group.proposal.precision
+
+
+def _entities(item: Evidence, subject: frozenset[str]) -> frozenset[str]:
+    """Who acts in an action's report: government, parliament, or the names it gives
+    (capitalised words, without the incident's own subject: the provider, its products)."""
+    text = f"{item.title}. {item.lead}" if item.origin == "document" else item.sentence
+    found = {name for name, pattern in ENTITY_CLASSES.items() if pattern.search(text)}
+    if found:
+        return frozenset(found)
+    names = set()
+    for match in NAME.finditer(text):
+        names.update(w.lower() for w in re.split(r"[\s'’-]+", match.group(0)))
+    if item.origin == "document":
+        names.update(re.split(r"[-_.\s]+", item.source.lower()))
+    return frozenset(n for n in names if len(n) > 2 and n not in COMMON_CAPITALS and n not in subject)
+
+
+def actor_check(subject: frozenset[str]):
+    """Whether two action reports can be one happening: no contradicting actors named."""
+    def same_actor(a: Evidence, b: Evidence) -> bool:
+        ea, eb = _entities(a, subject), _entities(b, subject)
+        classes = frozenset(ENTITY_CLASSES)
+        if ea & classes or eb & classes:
+            return not (ea & classes) or not (eb & classes) or bool(ea & eb)
+        return not ea or not eb or bool(ea & eb)
+    return same_actor
+
+
+# What makes a statement worth quoting: the cause, the data, the offer and its figures.
+CONTENT = re.compile(
+    r"\b(?:bug|attacc\w+|attack\w*|cyber\w*|hacker\w*|storage|sistema operativo|operating system|"
+    r"vendor|fornitore|dat[oi]|data|pers[oi]|lost|indennizz\w+|compensat\w+|rimbors\w+|"
+    r"refund\w*|(?:\d+|un|uno|una|due|tre|sei|dodici|one|two|three|six|twelve)\s*"
+    r"(?:%|per ?cento|percent|mesi|months?|gb|giorni|days|ore|hours)|entro|within|causa|"
+    r"caused?)\b", re.IGNORECASE)
+# A concrete cause, as opposed to "un problema tecnico": what a cause moment must name.
+CONCRETE_CAUSE = re.compile(
+    r"\b(?:bug|storage|sistema operativo|operating system|vendor|fornitore|firmware|software|"
+    r"hardware|configurazion\w+|configuration|attacc\w+|attack\w*|ransomware|hacker\w*|"
+    r"incendio|fire|power|alimentazione|aggiornamento|update|upgrade|migrazion\w+|migration|"
+    r"database|server|dischi|disk\w*|dns|certificat\w+|cav[oi]|cables?|errore umano|"
+    r"human error|malfunzionamento|guasto hardware)\b", re.IGNORECASE)
+
+
+def says(item: Evidence, category: str) -> bool:
+    """Whether the item's own words report the category (a title is read as a statement)."""
+    if item.origin == "document":
+        return read_statement(item.title, kind=item.kind).category == category
+    return item.category == category
+
+
+def best_statement(group: Group) -> Evidence:
+    """The supporting sentence to quote: the actor's own words that say the happening and
+    carry the most content (a title when nothing says more), not a paragraph."""
+    def rank(item: Evidence):
+        sentence = item.sentence or ""
+        return (not item.own_voice, not says(item, group.category),
+                -min(3, len(CONTENT.findall(sentence))), item.origin != "document",
+                len(sentence) > STATEMENT_CHARS, item.rank(), item.reported or item.at)
+    return min(group.items, key=rank)
+
+
+def _moment(group: Group, incident: str) -> KeyMoment:
+    at, earliest, latest, precision = best_time(group)
+    quoted = best_statement(group)
+    ordered = sorted(group.items, key=lambda i: (i.reported or at, i.url))
+    urls = list(dict.fromkeys(item.url for item in ordered))
+    names = sorted(group.sources)
+    reported = [i.reported for i in group.items if i.reported]
+    return KeyMoment(
+        incident=incident, category=group.category, at=_iso(at), earliest=_iso(min(earliest, at)),
+        latest=_iso(max(latest, at)), precision=precision, statement=quoted.sentence,
+        sources=len(names), first_reported=_iso(min(reported) if reported else at),
+        documents=json.dumps(urls), source_names=json.dumps(names), statement_url=quoted.url,
+        statement_source=quoted.source, conflict=0, events=len(group.items))
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _datable(item: Evidence) -> bool:
+    return item.at is not None and item.precision in DAY_OR_FINER
+
+
+def outage_starts(evidence: list[Evidence]) -> list[Group]:
+    """The start, and where sources truly conflict, the other side (the start first).
+
+    A second start is kept only with sources of its own (two, or the provider) and a time
+    that cannot be the same night as the first.
+    """
+    starts = [e for e in evidence if e.category == "outage_start" and e.modality == "happened"
+              and _datable(e)]
+    if not starts:
+        # Only durations counted back from a report ("da tre giorni"): a start with wide bounds.
+        starts = [e for e in evidence if e.category == "outage_start" and e.at is not None
+                  and e.precision == "days"]
+    groups = densest_groups(starts, "outage_start", NIGHT)
+    if not groups:
+        return []
+    main, result = groups[0], [groups[0]]
+    for group in groups[1:]:
+        own = group.sources - main.sources
+        apart = not any(supports(i, group.proposal.at, NIGHT) for i in main.items)
+        if apart and (len(own) >= 2 or any(i.own_voice and i.source in own for i in group.items)):
+            result.append(group)
+    return result
+
+
+def own_documents(items: list[Evidence], category: str, slack: dt.timedelta,
+                  evidence: list[Evidence], compatible=lambda a, b: True) -> list[Group]:
+    """One group per document in the actor's own voice (each communiqué, each press release),
+    with the reports that match it; then what only others report, when two sources do."""
+    documents = [e for e in items if e.origin == "document" and e.own_voice]
+    groups = {id(d): Group(category, proposal=d) for d in documents}
+    for document in documents:
+        group = groups[id(document)]
+        group.add(document, document.earliest, document.latest)
+        for item in evidence:  # what the document itself says without a date
+            if item.document_id == document.document_id and item.origin == "claim":
+                group.items.append(item)
+    others, covered = [], {d.document_id for d in documents}
+    for item in items:
+        if item.origin == "document" and item.own_voice or (
+                item.origin == "claim" and item.document_id in covered):
+            continue  # the documents themselves, and what they say, are in already
+        near = [d for d in documents if supports(item, d.at, slack) and compatible(item, d)
+                and (item.document_id == d.document_id or item.origin != "claim")]
+        if near:
+            nearest = min(near, key=lambda d: (item.document_id != d.document_id,
+                                               abs((d.at - item.at).total_seconds())))
+            groups[id(nearest)].items.append(item)
+        else:
+            others.append(item)
+    reported = [g for g in densest_groups(others, category, slack, compatible)
+                if len(g.sources) >= 2]
+    return list(groups.values()) + reported
+
+
+def build_story(evidence: list[Evidence], incident: str,
+                window: tuple[dt.datetime, dt.datetime] | None = None,
+                subject: frozenset[str] = frozenset()) -> list[tuple[KeyMoment, list[int]]]:
+    """The key moments the evidence supports, each with the ids of its events, in time order.
+
+    ``window`` bounds the story; ``subject`` are the words naming the incident's provider and
+    products (its keywords), which never tell two actors apart.
+    """
+    chosen: list[Group] = []
+    starts = outage_starts(evidence)
+    chosen += starts
+
+    happened = [e for e in evidence if e.modality == "happened" and _datable(e)]
+    after = None  # a complete restoration comes after the partial one
+    for category in ("restoration_partial", "restoration_complete"):
+        groups = [g for g in densest_groups([e for e in happened if e.category == category],
+                                            category, NIGHT)
+                  if g.supported and (after is None or g.proposal.at >= after)]
+        if groups:
+            first = min(groups, key=lambda g: g.proposal.at)
+            chosen.append(first)
+            after = first.proposal.at
+
+    statements = [e for e in evidence if e.category == "provider_statement"
+                  and e.modality in ("happened", "negated") and _datable(e)]
+    chosen += own_documents(statements, "provider_statement", SAME_STATEMENT, evidence)
+
+    # The cause once, when first stated in concrete terms (a bug, an attack, a component);
+    # restatements are the same happening, denials alone belong to the statement.
+    stated = [by_report(e) for e in evidence if e.category == "cause" and e.reported is not None
+              and e.modality in ("happened", "negated")]
+    named = [g for g in densest_groups(stated, "cause", SAME_STATEMENT)
+             if g.supported and any(i.modality == "happened" and CONCRETE_CAUSE.search(i.sentence)
+                                    for i in g.items)]
+    if named:
+        chosen.append(min(named, key=lambda g: g.proposal.at))
+
+    # A deadline is dated by the end of what was promised ("entro 48 ore": the 48th hour).
+    promises = [dataclasses.replace(e, at=e.latest) for e in evidence
+                if e.category == "deadline" and e.origin == "text" and e.latest is not None
+                and e.precision in PRECISION_ORDER[:5]]
+    chosen += [g for g in densest_groups(promises, "deadline", dt.timedelta(0), own_first=True)
+               if g.supported]
+
+    for category in ("consumer_action", "regulator_action"):
+        items = [e for e in happened if e.category == category]
+        chosen += own_documents(items, category, SAME_ACTION, evidence, actor_check(subject))
+
+    offers = [by_report(e) for e in evidence if e.category == "compensation"
+              and e.reported is not None and e.modality in ("happened", "expected")]
+    chosen += [g for g in densest_groups(offers, "compensation", dt.timedelta(hours=24))
+               if g.supported]
+
+    moments = []
+    for group in chosen:
+        moment = _moment(group, incident)
+        moment.conflict = 1 if len(starts) > 1 and any(group is g for g in starts) else 0
+        moments.append((moment, group))
+    began = min((ISO(m.earliest) for m, g in moments if any(g is s for s in starts)), default=None)
+    kept = []
+    for moment, group in moments:
+        at = ISO(moment.at)
+        if began is not None and moment.category != "outage_start" and at < began:
+            continue  # nothing of the story before the outage began
+        if window and not (window[0] <= at <= window[1]):
+            continue
+        kept.append((moment, sorted({i.event_id for i in group.items})))
+    kept.sort(key=lambda pair: (pair[0].at, KEY_CATEGORIES.index(pair[0].category)))
+    return kept
+
+
+EVIDENCE_SQL = """
+select e.id, e.category, coalesce(e.modality, 'happened'), coalesce(e.origin, 'text'),
+       e.happened_at, e.happened_earliest, e.happened_latest, e.happened_precision,
+       e.reported_at, coalesce(e.source, d.source, ''), coalesce(e.kind, d.kind, ''), d.url,
+       coalesce(e.sentence, ''), e.document_id, coalesce(d.title, ''),
+       case when e.origin = 'document' then substr(d.text, 1, 400) else '' end
+from events e join documents d on d.id = e.document_id
+where e.incident = ? and e.category in ({categories})
+"""
+
+
+def load_evidence(db: sqlite_utils.Database, incident: str, timezone: str) -> list[Evidence]:
+    """The incident's events that can support a key moment."""
+    tz = ZoneInfo(timezone)
+    wanted = KEY_CATEGORIES
+    sql = EVIDENCE_SQL.format(categories=", ".join("?" for _ in wanted))
+    out = []
+    for row in db.execute(sql, [incident, *wanted]):
+        (event_id, category, modality, origin, at, earliest, latest, precision, reported,
+         source, kind, url, sentence, document_id, title, lead) = row
+        item = Evidence(
+            event_id, category, modality, origin, _parse(at, tz), _parse(earliest, tz),
+            _parse(latest, tz), precision, _parse(reported, tz), source, kind, url, sentence,
+            document_id, title, lead or "")
+        out.append(item)
+        if origin == "document":
+            # A communiqué titled "Un indennizzo per gli utenti" is also evidence of the offer.
+            headline = read_statement(title, kind=kind)
+            if headline.category in KEY_CATEGORIES and headline.category != category:
+                out.append(dataclasses.replace(item, category=headline.category,
+                                               modality=headline.modality))
+    return out
+
+
+def _parse(value: str | None, tz: ZoneInfo) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        moment = ISO(value)
+    except ValueError:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=tz)).astimezone(tz)
+
+
+def _window(row: dict, tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime] | None:
+    start, end = row.get("window_start"), row.get("window_end")
+    if not start or not end:
+        return None
+    return (dt.datetime.combine(dt.date.fromisoformat(start), dt.time(), tz),
+            dt.datetime.combine(dt.date.fromisoformat(end), dt.time(23, 59, 59), tz))
+
+
+def rebuild_story(db: sqlite_utils.Database) -> int:
+    """(Re)build ``key_moments``, ``event_moment`` and ``day_counts`` for every incident.
+
+    Runs inside the caller's transaction when there is one (timeline.crawl.finish_database
+    takes the write lock first), else in its own.
+    """
+    conn = db.conn
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        count = _rebuild(db)
+    except BaseException:
+        if own and conn.in_transaction:
+            conn.rollback()
+        raise
+    if own and conn.in_transaction:
+        conn.commit()
+    return count
+
+
+def _rebuild(db: sqlite_utils.Database) -> int:
+    for name in ("event_moment", "key_moments", "day_counts"):
+        if name in db.table_names():
+            db[name].drop()
+    db["key_moments"].create(columns(KeyMoment), pk="id")
+    db["event_moment"].create({"event_id": int, "moment_id": int}, pk=("event_id", "moment_id"),
+                              foreign_keys=[("event_id", "events", "id"),
+                                            ("moment_id", "key_moments", "id")])
+    next_id, links = 1, []
+    incidents = list(db["incidents"].rows) if "incidents" in db.table_names() else []
+    for row in incidents:
+        tz = ZoneInfo(row.get("timezone") or "UTC")
+        evidence = load_evidence(db, row["slug"], row.get("timezone") or "UTC")
+        rows = []
+        subject = frozenset(word.lower() for keyword in json.loads(row.get("keywords") or "[]")
+                            for word in re.split(r"[\s'’-]+", keyword) if len(word) > 2)
+        for moment, event_ids in build_story(evidence, row["slug"], _window(row, tz), subject):
+            moment.id = next_id
+            rows.append(moment.__dict__)
+            links += [{"event_id": e, "moment_id": next_id} for e in event_ids]
+            next_id += 1
+        db["key_moments"].insert_all(rows)
+    db["event_moment"].insert_all(links, batch_size=5000)
+    db["key_moments"].create_index(["incident", "at"])
+    db["event_moment"].create_index(["moment_id"])
+    db.execute("""
+        create table day_counts as
+        select incident, happened_day as day, coalesce(category, 'other') as category,
+               count(*) as events
+        from events group by incident, happened_day, coalesce(category, 'other')""")
+    db.execute("create index idx_day_counts on day_counts (incident, day)")
+    return next_id - 1
