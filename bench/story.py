@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -36,7 +37,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from timeline.crawl import run_crawl  # noqa: E402
 from timeline.items import KEY_CATEGORIES  # noqa: E402
 
 
@@ -118,9 +118,13 @@ def score(gold: list[dict], system: list[dict]) -> Score:
 
 
 def crawl(coverage: Coverage, folder: Path) -> sqlite_utils.Database:
+    """The coverage crawled from its replica (a process each: Twisted's reactor runs once)."""
     path = folder / "story.db"
-    with open("/dev/null", "w") as quiet:
-        run_crawl(coverage.config, path, replica=coverage.sites, progress=quiet)
+    command = [sys.executable, "-m", "timeline.cli", "crawl", "--config", str(coverage.config),
+               "--db", str(path), "--replica", str(coverage.sites)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"bench/story.py: crawling {coverage.name} failed:\n{result.stderr[-2000:]}")
     return sqlite_utils.Database(path)
 
 
@@ -132,7 +136,8 @@ def mentions_as_moments(db: sqlite_utils.Database, incident: str) -> list[dict]:
     """The 0.1.0 baseline: every dated mention of a story category is a moment at its date."""
     marks = ", ".join("?" for _ in KEY_CATEGORIES)
     return list(db.query(
-        f"select category, earliest as at, earliest, latest from events where incident = ? "
+        f"select category, earliest as at, earliest, coalesce(latest, earliest) as latest "
+        f"from events where incident = ? "
         f"and category in ({marks}) and earliest is not null", [incident, *KEY_CATEGORIES]))
 
 

@@ -10,6 +10,7 @@ a start counted back from a duration) and the mentioned date itself (``value``, 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from itemadapter import ItemAdapter
@@ -22,6 +23,8 @@ from timeline.happened import When, mention_when, names_its_year, reported_when,
 from timeline.items import Event
 from timeline.moments import local_day, parse_moment, to_local_iso
 
+# A status page's lifecycle of planned work (Statuspage's scheduled maintenances).
+MAINTENANCE = {"scheduled", "in_progress", "verifying", "completed"}
 # A statement by one of the actors is itself an event at its publication time.
 STATEMENT_KINDS = {"provider": "provider_statement", "status": "provider_statement",
                    "consumer": "consumer_action", "regulator": "regulator_action"}
@@ -62,14 +65,17 @@ class EventTagger(IncidentContext):
     def process_item(self, item):
         adapter = ItemAdapter(item)
         tz = self.incident.timezone
-        document = {"lang": adapter.get("lang") or "it", "kind": adapter.get("kind"), "tz": tz}
+        document = {"lang": adapter.get("lang") or "it", "kind": adapter.get("kind"), "tz": tz,
+                    "precision": "day" if adapter.get("published_precision") == "day" else "minute"}
         published, text = adapter.get("published"), adapter.get("text") or ""
         updates = adapter.get("updates") or ()
         events: list[Event] = []
         if updates:
-            # A status page: each update speaks from its own time.
+            # A status page: each update speaks from its own time; planned maintenance is not
+            # the outage (its updates are kept, as "other").
+            planned = any((u.get("status") or "").lower() in MAINTENANCE for u in updates)
             for update in updates:
-                events += self.update_events(text, update, document)
+                events += self.update_events(text, update, document, planned)
         elif text and published:
             for offset, segment, anchor in anchored_segments(text, published, adapter.get("updated"),
                                                              document["lang"], tz):
@@ -86,7 +92,6 @@ class EventTagger(IncidentContext):
     def text_events(self, text: str, segment: str, at: int, reported: str, document: dict,
                     absolute_only: bool = False) -> list[Event]:
         """Events for the dates and the dateless key facts of ``segment`` (at ``text[at:]``)."""
-        events, dated = [], set()
         found = [t for t in tag_timexes(segment, reported or "2000-01-01T00:00:00",
                                         lang=document["lang"], timezone=document["tz"])
                  if not absolute_only or names_its_year(t)]
@@ -97,17 +102,18 @@ class EventTagger(IncidentContext):
             offset = text.find(sentence, max(0, end - len(sentence)))
             span = (begin - offset, end - offset) if 0 <= offset <= begin else None
             placed.append((timex, sentence, offset, span, (begin, end)))
-            if timex.get("earliest"):
-                dated.add(sentence)  # its facts are dated; a bare "sei mesi" dates nothing
+        events, carried = [], {}
         for timex, sentence, offset, span, where in placed:
             others = tuple((b - offset, e - offset) for t, s, o, sp, (b, e) in placed
                            if s == sentence and t is not timex and o == offset)
-            events.append(self.mention_event(timex, sentence, span, where, reported, document, others))
+            event = self.mention_event(timex, sentence, span, where, reported, document, others)
+            events.append(event)
+            if timex.get("earliest"):  # a bare "sei mesi" dates nothing
+                carried.setdefault(sentence, set()).add(event.category)
         if reported and not absolute_only:
-            for offset, sentence in sentences(segment):
+            for _, sentence in sentences(segment):
                 sentence = sentence.strip()
-                if sentence not in dated:
-                    events += self.claim_events(sentence, reported, document)
+                events += self.claim_events(sentence, reported, document, carried.get(sentence, ()))
         return events
 
     def mention_event(self, timex: dict, sentence: str, span, where: tuple[int, int],
@@ -128,17 +134,22 @@ class EventTagger(IncidentContext):
             modality=reading.modality, reported_at=reported, flag=timex.get("flag"),
             **happened_fields(when, reported, tz))
 
-    def claim_events(self, sentence: str, reported: str, document: dict) -> list[Event]:
-        """Key facts stated without a date: they happened when reported."""
+    def claim_events(self, sentence: str, reported: str, document: dict,
+                     carried=()) -> list[Event]:
+        """Key facts stated without a date of their own: they happened when reported.
+
+        ``carried`` are the categories a date of the sentence already dates.
+        """
         allowed = ACTOR_CLAIM_CATEGORIES if document["kind"] in STATEMENT_KINDS else CLAIM_CATEGORIES
         tz = document["tz"]
         events = []
         for reading in facts_of(sentence, document["lang"], document["kind"]):
-            if reading.category not in allowed:
+            if reading.category not in allowed or reading.category in carried:
                 continue
             if reading.category == "provider_statement" and reading.modality != "negated":
                 continue  # only what a statement denies ("no data was lost") is a fact of its own
-            when = reported_when(parse_moment(reported, tz))
+            # As precise as the report: a page dated only by its day says it that day.
+            when = reported_when(parse_moment(reported, tz), document.get("precision", "minute"))
             events.append(Event(
                 origin="claim", text=None, sentence=sentence, category=reading.category,
                 actor=reading.actor, modality=reading.modality, reported_at=reported,
@@ -149,13 +160,16 @@ class EventTagger(IncidentContext):
         """A page whose publication date is unknown: only the dates that name their year."""
         return self.text_events(text, text, 0, None, document, absolute_only=True)
 
-    def update_events(self, text: str, update: dict, document: dict) -> list[Event]:
+    def update_events(self, text: str, update: dict, document: dict,
+                      planned: bool = False) -> list[Event]:
         """A status update is a statement at its time; the dates in its body speak from it."""
         tz = document["tz"]
         at = to_local_iso(update.get("created_at"), tz)
         body = update.get("body") or ""
         sentence = " — ".join(x for x in (update.get("status"), body) if x)
         reading = read_statement(body, document["lang"], "status", update.get("status"))
+        if planned:
+            reading = Reading("other", "happened", reading.actor)
         events = [Event(
             origin="status", text=update.get("status") or "update",
             value=at[:16] if at else None, type="TIME", earliest=at, latest=at,
@@ -164,8 +178,10 @@ class EventTagger(IncidentContext):
             **happened_fields(reported_when(parse_moment(at, tz)), at, tz))]
         offset = text.find(body) if body else -1
         if at and offset >= 0:
-            events += [event for event in self.text_events(text, body, offset, at, document)
-                       if event.origin == "text"]
+            found = self.text_events(text, body, offset, at, document)
+            if planned:
+                found = [dataclasses.replace(e, category="other") for e in found]
+            events += found
         return events
 
     def statement_event(self, adapter: ItemAdapter, document: dict) -> Event:

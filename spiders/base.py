@@ -8,6 +8,8 @@ status-page API); each is configured by one entry of the sources file::
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import urlparse, urlsplit
 
@@ -16,6 +18,7 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 
 from timeline.config import Config, Incident, Source, load_config
 from timeline.extract import Article, extract_article, extract_links, extract_page
+from timeline.status_page import status_updates, updates_text
 from timeline.store import utc_now
 
 # Links to these never lead to an article.
@@ -23,6 +26,8 @@ SKIPPED_EXTENSIONS = [
     "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "pdf", "zip", "gz", "mp3", "mp4",
     "avi", "mov", "css", "js", "woff", "woff2", "ttf", "doc", "docx", "xls", "xlsx", "ppt",
 ]
+# A status page's incident updates (Atlassian Statuspage markup and its copies).
+STATUS_MARKUP = re.compile(rb"update-row|incident-update")
 # LinkExtractor's deny_extensions test (scrapy.utils.url.url_has_any_extension) in one str.endswith
 SKIPPED_SUFFIXES = tuple("." + extension for extension in SKIPPED_EXTENSIONS)
 
@@ -119,11 +124,18 @@ class SourceSpider(scrapy.Spider):
 
     def document(self, response: Response, article: Article, hints: dict) -> dict | None:
         """The item of an extracted page, or None for a listing page (counted, not stored)."""
-        if article.is_listing:
+        updates = status_updates(response.body) if STATUS_MARKUP.search(response.body) else []
+        if article.is_listing and not updates:
             self.crawler.stats.inc_value("timeline/listing pages")
             return None
+        if updates:
+            # A status page's incident: its updates, each at its own time (timeline.status_page).
+            article = replace(article, is_listing=False, text=updates_text(updates),
+                              published=updates[0]["created_at"], updated=updates[-1]["created_at"],
+                              published_precision="minute")
         return {
             **article.to_dict(),
+            **({"updates": updates} if updates else {}),
             "url": response.url,
             "incident": self.incident.slug,
             "source": self.source.name,

@@ -51,7 +51,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "palazzo chigi", "interrogazione", "=parlamentare", "=deputato", "=deputata",
         "=senatore", "=senatrice", "=ministero", "=ministro", "=mise", "=antitrust", "=agcm",
         "=istruttoria", "=fascicolo", "regulator", "=government", "=parliament", "=ofcom",
-        "=fcc", "=inquiry", "=mp", "=minister", "=ministry", "=watchdog", "=regolatore",
+        "=fcc", "=inquiry", "=investigation", "=indagine", "=inchiesta", "=mp", "=minister",
+        "=ministry", "=watchdog", "=regolatore",
         "=l'autorità", "=all'autorità", "=dell'autorità", "=consob", "=bankitalia",
         "=banca d'italia", "=ivass", "=arera", "=la regione", "=il comune", "=il sindaco",
         "=il prefetto", "=la prefettura", "=council", "=mayor", "=governor", "=congress",
@@ -60,6 +61,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "indennizzo", "indennizzi", "rimborso", "risarcimento", "ristoro", "compensazione",
         "compensation", "=compensate", "=compensated", "refund", "reimburse", "mesi gratuiti",
         "mesi gratis", "=in omaggio", "spazio aggiuntivo", "free months", "=free month",
+        "=spazio in più", "=più spazio", "=more storage", "=extra space", "=gb in più", "=gratis",
+        "=free of charge",
         "extra storage", "=credit", "=credits", "=goodwill", "=bonus", "=sconto", "=discount",
     ),
     "restoration": (
@@ -77,16 +80,26 @@ CUES: dict[str, tuple[str, ...]] = {
         "=working again", "=resolved", "=recovered", "=recovery", "=up and running",
         "=operational again", "=fully operational", "=operativo", "=operativa",
         "=operativi", "=accessible again", "=available again", "=access again",
-        "=monitoring", "=rientrato", "=rientrati", "=ritrovato", "=ritrovata",
+        "=monitoring", "=rientrato", "=rientrati", "=ritrovato", "=ritrovata", "reconnect",
+        "=riconnessi", "=riconnesse", "=ricollegati", "=back in service", "=in service again",
+        "=send and receive", "=working normally", "=funziona regolarmente",
+        "=funzionano regolarmente", "=back online",
     ),
     "cause": (
-        "=a causa", "=causato", "=causata", "=causa", "=causa:", "=dovuto a", "=dovuta a",
+        "=a causa", "=causato", "=causata", "=causa:", "=la causa è", "=la causa era",
+        "=causa del guasto è", "=dovuto a", "=dovuta a",
         "=dovuti a", "=colpa di", "=originato", "=bug", "=attacco", "attacco informatico",
         "=hacker", "=hackers", "=cyber", "=malfunzionamento", "=caused", "=causing",
-        "=due to", "=root cause", "=cause", "=cause:", "=because of", "=cyberattack",
+        "=due to", "=root cause", "=cause:", "=the cause was", "=the cause is", "=because of",
+        "=cyberattack",
         "=cyber attack", "=cyber-attack", "=ransomware", "=errore umano", "=human error",
         "=blamed", "=triggered by", "=stemmed from", "=origine del", "=difetto", "=defect",
-        "=flaw", "=glitch", "=anomalia",
+        "=flaw", "=glitch", "=anomalia", "=a fault in", "=a fault with", "=a fault on",
+        "=fault in our", "=faulty", "=guasto al", "=guasto alla", "=guasto nel", "=guasto nella",
+        "=guasto a un", "=guasto di un", "=linked to", "=legato a", "=legata a",
+        "=following planned", "=after planned", "=dopo un intervento", "=triggered",
+        "=ha innescato", "=ha provocato", "=provocato da", "=provocata da", "=led to",
+        "=resulted in",
     ),
     "data": (
         "=dati persi", "=dato perso", "=andato perso", "=andati persi", "=perdita di dati",
@@ -147,7 +160,9 @@ PARTIAL_CUES = (
     "=primi", "=prime", "gradualmente", "progressivamente", "=graduale", "=quasi",
     "=restanti", "=rimanenti", "=partially", "=partial", "=some", "=most", "=majority",
     "=gradually", "=progressively", "=a first", "=first users", "=remaining", "=nearly",
-    "=almost", "=iniziato il ripristino", "=started to", "=begun to", "=began to",
+    "=almost", "=the first", "=starting to", "=start to", "=starts to", "=iniziano a",
+    "=cominciano a", "=stanno iniziando", "=all but", "=except", "=tranne", "=eccetto", "=ad eccezione", "=not all",
+    "=non tutti", "=non tutte", "=iniziato il ripristino", "=started to", "=begun to", "=began to",
     "=stanno tornando", "=sta tornando", "=are coming back", "=is coming back",
 )
 COMPLETE_CUES = (
@@ -155,6 +170,14 @@ COMPLETE_CUES = (
     "=completato", "=completata", "=all", "=fully", "=completely", "=entire", "=everyone",
     "=every", "=ogni", "=resolved", "=risolto", "=definitivamente", "=finally",
 )
+NEGATIONS = frozenset("""non not no nessun nessuna nessuno né mai never neither nor without
+    senza nothing nulla niente escluso esclude escludere excluded""".split())
+DETERMINER_NEGATIONS = frozenset("no nessun nessuna nessuno none zero".split())
+# Words a negation reaches across: copulas, auxiliaries, articles, "ancora", "yet".
+LIGHT_WORDS = frozenset("""si se tratta trattato trattata trattava è e' era sarebbe stato stata
+    stati state sono siamo di del della un una uno un' l' il lo la i gli le a da dal dalla
+    ancora più affatto stati dovuto dovuta causato causata is was were be been being are has
+    have had it its a an the of by yet still any at all caused due to dovuti""".split())
 NEGATION = re.compile(
     r"(?:\b(?:non|not|no|nessun|nessuna|nessuno|né|mai|never|neither|nor|without|senza|"
     r"nothing|nulla|niente|escluso|esclude|excluded|ruled out)\b|n't\b)[^.;:]{0,40}$",
@@ -162,12 +185,19 @@ NEGATION = re.compile(
 # Future, conditional or promise: what is expected, not what happened.
 EXPECTED = re.compile(
     r"\b(?:entro|nelle prossime|nei prossimi|nella prossima|prossimamente|dovrebbe|"
-    r"dovrebbero|dovrà|dovranno|prevede|previsto|prevista|previsti|contiamo|conta di|"
-    r"promette|promesso|promettono|stima di|will|'ll|shall|expected to|expects|expect to|"
+    r"dovrebbero|dovrà|dovranno|prevede|prevediamo|previsto|prevista|previsti|contiamo|"
+    r"conta di|ci aspettiamo|promette|promesso|promettono|stima di|will|'ll|shall|expect\w*|"
     r"should be|is set to|are set to|plans to|aims to|hopes to|by the end of|within|"
-    r"no later than|promised|promises|pledged|estimated|eta|scheduled|"
+    r"no later than|promised|promises|pledged|estimated|eta|scheduled|before \w+ing|"
+    r"prima di \w+(?:are|ere|ire)|"
     r"\w+(?:erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|rò))\b",
     re.IGNORECASE)
+PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|per ?cento|percent)", re.IGNORECASE)
+AS_PLANNED = re.compile(r"\b(?:come|as)\s+(?:previst\w|expected|planned|scheduled)", re.IGNORECASE)
+# Asking for something: compensation demanded is an action of whoever asks, not an offer.
+DEMAND = re.compile(
+    r"\b(?:chied\w*|richied\w*|richiest\w*|pretend\w*|reclam\w*|diritto a|demand\w*|ask\w*|"
+    r"call(?:s|ed|ing)? for|claim\w*|urg\w+|entitled to|seek\w*|sought)\b", re.IGNORECASE)
 # Said or reported by the provider: a deadline in a news article is still the provider's promise.
 PRIORITY = ("consumer_action", "regulator_action", "compensation", "cause", "data",
             "start", "restoration", "provider_statement", "outage")
@@ -272,12 +302,18 @@ def clause_around(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _hits(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
-    """(begin, end, fact) of every cue in ``text[start:stop]``."""
+    """(begin, end, fact) of every cue in ``text[start:stop]``.
+
+    A start verb whose object is the restoration ("è iniziato il ripristino", "began
+    restoring") starts the restoration, not the outage: it is left out.
+    """
     hits = []
     for name, pattern in _PATTERNS.items():
         for match in pattern.finditer(text, start, stop):
             hits.append((match.start(), match.end(), name))
-    return hits
+    restorations = [h for h in hits if h[2] == "restoration"]
+    return [h for h in hits if h[2] != "start"
+            or not any(0 <= r[0] - h[1] <= 25 or 0 <= h[0] - r[1] <= 12 for r in restorations)]
 
 
 def _distance(hit: tuple[int, int, str], span: tuple[int, int]) -> int:
@@ -298,15 +334,29 @@ def _nearest(hits: list[tuple[int, int, str]], span: tuple[int, int] | None) -> 
 
 
 def _negated(text: str, cue: tuple[int, int, str], clause_start: int) -> bool:
-    """A negation shortly before the cue in its clause, or inside the cue ("nessun dato")."""
-    return bool(NEGATION.search(text, clause_start, cue[0])) or bool(
-        re.match(r"(?:no|nessun|non)\b", text[cue[0]:cue[1]], re.IGNORECASE))
+    """A negation that reaches the cue: right before it, or across light words only
+    ("non si tratta di un attacco", "has not been restored", "wasn't a cyber attack"), or
+    inside the cue ("nessun dato")."""
+    if re.match(r"(?:no|nessun|non)\b", text[cue[0]:cue[1]], re.IGNORECASE):
+        return True
+    words = re.findall(r"[\w']+", text[clause_start:cue[0]])
+    skipped = 0  # "no customer data was lost": a negating determiner reaches across its noun
+    for word in reversed(words[-6:]):
+        word = word.lower()
+        if word in NEGATIONS or word.endswith("n't"):
+            return not skipped or word in DETERMINER_NEGATIONS
+        if word not in LIGHT_WORDS:
+            skipped += 1
+            if skipped > 1:
+                return False
+    return False
 
 
 def _restoration(text: str, start: int, stop: int) -> str:
     """restoration_partial or restoration_complete from the clause's quantity words."""
     clause = text[start:stop]
-    partial = _PARTIAL.search(clause)
+    partial = _PARTIAL.search(clause) or any(
+        float(n.replace(",", ".")) < 100 for n in PERCENT.findall(clause))
     complete = _COMPLETE.search(clause)
     # "non per tutti", "not all": the opposite of complete.
     negated_complete = complete and NEGATION.search(clause, 0, complete.start())
@@ -315,12 +365,18 @@ def _restoration(text: str, start: int, stop: int) -> str:
     return "restoration_complete"
 
 
+def _expected(text: str, start: int, stop: int) -> bool:
+    """A future, a conditional or a promise in the clause ("come previsto" is not one)."""
+    return any(not AS_PLANNED.search(text, max(0, m.start() - 8), m.end())
+               for m in EXPECTED.finditer(text, start, stop))
+
+
 def _category(fact: str, text: str, clause: tuple[int, int], span: tuple[int, int] | None,
               cue: tuple[int, int, str]) -> tuple[str, str]:
     """(category, modality) of a fact cue in its clause; ``span`` is the date's, if any."""
     start, stop = clause
     negated = _negated(text, cue, start)
-    expected = bool(EXPECTED.search(text, start, stop))
+    expected = _expected(text, start, stop)
     if fact == "start":
         return "outage_start", "happened"
     if fact == "outage":
@@ -334,6 +390,11 @@ def _category(fact: str, text: str, clause: tuple[int, int], span: tuple[int, in
         if expected:
             return "deadline", "expected"
         return _restoration(text, start, stop), "happened"
+    part = max((m.end() for m in PART_BREAK.finditer(text, 0, cue[0])), default=0)
+    if fact == "compensation" and DEMAND.search(text, max(part, cue[0] - 100), cue[0]):
+        return "consumer_action", "happened"  # asking for compensation is a consumer's action
+    if fact == "compensation" and expected and span is not None and not negated:
+        return "deadline", "expected"  # "applicata entro il 28 febbraio": a promised time
     # "nessun dato è andato perso": what the provider says about the data.
     category = "provider_statement" if fact == "data" else fact
     return category, ("negated" if negated else "expected" if expected else "happened")
@@ -388,24 +449,29 @@ def read_statement(sentence: str, lang: str = "it", kind: str | None = None,
                    status: str | None = None) -> Reading:
     """The reading of a whole statement: a document's title and lead, a status update.
 
-    A status page's status word ("investigating", "identified", "monitoring", "resolved")
-    decides the category; the body only tells a partial restoration from a complete one.
+    A status update is the provider's statement, unless its only news is the service
+    coming back: then it is the restoration, partial or complete by its status word
+    ("monitoring", "resolved") and its quantity words ("most users", "all mailboxes").
     """
     reading = read_mention(sentence, None, lang, kind)
     word = STATUS_WORDS.get((status or "").lower())
     if word is None:
         return reading
-    category = word
     text = (sentence or "").translate(_APOSTROPHES)
-    if reading.category == "cause" and word in ("provider_statement", "outage_ongoing"):
-        category = "cause"  # "identified — the cause is a bug in …"
-    if word == "restoration_complete" and _PARTIAL.search(text.split(". ")[0]):
-        category = "restoration_partial"  # "resolved for most users"
-    elif word == "restoration_partial" and _COMPLETE.search(text) and not _PARTIAL.search(text):
-        category = "restoration_complete"  # "monitoring: all mailboxes are back"
-    modality = (reading.modality if category == reading.category
-                else "expected" if category == "deadline" else "happened")
-    return Reading(category, modality, reading.actor)
+    facts = {r.category for r in facts_of(text, lang, kind)}
+    news = facts - {"provider_statement"}  # "nessun dato è andato perso" is reassurance, not news
+    if word.startswith("restoration") and news <= {"restoration_partial", "restoration_complete"}:
+        category = word
+        if word == "restoration_complete" and _PARTIAL.search(text.split(". ")[0]):
+            category = "restoration_partial"  # "resolved for most users"
+        elif word == "restoration_partial" and _COMPLETE.search(text) and not _PARTIAL.search(text):
+            category = "restoration_complete"  # "monitoring: all mailboxes are back"
+        return Reading(category, "happened", reading.actor)
+    facts.discard("provider_statement")  # "nessun dato è andato perso" is reassurance, not news
+    if facts and facts <= {"restoration_partial", "restoration_complete"}:
+        return Reading(facts.pop() if len(facts) == 1 else "restoration_partial", "happened",
+                       reading.actor)
+    return Reading("provider_statement", "happened", reading.actor)
 
 
 def facts_of(sentence: str, lang: str = "it", kind: str | None = None) -> list[Reading]:

@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from timeline.categories import read_statement
+from timeline.categories import DEMAND, read_statement
 from timeline.happened import DAY_OR_FINER
 from timeline.items import KEY_CATEGORIES, KeyMoment, columns
 
@@ -49,13 +49,15 @@ OWN_VOICE = {
                  "restoration_complete", "deadline", "compensation"},
     "status": {"outage_start", "provider_statement", "cause", "restoration_partial",
                "restoration_complete", "deadline", "compensation"},
-    "consumer": {"consumer_action"},
+    # A consumer association asking the regulator to act is its own act too.
+    "consumer": {"consumer_action", "regulator_action"},
     "regulator": {"regulator_action"},
 }
 # Two reports of a time are one happening if they are this close (a night, a part of day).
 NIGHT = dt.timedelta(hours=6)
 SAME_STATEMENT = dt.timedelta(hours=3)
 SAME_ACTION = dt.timedelta(hours=18)
+DAY = dt.timedelta(hours=24)
 # A statement sentence longer than this reads as a paragraph: a shorter one is preferred.
 STATEMENT_CHARS = 320
 # Who acts, so that two actions of one day by different actors stay two happenings.
@@ -96,12 +98,26 @@ class Evidence:
     sentence: str
     document_id: int
     title: str = ""
-    #: the first sentences of the document (who acts in a press release is said there)
-    lead: str = ""
+    #: the mentioned TIMEX3 value ("PT48H", "2023-01-27")
+    value: str = ""
+    #: the document states only its day: what is counted from its publication is a day wide
+    day_only: bool = False
 
     @property
     def own_voice(self) -> bool:
+        """The actor's own word for it. A restoration mentioned inside a longer statement is
+        a report like any other: the provider's own restoration is an update or a document
+        whose only news it is."""
+        if self.origin == "claim" and self.category.startswith("restoration"):
+            return False
+        if self.kind == "consumer" and self.category == "regulator_action":
+            return bool(DEMAND.search(self.sentence))  # asking the regulator to act, not a copy
         return self.category in OWN_VOICE.get(self.kind, ())
+
+    @property
+    def headline(self) -> bool:
+        """A report whose document is about it: its title says the same happening."""
+        return self.origin == "text" and read_statement(self.title, kind=self.kind).category == self.category
 
     def rank(self) -> int:
         return PRECISION_ORDER.index(self.precision) if self.precision in PRECISION_ORDER else 99
@@ -128,14 +144,16 @@ class Group:
 
     @property
     def supported(self) -> bool:
-        """The actor's own document, or two distinct sources."""
-        return len(self.sources) >= 2 or any(item.own_voice for item in self.items)
+        """The actor's own document, two distinct sources, or a report its document is about."""
+        return len(self.sources) >= 2 or any(i.own_voice or i.headline for i in self.items)
 
 
 def by_report(item: Evidence) -> Evidence:
-    """The item dated by when it was reported (a statement, a cause stated, an offer)."""
+    """The item dated by when it was reported (a statement, a cause stated, an offer), as
+    precisely as the report is dated."""
+    own_time = item.origin in ("claim", "document", "status") and item.precision
     return dataclasses.replace(item, at=item.reported, earliest=item.reported,
-                               latest=item.reported, precision="minute")
+                               latest=item.reported, precision=own_time or "minute")
 
 
 def supports(item: Evidence, at: dt.datetime, slack: dt.timedelta) -> bool:
@@ -192,27 +210,45 @@ def best_time(group: Group) -> tuple[dt.datetime, dt.datetime, dt.datetime, str]
 
 
 def _entities(item: Evidence, subject: frozenset[str]) -> frozenset[str]:
-    """Who acts in an action's report: government, parliament, or the names it gives
-    (capitalised words, without the incident's own subject: the provider, its products)."""
-    text = f"{item.title}. {item.lead}" if item.origin == "document" else item.sentence
+    """Who acts in an action's report.
+
+    An actor's own document is that actor (its source); a report names government or
+    parliament, or else the names it gives (capitalised words, without the incident's own
+    subject: the provider and its products).
+    """
+    if item.origin in ("document", "claim") and item.own_voice:
+        return frozenset({"self:" + item.source})
+    text = item.sentence
     found = {name for name, pattern in ENTITY_CLASSES.items() if pattern.search(text)}
     if found:
         return frozenset(found)
     names = set()
     for match in NAME.finditer(text):
         names.update(w.lower() for w in re.split(r"[\s'’-]+", match.group(0)))
-    if item.origin == "document":
-        names.update(re.split(r"[-_.\s]+", item.source.lower()))
     return frozenset(n for n in names if len(n) > 2 and n not in COMMON_CAPITALS and n not in subject)
 
 
 def actor_check(subject: frozenset[str]):
-    """Whether two action reports can be one happening: no contradicting actors named."""
+    """Whether two action reports can be one happening: no contradicting actors named.
+
+    An actor's own document goes with reports naming it (its source's words) or nobody;
+    government and parliament go only with themselves; other names must overlap.
+    """
+    classes = frozenset(ENTITY_CLASSES)
+
     def same_actor(a: Evidence, b: Evidence) -> bool:
+        if a.document_id == b.document_id:
+            return True
         ea, eb = _entities(a, subject), _entities(b, subject)
-        classes = frozenset(ENTITY_CLASSES)
+        for own, other in ((ea, eb), (eb, ea)):
+            selves = [e[5:] for e in own if e.startswith("self:")]
+            if selves:
+                if any(e.startswith("self:") for e in other) or other & classes:
+                    return False
+                words = set(re.split(r"[-_.\s]+", selves[0]))
+                return not other or bool(words & other)
         if ea & classes or eb & classes:
-            return not (ea & classes) or not (eb & classes) or bool(ea & eb)
+            return bool(ea & eb & classes)
         return not ea or not eb or bool(ea & eb)
     return same_actor
 
@@ -241,11 +277,16 @@ def says(item: Evidence, category: str) -> bool:
 
 
 def best_statement(group: Group) -> Evidence:
-    """The supporting sentence to quote: the actor's own words that say the happening and
-    carry the most content (a title when nothing says more), not a paragraph."""
+    """The supporting sentence to quote: one that gives the moment's time, in the actor's own
+    words, saying the happening with the most content (a title when nothing says more), not a
+    paragraph."""
+    proposal = group.proposal
+
     def rank(item: Evidence):
         sentence = item.sentence or ""
-        return (not item.own_voice, not says(item, group.category),
+        gives_time = proposal is not None and item.precision == proposal.precision and (
+            item.earliest <= proposal.at <= item.latest if item.earliest else False)
+        return (not gives_time, not item.own_voice, not says(item, group.category),
                 -min(3, len(CONTENT.findall(sentence))), item.origin != "document",
                 len(sentence) > STATEMENT_CHARS, item.rank(), item.reported or item.at)
     return min(group.items, key=rank)
@@ -298,22 +339,86 @@ def outage_starts(evidence: list[Evidence]) -> list[Group]:
     return result
 
 
+def progress(group: Group) -> float:
+    """How much of the service a restoration report says is back, 0–100."""
+    best = 0.0
+    for item in group.items:
+        for level, pattern in PROGRESS:
+            if pattern.search(item.sentence or ""):
+                best = max(best, level)
+        best = max([best] + [float(n.replace(",", ".")) for n in PERCENT.findall(item.sentence or "")
+                             if float(n.replace(",", ".")) < 100])
+    return best or 10.0
+
+
+def restorations(evidence: list[Evidence]) -> list[Group]:
+    """Each stage of the partial restoration, then the first supported complete one.
+
+    A stage is a supported report of more of the service back than the stage before ("the
+    first routers are back", "about 60 %", "all but 3,000 lines", "email back for most");
+    a partial stage after the complete restoration is a lingering fault, not a stage, and a
+    "complete" one before the first partial stage is not complete.
+    """
+    happened = [e for e in evidence if e.modality == "happened" and _datable(e)]
+    partial = [g for g in densest_groups([e for e in happened if e.category == "restoration_partial"],
+                                         "restoration_partial", NIGHT) if g.supported]
+    stages, reached = [], -1.0
+    for group in sorted(partial, key=lambda g: g.proposal.at):
+        # The provider's own restoration update is a stage whatever it measures ("email back
+        # for most" after "all but 3,000 broadband lines"); the press needs to report more.
+        if progress(group) > reached or any(i.own_voice for i in group.items):
+            stages.append(group)
+            reached = progress(group)
+    first = stages[0].proposal.at if stages else None
+    complete = [g for g in densest_groups([e for e in happened if e.category == "restoration_complete"],
+                                          "restoration_complete", NIGHT)
+                if g.supported and (first is None or g.proposal.at > first)]
+    if not complete:
+        return stages
+    done = min(complete, key=lambda g: g.proposal.at)
+    return [g for g in stages if g.proposal.at < done.proposal.at] + [done]
+
+
+def communications(evidence: list[Evidence]) -> list[Evidence]:
+    """The provider's own statements: each communiqué and each status update, as statements.
+
+    A status update within a few hours of a communiqué is the same happening; a document or
+    update that only says the service is back is the restoration, not a statement.
+    """
+    documents = [e for e in evidence if e.origin == "document" and e.own_voice
+                 and e.category == "provider_statement"
+                 and not read_statement(e.title, kind=e.kind).category.startswith("restoration")]
+    # Only a document whose time is known can be the same happening as an update near it.
+    timed = [d for d in documents if d.precision == "minute"]
+    updates = [e for e in evidence if e.origin == "status" and e.kind == "status"
+               and e.category == "provider_statement" and e.at is not None
+               and not any(abs(e.at - d.at) <= SAME_STATEMENT for d in timed)]
+    return documents + updates
+
+
 def own_documents(items: list[Evidence], category: str, slack: dt.timedelta,
-                  evidence: list[Evidence], compatible=lambda a, b: True) -> list[Group]:
+                  evidence: list[Evidence], compatible=lambda a, b: True,
+                  voices: list[Evidence] | None = None, others_alone: bool = False) -> list[Group]:
     """One group per document in the actor's own voice (each communiqué, each press release),
-    with the reports that match it; then what only others report, when two sources do."""
-    documents = [e for e in items if e.origin == "document" and e.own_voice]
+    with the reports that match it; then what only others report, when two sources do (or,
+    with ``others_alone``, when supported otherwise: an actor saying it in a sentence of its
+    own, a report whose document is about it).
+
+    ``voices`` are the own documents when they are not among ``items``.
+    """
+    documents = voices if voices is not None else [
+        e for e in items if e.origin == "document" and e.own_voice]
     groups = {id(d): Group(category, proposal=d) for d in documents}
     for document in documents:
         group = groups[id(document)]
         group.add(document, document.earliest, document.latest)
         for item in evidence:  # what the document itself says without a date
-            if item.document_id == document.document_id and item.origin == "claim":
+            if item.document_id == document.document_id and item.origin == "claim" \
+                    and item.event_id != document.event_id:
                 group.items.append(item)
-    others, covered = [], {d.document_id for d in documents}
+    others, covered = [], {d.document_id for d in documents if d.origin == "document"}
     for item in items:
-        if item.origin == "document" and item.own_voice or (
-                item.origin == "claim" and item.document_id in covered):
+        if any(item is d for d in documents) or (item.origin == "claim" and item.document_id in covered):
             continue  # the documents themselves, and what they say, are in already
         near = [d for d in documents if supports(item, d.at, slack) and compatible(item, d)
                 and (item.document_id == d.document_id or item.origin != "claim")]
@@ -324,8 +429,100 @@ def own_documents(items: list[Evidence], category: str, slack: dt.timedelta,
         else:
             others.append(item)
     reported = [g for g in densest_groups(others, category, slack, compatible)
-                if len(g.sources) >= 2]
+                if (g.supported if others_alone else len(g.sources) >= 2)]
     return list(groups.values()) + reported
+
+
+PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|per ?cento|percent)", re.IGNORECASE)
+# Words for how much is back, with the share they stand for.
+PROGRESS = (
+    (95, re.compile(r"\b(?:all but|almost all|nearly all|virtually all|quasi tutt[ie]|"
+                    r"tutt[ie] tranne|tutt[ie] eccetto|pressoché tutt[ie])\b", re.I)),
+    (70, re.compile(r"\b(?:most|majority|maggior parte|maggioranza|gran parte|la più parte)\b", re.I)),
+    (50, re.compile(r"\b(?:half|metà)\b", re.I)),
+)
+CAUSE_KINDS = {
+    "attack_denied": None,  # set from the modality, not a word
+    "infrastructure": re.compile(r"\b(?:infrastruttur\w+|infrastructure|rete|network|router\w*|"
+                                 r"data ?cent\w+|storage|archiviazione|server\w*|equipment|"
+                                 r"apparat\w+|hardware|dischi|disks?)\b", re.I),
+    "software": re.compile(r"\b(?:bug|software|firmware|sistema operativo|operating system|"
+                           r"aggiornament\w+|update|upgrade|versione|version|difetto|defect|"
+                           r"glitch|flaw)\b", re.I),
+    "change": re.compile(r"\b(?:manutenzione|maintenance|configurazion\w+|configuration|change|"
+                         r"modific\w+|intervento programmato|planned work)\b", re.I),
+    "third_party": re.compile(r"\b(?:vendor|fornitore|supplier|third[- ]party|esterno|external)\b",
+                              re.I),
+    "attack": re.compile(r"\b(?:attacc\w+|attack\w*|hacker\w*|ransomware|cyber\w*)\b", re.I),
+    "power": re.compile(r"\b(?:incendio|fire|power|alimentazione|elettric\w+|blackout)\b", re.I),
+    "human": re.compile(r"\b(?:errore umano|human error)\b", re.I),
+    "root": re.compile(r"\b(?:root cause|causa principale|causa originaria|post[- ]incident|"
+                       r"post[- ]mortem|review|revisione|analisi|indagine interna|what we found|"
+                       r"lessons? learned)\b", re.I),
+}
+
+
+def cause_kinds(items: list[Evidence]) -> frozenset[str]:
+    """What kind of cause a statement gives: its novelty is what makes it a cause moment.
+
+    A document titled as a review ("Our review of the outage") gives the root cause.
+    """
+    kinds = {"root"} if any(i.origin == "document" and CAUSE_KINDS["root"].search(i.title)
+                            for i in items) else set()
+    for item in items:
+        if item.category != "cause":
+            continue
+        if item.modality == "negated":
+            kinds.add("attack_denied" if CAUSE_KINDS["attack"].search(item.sentence) else "denial")
+            continue
+        kinds.update(k for k, p in CAUSE_KINDS.items() if p is not None and p.search(item.sentence))
+        kinds.add("stated")
+    return frozenset(kinds)
+
+
+def causes(evidence: list[Evidence], statements: list[Group]) -> list[Group]:
+    """The cause, each time the provider states something new about it (first stated,
+    stated in concrete terms, restated with a denial, the root cause of a review)."""
+    stated = [by_report(e) for e in evidence if e.category == "cause" and e.reported is not None
+              and e.modality in ("happened", "negated")]
+    groups = []
+    for statement in statements:  # the provider's own communications, each with its claims
+        said = statement.proposal  # a document says its claims; an update, those of its time
+        own = [e for e in stated if e.document_id == said.document_id
+               and (said.origin == "document" or e.reported == said.reported)]
+        if own:
+            group = Group("cause", proposal=statement.proposal)
+            for item in [statement.proposal] + own:
+                group.add(item, item.earliest, item.latest)
+            groups.append(group)
+    # The press reporting a cause the provider stated in the day before reports that statement.
+    told = {e.event_id for g in groups for e in g.items}
+    reports = []
+    for item in (e for e in stated if e.event_id not in told and not e.own_voice):
+        before = [g for g in groups if dt.timedelta(0) <= item.at - g.proposal.at <= DAY]
+        if before:
+            max(before, key=lambda g: g.proposal.at).items.append(item)
+        else:
+            reports.append(item)
+    groups += [g for g in densest_groups(reports, "cause", SAME_STATEMENT) if len(g.sources) >= 2]
+    kept, known = [], frozenset()
+    for group in sorted(groups, key=lambda g: g.proposal.at):
+        kinds = cause_kinds(group.items)
+        if "stated" in kinds and not kinds <= known:
+            kept.append(group)
+            known |= kinds
+    return kept
+
+
+def promised_end(item: Evidence) -> Evidence:
+    """A promise dated by what was promised: a stated time as it is; a delay ("entro 48 ore",
+    "within two days") by its end, give or take a quarter of it (at least three hours)."""
+    if not item.value.startswith("P"):
+        return item
+    give = max(dt.timedelta(hours=3), (item.latest - item.earliest) / 4)
+    # Counted from a page that states only its day: the end is anywhere in a day.
+    latest = item.latest + (DAY - dt.timedelta(seconds=1) if item.day_only else dt.timedelta(0))
+    return dataclasses.replace(item, at=item.latest, earliest=item.latest - give, latest=latest)
 
 
 def build_story(evidence: list[Evidence], incident: str,
@@ -336,47 +533,42 @@ def build_story(evidence: list[Evidence], incident: str,
     ``window`` bounds the story; ``subject`` are the words naming the incident's provider and
     products (its keywords), which never tell two actors apart.
     """
-    chosen: list[Group] = []
     starts = outage_starts(evidence)
-    chosen += starts
+    began = best_time(starts[0])[1] if starts else None
+    if began is not None:
+        # Nothing of the story before the outage began: not even as a base for later moments.
+        evidence = [e for e in evidence if e.category == "outage_start" or e.at is None
+                    or (e.latest or e.at) >= began]
+    chosen: list[Group] = starts + restorations(evidence)
 
-    happened = [e for e in evidence if e.modality == "happened" and _datable(e)]
-    after = None  # a complete restoration comes after the partial one
-    for category in ("restoration_partial", "restoration_complete"):
-        groups = [g for g in densest_groups([e for e in happened if e.category == category],
-                                            category, NIGHT)
-                  if g.supported and (after is None or g.proposal.at >= after)]
-        if groups:
-            first = min(groups, key=lambda g: g.proposal.at)
-            chosen.append(first)
-            after = first.proposal.at
+    # Each communication of the provider, with what others report of it; a statement only
+    # the press reports needs two sources and no communication of the provider near it.
+    voices = communications(evidence)
+    said = [e for e in evidence if e.category == "provider_statement" and not e.own_voice
+            and e.modality in ("happened", "negated") and _datable(e)]
+    near_any = [e for e in evidence if e.own_voice and e.origin in ("document", "status")]
+    said = [e for e in said if not any(supports(e, v.at, SAME_STATEMENT) for v in near_any)
+            or any(supports(e, v.at, SAME_STATEMENT) for v in voices)]
+    statements = own_documents(said, "provider_statement", SAME_STATEMENT, evidence, voices=voices)
+    chosen += statements
+    chosen += causes(evidence, [g for g in statements if g.proposal.own_voice])
 
-    statements = [e for e in evidence if e.category == "provider_statement"
-                  and e.modality in ("happened", "negated") and _datable(e)]
-    chosen += own_documents(statements, "provider_statement", SAME_STATEMENT, evidence)
-
-    # The cause once, when first stated in concrete terms (a bug, an attack, a component);
-    # restatements are the same happening, denials alone belong to the statement.
-    stated = [by_report(e) for e in evidence if e.category == "cause" and e.reported is not None
-              and e.modality in ("happened", "negated")]
-    named = [g for g in densest_groups(stated, "cause", SAME_STATEMENT)
-             if g.supported and any(i.modality == "happened" and CONCRETE_CAUSE.search(i.sentence)
-                                    for i in g.items)]
-    if named:
-        chosen.append(min(named, key=lambda g: g.proposal.at))
-
-    # A deadline is dated by the end of what was promised ("entro 48 ore": the 48th hour).
-    promises = [dataclasses.replace(e, at=e.latest) for e in evidence
-                if e.category == "deadline" and e.origin == "text" and e.latest is not None
-                and e.precision in PRECISION_ORDER[:5]]
+    # A deadline is the promised time: a stated time, or the end of a promised delay
+    # ("entro 48 ore": the 48th hour).
+    promises = [promised_end(e) for e in evidence if e.category == "deadline"
+                and e.origin == "text" and e.latest is not None and e.precision in PRECISION_ORDER[:5]]
     chosen += [g for g in densest_groups(promises, "deadline", dt.timedelta(0), own_first=True)
                if g.supported]
 
+    happened = [e for e in evidence if e.modality == "happened" and _datable(e)]
     for category in ("consumer_action", "regulator_action"):
         items = [e for e in happened if e.category == category]
-        chosen += own_documents(items, category, SAME_ACTION, evidence, actor_check(subject))
+        chosen += own_documents(items, category, SAME_ACTION, evidence, actor_check(subject),
+                                others_alone=True)
 
+    # An offer is the provider's: a consumer association's compensation is a demand.
     offers = [by_report(e) for e in evidence if e.category == "compensation"
+              and e.kind not in ("consumer", "regulator")
               and e.reported is not None and e.modality in ("happened", "expected")]
     chosen += [g for g in densest_groups(offers, "compensation", dt.timedelta(hours=24))
                if g.supported]
@@ -386,7 +578,6 @@ def build_story(evidence: list[Evidence], incident: str,
         moment = _moment(group, incident)
         moment.conflict = 1 if len(starts) > 1 and any(group is g for g in starts) else 0
         moments.append((moment, group))
-    began = min((ISO(m.earliest) for m, g in moments if any(g is s for s in starts)), default=None)
     kept = []
     for moment, group in moments:
         at = ISO(moment.at)
@@ -403,8 +594,8 @@ EVIDENCE_SQL = """
 select e.id, e.category, coalesce(e.modality, 'happened'), coalesce(e.origin, 'text'),
        e.happened_at, e.happened_earliest, e.happened_latest, e.happened_precision,
        e.reported_at, coalesce(e.source, d.source, ''), coalesce(e.kind, d.kind, ''), d.url,
-       coalesce(e.sentence, ''), e.document_id, coalesce(d.title, ''),
-       case when e.origin = 'document' then substr(d.text, 1, 400) else '' end
+       coalesce(e.sentence, ''), e.document_id, coalesce(d.title, ''), coalesce(e.value, ''),
+       d.published_precision = 'day'
 from events e join documents d on d.id = e.document_id
 where e.incident = ? and e.category in ({categories})
 """
@@ -418,11 +609,11 @@ def load_evidence(db: sqlite_utils.Database, incident: str, timezone: str) -> li
     out = []
     for row in db.execute(sql, [incident, *wanted]):
         (event_id, category, modality, origin, at, earliest, latest, precision, reported,
-         source, kind, url, sentence, document_id, title, lead) = row
+         source, kind, url, sentence, document_id, title, value, day_only) = row
         item = Evidence(
             event_id, category, modality, origin, _parse(at, tz), _parse(earliest, tz),
             _parse(latest, tz), precision, _parse(reported, tz), source, kind, url, sentence,
-            document_id, title, lead or "")
+            document_id, title, value, bool(day_only))
         out.append(item)
         if origin == "document":
             # A communiqué titled "Un indennizzo per gli utenti" is also evidence of the offer.

@@ -21,7 +21,7 @@ def at(text: str) -> dt.datetime:
 
 
 def ev(category, when, source, kind="news", *, until=None, precision="hour", origin="text",
-       modality="happened", reported=None, sentence="", document=None, title=""):
+       modality="happened", reported=None, sentence="", document=None, title="", value=""):
     """One piece of evidence; ``when`` is when it happened, ``until`` its latest bound."""
     start = at(when)
     latest = at(until) if until else start + {"minute": dt.timedelta(0), "hour": dt.timedelta(minutes=59),
@@ -31,7 +31,7 @@ def ev(category, when, source, kind="news", *, until=None, precision="hour", ori
     return Evidence(event_id, category, modality, origin, start, start, latest, precision,
                     at(reported) if reported else start, source, kind,
                     f"http://{source}.test/{event_id}", sentence or f"{category} {when}",
-                    document or event_id, title)
+                    document or event_id, title, value)
 
 
 def moments(evidence, window=None):
@@ -128,14 +128,34 @@ def test_full_restoration_comes_after_the_partial_one():
     assert [m.at[:10] for m in of("restoration_complete", SAME_NIGHT + items)] == ["2024-03-15"]
 
 
-def test_cause_is_when_a_concrete_cause_was_stated():
-    vague = ev("cause", "2024-03-11T18:00", "provider", kind="provider", origin="claim",
-               precision="minute", sentence="Un problema imprevisto ha bloccato il servizio.")
-    named = ev("cause", "2024-03-12T17:00", "provider", kind="provider", origin="claim",
-               precision="minute", sentence="La causa è un bug nel firmware dello storage.")
-    again = ev("cause", "2024-03-20T10:00", "provider", kind="provider", origin="claim",
-               precision="minute", sentence="Il bug del firmware è stato corretto.")
-    assert [m.at for m in of("cause", SAME_NIGHT + [vague, named, again])] == ["2024-03-12T17:00:00+01:00"]
+def communique(when, sentence, **extra):
+    """A provider communiqué (its document) and one dateless claim of it, both at ``when``."""
+    document = next(_ids) + 50_000
+    return [ev("provider_statement", when, "provider", kind="provider", origin="document",
+               precision="minute", document=document, title="Comunicato", **extra),
+            ev("cause", when, "provider", kind="provider", origin="claim", precision="minute",
+               sentence=sentence, document=document)]
+
+
+CAUSES = (communique("2024-03-11T18:00", "A causa di un problema imprevisto dei nostri server.")
+          + communique("2024-03-12T17:00", "La causa è un bug nel firmware dello storage.")
+          + communique("2024-03-20T10:00", "Il bug del firmware dei server è stato corretto."))
+
+
+def test_the_cause_as_first_stated_is_a_moment():
+    assert "2024-03-11T18:00:00+01:00" in [m.at for m in of("cause", SAME_NIGHT + CAUSES)]
+
+
+def test_a_cause_stated_in_new_terms_is_a_moment():
+    assert "2024-03-12T17:00:00+01:00" in [m.at for m in of("cause", SAME_NIGHT + CAUSES)]
+
+
+def test_a_restated_cause_is_not_a_moment():
+    assert "2024-03-20T10:00:00+01:00" not in [m.at for m in of("cause", SAME_NIGHT + CAUSES)]
+
+
+def test_each_communique_of_the_causes_is_a_statement():
+    assert len(of("provider_statement", SAME_NIGHT + CAUSES)) == 3
 
 
 def test_a_denial_alone_is_not_a_cause():
@@ -146,13 +166,13 @@ def test_a_denial_alone_is_not_a_cause():
 
 def test_deadline_is_the_promised_time():
     promise = ev("deadline", "2024-03-12T17:00", "provider", kind="provider", until="2024-03-14T17:00",
-                 precision="day", modality="expected", reported="2024-03-12T17:00")
+                 precision="days", modality="expected", reported="2024-03-12T17:00", value="PT48H")
     assert of("deadline", SAME_NIGHT + [promise])[0].at == "2024-03-14T17:00:00+01:00"
 
 
 def test_deadline_is_first_reported_when_promised():
     promise = ev("deadline", "2024-03-12T17:00", "provider", kind="provider", until="2024-03-14T17:00",
-                 precision="day", modality="expected", reported="2024-03-12T17:00")
+                 precision="days", modality="expected", reported="2024-03-12T17:00", value="PT48H")
     assert of("deadline", SAME_NIGHT + [promise])[0].first_reported == "2024-03-12T17:00:00+01:00"
 
 
