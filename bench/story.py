@@ -3,10 +3,9 @@
     .venv/bin/python bench/story.py                 # every coverage that has a gold story
     .venv/bin/python bench/story.py -v corpus       # one coverage, with each miss and phantom
 
-A coverage is a replica of the web around one incident with its gold story:
-``corpus/`` (sources.yml + expected_story.yml, June: sources-2023-06.yml +
-expected_story-2023-06.yml) and each ``corpus/stories/<slug>/`` (sources.yml,
-expected_story.yml, sites/). Each is crawled from its replica into a temporary database,
+A coverage is a replica of the web around one incident with its gold story: each
+``sources[-X].yml`` beside an ``expected_story[-X].yml``, in ``corpus/`` and in every
+``corpus/stories/<slug>/`` (whose ``sites/`` it is crawled from). Each is crawled from its replica into a temporary database,
 as `make demo` does, and its ``key_moments`` are compared with the gold:
 
 - a gold moment is **found** when a key moment of its category has ``at`` inside the gold's
@@ -48,18 +47,22 @@ class Coverage:
     sites: Path
 
 
+def pairs(folder: Path, label: str) -> list[Coverage]:
+    """Each sources file of ``folder`` with its gold story: sources[-X].yml ↔ expected_story[-X].yml."""
+    found = []
+    for config in sorted(folder.glob("sources*.yml")):
+        gold = folder / config.name.replace("sources", "expected_story", 1)
+        if gold.exists():
+            found.append(Coverage(f"{label}/{config.stem}", config, gold, folder / "sites"))
+    return found
+
+
 def coverages() -> list[Coverage]:
     """Every replica with a gold story, the bundled corpus first."""
-    found = []
     corpus = ROOT / "corpus"
-    for config, gold in (("sources.yml", "expected_story.yml"),
-                         ("sources-2023-06.yml", "expected_story-2023-06.yml")):
-        if (corpus / gold).exists():
-            found.append(Coverage(f"corpus/{config}", corpus / config, corpus / gold, corpus / "sites"))
+    found = pairs(corpus, "corpus")
     for folder in sorted((corpus / "stories").glob("*/")):
-        if (folder / "expected_story.yml").exists():
-            found.append(Coverage(f"stories/{folder.name}", folder / "sources.yml",
-                                  folder / "expected_story.yml", folder / "sites"))
+        found += pairs(folder, f"stories/{folder.name}")
     return found
 
 

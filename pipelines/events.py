@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cached_property
 
 from itemadapter import ItemAdapter
 
 from pipelines.context import IncidentContext
 from timeline.anchors import anchored_segments
-from timeline.categories import Reading, facts_of, read_mention, read_statement
+from timeline.categories import NO_ACTORS, Actors, Reading, facts_of, read_mention, read_statement
 from timeline.dates import SENTENCE_BREAK, sentence_around, tag_timexes
 from timeline.happened import When, mention_when, names_its_year, reported_when, since_when
 from timeline.items import Event
@@ -62,11 +63,18 @@ def happened_fields(when: When | None, reported: str | None, timezone: str) -> d
 class EventTagger(IncidentContext):
     """Attach ``item["events"]``: dates in the text, key facts, status updates, the statement itself."""
 
+    @cached_property
+    def actors(self) -> Actors:
+        """The regulators and consumer associations the sources file names."""
+        config = getattr(self.crawler.spider, "config", None)
+        return Actors.of(config.sources) if config is not None else NO_ACTORS
+
     def process_item(self, item):
         adapter = ItemAdapter(item)
         tz = self.incident.timezone
         document = {"lang": adapter.get("lang") or "it", "kind": adapter.get("kind"), "tz": tz,
-                    "precision": "day" if adapter.get("published_precision") == "day" else "minute"}
+                    "precision": "day" if adapter.get("published_precision") == "day" else "minute",
+                    "actors": self.actors}
         published, text = adapter.get("published"), adapter.get("text") or ""
         updates = adapter.get("updates") or ()
         events: list[Event] = []
@@ -119,7 +127,8 @@ class EventTagger(IncidentContext):
     def mention_event(self, timex: dict, sentence: str, span, where: tuple[int, int],
                       reported: str | None, document: dict, others: tuple = ()) -> Event:
         tz = document["tz"]
-        reading = read_mention(sentence, span, document["lang"], document["kind"], others)
+        reading = read_mention(sentence, span, document["lang"], document["kind"], others,
+                               document["actors"])
         if BYLINE.match(sentence):
             reading = Reading("other", "happened", reading.actor)
         report_time = parse_moment(reported, tz) if reported else None
@@ -143,7 +152,7 @@ class EventTagger(IncidentContext):
         allowed = ACTOR_CLAIM_CATEGORIES if document["kind"] in STATEMENT_KINDS else CLAIM_CATEGORIES
         tz = document["tz"]
         events = []
-        for reading in facts_of(sentence, document["lang"], document["kind"]):
+        for reading in facts_of(sentence, document["lang"], document["kind"], document["actors"]):
             if reading.category not in allowed or reading.category in carried:
                 continue
             if reading.category == "provider_statement" and reading.modality != "negated":
@@ -167,7 +176,8 @@ class EventTagger(IncidentContext):
         at = to_local_iso(update.get("created_at"), tz)
         body = update.get("body") or ""
         sentence = " — ".join(x for x in (update.get("status"), body) if x)
-        reading = read_statement(body, document["lang"], "status", update.get("status"))
+        reading = read_statement(body, document["lang"], "status", update.get("status"),
+                                 document["actors"])
         if planned:
             reading = Reading("other", "happened", reading.actor)
         events = [Event(
@@ -190,7 +200,8 @@ class EventTagger(IncidentContext):
         published = adapter["published"]
         title = adapter.get("title") or ""
         lead = (adapter.get("text") or "")[:300]
-        reading = read_statement(f"{title}\n{lead}", document["lang"], document["kind"])
+        reading = read_statement(f"{title}\n{lead}", document["lang"], document["kind"],
+                                 actors=document["actors"])
         precision = "day" if adapter.get("published_precision") == "day" else "minute"
         return Event(
             origin="document", text=title or adapter.get("url"), value=published[:16],

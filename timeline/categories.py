@@ -52,7 +52,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "=senatore", "=senatrice", "=ministero", "=ministro", "=mise", "=antitrust", "=agcm",
         "=istruttoria", "=fascicolo", "regulator", "=government", "=parliament", "=ofcom",
         "=fcc", "=inquiry", "=investigation", "=indagine", "=inchiesta", "=mp", "=minister",
-        "=ministry", "=watchdog", "=regolatore",
+        "=ministry", "=watchdog", "=regolatore", "=vigilanza", "=supervisor", "=supervisory",
+        "=ombudsman", "=authority",
         "=l'autorità", "=all'autorità", "=dell'autorità", "=consob", "=bankitalia",
         "=banca d'italia", "=ivass", "=arera", "=la regione", "=il comune", "=il sindaco",
         "=il prefetto", "=la prefettura", "=council", "=mayor", "=governor", "=congress",
@@ -61,7 +62,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "indennizzo", "indennizzi", "rimborso", "risarcimento", "ristoro", "compensazione",
         "compensation", "=compensate", "=compensated", "refund", "reimburse", "mesi gratuiti",
         "mesi gratis", "=in omaggio", "spazio aggiuntivo", "free months", "=free month",
-        "=spazio in più", "=più spazio", "=more storage", "=extra space", "=gb in più", "=gratis",
+        "riaccredito", "=credited back", "=waive", "=waived", "=spazio in più", "=più spazio", "=more storage", "=extra space", "=gb in più", "=gratis",
         "=free of charge",
         "extra storage", "=credit", "=credits", "=goodwill", "=bonus", "=sconto", "=discount",
     ),
@@ -186,7 +187,7 @@ NEGATION = re.compile(
 EXPECTED = re.compile(
     r"\b(?:entro|nelle prossime|nei prossimi|nella prossima|prossimamente|dovrebbe|"
     r"dovrebbero|dovrà|dovranno|prevede|prevediamo|previsto|prevista|previsti|contiamo|"
-    r"conta di|ci aspettiamo|promette|promesso|promettono|stima di|will|'ll|shall|expect\w*|"
+    r"cont(?:a|ano|ava|avano) di|puntano a|punta a|ci aspettiamo|promette|promesso|promettono|stima di|will|'ll|shall|expect\w*|"
     r"should be|is set to|are set to|plans to|aims to|hopes to|by the end of|within|"
     r"no later than|promised|promises|pledged|estimated|eta|scheduled|before \w+ing|"
     r"prima di \w+(?:are|ere|ire)|"
@@ -198,6 +199,11 @@ AS_PLANNED = re.compile(r"\b(?:come|as)\s+(?:previst\w|expected|planned|schedule
 DEMAND = re.compile(
     r"\b(?:chied\w*|richied\w*|richiest\w*|pretend\w*|reclam\w*|diritto a|demand\w*|ask\w*|"
     r"call(?:s|ed|ing)? for|claim\w*|urg\w+|entitled to|seek\w*|sought)\b", re.IGNORECASE)
+# Filed with or asked of an authority: with a regulator named, a request to it.
+REQUEST = re.compile(
+    r"\b(?:espost\w*|petizion\w*|petition\w*|ricors\w*|complaint\w*|"
+    r"chied\w*|chiest\w*|sollecit\w*|ask\w*|urg\w+|call(?:s|ed|ing)? on|wr(?:ote|itten|ites) to|"
+    r"scritto a\w*)\b", re.IGNORECASE)
 # Said or reported by the provider: a deadline in a news article is still the provider's promise.
 PRIORITY = ("consumer_action", "regulator_action", "compensation", "cause", "data",
             "start", "restoration", "provider_statement", "outage")
@@ -276,6 +282,34 @@ CLAUSE_BREAK = re.compile(
 
 
 @dataclass(frozen=True)
+class Actors:
+    """The incident's own regulators and consumer associations, by the names its sources file
+    gives them ("ivb", "fair-deal"): their names in a sentence are those actors."""
+
+    regulators: tuple[str, ...] = ()
+    consumers: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, sources) -> Actors:
+        """From a sources file's sources (``name`` and ``kind`` each)."""
+        def names(kind):
+            return tuple(sorted({" ".join(re.split(r"[-_.]+", s.name)) for s in sources
+                                 if s.kind == kind and len(s.name) > 2}))
+        return cls(names("regulator"), names("consumer"))
+
+
+NO_ACTORS = Actors()
+
+
+@lru_cache(maxsize=64)
+def _actor_patterns(actors: Actors) -> tuple[tuple[str, re.Pattern], ...]:
+    """(fact, pattern) for the incident's named actors, besides the general cues."""
+    return tuple((fact, _compile(tuple("=" + name for name in names)))
+                 for fact, names in (("regulator_action", actors.regulators),
+                                     ("consumer_action", actors.consumers)) if names)
+
+
+@dataclass(frozen=True)
 class Reading:
     """What one clause asserts: its category, whether it happened, and who acts."""
 
@@ -301,14 +335,14 @@ def clause_around(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, stop
 
 
-def _hits(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
-    """(begin, end, fact) of every cue in ``text[start:stop]``.
+def _hits(text: str, start: int, stop: int, actors: Actors = NO_ACTORS) -> list[tuple[int, int, str]]:
+    """(begin, end, fact) of every cue in ``text[start:stop]`` (the incident's actors included).
 
     A start verb whose object is the restoration ("è iniziato il ripristino", "began
     restoring") starts the restoration, not the outage: it is left out.
     """
     hits = []
-    for name, pattern in _PATTERNS.items():
+    for name, pattern in (*_PATTERNS.items(), *_actor_patterns(actors)):
         for match in pattern.finditer(text, start, stop):
             hits.append((match.start(), match.end(), name))
     restorations = [h for h in hits if h[2] == "restoration"]
@@ -372,11 +406,18 @@ def _expected(text: str, start: int, stop: int) -> bool:
 
 
 def _category(fact: str, text: str, clause: tuple[int, int], span: tuple[int, int] | None,
-              cue: tuple[int, int, str]) -> tuple[str, str]:
+              cue: tuple[int, int, str], actors: Actors = NO_ACTORS) -> tuple[str, str]:
     """(category, modality) of a fact cue in its clause; ``span`` is the date's, if any."""
     start, stop = clause
     negated = _negated(text, cue, start)
     expected = _expected(text, start, stop)
+    part = max((m.end() for m in PART_BREAK.finditer(text, 0, cue[0])), default=0)
+    demanded = DEMAND.search(text, max(part, cue[0] - 100), cue[0])
+    if fact in ("restoration", "compensation") and demanded:
+        return "consumer_action", "happened"  # asking for it is the asker's action, not the thing
+    if fact == "consumer_action" and REQUEST.search(text, start, stop) and any(
+            h[2] == "regulator_action" for h in _hits(text, start, stop, actors)):
+        return "regulator_action", "happened"  # a complaint filed with the regulator
     if fact == "start":
         return "outage_start", "happened"
     if fact == "outage":
@@ -390,9 +431,6 @@ def _category(fact: str, text: str, clause: tuple[int, int], span: tuple[int, in
         if expected:
             return "deadline", "expected"
         return _restoration(text, start, stop), "happened"
-    part = max((m.end() for m in PART_BREAK.finditer(text, 0, cue[0])), default=0)
-    if fact == "compensation" and DEMAND.search(text, max(part, cue[0] - 100), cue[0]):
-        return "consumer_action", "happened"  # asking for compensation is a consumer's action
     if fact == "compensation" and expected and span is not None and not negated:
         return "deadline", "expected"  # "applicata entro il 28 febbraio": a promised time
     # "nessun dato è andato perso": what the provider says about the data.
@@ -416,49 +454,51 @@ def _actor(text: str, category: str, kind: str | None) -> str:
 
 @lru_cache(maxsize=8192)
 def read_mention(sentence: str, span: tuple[int, int] | None, lang: str = "it",
-                 kind: str | None = None, other_dates: tuple[tuple[int, int], ...] = ()) -> Reading:
+                 kind: str | None = None, other_dates: tuple[tuple[int, int], ...] = (),
+                 actors: Actors = NO_ACTORS) -> Reading:
     """The reading of the clause that holds ``sentence[span[0]:span[1]]`` (a date).
 
     ``span`` None reads the sentence as a whole (a statement's title, a status update).
     ``other_dates`` are the spans of the sentence's other dates: a clause dated by one of
     them owns its fact, which this date never borrows. ``lang`` is accepted for symmetry
     with the tagger: the cue lists cover Italian and English at once. ``kind`` is the
-    document's kind, the prior for the actor.
+    document's kind, the prior for the actor; ``actors`` the incident's named actors.
     """
     text = (sentence or "").translate(_APOSTROPHES)
     clause = clause_around(text, span) if span else (0, len(text))
-    hits = _hits(text, *clause)
+    hits = _hits(text, *clause, actors)
     if not hits and span is not None:
         # A clause without a fact of its own: the fact nearest to the date in its part of the
         # sentence (never across a colon, a semicolon or a dash, never a dated clause's).
         part_start = max((m.end() for m in PART_BREAK.finditer(text, 0, span[0])), default=0)
         following = PART_BREAK.search(text, span[1])
         dated = [clause_around(text, other) for other in other_dates]
-        hits = [hit for hit in _hits(text, part_start, following.start() if following else len(text))
+        hits = [hit for hit in _hits(text, part_start, following.start() if following else len(text),
+                                     actors)
                 if not any(start <= hit[0] < stop for start, stop in dated)]
     cue = _nearest(hits, span)
     if cue is None:
         return Reading(actor=_actor(text, "other", kind))
     if not hits or not (clause[0] <= cue[0] < clause[1]) or span is None:
         clause = clause_around(text, cue[:2])  # tense and negation are read in the fact's clause
-    category, modality = _category(cue[2], text, clause, span, cue)
+    category, modality = _category(cue[2], text, clause, span, cue, actors)
     return Reading(category, modality, _actor(text, category, kind))
 
 
 def read_statement(sentence: str, lang: str = "it", kind: str | None = None,
-                   status: str | None = None) -> Reading:
+                   status: str | None = None, actors: Actors = NO_ACTORS) -> Reading:
     """The reading of a whole statement: a document's title and lead, a status update.
 
     A status update is the provider's statement, unless its only news is the service
     coming back: then it is the restoration, partial or complete by its status word
     ("monitoring", "resolved") and its quantity words ("most users", "all mailboxes").
     """
-    reading = read_mention(sentence, None, lang, kind)
+    reading = read_mention(sentence, None, lang, kind, (), actors)
     word = STATUS_WORDS.get((status or "").lower())
     if word is None:
         return reading
     text = (sentence or "").translate(_APOSTROPHES)
-    facts = {r.category for r in facts_of(text, lang, kind)}
+    facts = {r.category for r in facts_of(text, lang, kind, actors)}
     news = facts - {"provider_statement"}  # "nessun dato è andato perso" is reassurance, not news
     if word.startswith("restoration") and news <= {"restoration_partial", "restoration_complete"}:
         category = word
@@ -474,21 +514,22 @@ def read_statement(sentence: str, lang: str = "it", kind: str | None = None,
     return Reading("provider_statement", "happened", reading.actor)
 
 
-def facts_of(sentence: str, lang: str = "it", kind: str | None = None) -> list[Reading]:
+def facts_of(sentence: str, lang: str = "it", kind: str | None = None,
+             actors: Actors = NO_ACTORS) -> list[Reading]:
     """The distinct facts a sentence without a date carries, one reading per clause with a cue.
 
-    >>> [r.category for r in facts_of("Non è stato un attacco informatico: la causa è un bug.")]
-    ['cause']
+    >>> [(r.category, r.modality) for r in facts_of("Non è stato un attacco: la causa è un bug.")]
+    [('cause', 'negated'), ('cause', 'happened')]
     """
     text = (sentence or "").translate(_APOSTROPHES)
     readings, seen = [], set()
     position = 0
     while position < len(text):
         clause = clause_around(text, (position, position))
-        hits = _hits(text, *clause)
+        hits = _hits(text, *clause, actors)
         cue = _nearest(hits, None)
         if cue is not None:
-            category, modality = _category(cue[2], text, clause, None, cue)
+            category, modality = _category(cue[2], text, clause, None, cue, actors)
             if (category, modality) not in seen:
                 seen.add((category, modality))
                 readings.append(Reading(category, modality, _actor(text, category, kind)))

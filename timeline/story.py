@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from timeline.categories import DEMAND, read_statement
+from timeline.categories import REQUEST, read_statement
 from timeline.happened import DAY_OR_FINER
 from timeline.items import KEY_CATEGORIES, KeyMoment, columns
 
@@ -111,7 +111,7 @@ class Evidence:
         if self.origin == "claim" and self.category.startswith("restoration"):
             return False
         if self.kind == "consumer" and self.category == "regulator_action":
-            return bool(DEMAND.search(self.sentence))  # asking the regulator to act, not a copy
+            return bool(REQUEST.search(self.sentence))  # asking the regulator to act, not a copy
         return self.category in OWN_VOICE.get(self.kind, ())
 
     @property
@@ -159,6 +159,13 @@ def by_report(item: Evidence) -> Evidence:
 def supports(item: Evidence, at: dt.datetime, slack: dt.timedelta) -> bool:
     """Whether ``item`` is compatible with a happening at ``at``: its bounds, widened by ``slack``."""
     return item.earliest - slack <= at <= item.latest + slack
+
+
+def overlaps(item: Evidence, document: Evidence, slack: dt.timedelta) -> bool:
+    """Whether a report can be of the document: its time within the document's (a document
+    dated only by its day may be any time of that day), give or take ``slack``."""
+    return (item.earliest - slack <= (document.latest or document.at)
+            and document.earliest - slack <= (item.latest or item.at))
 
 
 def score(group: Group) -> tuple:
@@ -220,19 +227,19 @@ def _entities(item: Evidence, subject: frozenset[str]) -> frozenset[str]:
         return frozenset({"self:" + item.source})
     text = item.sentence
     found = {name for name, pattern in ENTITY_CLASSES.items() if pattern.search(text)}
-    if found:
-        return frozenset(found)
     names = set()
     for match in NAME.finditer(text):
         names.update(w.lower() for w in re.split(r"[\s'’-]+", match.group(0)))
-    return frozenset(n for n in names if len(n) > 2 and n not in COMMON_CAPITALS and n not in subject)
+    return frozenset(found | {n for n in names if len(n) > 2 and n not in COMMON_CAPITALS
+                              and n not in subject})
 
 
 def actor_check(subject: frozenset[str]):
     """Whether two action reports can be one happening: no contradicting actors named.
 
     An actor's own document goes with reports naming it (its source's words) or nobody;
-    government and parliament go only with themselves; other names must overlap.
+    government and parliament, when both reports name one, must be the same; otherwise the
+    names they give must overlap.
     """
     classes = frozenset(ENTITY_CLASSES)
 
@@ -247,8 +254,9 @@ def actor_check(subject: frozenset[str]):
                     return False
                 words = set(re.split(r"[-_.\s]+", selves[0]))
                 return not other or bool(words & other)
-        if ea & classes or eb & classes:
+        if ea & classes and eb & classes:
             return bool(ea & eb & classes)
+        ea, eb = ea - classes, eb - classes
         return not ea or not eb or bool(ea & eb)
     return same_actor
 
@@ -352,31 +360,37 @@ def progress(group: Group) -> float:
 
 
 def restorations(evidence: list[Evidence]) -> list[Group]:
-    """Each stage of the partial restoration, then the first supported complete one.
+    """Each stage of the partial restoration, then the complete one.
 
     A stage is a supported report of more of the service back than the stage before ("the
-    first routers are back", "about 60 %", "all but 3,000 lines", "email back for most");
-    a partial stage after the complete restoration is a lingering fault, not a stage, and a
-    "complete" one before the first partial stage is not complete.
+    first routers are back", "about 60 %", "all but 3,000 lines", "email back for most"). The
+    complete restoration is the first supported "all back" that no later stage contradicts:
+    cards working again while the app stays down was a stage, not the end.
     """
     happened = [e for e in evidence if e.modality == "happened" and _datable(e)]
     partial = [g for g in densest_groups([e for e in happened if e.category == "restoration_partial"],
                                          "restoration_partial", NIGHT) if g.supported]
+    complete = sorted((g for g in densest_groups(
+        [e for e in happened if e.category == "restoration_complete"], "restoration_complete", NIGHT)
+        if g.supported), key=lambda g: g.proposal.at)
+    done = None
+    for group in complete:
+        if any(p.proposal.at > group.proposal.at for p in partial):
+            group.category = "restoration_partial"  # more came back later: it was a stage
+            partial.append(group)
+        else:
+            done = group
+            break
     stages, reached = [], -1.0
     for group in sorted(partial, key=lambda g: g.proposal.at):
+        if done is not None and group.proposal.at >= done.proposal.at:
+            continue  # a lingering fault after the end is not a stage
         # The provider's own restoration update is a stage whatever it measures ("email back
         # for most" after "all but 3,000 broadband lines"); the press needs to report more.
         if progress(group) > reached or any(i.own_voice for i in group.items):
             stages.append(group)
             reached = progress(group)
-    first = stages[0].proposal.at if stages else None
-    complete = [g for g in densest_groups([e for e in happened if e.category == "restoration_complete"],
-                                          "restoration_complete", NIGHT)
-                if g.supported and (first is None or g.proposal.at > first)]
-    if not complete:
-        return stages
-    done = min(complete, key=lambda g: g.proposal.at)
-    return [g for g in stages if g.proposal.at < done.proposal.at] + [done]
+    return stages + ([done] if done else [])
 
 
 def communications(evidence: list[Evidence]) -> list[Evidence]:
@@ -420,7 +434,7 @@ def own_documents(items: list[Evidence], category: str, slack: dt.timedelta,
     for item in items:
         if any(item is d for d in documents) or (item.origin == "claim" and item.document_id in covered):
             continue  # the documents themselves, and what they say, are in already
-        near = [d for d in documents if supports(item, d.at, slack) and compatible(item, d)
+        near = [d for d in documents if overlaps(item, d, slack) and compatible(item, d)
                 and (item.document_id == d.document_id or item.origin != "claim")]
         if near:
             nearest = min(near, key=lambda d: (item.document_id != d.document_id,
@@ -480,19 +494,30 @@ def cause_kinds(items: list[Evidence]) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def causes(evidence: list[Evidence], statements: list[Group]) -> list[Group]:
+def causes(evidence: list[Evidence]) -> list[Group]:
     """The cause, each time the provider states something new about it (first stated,
-    stated in concrete terms, restated with a denial, the root cause of a review)."""
+    stated in concrete terms, restated with a denial, the root cause of a review), in any of
+    its communications (a notice that the service is back may give the cause too)."""
     stated = [by_report(e) for e in evidence if e.category == "cause" and e.reported is not None
               and e.modality in ("happened", "negated")]
-    groups = []
-    for statement in statements:  # the provider's own communications, each with its claims
-        said = statement.proposal  # a document says its claims; an update, those of its time
+    voices = sorted((e for e in evidence if e.origin in ("document", "status")
+                     and e.kind in ("provider", "status") and e.at is not None),
+                    key=lambda e: e.origin != "document")  # a communiqué before the update near it
+    groups, seen = [], set()
+    for said in voices:  # a document says its claims; an update, those of its time
+        if (said.document_id, said.origin == "document" or said.reported) in seen:
+            continue
+        seen.add((said.document_id, said.origin == "document" or said.reported))
         own = [e for e in stated if e.document_id == said.document_id
                and (said.origin == "document" or e.reported == said.reported)]
-        if own:
-            group = Group("cause", proposal=statement.proposal)
-            for item in [statement.proposal] + own:
+        near = [g for g in groups if g.proposal.origin == "document" and g.proposal.precision == "minute"
+                and abs(g.proposal.at - said.at) <= SAME_STATEMENT]
+        if own and near:
+            for item in [said] + own:
+                near[0].add(item, item.earliest, item.latest)
+        elif own:
+            group = Group("cause", proposal=said)
+            for item in [said] + own:
                 group.add(item, item.earliest, item.latest)
             groups.append(group)
     # The press reporting a cause the provider stated in the day before reports that statement.
@@ -514,6 +539,20 @@ def causes(evidence: list[Evidence], statements: list[Group]) -> list[Group]:
     return kept
 
 
+def no_later_than_reported(item: Evidence) -> Evidence:
+    """What happened cannot have happened after it was reported: the bounds end there. An
+    actor's own "today" in the release that announces it is the release itself."""
+    if item.modality == "expected" or item.reported is None or item.earliest is None:
+        return item
+    # A page that states only its day reported it at any time of that day.
+    reported = item.reported + (DAY - dt.timedelta(seconds=1) if item.day_only else dt.timedelta(0))
+    if item.latest is not None and item.earliest <= reported < item.latest:
+        if item.own_voice and item.origin == "text" and item.precision == "day" and not item.day_only:
+            return dataclasses.replace(item, at=reported, latest=reported, precision="minute")
+        return dataclasses.replace(item, latest=reported, at=min(item.at, reported))
+    return item
+
+
 def promised_end(item: Evidence) -> Evidence:
     """A promise dated by what was promised: a stated time as it is; a delay ("entro 48 ore",
     "within two days") by its end, give or take a quarter of it (at least three hours)."""
@@ -533,6 +572,7 @@ def build_story(evidence: list[Evidence], incident: str,
     ``window`` bounds the story; ``subject`` are the words naming the incident's provider and
     products (its keywords), which never tell two actors apart.
     """
+    evidence = [no_later_than_reported(e) for e in evidence]
     starts = outage_starts(evidence)
     began = best_time(starts[0])[1] if starts else None
     if began is not None:
@@ -551,7 +591,7 @@ def build_story(evidence: list[Evidence], incident: str,
             or any(supports(e, v.at, SAME_STATEMENT) for v in voices)]
     statements = own_documents(said, "provider_statement", SAME_STATEMENT, evidence, voices=voices)
     chosen += statements
-    chosen += causes(evidence, [g for g in statements if g.proposal.own_voice])
+    chosen += causes(evidence)
 
     # A deadline is the promised time: a stated time, or the end of a promised delay
     # ("entro 48 ore": the 48th hour).
@@ -580,9 +620,11 @@ def build_story(evidence: list[Evidence], incident: str,
         moments.append((moment, group))
     kept = []
     for moment, group in moments:
+        if began is not None and moment.category != "outage_start" and ISO(moment.at) < began:
+            if ISO(moment.latest) < began:
+                continue  # nothing of the story before the outage began
+            moment.at = moment.earliest = _iso(began)  # "9 March" for a statement of that day
         at = ISO(moment.at)
-        if began is not None and moment.category != "outage_start" and at < began:
-            continue  # nothing of the story before the outage began
         if window and not (window[0] <= at <= window[1]):
             continue
         kept.append((moment, sorted({i.event_id for i in group.items})))
