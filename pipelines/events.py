@@ -93,7 +93,6 @@ class EventTagger(IncidentContext):
         kind = adapter.get("kind")
         if kind in STATEMENT_KINDS and kind != "status" and published:
             events.append(self.statement_event(adapter, document))
-        self.crawler.stats.inc_value("timeline/events", len(events))
         adapter["events"] = events
         return item
 

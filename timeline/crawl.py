@@ -36,22 +36,23 @@ class CrawlSummary:
 
     fetched: int = 0
     stored: int = 0
-    events: int = 0
     listings: int = 0
     dropped: Counter = field(default_factory=Counter)
     faults: Counter = field(default_factory=Counter)
     statuses: Counter = field(default_factory=Counter)
     seconds: float = 0.0
-    #: the incident's (documents, events) in the database once the crawl is over
-    in_database: tuple = (0, 0)
+    #: the incident's (documents, events, key moments) in the database once the crawl is over
+    in_database: tuple = (0, 0, 0)
+    #: relevant pages stored without a publication date (placed by the dates in their text)
+    undated: int = 0
     #: spiders that could not run at all ("feed:news: <reason>")
     failed: list = field(default_factory=list)
 
     def add(self, stats: dict) -> None:
         self.fetched += stats.get("downloader/response_count", 0)
         self.stored += stats.get("timeline/stored", 0)
-        self.events += stats.get("timeline/events", 0)
         self.listings += stats.get("timeline/listing pages", 0)
+        self.undated += stats.get("timeline/undated stored", 0)
         for key, value in stats.items():
             if key.startswith("timeline/dropped/"):
                 self.dropped[key.rsplit("/", 1)[1]] += value
@@ -76,10 +77,14 @@ class CrawlSummary:
                 f"{self.listings} listings followed · {dropped} dropped" + (f" ({why})" if why else ""))
 
     def report(self) -> str:
+        documents, events, moments = self.in_database
+        # The one event count: the rows of the incident's events, as its pages show them.
         lines = [f"Crawl finished in {self.seconds:.1f} s: {self.progress_line()}",
-                 f"  events tagged: {self.events}",
-                 f"  in the database for this incident: {self.in_database[0]} documents, {self.in_database[1]} events"
-                 " (a page found through several channels is saved once)"]
+                 f"  in the database for this incident: {documents} documents, {events} events, "
+                 f"{moments} key moments (a page found through several channels is saved once)"]
+        if self.undated:
+            lines.append(f"  stored without a publication date: {self.undated} (placed by the dates "
+                         "in their text; published is empty)")
         if self.statuses:
             lines.append("  HTTP statuses: " + ", ".join(f"{k}×{v}" for k, v in sorted(self.statuses.items())))
         if self.failed:
@@ -209,10 +214,10 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
 FINISH_BUSY_TIMEOUT_MS = 15 * 60 * 1000
 
 
-def finish_database(db_path: str | Path, incident: str | None = None) -> tuple[int, int]:
-    """Cross-document work once all documents are in: corroboration of the events.
+def finish_database(db_path: str | Path, incident: str | None = None) -> tuple[int, int, int]:
+    """Cross-document work once all documents are in: the key moments of every incident.
 
-    Returns the incident's (documents, events) now in the database.
+    Returns the incident's (documents, events, key moments) now in the database.
     """
     import sqlite_utils
 
@@ -229,6 +234,6 @@ def finish_database(db_path: str | Path, incident: str | None = None) -> tuple[i
             rebuild_corroboration(db)  # inside this one transaction
             rebuild_story(db)
         return tuple(db.execute(f"select count(*) from {table} where incident = ?", [incident]).fetchone()[0]
-                     for table in ("documents", "events"))
+                     for table in ("documents", "events", "key_moments"))
     finally:
         db.close()
