@@ -222,7 +222,7 @@ def finish_database(db_path: str | Path, incident: str | None = None) -> tuple[i
     import sqlite_utils
 
     from timeline.corroborate import rebuild_corroboration
-    from timeline.story import rebuild_story
+    from timeline.key_moments import rebuild_story
 
     db = sqlite_utils.Database(db_path)
     try:

@@ -1,4 +1,4 @@
-"""Key moments from hand-made evidence: one rule per kind of happening (timeline/story.py).
+"""Key moments from hand-made evidence: one rule per kind of happening (timeline/key_moments.py).
 
 The sentences are invented ("Nuvola", a mail provider); every time is Europe/Rome.
 """
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from timeline.story import Evidence, build_story
+from timeline.key_moments import Evidence, build_story
 
 ROME = ZoneInfo("Europe/Rome")
 _ids = iter(range(1, 10_000))
