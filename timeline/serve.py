@@ -45,7 +45,7 @@ SETTINGS = {
 # A table with more rows than this is "big" (bench/serve.py: a million documents): its
 # default facets from metadata.yml are not computed (each is a GROUP BY over the whole
 # table on every request; `_facet=` still works), and a `_search=` on it does not count its
-# matches (`_nocount=1`, see web/plugins/big_tables.py). Smaller databases, the demo's
+# matches (`_nocount=1`, see web/plugins/table_search.py). Smaller databases, the demo's
 # included, keep both. Docs: PUBLISHING.md "Serving decisions".
 BIG_TABLE_ROWS = 100_000
 SIZED_TABLES = ("documents", "events", "happenings", "event_happening")
@@ -169,7 +169,7 @@ def datasette_for(db_path: str | Path, *, immutable: bool | None = None) -> Data
     served = [n for n in ds.databases if n != "_internal"]
     if served != [name]:  # Datasette renamed it (it never should with one file): follow it.
         ds._metadata_local = load_metadata(served[0], big_tables=big)
-    ds.timeline_big_tables = frozenset(big)  # read by web/plugins/big_tables.py
+    ds.timeline_big_tables = frozenset(big)  # read by web/plugins/table_search.py
     # Datasette finds custom pages under templates/pages/; ours live in web/pages/.
     ds.jinja_env.loader = ChoiceLoader([
         ds.jinja_env.loader,
