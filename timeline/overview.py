@@ -267,14 +267,16 @@ def _legend(moments, counts, scale: _Scale, lang) -> str:
             before += n
         elif day > scale.last:
             after += n
+    def events(n):
+        return counted(n, "evento", "eventi") if it else counted(n, "event", "events")
+
     notes = []
     if before:
-        notes.append(f'{counted(before, "evento", "eventi") if it else counted(before, "event", "events")} '
-                     f'{"prima del" if it else "before"} {short_day(scale.first, lang)}')
+        notes.append(f'{events(before)} {"prima del" if it else "before"} {short_day(scale.first, lang)}')
     if after:
-        notes.append(f'{after} {"dopo il" if it else "after"} {short_day(scale.last, lang)}')
+        notes.append(f'{events(after)} {"dopo il" if it else "after"} {short_day(scale.last, lang)}')
     if undated:
-        notes.append(f'{undated} {"senza data" if it else "undated"}')
+        notes.append(f'{events(undated)} {"senza data" if it else "undated"}')
     outside = sum(not scale.covers(m.get("at")) for m in moments)
     if outside:
         notes.append(counted(outside, "momento chiave", "momenti chiave") + " fuori dai giorni mostrati"

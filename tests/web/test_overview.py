@@ -90,7 +90,7 @@ def test_moments_outside_the_days_are_told(figure):
 
 
 def test_events_outside_the_days_are_told(figure):
-    assert "4 eventi prima del 21 gen" in figure.text_content() and "1 senza data" in figure.text_content()
+    assert "4 eventi prima del 21 gen" in figure.text_content() and "1 evento senza data" in figure.text_content()
 
 
 def test_bars_count_the_events_of_each_day(svg):
