@@ -197,3 +197,19 @@ async def test_feed_of_a_forbidden_query_is_forbidden(db_path):
     name = database_name(db_path)
     ds._metadata_local["databases"][name]["queries"]["timeline"]["allow"] = {"id": "nobody"}
     assert (await ds.client.get(f"/{name}/timeline.atom")).status_code == 403
+
+
+async def test_feed_on_a_database_without_the_event_model_is_a_400(db_path, tmp_path):
+    import shutil
+    import sqlite3
+
+    from timeline.serve import database_name, datasette_for
+
+    copy = tmp_path / "old.db"
+    shutil.copy(db_path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("drop index idx_events_incident_happened")
+        conn.execute("alter table events drop column happened_day")
+    ds = datasette_for(copy)
+    response = await ds.client.get(f"/{database_name(copy)}/timeline.atom?incident={JANUARY}")
+    assert response.status_code == 400 and "happened_day" in response.text

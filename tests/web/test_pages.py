@@ -323,3 +323,22 @@ async def test_other_page_in_italian_when_asked(other_ds):
 async def test_other_home(other_ds):
     tree = lxml.html.fromstring((await other_ds.client.get("/?lang=en")).text)
     assert text(tree, "//p[@class='incident-period']") == "Outage from 11 Mar ~19:00 to 14 Mar evening"
+
+
+async def test_database_from_before_the_event_model_still_served(db_path, tmp_path):
+    import shutil
+
+    from timeline.serve import datasette_for
+
+    copy = tmp_path / "old.db"
+    shutil.copy(db_path, copy)
+    with sqlite3.connect(copy) as conn:
+        for table in ("key_moments", "event_moment", "day_counts"):
+            conn.execute(f"drop table {table}")
+        conn.execute("drop index idx_events_incident_happened")
+        conn.execute("alter table events drop column happened_day")
+    ds = datasette_for(copy)
+    tree = lxml.html.fromstring((await ds.client.get(f"/incidents/{JANUARY}")).text)
+    assert tree.xpath("//p[@class='notice']") and tree.xpath("//li[contains(@class, 'event')]")
+    home = await ds.client.get("/")
+    assert home.status_code == 200 and "15 eventi" in home.text

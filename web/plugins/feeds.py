@@ -20,9 +20,11 @@ import datetime as dt
 import html
 import json
 import re
+import sqlite3
 import xml.etree.ElementTree as ET
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils.asgi import Response
 
 from timeline.labels import label, language, moment_label, n_sources, short_day
@@ -150,7 +152,11 @@ async def serve_feed(datasette, request):
     lang = language(request.args.get("lang") or (first_lang[0] if first_lang else ""), "it")
     params = {p: request.args.get(p, "") for p in set(re.findall(r"(?<!:):(\w+)", query["sql"]))}
     params["lang"] = lang
-    results = await db.execute(query["sql"], params)
+    try:
+        results = await db.execute(query["sql"], params)
+    except (sqlite3.DatabaseError, QueryInterrupted) as exc:
+        # e.g. a database built before the event model: say so, do not fail with a 500
+        return Response.text(f"The {name} query cannot run on this database: {exc}", status=400)
     tz = incident["timezone"] if incident else None
     entries = [ENTRIES[name](dict(row), lang, tz) for row in results.rows]
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
