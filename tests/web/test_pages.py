@@ -342,3 +342,35 @@ async def test_database_from_before_the_event_model_still_served(db_path, tmp_pa
     assert tree.xpath("//p[@class='notice']") and tree.xpath("//li[contains(@class, 'event')]")
     home = await ds.client.get("/")
     assert home.status_code == 200 and "15 eventi" in home.text
+
+
+@pytest.fixture
+def sparse_ds(db_path, tmp_path):
+    """The test database with an incident that has no events at all, and the June incident
+    stripped of its key moments."""
+    import shutil
+
+    from timeline.serve import datasette_for
+
+    copy = tmp_path / "sparse.db"
+    shutil.copy(db_path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("insert into incidents (slug, title, timezone) values ('vuoto', 'Nessuna notizia', 'Asia/Tokyo')")
+        conn.execute("delete from key_moments where incident = ?", [JUNE])
+    return datasette_for(copy)
+
+
+@pytest.mark.parametrize("path", ["/incidents/vuoto", f"/incidents/{JUNE}", "/", "/?lang=en"])
+async def test_incidents_with_little_to_show(sparse_ds, path):
+    response = await sparse_ds.client.get(path)
+    assert response.status_code == 200
+
+
+async def test_incident_with_no_events(sparse_ds):
+    tree = lxml.html.fromstring((await sparse_ds.client.get("/incidents/vuoto")).text)
+    assert text(tree, "//span[@class='count-events']") == "0 eventi" and not tree.xpath("//svg")
+
+
+async def test_incident_without_key_moments_still_draws_its_days(sparse_ds):
+    tree = lxml.html.fromstring((await sparse_ds.client.get(f"/incidents/{JUNE}")).text)
+    assert tree.xpath("//*[local-name()='g'][@class='day-bar']") and not tree.xpath("//p[@class='outage-period']")
