@@ -153,8 +153,13 @@ def test_events_without_a_day_come_last(page):
 
 def test_a_full_page_leaves_its_last_day_for_the_next(page):
     rows = [event(id=1), event(id=2, happened_day="2023-01-23")]
-    html, next_from, shown = page.days_html(rows, [], "it", LINKS, max_rows=2)
-    assert (next_from, shown) == ("2023-01-23", 1)
+    html, following, shown = page.days_html(rows, [], "it", LINKS, max_rows=2)
+    assert (following, shown) == ({"from": "2023-01-23", "skip": 0}, 1)
+
+
+def test_a_day_longer_than_a_page_goes_on_over_several(page):
+    html, following, shown = page.days_html([event(id=1), event(id=2)], [], "it", LINKS, max_rows=2, skip=4)
+    assert (following, shown) == ({"from": "2023-01-22", "skip": 6}, 2)
 
 
 def test_a_full_page_shows_no_undated_events(page):

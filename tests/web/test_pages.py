@@ -374,3 +374,30 @@ async def test_incident_with_no_events(sparse_ds):
 async def test_incident_without_key_moments_still_draws_its_days(sparse_ds):
     tree = lxml.html.fromstring((await sparse_ds.client.get(f"/incidents/{JUNE}")).text)
     assert tree.xpath("//*[local-name()='g'][@class='day-bar']") and not tree.xpath("//p[@class='outage-period']")
+
+
+async def test_every_event_reachable_page_by_page(db_path, tmp_path):
+    """1,200 more events on two days: pages of at most 500 that never repeat or skip one,
+    a day longer than a page going on over several, the undated events on the last."""
+    import shutil
+
+    from timeline.serve import datasette_for
+
+    copy = tmp_path / "many.db"
+    shutil.copy(db_path, copy)
+    with sqlite3.connect(copy) as conn:
+        columns = [row[1] for row in conn.execute("pragma table_info(events)") if row[1] != "id"]
+        template = conn.execute(f"select {', '.join(columns)} from events where id = 8").fetchone()
+        day = columns.index("happened_day")
+        rows = [tuple(f"2023-01-2{6 + n // 600}" if i == day else v for i, v in enumerate(template))
+                for n in range(1200)]
+        conn.executemany(f"insert into events ({', '.join(columns)}) values ({', '.join('?' * len(columns))})", rows)
+        expected = {f"event-{i}" for (i,) in conn.execute("select id from events where incident = ?", [JANUARY])}
+    ds = datasette_for(copy)
+    seen, url, pages = [], f"/incidents/{JANUARY}", 0
+    while url and pages < 10:
+        tree = lxml.html.fromstring((await ds.client.get(url)).text)
+        seen += tree.xpath("//section[@class='chronology']//li[contains(@class, 'event')]/@id")
+        url = next((f"/incidents/{JANUARY}" + href for href in tree.xpath("//a[@class='next-page']/@href")), None)
+        pages += 1
+    assert (len(seen), set(seen)) == (len(expected), expected)

@@ -2,8 +2,8 @@
 its full list of events grouped by the day they happened, rendered here rather than in Jinja.
 
     {{ incident_view(incident, moments, documents, counts, rows, undated, lang, links) }}
-        → {"sentence", "moments", "overview", "days", "next_from", "shown"}: HTML as Markup
-          and how many events the page lists
+        → {"sentence", "moments", "overview", "days", "next", "shown"}: HTML as Markup, where
+          the next page starts and how many events the page lists
 
 Why Python: Datasette's Jinja environment is async, where every macro call, filter and
 attribute costs an await; 500 entries took ~50 ms there and ~6 ms here. Everything printed
@@ -221,26 +221,29 @@ def _day_html(day, events, lang, links, show_other) -> str:
             f'<ol class="events">\n{"".join(entries)}</ol></li>\n')
 
 
-def days_html(rows, undated, lang, links, max_rows, show_other=False) -> tuple[Markup, str | None, int]:
+def days_html(rows, undated, lang, links, max_rows, show_other=False, skip=0) -> tuple[Markup, dict | None, int]:
     """The events grouped by the day they happened (then those with no day), as an <ol>;
-    the day to continue from when ``rows`` filled ``max_rows``; how many events are listed.
+    where the next page starts when ``rows`` filled ``max_rows`` ({"from": day, "skip": n});
+    how many events are listed.
 
-    A day the limit may have cut is left for the next page (unless it is the only one)."""
+    A day the limit may have cut is left whole for the next page; a single day with more
+    events than a page goes on over several (``skip`` of them already shown)."""
     days: dict = {}
     for row in rows:
         days.setdefault(row.get("happened_day"), []).append(row)
-    next_from = None
+    following = None
     if len(rows) >= max_rows and len(days) > 1:
-        next_from = list(days)[-1]
-        del days[next_from]
+        last = list(days)[-1]
+        following = {"from": last, "skip": 0}
+        del days[last]
     elif len(rows) >= max_rows:
-        next_from = list(days)[-1]
-    if undated and next_from is None:
+        following = {"from": list(days)[-1], "skip": skip + len(rows)}
+    if undated and following is None:
         days[None] = list(undated)
     out = ['<ol class="days">\n']
     out.extend(_day_html(day, events, lang, links, show_other) for day, events in days.items())
     out.append("</ol>\n")
-    return Markup("".join(out)), next_from, sum(len(events) for events in days.values())
+    return Markup("".join(out)), following, sum(len(events) for events in days.values())
 
 
 # ---------------------------------------------------------------------------------------
@@ -248,7 +251,7 @@ def days_html(rows, undated, lang, links, max_rows, show_other=False) -> tuple[M
 
 
 def incident_view(incident, moments, documents, counts, rows, undated, lang="it", links=None,
-                  max_rows=500, show_other=False) -> dict:
+                  max_rows=500, show_other=False, skip=0) -> dict:
     """Everything the incident page shows below its header, as Markup.
 
     ``moments``: key_moments rows; ``documents``: the documents they cite (rows with url);
@@ -260,13 +263,13 @@ def incident_view(incident, moments, documents, counts, rows, undated, lang="it"
     links = {**(links or {}), "tz": tz}
     by_url = {row["url"]: dict(row) for row in documents or ()}
     story = Story([dict(m) for m in moments or ()], by_url, tz=tz, lang=lang, day_links=True)
-    days, next_from, shown = days_html([dict(r) for r in rows or ()], [dict(r) for r in undated or ()],
-                                       lang, links, max_rows, show_other)
+    days, following, shown = days_html([dict(r) for r in rows or ()], [dict(r) for r in undated or ()],
+                                       lang, links, max_rows, show_other, skip)
     return {
         "sentence": Markup(story.sentence_html()),
         "moments": Markup(story.moments_html()) if story.moments else "",
         "overview": Markup(overview_html(story.moments, [dict(c) for c in counts or ()], tz=tz, lang=lang)),
-        "days": days, "next_from": next_from, "shown": shown,
+        "days": days, "next": following, "shown": shown,
     }
 
 
