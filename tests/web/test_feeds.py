@@ -199,7 +199,9 @@ async def test_feed_of_a_forbidden_query_is_forbidden(db_path):
     assert (await ds.client.get(f"/{name}/timeline.atom")).status_code == 403
 
 
-async def test_feed_on_a_database_without_the_event_model_is_a_400(db_path, tmp_path):
+async def test_feed_on_a_database_without_the_event_model(db_path, tmp_path):
+    """Served as it is: the timeline on the dates the sentences mention; key_moments, which
+    such a database does not have, answers 400 with the reason (never a 500)."""
     import shutil
     import sqlite3
 
@@ -210,6 +212,10 @@ async def test_feed_on_a_database_without_the_event_model_is_a_400(db_path, tmp_
     with sqlite3.connect(copy) as conn:
         conn.execute("drop index idx_events_incident_happened")
         conn.execute("alter table events drop column happened_day")
+        conn.execute("drop table key_moments")
     ds = datasette_for(copy)
-    response = await ds.client.get(f"/{database_name(copy)}/timeline.atom?incident={JANUARY}")
-    assert response.status_code == 400 and "happened_day" in response.text
+    name = database_name(copy)
+    timeline = feedparser.parse((await ds.client.get(f"/{name}/timeline.atom?incident={JANUARY}")).text)
+    moments = await ds.client.get(f"/{name}/key_moments.atom?incident={JANUARY}")
+    assert (timeline.bozo, len(timeline.entries) > 10) == (False, True)
+    assert moments.status_code == 400 and "key_moments" in moments.text

@@ -188,6 +188,11 @@ async def test_any_file_name_home_page(odd):
     assert f"/incidents/{JANUARY}" in response.text
 
 
+def test_queries_of_a_database_before_the_event_model_read_the_mentioned_dates():
+    sql = load_metadata("x", event_model=False)["databases"]["x"]["queries"]["timeline"]["sql"]
+    assert "happened_" not in sql and "reported_at" not in sql and "e.day as day" in sql
+
+
 def test_big_tables_lose_their_default_facets_only():
     metadata = load_metadata("x", big_tables=["documents"])
     tables = metadata["databases"]["x"]["tables"]
