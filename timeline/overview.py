@@ -18,7 +18,7 @@ import html
 
 from timeline.labels import (MONTHS, counted, label, language, local, moment_label, short_day,
                              short_label)
-from timeline.story import OUTAGE, Story
+from timeline.story import COARSE, Story
 
 #: Category colours (the same as web/static/timeline.css; a test keeps them equal).
 COLOURS = {
@@ -30,8 +30,6 @@ COLOURS = {
 INK, MUTED, GUIDE = "#1d2330", "#5b6474", "#d5dae2"
 #: At most this many days are drawn (a story of a quarter); the rest is told in the caption.
 MAX_DAYS = 92
-#: Moments this coarse do not decide which days are drawn.
-COARSE = ("week", "month")
 #: At most this many key moments get a row.
 MAX_ROWS = 40
 LEFT, WIDTH = 1.5, 97.0  # the plot's left edge and width, in % of the figure

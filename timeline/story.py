@@ -21,6 +21,8 @@ from timeline.labels import label, language, local, moment_label, n_sources
 
 #: The three moments that make the outage period, in order.
 OUTAGE = ("outage_start", "restoration_partial", "restoration_complete")
+#: Precisions too coarse to open the outage period or to decide the days of a drawing.
+COARSE = ("week", "month")
 _HTTP_URL = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)
 _CONTROL = re.compile(r"[\n\r\t\x00]")
 
@@ -53,6 +55,10 @@ def cited_urls(moments) -> list[str]:
         urls.extend(json_list(moment.get("documents")))
         urls.append(moment.get("statement_url"))
     return [url for url in dict.fromkeys(urls) if isinstance(url, str)]
+
+
+def _coarse(group) -> bool:
+    return all(moment.get("precision") in COARSE for moment in group)
 
 
 def _e(value) -> str:
@@ -99,14 +105,17 @@ class Story:
         return groups
 
     def period(self) -> dict[str, list[dict]]:
-        """For start, partial and full restoration: the first moment of that category, with
-        every moment it conflicts with ([] when no source reports it)."""
-        found = {}
+        """For start, partial and full restoration: the first moment of that category known to
+        a few days or better (else the first), with every moment it conflicts with ([] when no
+        source reports it). A week- or month-long "started in January" does not open the period
+        when a source gives the day."""
+        found: dict[str, list] = {}
         for group in self.groups():
             category = group[0].get("category")
-            if category in OUTAGE and category not in found:
-                found[category] = group
-        return {category: found.get(category, []) for category in OUTAGE}
+            if category in OUTAGE:
+                found.setdefault(category, []).append(group)
+        return {category: next((g for g in found.get(category, []) if not _coarse(g)),
+                               (found.get(category) or [[]])[0]) for category in OUTAGE}
 
     def sources(self, moment) -> list[Link]:
         """The moment's sources by name, each linked to the first document of that source it

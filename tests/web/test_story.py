@@ -141,3 +141,14 @@ def test_period_line(story):
 def test_disagreements(story):
     category, pieces = story.disagreements()[0]
     assert category == "outage_start" and len(pieces) > 4
+
+
+def test_a_month_long_start_does_not_open_the_period_when_a_day_is_known():
+    story = Story([moment(1, "outage_start", "2023-01-01T00:00:00+01:00", "month"),
+                   moment(2, "outage_start", "2023-06-13T21:00:00+02:00", "part_of_day")], tz=ROME)
+    assert story.period()["outage_start"][0]["id"] == 2
+
+
+def test_a_month_long_start_opens_the_period_when_it_is_all_there_is():
+    story = Story([moment(1, "outage_start", "2023-01-01T00:00:00+01:00", "month")], tz=ROME)
+    assert story.sentence_text().startswith("Il disservizio è iniziato a gennaio 2023")
