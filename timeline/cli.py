@@ -4,6 +4,7 @@
     timeline serve --db db/timeline.db [--port 8001]
     timeline dates --jsonl < sentences.jsonl
     timeline extract --batch < paths.txt
+    timeline report --db db/timeline.db --incident SLUG [--format md|html] [--lang it|en] [-o FILE]
 """
 
 from __future__ import annotations
@@ -48,13 +49,19 @@ def dates(argv: list[str]) -> int:
     return main(argv)
 
 
+def report(argv: list[str]) -> int:
+    from timeline.report import main
+
+    return main(argv)
+
+
 def extract(argv: list[str]) -> int:
     from timeline.extract.cli import main
 
     return main(argv)
 
 
-COMMANDS = {"crawl": crawl, "serve": serve, "dates": dates, "extract": extract}
+COMMANDS = {"crawl": crawl, "serve": serve, "dates": dates, "extract": extract, "report": report}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -221,7 +221,6 @@ def finish_database(db_path: str | Path, incident: str | None = None) -> tuple[i
     """
     import sqlite_utils
 
-    from timeline.corroborate import rebuild_corroboration
     from timeline.key_moments import rebuild_story
 
     db = sqlite_utils.Database(db_path)
@@ -229,10 +228,7 @@ def finish_database(db_path: str | Path, incident: str | None = None) -> tuple[i
         # Another crawler process of the same database (distributed mode) may be rebuilding
         # right now: wait for its transaction instead of failing with "database is locked".
         db.execute(f"PRAGMA busy_timeout={FINISH_BUSY_TIMEOUT_MS}")
-        with db.conn:
-            db.execute("BEGIN IMMEDIATE")
-            rebuild_corroboration(db)  # inside this one transaction
-            rebuild_story(db)
+        rebuild_story(db)  # one BEGIN IMMEDIATE transaction
         return tuple(db.execute(f"select count(*) from {table} where incident = ?", [incident]).fetchone()[0]
                      for table in ("documents", "events", "key_moments"))
     finally:

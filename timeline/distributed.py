@@ -197,7 +197,7 @@ def finish_in_turn(server, prefix: str) -> None:
     rebuilding corroboration) never runs in two processes at once.
 
     Its DDL is not in one write transaction, and two concurrent rebuilds fail with
-    "database is locked" or "table happenings already exists".
+    "database is locked" or "table key_moments already exists".
     """
     if prefix in _turn_taken:
         return

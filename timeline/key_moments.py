@@ -685,7 +685,8 @@ def _window(row: dict, tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime] | None:
 
 
 def rebuild_story(db: sqlite_utils.Database) -> int:
-    """(Re)build ``key_moments``, ``event_moment`` and ``day_counts`` for every incident.
+    """(Re)build ``key_moments``, ``event_moment``, ``day_counts`` and ``document_counts``
+    for every incident; return the number of key moments.
 
     Runs inside the caller's transaction when there is one (timeline.crawl.finish_database
     takes the write lock first), else in its own.
@@ -706,7 +707,9 @@ def rebuild_story(db: sqlite_utils.Database) -> int:
 
 
 def _rebuild(db: sqlite_utils.Database) -> int:
-    for name in ("event_moment", "key_moments", "day_counts"):
+    # happenings, event_happening and event_counts: the tables of release 0.1.0, replaced.
+    for name in ("event_moment", "key_moments", "day_counts", "document_counts",
+                 "event_happening", "happenings", "event_counts"):
         if name in db.table_names():
             db[name].drop()
     db["key_moments"].create(columns(KeyMoment), pk="id")
@@ -736,4 +739,10 @@ def _rebuild(db: sqlite_utils.Database) -> int:
                count(*) as events
         from events group by incident, happened_day, coalesce(category, 'other')""")
     db.execute("create index idx_day_counts on day_counts (incident, day)")
+    # Documents per source: the pages' totals, without counting a big table per request.
+    db.execute("""
+        create table document_counts as
+        select incident, source, kind, count(*) as documents, min(published) as first_published
+        from documents group by incident, source, kind""")
+    db.execute("create index idx_document_counts on document_counts (incident)")
     return next_id - 1

@@ -16,6 +16,7 @@ import argparse
 import copy
 import hashlib
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -45,7 +46,7 @@ SETTINGS = {
 # A table with more rows than this is "big" (bench/serve.py: a million documents): its
 # default facets from metadata.yml are not computed (each is a GROUP BY over the whole
 # table on every request; `_facet=` still works), and a `_search=` on it does not count its
-# matches (`_nocount=1`, see web/plugins/big_tables.py). Smaller databases, the demo's
+# matches (`_nocount=1`, see web/plugins/table_search.py). Smaller databases, the demo's
 # included, keep both. Docs: PUBLISHING.md "Serving decisions".
 BIG_TABLE_ROWS = 100_000
 SIZED_TABLES = ("documents", "events", "happenings", "event_happening")
@@ -83,9 +84,27 @@ def database_name(db_path: str | Path) -> str:
     return Path(db_path).stem
 
 
-def load_metadata(name: str, path: Path = METADATA, big_tables=()) -> dict:
+# A database from before the event model (no events.happened_* columns) is served as it is
+# (serve never writes; a crawl adds them): its canned queries read the date each sentence
+# mentions instead of when the event happened.
+EVENT_MODEL_FALLBACK = (
+    (r"\be\.happened_precision\b", "null"), (r"\be\.modality\b", "null"),
+    (r"\be\.reported_at\b", "d.published"), (r"\bhappened_day\b", "day"),
+    (r"\bhappened_(at|earliest)\b", "earliest"), (r"\bhappened_latest\b", "latest"),
+)
+
+
+def before_event_model(sql: str) -> str:
+    """A canned query's SQL for a database without events.happened_* (see EVENT_MODEL_FALLBACK)."""
+    for pattern, replacement in EVENT_MODEL_FALLBACK:
+        sql = re.sub(pattern, replacement, sql)
+    return sql
+
+
+def load_metadata(name: str, path: Path = METADATA, big_tables=(), event_model: bool = True) -> dict:
     """metadata.yml with its ``databases.timeline`` block moved to the database's real name,
-    without the default facets of ``big_tables``."""
+    without the default facets of ``big_tables``; for a database without the event model
+    (``event_model=False``), its canned queries on the mentioned dates."""
     metadata = yaml.safe_load(path.read_text("utf-8")) or {}
     metadata = copy.deepcopy(metadata)
     databases = metadata.get("databases") or {}
@@ -96,10 +115,22 @@ def load_metadata(name: str, path: Path = METADATA, big_tables=()) -> dict:
     for table in big_tables:
         if isinstance(tables.get(table), dict):
             tables[table].pop("facets", None)
+    if not event_model:
+        for query in ((databases.get(name) or {}).get("queries") or {}).values():
+            query["sql"] = before_event_model(query["sql"])
     for key in ("source_url", "license_url"):
         if isinstance(metadata.get(key), str):
             metadata[key] = metadata[key].replace("{database}", name)
     return metadata
+
+
+def has_event_model(db_path: Path) -> bool:
+    """Whether the events table has the event model's columns (events.happened_day)."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return any(row[1] == "happened_day" for row in conn.execute("pragma table_info(events)"))
+    finally:
+        conn.close()
 
 
 def table_sizes(db_path: Path) -> dict[str, int]:
@@ -156,11 +187,12 @@ def datasette_for(db_path: str | Path, *, immutable: bool | None = None) -> Data
     files = [] if immutable else [str(db_path)]
     immutables = [str(db_path)] if immutable else []
     big = sorted(t for t, n in table_sizes(db_path).items() if n > BIG_TABLE_ROWS)
+    event_model = has_event_model(db_path)
     ds = TimelineDatasette(
         files,
         immutables=immutables,
         inspect_data=_inspect_data(name, db_path, big) if immutable and big else None,
-        metadata=load_metadata(name, big_tables=big),
+        metadata=load_metadata(name, big_tables=big, event_model=event_model),
         template_dir=str(WEB / "templates"),
         plugins_dir=str(WEB / "plugins"),
         static_mounts=[("static", str(WEB / "static"))],
@@ -168,8 +200,8 @@ def datasette_for(db_path: str | Path, *, immutable: bool | None = None) -> Data
     )
     served = [n for n in ds.databases if n != "_internal"]
     if served != [name]:  # Datasette renamed it (it never should with one file): follow it.
-        ds._metadata_local = load_metadata(served[0], big_tables=big)
-    ds.timeline_big_tables = frozenset(big)  # read by web/plugins/big_tables.py
+        ds._metadata_local = load_metadata(served[0], big_tables=big, event_model=event_model)
+    ds.timeline_big_tables = frozenset(big)  # read by web/plugins/table_search.py
     # Datasette finds custom pages under templates/pages/; ours live in web/pages/.
     ds.jinja_env.loader = ChoiceLoader([
         ds.jinja_env.loader,

@@ -48,6 +48,9 @@ UPDATE_DOCUMENT = (f"update documents set {', '.join(f'{k} = ?' for k in DOCUMEN
                    "first_fetched = ?, last_fetched = ?, last_changed = ? where id = ?")
 INSERT_EVENT = f"insert into events ({', '.join(EVENT_ROW_FIELDS)}) values ({', '.join('?' * len(EVENT_ROW_FIELDS))})"
 SCHEMA_TABLES = {"incidents", "sources", "documents", "documents_fts", "events"}
+# Release 0.1.0's corroboration tables, replaced by key_moments (their links would block the
+# rewrite of a document's events).
+LEGACY_TABLES = {"event_happening", "happenings", "event_counts"}
 # What the incident page and the timeline query read on a big database (bench/serve.py):
 # the timeline in order without a sort, and the per-incident sources from an index alone.
 SERVING_INDEXES = (
@@ -60,6 +63,9 @@ SERVING_INDEXES = (
     "create index if not exists idx_events_earliest on events (earliest)",
     "create index if not exists idx_documents_published on documents (published)",
     "create index if not exists idx_documents_incident_source on documents (incident, source)",
+    # The incident page and the timeline query: events by the day they happened, in time order.
+    "create index if not exists idx_events_incident_happened on events (incident, happened_day, happened_at)",
+    "create index if not exists idx_events_happened on events (happened_day, happened_at)",
 )
 # Full-text search over title and text (FTS5, external content = documents, kept in step by
 # triggers). Created here rather than with sqlite-utils' enable_fts for the prefix indexes:
@@ -130,11 +136,14 @@ class TimelineStore:
     def ensure_schema(self) -> None:
         """Create tables, indexes and full-text search if missing, and add the columns an older
         database lacks (safe to call every time)."""
-        if not SCHEMA_TABLES <= set(self.db.table_names()) or missing_columns(self.db):
+        tables = set(self.db.table_names())
+        if not SCHEMA_TABLES <= tables or missing_columns(self.db) or tables & LEGACY_TABLES:
             # Two crawler processes may start on a new file together: one creates, the other waits.
             with schema_lock(self.path):
                 self.create_schema()
                 add_missing_columns(self.db)
+                for name in LEGACY_TABLES & set(self.db.table_names()):
+                    self.db[name].drop()
         if not fts_is_current(self.db):
             with schema_lock(self.path):
                 migrate_fts(self.db)
@@ -257,9 +266,9 @@ class TimelineStore:
                                     [doc_id]).fetchall()
             if old_rows == rows:
                 return doc_id
-            # Corroboration links point at these events (foreign key); the crawl rebuilds them at its end.
-            if conn.execute("select 1 from sqlite_master where name = 'event_happening'").fetchone():
-                conn.execute("delete from event_happening where event_id in "
+            # Key-moment links point at these events (foreign key); the crawl rebuilds them at its end.
+            if conn.execute("select 1 from sqlite_master where name = 'event_moment'").fetchone():
+                conn.execute("delete from event_moment where event_id in "
                              "(select id from events where document_id = ?)", [doc_id])
             conn.execute("delete from events where document_id = ?", [doc_id])
         conn.executemany(INSERT_EVENT, rows)

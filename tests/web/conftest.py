@@ -1,10 +1,16 @@
-"""A small timeline database: one provider, two outages (January and June), written with
-TimelineStore and corroborated, like the end of a crawl. The sentences are invented."""
+"""Small timeline databases written with TimelineStore and corroborated, like the end of a
+crawl, then given the story tables of the event model (``add_story``). The sentences are invented.
+
+- ``db_path``: one provider, two outages (January and June 2023), Italian sources, Europe/Rome.
+- ``other_db_path``: another incident entirely: English sources, America/New_York, no conflict.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -22,18 +28,21 @@ HOSTILE_TITLE = 'Posta Rapida <script>alert(1)</script> ancora giù'
 HOSTILE_TEXT = ('Il guasto <img src=x onerror=alert(1)> di Posta Rapida è iniziato domenica 22 gennaio. '
                 '<script>alert(1)</script>')
 HOSTILE_URL = "javascript:alert(document.cookie)"
+CAUSE = "Il guasto è stato causato da un aggiornamento non riuscito dei server di archiviazione."
+UNDATED_CLAIM = "Gli utenti chiedono il rimborso di un mese di canone."
 
 
 def event(text, value, type_, earliest, latest, sentence, category, actor, mod=None, origin="text"):
     return {"text": text, "value": value, "type": type_, "mod": mod, "earliest": earliest,
-            "latest": latest, "day": earliest[:10], "sentence": sentence,
+            "latest": latest, "day": earliest[:10] if earliest else None, "sentence": sentence,
             "category": category, "actor": actor, "origin": origin}
 
 
 def document(url, incident, source, kind, title, published, text, lang="it"):
     return {"url": url, "incident": incident, "source": source, "kind": kind, "title": title,
             "author": None, "published": published, "updated": None,
-            "published_precision": "minute", "day": published[:10], "lang": lang, "text": text,
+            "published_precision": "minute" if published else None,
+            "day": published[:10] if published else None, "lang": lang, "text": text,
             "fetched_at": "2023-02-01T10:00:00+00:00"}
 
 
@@ -74,11 +83,16 @@ def build(path) -> None:
     store.save_document(document(
         "https://aiuto.postarapida.example/articolo/mail/disservizio", JANUARY,
         "postarapida-aiuto", "provider", "Aggiornamento sul disservizio della posta",
-        "2023-01-24T20:30:00+01:00", s3a + " " + s3b),
+        "2023-01-24T20:30:00+01:00", " ".join([s3a, s3b, CAUSE])),
         [event("notte del 23 gennaio", "2023-01-23TNI", "TIME", "2023-01-23T00:00:00+01:00",
                "2023-01-23T05:59:59+01:00", s3a, "outage_start", "provider"),
          event("entro le prossime 48 ore", "2023-01-26", "DATE", "2023-01-26T00:00:00+01:00",
-               "2023-01-26T23:59:59+01:00", s3b, "deadline", "provider", mod="BEFORE")])
+               "2023-01-26T23:59:59+01:00", s3b, "deadline", "provider", mod="BEFORE"),
+         event(None, None, None, None, None, CAUSE, "cause", "provider", origin="claim"),
+         event("Aggiornamento sul disservizio della posta", "2023-01-24T20:30", "TIME",
+               "2023-01-24T20:30:00+01:00", "2023-01-24T20:30:00+01:00",
+               "Aggiornamento sul disservizio della posta", "provider_statement", "provider",
+               origin="document")])
 
     s4 = ("Mercoledì 25 gennaio abbiamo inviato una diffida a Posta Rapida e chiediamo "
           "un indennizzo per tutti gli utenti rimasti senza posta.")
@@ -106,16 +120,25 @@ def build(path) -> None:
 
     s6a = "Sabato 28 gennaio alle 20:30 tutte le caselle erano di nuovo accessibili."
     s6b = "Dal 26 al 28 gennaio il ripristino è andato avanti gradualmente."
+    s6c = "Il 30 gennaio l'azienda presenterà i conti del trimestre."
     store.save_document(document(
         "https://quotidianonord.example/tecnologia/28_gennaio_23/posta-tornata.shtml", JANUARY,
         "quotidiano-nord", "news", "Posta Rapida, tutte le caselle di nuovo accessibili",
-        "2023-01-28T21:15:00+01:00", s6a + " " + s6b),
+        "2023-01-28T21:15:00+01:00", " ".join([s6a, s6b, s6c])),
         [event("Sabato 28 gennaio alle 20:30", "2023-01-28T20:30", "TIME",
                "2023-01-28T20:30:00+01:00", "2023-01-28T20:30:59+01:00", s6a,
                "restoration_complete", "media"),
          event("Dal 26 al 28 gennaio", "2023-01-26/2023-01-28", "DATE",
                "2023-01-26T00:00:00+01:00", "2023-01-28T23:59:59+01:00", s6b,
-               "restoration_partial", "media")])
+               "restoration_partial", "media"),
+         event("Il 30 gennaio", "2023-01-30", "DATE", "2023-01-30T00:00:00+01:00",
+               "2023-01-30T23:59:59+01:00", s6c, "other", "provider")])
+
+    store.save_document(document(
+        "https://forum-utenti.example/t/rimborso", JANUARY, "forum-utenti", "social",
+        "Chi ci rimborsa?", None, UNDATED_CLAIM),
+        [event(None, None, None, None, None, UNDATED_CLAIM, "compensation", "users",
+               origin="claim")])
 
     store.save_document(document(
         HOSTILE_URL, JANUARY, "sito-ostile", "news", HOSTILE_TITLE,
@@ -142,6 +165,234 @@ def build(path) -> None:
                "2023-06-14T23:59:59+02:00", s8, "consumer_action", "consumer_association")])
 
     rebuild_corroboration(store.db)
+    add_story(store.db, STORY)
+    store.close()
+
+
+# ---------------------------------------------------------------------------------------
+# The story tables of the event model (CONTRACT.md, issue 12), as the crawl's builder will
+# write them. Kept apart on purpose: at merge this function gives way to the real builder.
+
+STORY_COLUMNS = ("reported_at", "happened_at", "happened_earliest", "happened_latest",
+                 "happened_precision", "happened_day", "modality")
+MOMENT_COLUMNS = {
+    "id": int, "incident": str, "category": str, "at": str, "earliest": str, "latest": str,
+    "precision": str, "statement": str, "sources": int, "first_reported": str, "documents": str,
+    "source_names": str, "statement_url": str, "statement_source": str, "conflict": int,
+    "events": int,
+}
+
+
+def _precision(value, mod):
+    """How precisely a TIMEX3 value places a happening (CONTRACT.md's precision words)."""
+    value = value or ""
+    if re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d", value):
+        return "hour" if mod == "APPROX" else "minute"
+    if re.match(r"^\d{4}-\d\d-\d\dT(MO|AF|EV|NI)$", value):
+        return "part_of_day"
+    if re.match(r"^\d{4}-\d\d-\d\d$", value):
+        return "day"
+    if re.match(r"^\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d$", value):
+        return "days"
+    if re.match(r"^\d{4}-W\d\d", value):
+        return "week"
+    if re.match(r"^\d{4}-\d\d$", value):
+        return "month"
+    return None
+
+
+def _happened(origin, value, mod, earliest, latest, category, reported):
+    """(at, earliest, latest, precision, day, modality) of one event."""
+    precision = _precision(value, mod)
+    if origin == "claim" or category == "deadline" or precision is None or not earliest:
+        # said when reported: a claim, a promise (its date is what it mentions), a bare duration
+        at = reported
+        return (at, at, at, "minute" if at else None, at[:10] if at else None,
+                "expected" if category == "deadline" else "happened")
+    day = earliest[:10] if precision in ("minute", "hour", "part_of_day", "day") else (reported or "")[:10] or None
+    return earliest, earliest, latest, precision, day, "happened"
+
+
+def add_story(db, story) -> None:
+    """events' happened_*/reported_at/modality, key_moments, event_moment and day_counts."""
+    existing = {column.name for column in db["events"].columns}
+    for column in STORY_COLUMNS:
+        if column not in existing:
+            db["events"].add_column(column, str)
+    rows = db.execute("""
+        select e.id, e.origin, e.value, e.mod, e.earliest, e.latest, e.category, d.published
+        from events e join documents d on d.id = e.document_id""").fetchall()
+    with db.conn:
+        for event_id, origin, value, mod, earliest, latest, category, published in rows:
+            db.execute(f"update events set reported_at = ?, {' = ?, '.join(STORY_COLUMNS[1:])} = ? "
+                       "where id = ?", [published, *_happened(origin, value, mod, earliest, latest,
+                                                              category, published), event_id])
+        db["key_moments"].create(MOMENT_COLUMNS, pk="id", replace=True)
+        db["key_moments"].insert_all(
+            {**moment, "id": n, "documents": json.dumps(moment["documents"]),
+             "source_names": json.dumps(moment["source_names"]),
+             "sources": len(moment["source_names"])}
+            for n, moment in enumerate(story, 1))
+        db.execute("drop table if exists event_moment")
+        db.execute("create table event_moment (event_id integer references events(id), "
+                   "moment_id integer references key_moments(id))")
+        db.execute("""insert into event_moment
+            select e.id, m.id from events e join key_moments m
+              on m.incident = e.incident and m.category = e.category
+             and e.happened_day between substr(m.earliest, 1, 10) and substr(m.latest, 1, 10)""")
+        db.execute("update key_moments set events = (select count(*) from event_moment "
+                   "where moment_id = key_moments.id)")
+        db.execute("drop table if exists day_counts")
+        db.execute("""create table day_counts as
+            select incident, happened_day as day, coalesce(category, 'other') as category,
+                   count(*) as events
+            from events group by 1, 2, 3""")
+        db.execute("create index if not exists idx_events_incident_happened "
+                   "on events (incident, happened_day, happened_at)")
+        db.execute("create index if not exists idx_event_moment_event on event_moment (event_id)")
+
+
+def moment(incident, category, at, earliest, latest, precision, statement, statement_url,
+           statement_source, source_names, documents, first_reported, conflict=0):
+    return {"incident": incident, "category": category, "at": at, "earliest": earliest,
+            "latest": latest, "precision": precision, "statement": statement,
+            "statement_url": statement_url, "statement_source": statement_source,
+            "source_names": source_names, "documents": documents,
+            "first_reported": first_reported, "conflict": conflict, "events": 0}
+
+
+CRONACA_23 = "https://www.cronacadigitale.example/2023/01/23/posta-rapida-down/"
+NORD_23 = "https://quotidianonord.example/tecnologia/23_gennaio_23/posta-rapida-guasto.shtml"
+AIUTO = "https://aiuto.postarapida.example/articolo/mail/disservizio"
+CONSUMATORI = "https://consumatoriuniti.example/news/diffida-posta-rapida"
+CRONACA_26 = "https://www.cronacadigitale.example/2023/01/26/posta-rapida-ripristino/"
+NORD_28 = "https://quotidianonord.example/tecnologia/28_gennaio_23/posta-tornata.shtml"
+STORY = [
+    moment(JANUARY, "outage_start", "2023-01-22T22:00:00+01:00", "2023-01-22T22:00:00+01:00",
+           "2023-01-22T22:59:59+01:00", "hour",
+           "Il disservizio della posta di Posta Rapida è iniziato domenica 22 gennaio verso le "
+           "22, quando gli utenti hanno cominciato a segnalare problemi di accesso.",
+           CRONACA_23, "cronaca-digitale", ["cronaca-digitale", "sito-ostile"],
+           [CRONACA_23, HOSTILE_URL], "2023-01-23T09:10:00+01:00", conflict=1),
+    moment(JANUARY, "outage_start", "2023-01-23T03:00:00+01:00", "2023-01-23T00:00:00+01:00",
+           "2023-01-23T05:59:59+01:00", "part_of_day",
+           "Il guasto della posta di Posta Rapida è iniziato nella notte del 23 gennaio: gli "
+           "utenti non riescono ad accedere.", NORD_23, "quotidiano-nord",
+           ["quotidiano-nord", "postarapida-aiuto"], [NORD_23, AIUTO],
+           "2023-01-23T18:40:00+01:00", conflict=1),
+    moment(JANUARY, "provider_statement", "2023-01-24T20:30:00+01:00",
+           "2023-01-24T20:30:00+01:00", "2023-01-24T20:30:00+01:00", "minute",
+           "Aggiornamento sul disservizio della posta", AIUTO, "postarapida-aiuto",
+           ["postarapida-aiuto"], [AIUTO], "2023-01-24T20:30:00+01:00"),
+    moment(JANUARY, "cause", "2023-01-24T20:30:00+01:00", "2023-01-24T20:30:00+01:00",
+           "2023-01-24T20:30:00+01:00", "minute", CAUSE, AIUTO, "postarapida-aiuto",
+           ["postarapida-aiuto"], [AIUTO], "2023-01-24T20:30:00+01:00"),
+    moment(JANUARY, "deadline", "2023-01-24T20:30:00+01:00", "2023-01-24T20:30:00+01:00",
+           "2023-01-24T20:30:00+01:00", "minute",
+           "Contiamo di ripristinare il servizio entro le prossime 48 ore.", AIUTO,
+           "postarapida-aiuto", ["postarapida-aiuto"], [AIUTO], "2023-01-24T20:30:00+01:00"),
+    moment(JANUARY, "regulator_action", "2023-01-25T09:00:00+01:00", "2023-01-25T06:00:00+01:00",
+           "2023-01-25T11:59:59+01:00", "part_of_day",
+           "Ieri mattina la Presidenza del Consiglio ha contattato l'amministratore delegato.",
+           CRONACA_26, "cronaca-digitale", ["cronaca-digitale"], [CRONACA_26],
+           "2023-01-26T17:05:00+01:00"),
+    moment(JANUARY, "consumer_action", "2023-01-25T11:00:00+01:00", "2023-01-25T00:00:00+01:00",
+           "2023-01-25T23:59:59+01:00", "day",
+           "Mercoledì 25 gennaio abbiamo inviato una diffida a Posta Rapida e chiediamo un "
+           "indennizzo per tutti gli utenti rimasti senza posta.", CONSUMATORI,
+           "consumatori-uniti", ["consumatori-uniti"], [CONSUMATORI], "2023-01-25T11:00:00+01:00"),
+    moment(JANUARY, "restoration_partial", "2023-01-26T16:00:00+01:00",
+           "2023-01-26T16:00:00+01:00", "2023-01-26T16:59:59+01:00", "hour",
+           "Il servizio è tornato per una prima parte degli utenti giovedì 26 gennaio alle 16 "
+           "circa.", CRONACA_26, "cronaca-digitale", ["cronaca-digitale", "quotidiano-nord"],
+           [CRONACA_26, NORD_28], "2023-01-26T17:05:00+01:00"),
+    moment(JANUARY, "restoration_complete", "2023-01-28T20:30:00+01:00",
+           "2023-01-28T20:30:00+01:00", "2023-01-28T20:30:59+01:00", "minute",
+           "Sabato 28 gennaio alle 20:30 tutte le caselle erano di nuovo accessibili.", NORD_28,
+           "quotidiano-nord", ["quotidiano-nord"], [NORD_28], "2023-01-28T21:15:00+01:00"),
+    moment(JUNE, "outage_start", "2023-06-13T21:00:00+02:00", "2023-06-13T18:00:00+02:00",
+           "2023-06-13T23:59:59+02:00", "part_of_day",
+           "Martedì 13 giugno in serata la posta di Posta Rapida ha smesso di funzionare: una "
+           "nuova interruzione del servizio.",
+           "https://www.cronacadigitale.example/2023/06/14/posta-rapida-di-nuovo-down/",
+           "cronaca-digitale", ["cronaca-digitale"],
+           ["https://www.cronacadigitale.example/2023/06/14/posta-rapida-di-nuovo-down/"],
+           "2023-06-14T10:00:00+02:00"),
+    moment(JUNE, "consumer_action", "2023-06-14T12:00:00+02:00", "2023-06-14T00:00:00+02:00",
+           "2023-06-14T23:59:59+02:00", "day",
+           "Il 14 giugno abbiamo inviato una nuova diffida: chiediamo un indennizzo.",
+           "https://consumatoriuniti.example/news/giugno-diffida", "consumatori-uniti",
+           ["consumatori-uniti"], ["https://consumatoriuniti.example/news/giugno-diffida"],
+           "2023-06-15T12:00:00+02:00"),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# Another incident's database: English sources, another timezone (US Eastern, after the
+# March 2024 change to daylight time), another provider, no conflict, and one key moment
+# stored in UTC (every time shown must be in the incident's own timezone).
+
+NORTHMAIL = "northmail-2024-03"
+TRIBUNE_12 = "https://harbortribune.example/tech/2024/03/12/northmail-down"
+STATUS = "https://status.northmail.example/incidents/x1"
+LEDGER_13 = "https://bayledger.example/news/northmail-partly-back"
+TRIBUNE_15 = "https://harbortribune.example/tech/2024/03/15/northmail-restored"
+
+
+def build_other(path) -> None:
+    store = TimelineStore(path)
+    store.save_incident(Incident(
+        slug=NORTHMAIL, title="Northmail outage, March 2024", timezone="America/New_York",
+        description="Northmail accounts could not be reached for three days.",
+        window_start=dt.date(2024, 3, 1), window_end=dt.date(2024, 4, 30)))
+    t1 = "Northmail users could not log in from Monday evening, March 11, at around 7 pm."
+    store.save_document(document(
+        TRIBUNE_12, NORTHMAIL, "harbor-tribune", "news", "Northmail down since Monday evening",
+        "2024-03-12T09:30:00-04:00", t1, lang="en"),
+        [event("Monday evening, March 11, at around 7 pm", "2024-03-11T19:00", "TIME",
+               "2024-03-11T19:00:00-04:00", "2024-03-11T19:59:59-04:00", t1, "outage_start",
+               "users", mod="APPROX")])
+    t2 = "investigating — We are looking into login failures for some Northmail accounts."
+    store.save_document(document(
+        STATUS, NORTHMAIL, "northmail-status", "status", "Login failures",
+        "2024-03-12T10:05:00-04:00", t2, lang="en"),
+        [event("investigating", "2024-03-12T10:05", "TIME", "2024-03-12T10:05:00-04:00",
+               "2024-03-12T10:05:00-04:00", t2, "provider_statement", "provider",
+               origin="status")])
+    t3 = "Service was partly restored on Wednesday, March 13 at 11:20 am."
+    t4 = "Northmail said that every account would be back by Friday."
+    store.save_document(document(
+        LEDGER_13, NORTHMAIL, "bay-ledger", "news", "Northmail partly back",
+        "2024-03-13T18:00:00-04:00", t3 + " " + t4, lang="en"),
+        [event("Wednesday, March 13 at 11:20 am", "2024-03-13T11:20", "TIME",
+               "2024-03-13T11:20:00-04:00", "2024-03-13T11:20:59-04:00", t3,
+               "restoration_partial", "media"),
+         event("by Friday", "2024-03-15", "DATE", "2024-03-15T00:00:00-04:00",
+               "2024-03-15T23:59:59-04:00", t4, "deadline", "provider", mod="BEFORE")])
+    t5 = "By Thursday evening, March 14, every mailbox was working again."
+    store.save_document(document(
+        TRIBUNE_15, NORTHMAIL, "harbor-tribune", "news", "Northmail fully restored",
+        "2024-03-15T08:00:00-04:00", t5, lang="en"),
+        [event("Thursday evening, March 14", "2024-03-14TEV", "TIME",
+               "2024-03-14T18:00:00-04:00", "2024-03-14T23:59:59-04:00", t5,
+               "restoration_complete", "media")])
+    rebuild_corroboration(store.db)
+    add_story(store.db, [
+        moment(NORTHMAIL, "outage_start", "2024-03-11T23:00:00+00:00",
+               "2024-03-11T23:00:00+00:00", "2024-03-11T23:59:59+00:00", "hour", t1,
+               TRIBUNE_12, "harbor-tribune", ["harbor-tribune"], [TRIBUNE_12],
+               "2024-03-12T09:30:00-04:00"),
+        moment(NORTHMAIL, "provider_statement", "2024-03-12T14:05:00+00:00",
+               "2024-03-12T14:05:00+00:00", "2024-03-12T14:05:00+00:00", "minute", t2, STATUS,
+               "northmail-status", ["northmail-status"], [STATUS], "2024-03-12T10:05:00-04:00"),
+        moment(NORTHMAIL, "restoration_partial", "2024-03-13T11:20:00-04:00",
+               "2024-03-13T11:20:00-04:00", "2024-03-13T11:20:59-04:00", "minute", t3,
+               LEDGER_13, "bay-ledger", ["bay-ledger"], [LEDGER_13], "2024-03-13T18:00:00-04:00"),
+        moment(NORTHMAIL, "restoration_complete", "2024-03-14T21:00:00-04:00",
+               "2024-03-14T18:00:00-04:00", "2024-03-14T23:59:59-04:00", "part_of_day", t5,
+               TRIBUNE_15, "harbor-tribune", ["harbor-tribune"], [TRIBUNE_15],
+               "2024-03-15T08:00:00-04:00"),
+    ])
     store.close()
 
 
@@ -158,6 +409,18 @@ def odd_db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("odd") / "archivio-gennaio.v2.sqlite"
     build(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def other_db_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("other") / "northmail.db"
+    build_other(path)
+    return path
+
+
+@pytest.fixture
+def other_ds(other_db_path):
+    return datasette_for(other_db_path)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Granularity of TIMEX3 values, period labels and the disagreement rule (pure functions)."""
+"""Granularity of TIMEX3 values and the disagreement rule (pure functions of timeline/corroborate.py)."""
 
 import pytest
 
@@ -23,19 +23,6 @@ def test_month_is_coarse():
 
 def test_day_is_not_coarse():
     assert not is_coarse("2023-01-01")
-
-
-@pytest.mark.parametrize("value, mod, expected", [
-    ("2023-01", None, "gennaio 2023"), ("2022-11", "END", "fine novembre 2022"),
-    ("2023-W05", None, "settimana 30 gen – 5 feb 2023"), ("2023", None, "2023"),
-    ("2023-SU", None, "estate 2023"),
-])
-def test_period_label(page, value, mod, expected):
-    assert page.period_label(value, mod, "it") == expected
-
-
-def test_period_label_english(page):
-    assert page.period_label("2022-11", "END", "en") == "late November 2022"
 
 
 def test_disagreement_each_side_with_own_source():

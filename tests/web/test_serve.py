@@ -15,9 +15,14 @@ async def test_metadata_title(ds):
     assert response.json()["title"] == "Incident timeline"
 
 
-async def test_metadata_license(ds):
+async def test_metadata_data_licence_says_what_the_data_is(ds):
     response = await ds.client.get("/-/metadata.json")
-    assert response.json()["license"]
+    assert "short quotations" in response.json()["license"] and "Apache" not in response.json()["license"]
+
+
+async def test_metadata_code_licence_apart(ds):
+    metadata = (await ds.client.get("/-/metadata.json")).json()
+    assert (metadata["about"], metadata["about_url"]) == ("Code: Apache-2.0", "https://www.apache.org/licenses/LICENSE-2.0")
 
 
 async def test_metadata_source_url_names_the_database(ds, db_name):
@@ -38,7 +43,7 @@ async def test_column_description_shown(ds, db_name):
 
 async def test_table_json(ds, db_name):
     response = await ds.client.get(f"/{db_name}/documents.json?_shape=array&incident={JANUARY}")
-    assert len(response.json()) == 7
+    assert len(response.json()) == 8
 
 
 async def test_events_facets_from_metadata(ds, db_name):
@@ -156,7 +161,7 @@ def test_odd_name_is_what_datasette_calls_it(odd):
 async def test_any_file_name_canned_query(odd):
     ds, name = odd
     response = await ds.client.get(ds.urls.query(name, "timeline", format="json") + "?_shape=array&incident=" + JANUARY)
-    assert len(response.json()) == 11
+    assert len(response.json()) == 14
 
 
 async def test_any_file_name_search(odd):
@@ -181,6 +186,11 @@ async def test_any_file_name_home_page(odd):
     ds, name = odd
     response = await ds.client.get("/")
     assert f"/incidents/{JANUARY}" in response.text
+
+
+def test_queries_of_a_database_before_the_event_model_read_the_mentioned_dates():
+    sql = load_metadata("x", event_model=False)["databases"]["x"]["queries"]["timeline"]["sql"]
+    assert "happened_" not in sql and "reported_at" not in sql and "e.day as day" in sql
 
 
 def test_big_tables_lose_their_default_facets_only():
@@ -251,14 +261,14 @@ async def test_big_table_search_json_stays_exact(big):
     assert (response.status_code, response.json()["filtered_table_rows_count"]) == (200, None)
 
 
-async def test_small_table_search_box_is_datasettes(ds, db_name):
+async def test_small_table_search_box_stays_a_table_page(ds, db_name):
     response = await ds.client.get(f"/{db_name}/documents?_search=diffida")
     assert (response.status_code, "diffida" in response.text.lower()) == (200, True)
 
 
 # --- the table search API of a big table: same rows, a plan by how many match ----------------
 
-#: How each plan is forced: (FEW_MATCHES, MOST_ROWS) of web/plugins/big_tables.py.
+#: How each plan is forced: (FEW_MATCHES, MOST_ROWS) of web/plugins/table_search.py.
 PLANS = {"lookup": (10**9, 1.0), "walk": (0, 10**9), "probe": (0, 0.0)}
 #: What the chosen plan's clause looks like in the SQL Datasette reports.
 PLAN_SQL = {"lookup": "id in (select rowid", "walk": "+id in (select rowid", "probe": "exists (select 1 from"}
@@ -267,7 +277,7 @@ PLAN_SQL = {"lookup": "id in (select rowid", "walk": "+id in (select rowid", "pr
 def big_tables_plugin():
     from datasette.plugins import pm
 
-    return pm.get_plugin("big_tables.py")
+    return pm.get_plugin("table_search.py")
 
 
 @pytest.fixture(params=sorted(PLANS))
@@ -286,8 +296,8 @@ async def ids(ds, url):
 
 @pytest.mark.parametrize("words", ["guasto", "diffida", "posta rapida", "nessuna-parola-così"])
 @pytest.mark.parametrize("sort", ["", "&_sort=id", "&_sort_desc=id", "&_sort_desc=published", "&_sort=title"])
-async def test_big_table_search_finds_what_datasette_finds(ds, db_name, plan, words, sort):
-    # `ds` comes first, so it is made before `big` lowers BIG_TABLE_ROWS: Datasette's own search
+async def test_big_table_search_finds_what_the_lookup_finds(ds, db_name, plan, words, sort):
+    # `ds` comes first, so it is made before `big` lowers BIG_TABLE_ROWS: the lookup plan
     assert not ds.timeline_big_tables
     big_ds, name, _ = plan
     expected = await ids(ds, f"/{db_name}/documents.json?_shape=array&_search={words}{sort}")
@@ -328,7 +338,7 @@ async def test_a_new_search_replaces_the_one_the_page_carried(ds, db_name, big):
     assert not ds.timeline_big_tables
     big_ds, name = big
     expected = await ids(ds, f"/{db_name}/documents.json?_shape=array&_search=diffida")
-    assert await ids(big_ds, f"/{name}/documents.json?_shape=array&_big_search=guasto&_search=diffida") == expected
+    assert await ids(big_ds, f"/{name}/documents.json?_shape=array&_stem_search=guasto&_search=diffida") == expected
 
 
 async def test_big_table_search_box_shows_the_words(big):

@@ -1,24 +1,25 @@
-"""Full-text search on a big table: the search box hands over to the ranked search, the table
-search picks its plan by how many rows match, and neither counts its matches.
+"""Table search (``?_search=``) that stems like the ranked search, on every full-text table
+whatever its size; and on a big table, a plan chosen by how many rows match.
+
+Datasette 0.65's table search matches the words as written: ``documents?_search=guasti``
+finds nothing where the text says "guasto". Here every ``_search`` (and ``_search_<column>``)
+of a table is passed on as ``_stem_search`` (so Datasette's own clause is not added; next-page
+links carry it, a new ``_search`` replaces it) and becomes ``match`` of the stemmed expression
+of timeline/search.py, as the ``search`` canned query does (``_searchmode=raw`` keeps FTS5
+syntax as typed). The page's search box still shows the words.
 
 On the tables timeline/serve.py found big (more than BIG_TABLE_ROWS rows,
-``datasette.timeline_big_tables``), Datasette 0.65's table search is slow for common words:
-it runs ``… where id in (select rowid from documents_fts where … match …) order by published
-desc`` and ``select count(*)`` of the same, and for a word in 900,000 of a million documents
-SQLite materialises and sorts every match (over a second each; bench/serve.py). So:
+``datasette.timeline_big_tables``), where Datasette's plan is slow for common words (it
+collects and sorts every match, and counts them):
 
 - the documents table's HTML page, asked only for a search (the search box: ``_search``,
   optionally ``incident=`` and the sort or page size), is redirected to the ``search``
   canned query with the same words: ranked, with snippets, tens of milliseconds;
-- every other ``_search`` on a big table (JSON, or combined with other filters) keeps the
-  meaning of Datasette's table search — every match, in the table's sort order, page by
-  page — but picks its plan by how many documents match (``search_plan``): SQLite cannot,
-  since it does not know that a word is in 90 % of the table. The request's ``_search`` is
-  passed on as ``_big_search`` (so Datasette's own clause is not added; next-page links
-  carry ``_big_search``), and ``_nocount=1`` is added unless the request says ``_nocount``:
-  the rows come back, the total is not computed.
-
-Small databases, the demo's included, keep Datasette's table search as it is.
+- every other search keeps the meaning of Datasette's table search — every match, in the
+  table's sort order, page by page — but picks its plan by how many documents match
+  (``search_plan``): SQLite cannot, since it does not know that a word is in 90 % of the
+  table; and ``_nocount=1`` is added unless the request says ``_nocount``: the rows come
+  back, the total is not computed.
 """
 
 from urllib.parse import parse_qsl, quote, unquote, urlencode
@@ -27,12 +28,14 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite
 
+from timeline.search import stemmed_query
+
 #: The table whose search box the ``search`` canned query answers (it searches documents).
 SEARCHED_TABLE = "documents"
 #: Arguments the search box sends that the hand-over may drop or carry (incident).
 SEARCH_BOX_ARGUMENTS = {"_search", "_sort", "_sort_desc", "_size", "_nocount", "_searchmode", "incident"}
-#: The table search of a big table, under a name Datasette's own search filter ignores.
-BIG_SEARCH = "_big_search"
+#: The table search, under a name Datasette's own search filter ignores.
+STEM_SEARCH = "_stem_search"
 #: Up to this many matches, Datasette's plan is the fastest: look the matches up, sort them.
 FEW_MATCHES = 2_000
 #: From this share of the table up, walking the sort order and asking the full-text index
@@ -60,26 +63,45 @@ def _redirect(location: str):
 
 
 def handled(scope, big) -> tuple[dict, str | None]:
-    """The request's scope (``_search`` passed on as ``_big_search``, ``_nocount=1`` added
-    where needed) and a redirect location, if any."""
+    """The request's scope (``_search*`` passed on as ``_stem_search*``, ``_nocount=1`` added
+    on a big table) and a redirect location, if any."""
     query = scope.get("query_string", b"").decode("latin-1")
     found = _database_and_table(scope.get("path", "")) if "_search" in query else None
-    if found is None or found[1] not in big:
+    if found is None:
         return scope, None
     database, table, extension = found
     args = parse_qsl(query, keep_blank_values=True)
-    words = " ".join(v for k, v in args if k.startswith("_search") and v).strip()
-    if not words:
+    if not any(k.startswith("_search") and k != "_searchmode" and v.strip() for k, v in args):
         return scope, None
-    if table == SEARCHED_TABLE and not extension and {k for k, _ in args} <= SEARCH_BOX_ARGUMENTS:
+    words = " ".join(v for k, v in args if k.startswith("_search") and k != "_searchmode" and v).strip()
+    if table in big and table == SEARCHED_TABLE and not extension \
+            and {k for k, _ in args} <= SEARCH_BOX_ARGUMENTS:
         incident = next((v for k, v in args if k == "incident"), "")
         return scope, f"/{quote(database)}/search?" + urlencode({"q": words, "incident": incident})
-    if any(k == "_search" and v for k, v in args):
-        # a new search replaces the one a page carried along (the filter form resends it)
-        args = [(BIG_SEARCH if k == "_search" else k, v) for k, v in args if k != BIG_SEARCH]
-    if not any(k == "_nocount" for k, _ in args):
+    # a new search replaces the one a page carried along (the filter form resends it)
+    args = [(k, v) for k, v in args if not k.startswith(STEM_SEARCH)]
+    args = [("_stem" + k if k.startswith("_search") and k != "_searchmode" else k, v) for k, v in args]
+    if table in big and not any(k == "_nocount" for k, _ in args):
         args.append(("_nocount", "1"))
     return dict(scope, query_string=urlencode(args).encode("latin-1")), None
+
+
+def match_expression(args) -> str | None:
+    """The FTS5 MATCH expression of a table search: each ``_stem_search`` stemmed (all words
+    must match), each ``_stem_search_<column>`` limited to that column; None without words.
+
+    >>> match_expression({"_stem_search": "guasti", "_stem_search_title": "posta"})
+    '("guast"*) AND {title} : (("post"*))'
+    """
+    raw = args.get("_searchmode") == "raw"
+    parts = []
+    for key, words in args.items():
+        if not key.startswith(STEM_SEARCH) or not str(words).strip():
+            continue
+        expression = str(words) if raw else stemmed_query(str(words))
+        column = key[len(STEM_SEARCH) + 1:]
+        parts.append(f"{{{column}}} : ({expression})" if column else expression)
+    return " AND ".join(parts) or None
 
 
 async def search_plan(db, table: str, fts: str, match: str, params: dict, sort: str | None,
@@ -121,45 +143,47 @@ async def _indexed(db, table: str, column: str) -> bool:
 
 @hookimpl
 def filters_from_request(request, database, table, datasette):
-    """The where clause of a big table's ``_big_search`` (see the module's docstring)."""
-    words = request.args.get(BIG_SEARCH)
-    if not words:
+    """The where clause of a table search (see the module's docstring)."""
+    expression = match_expression({k: request.args.get(k) for k in request.args})
+    if expression is None:
         return None
 
-    async def big_search():
+    async def stemmed_search():
         db = datasette.get_database(database)
         metadata = datasette.table_metadata(database, table)
         fts_name = metadata.get("fts_table") or await db.fts_table(table)
         if not fts_name:
             return None
         fts, pk = escape_sqlite(fts_name), escape_sqlite(metadata.get("fts_pk", "rowid"))
-        raw = (request.args.get("_searchmode") or metadata.get("searchmode")) == "raw"
-        match = ":big_search" if raw else "escape_fts(:big_search)"
-        params = {"big_search": words}
-        sort = request.args.get("_sort") or request.args.get("_sort_desc") or metadata.get("sort") \
-            or metadata.get("sort_desc")
-        filtered = any(not key.startswith("_") or key == "_where" for key in request.args)
-        matching = f"(select rowid from {fts} where {fts} match {match})"
+        params = {"stem_search": expression}
+        plan = "lookup"
+        if table in getattr(datasette, "timeline_big_tables", ()):
+            sort = request.args.get("_sort") or request.args.get("_sort_desc") or metadata.get("sort") \
+                or metadata.get("sort_desc")
+            filtered = any(not key.startswith("_") or key == "_where" for key in request.args)
+            plan = await search_plan(db, table, fts, ":stem_search", params, sort, filtered)
+        matching = f"(select rowid from {fts} where {fts} match :stem_search)"
         clause = {
             "lookup": f"{pk} in {matching}",
             "walk": f"+{pk} in {matching}",  # the + keeps SQLite from driving the query by this set
-            "probe": f"exists (select 1 from {fts} where {fts} match {match} and {fts}.rowid = {escape_sqlite(table)}.{pk})",
-        }[await search_plan(db, table, fts, match, params, sort, filtered)]
+            "probe": f"exists (select 1 from {fts} where {fts} match :stem_search and {fts}.rowid = {escape_sqlite(table)}.{pk})",
+        }[plan]
+        words = " ".join(request.args.get(k) for k in request.args if k.startswith(STEM_SEARCH))
         return FilterArguments([clause], params, [f'search matches "{words}"'],
                                {"search": words, "supports_search": True})
 
-    return big_search
+    return stemmed_search
 
 
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
-        async def big_table_search(scope, receive, send):
+        async def table_search(scope, receive, send):
             big = getattr(datasette, "timeline_big_tables", ())
-            if scope.get("type") == "http" and big:
+            if scope.get("type") == "http":
                 scope, location = handled(scope, big)
                 if location:
                     return await _redirect(location)(scope, receive, send)
             await app(scope, receive, send)
-        return big_table_search
+        return table_search
     return wrap
