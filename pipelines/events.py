@@ -131,7 +131,11 @@ class EventTagger(IncidentContext):
         if BYLINE.match(sentence):
             reading = Reading("other", "happened", reading.actor)
         report_time = parse_moment(reported, tz) if reported else None
-        when = since_when(timex, sentence, report_time) or mention_when(timex, tz)
+        if reading.modality == "expected":
+            # A promise or a plan happens when it is made; the date it names is what it mentions.
+            when = reported_when(report_time, document.get("precision", "minute"))
+        else:
+            when = since_when(timex, sentence, report_time) or mention_when(timex, tz)
         if when is None and timex.get("value") == "PRESENT_REF":
             when = reported_when(report_time, "minute")
         return Event(

@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from timeline.categories import REQUEST, read_statement
-from timeline.happened import DAY_OR_FINER
+from timeline.happened import DAY_OR_FINER, precision_of
 from timeline.items import KEY_CATEGORIES, KeyMoment, columns
 
 ISO = dt.datetime.fromisoformat
@@ -102,6 +102,8 @@ class Evidence:
     value: str = ""
     #: the document states only its day: what is counted from its publication is a day wide
     day_only: bool = False
+    #: the bounds of the date the sentence mentions (a promise's promised time)
+    mentioned: tuple = (None, None)
 
     @property
     def own_voice(self) -> bool:
@@ -554,14 +556,21 @@ def no_later_than_reported(item: Evidence) -> Evidence:
 
 
 def promised_end(item: Evidence) -> Evidence:
-    """A promise dated by what was promised: a stated time as it is; a delay ("entro 48 ore",
-    "within two days") by its end, give or take a quarter of it (at least three hours)."""
+    """A promise dated by what was promised (the date it mentions): a stated time as it is; a
+    delay ("entro 48 ore", "within two days") by its end, give or take a quarter of it (at
+    least three hours)."""
+    earliest, latest = item.mentioned
+    precision = precision_of(item.value) or ("days" if item.value.startswith("P") else None)
+    if earliest is None or latest is None or precision is None:
+        return dataclasses.replace(item, at=None)
     if not item.value.startswith("P"):
-        return item
-    give = max(dt.timedelta(hours=3), (item.latest - item.earliest) / 4)
+        return dataclasses.replace(item, at=earliest, earliest=earliest, latest=latest,
+                                   precision=precision)
+    give = max(dt.timedelta(hours=3), (latest - earliest) / 4)
     # Counted from a page that states only its day: the end is anywhere in a day.
-    latest = item.latest + (DAY - dt.timedelta(seconds=1) if item.day_only else dt.timedelta(0))
-    return dataclasses.replace(item, at=item.latest, earliest=item.latest - give, latest=latest)
+    end = latest + (DAY - dt.timedelta(seconds=1) if item.day_only else dt.timedelta(0))
+    return dataclasses.replace(item, at=latest, earliest=latest - give, latest=end,
+                               precision="days" if latest - earliest > DAY else "hour")
 
 
 def build_story(evidence: list[Evidence], incident: str,
@@ -595,8 +604,9 @@ def build_story(evidence: list[Evidence], incident: str,
 
     # A deadline is the promised time: a stated time, or the end of a promised delay
     # ("entro 48 ore": the 48th hour).
-    promises = [promised_end(e) for e in evidence if e.category == "deadline"
-                and e.origin == "text" and e.latest is not None and e.precision in PRECISION_ORDER[:5]]
+    promises = [p for p in (promised_end(e) for e in evidence
+                            if e.category == "deadline" and e.origin == "text")
+                if p.at is not None and p.precision in PRECISION_ORDER[:5]]
     chosen += [g for g in densest_groups(promises, "deadline", dt.timedelta(0), own_first=True)
                if g.supported]
 
@@ -637,7 +647,7 @@ select e.id, e.category, coalesce(e.modality, 'happened'), coalesce(e.origin, 't
        e.happened_at, e.happened_earliest, e.happened_latest, e.happened_precision,
        e.reported_at, coalesce(e.source, d.source, ''), coalesce(e.kind, d.kind, ''), d.url,
        coalesce(e.sentence, ''), e.document_id, coalesce(d.title, ''), coalesce(e.value, ''),
-       d.published_precision = 'day'
+       d.published_precision = 'day', e.earliest, e.latest
 from events e join documents d on d.id = e.document_id
 where e.incident = ? and e.category in ({categories})
 """
@@ -651,11 +661,12 @@ def load_evidence(db: sqlite_utils.Database, incident: str, timezone: str) -> li
     out = []
     for row in db.execute(sql, [incident, *wanted]):
         (event_id, category, modality, origin, at, earliest, latest, precision, reported,
-         source, kind, url, sentence, document_id, title, value, day_only) = row
+         source, kind, url, sentence, document_id, title, value, day_only, m_earliest,
+         m_latest) = row
         item = Evidence(
             event_id, category, modality, origin, _parse(at, tz), _parse(earliest, tz),
             _parse(latest, tz), precision, _parse(reported, tz), source, kind, url, sentence,
-            document_id, title, value, bool(day_only))
+            document_id, title, value, bool(day_only), (_parse(m_earliest, tz), _parse(m_latest, tz)))
         out.append(item)
         if origin == "document":
             # A communiqué titled "Un indennizzo per gli utenti" is also evidence of the offer.

@@ -50,7 +50,7 @@ INSERT_EVENT = f"insert into events ({', '.join(EVENT_ROW_FIELDS)}) values ({', 
 SCHEMA_TABLES = {"incidents", "sources", "documents", "documents_fts", "events"}
 # Release 0.1.0's corroboration tables, replaced by key_moments (their links would block the
 # rewrite of a document's events).
-LEGACY_TABLES = {"event_happening", "happenings", "event_counts"}
+LEGACY_TABLES = ("event_happening", "happenings", "event_counts")  # links first
 # What the incident page and the timeline query read on a big database (bench/serve.py):
 # the timeline in order without a sort, and the per-incident sources from an index alone.
 SERVING_INDEXES = (
@@ -137,13 +137,14 @@ class TimelineStore:
         """Create tables, indexes and full-text search if missing, and add the columns an older
         database lacks (safe to call every time)."""
         tables = set(self.db.table_names())
-        if not SCHEMA_TABLES <= tables or missing_columns(self.db) or tables & LEGACY_TABLES:
+        if not SCHEMA_TABLES <= tables or missing_columns(self.db) or tables & set(LEGACY_TABLES):
             # Two crawler processes may start on a new file together: one creates, the other waits.
             with schema_lock(self.path):
                 self.create_schema()
                 add_missing_columns(self.db)
-                for name in LEGACY_TABLES & set(self.db.table_names()):
-                    self.db[name].drop()
+                for name in LEGACY_TABLES:
+                    if name in self.db.table_names():
+                        self.db[name].drop()
         if not fts_is_current(self.db):
             with schema_lock(self.path):
                 migrate_fts(self.db)

@@ -2,6 +2,7 @@
 
 import sqlite_utils
 
+from timeline.config import Incident
 from timeline.store import TimelineStore
 
 DOC = {"url": "http://news.test/a/", "incident": None, "source": "news", "kind": "news",
@@ -89,22 +90,28 @@ def test_old_fts_is_migrated(tmp_path):
         "documents_ad", "documents_ai", "documents_au"]
 
 
-def test_corroboration_rebuild_holds_the_write_lock_throughout(tmp_path, monkeypatch):
+def test_key_moments_rebuild_holds_the_write_lock_throughout(tmp_path, monkeypatch):
     """finish_database rebuilds in one BEGIN IMMEDIATE transaction, reads included: a second
     crawler process finishing at the same time waits for it (busy timeout) instead of
     interleaving its drops and creates with ours ("database is locked")."""
     import sqlite3
 
-    from timeline import corroborate
+    from timeline import key_moments
     from timeline.crawl import finish_database
 
     store = TimelineStore(tmp_path / "t.db")
-    store.save_document(DOC, [{**EVENT, "category": "outage_start"}])
+    store.save_incident(Incident(slug="posta-2023", title="Posta"))
+    store.save_document({**DOC, "incident": "posta-2023", "kind": "provider"},
+                        [{**EVENT, "incident": "posta-2023", "category": "outage_start",
+                          "origin": "document", "happened_at": "2023-01-22T22:00:00+01:00",
+                          "happened_earliest": "2023-01-22T22:00:00+01:00",
+                          "happened_latest": "2023-01-22T22:00:00+01:00",
+                          "happened_precision": "minute", "modality": "happened"}])
     store.close()
     seen = []
-    group = corroborate._group
+    build = key_moments.build_story
 
-    def probing_group(rows):
+    def probing_build(*args, **kwargs):
         other = sqlite3.connect(tmp_path / "t.db", timeout=0)
         try:
             other.execute("BEGIN IMMEDIATE")
@@ -114,9 +121,9 @@ def test_corroboration_rebuild_holds_the_write_lock_throughout(tmp_path, monkeyp
             seen.append(str(error))
         finally:
             other.close()
-        return group(rows)
+        return build(*args, **kwargs)
 
-    monkeypatch.setattr(corroborate, "_group", probing_group)
+    monkeypatch.setattr(key_moments, "build_story", probing_build)
     finish_database(tmp_path / "t.db")
-    assert seen == ["database is locked"]
-    assert sqlite_utils.Database(tmp_path / "t.db")["happenings"].count == 1
+    assert (seen, sqlite_utils.Database(tmp_path / "t.db")["key_moments"].count) == (
+        ["database is locked"], 1)

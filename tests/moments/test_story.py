@@ -31,7 +31,7 @@ def ev(category, when, source, kind="news", *, until=None, precision="hour", ori
     return Evidence(event_id, category, modality, origin, start, start, latest, precision,
                     at(reported) if reported else start, source, kind,
                     f"http://{source}.test/{event_id}", sentence or f"{category} {when}",
-                    document or event_id, title, value)
+                    document or event_id, title, value, False, (start, latest))
 
 
 def moments(evidence, window=None):

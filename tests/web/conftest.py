@@ -1,5 +1,6 @@
-"""Small timeline databases written with TimelineStore and corroborated, like the end of a
-crawl, then given the story tables of the event model (``add_story``). The sentences are invented.
+"""Small timeline databases written with TimelineStore and finished like the end of a crawl
+(``rebuild_story``), then given a fixed story to render (``add_story``). The sentences are
+invented.
 
 - ``db_path``: one provider, two outages (January and June 2023), Italian sources, Europe/Rome.
 - ``other_db_path``: another incident entirely: English sources, America/New_York, no conflict.
@@ -16,7 +17,10 @@ from pathlib import Path
 import pytest
 
 from timeline.config import Incident
-from timeline.corroborate import rebuild_corroboration
+from timeline.happened import mention_when, reported_when
+from timeline.items import Document, Event
+from timeline.key_moments import rebuild_story
+from timeline.moments import parse_moment
 from timeline.serve import datasette_for
 from timeline.store import TimelineStore
 
@@ -33,17 +37,16 @@ UNDATED_CLAIM = "Gli utenti chiedono il rimborso di un mese di canone."
 
 
 def event(text, value, type_, earliest, latest, sentence, category, actor, mod=None, origin="text"):
-    return {"text": text, "value": value, "type": type_, "mod": mod, "earliest": earliest,
-            "latest": latest, "day": earliest[:10] if earliest else None, "sentence": sentence,
-            "category": category, "actor": actor, "origin": origin}
+    return Event(text=text, value=value, type=type_, mod=mod, earliest=earliest, latest=latest,
+                 day=earliest[:10] if earliest else None, sentence=sentence, category=category,
+                 actor=actor, origin=origin)
 
 
 def document(url, incident, source, kind, title, published, text, lang="it"):
-    return {"url": url, "incident": incident, "source": source, "kind": kind, "title": title,
-            "author": None, "published": published, "updated": None,
-            "published_precision": "minute" if published else None,
-            "day": published[:10] if published else None, "lang": lang, "text": text,
-            "fetched_at": "2023-02-01T10:00:00+00:00"}
+    return Document(url=url, incident=incident, source=source, kind=kind, title=title,
+                    published=published, published_precision="minute" if published else "none",
+                    day=published[:10] if published else None, lang=lang, text=text,
+                    fetched_at="2023-02-01T10:00:00+00:00")
 
 
 def build(path) -> None:
@@ -164,92 +167,64 @@ def build(path) -> None:
         [event("Il 14 giugno", "2023-06-14", "DATE", "2023-06-14T00:00:00+02:00",
                "2023-06-14T23:59:59+02:00", s8, "consumer_action", "consumer_association")])
 
-    rebuild_corroboration(store.db)
     add_story(store.db, STORY)
     store.close()
 
 
 # ---------------------------------------------------------------------------------------
-# The story tables of the event model (CONTRACT.md, issue 12), as the crawl's builder will
-# write them. Kept apart on purpose: at merge this function gives way to the real builder.
+# The events here are hand-made (their three times from the real rules, timeline/happened.py);
+# the key moments are a fixed story, so that what the pages render can be asserted exactly.
+# The crawl's own builder (timeline/key_moments.py) is exercised on crawled corpora in
+# tests/integration and tests/moments.
 
 STORY_COLUMNS = ("reported_at", "happened_at", "happened_earliest", "happened_latest",
                  "happened_precision", "happened_day", "modality")
-MOMENT_COLUMNS = {
-    "id": int, "incident": str, "category": str, "at": str, "earliest": str, "latest": str,
-    "precision": str, "statement": str, "sources": int, "first_reported": str, "documents": str,
-    "source_names": str, "statement_url": str, "statement_source": str, "conflict": int,
-    "events": int,
-}
 
 
-def _precision(value, mod):
-    """How precisely a TIMEX3 value places a happening (CONTRACT.md's precision words)."""
-    value = value or ""
-    if re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d", value):
-        return "hour" if mod == "APPROX" else "minute"
-    if re.match(r"^\d{4}-\d\d-\d\dT(MO|AF|EV|NI)$", value):
-        return "part_of_day"
-    if re.match(r"^\d{4}-\d\d-\d\d$", value):
-        return "day"
-    if re.match(r"^\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d$", value):
-        return "days"
-    if re.match(r"^\d{4}-W\d\d", value):
-        return "week"
-    if re.match(r"^\d{4}-\d\d$", value):
-        return "month"
-    return None
-
-
-def _happened(origin, value, mod, earliest, latest, category, reported):
-    """(at, earliest, latest, precision, day, modality) of one event."""
-    precision = _precision(value, mod)
-    if origin == "claim" or category == "deadline" or precision is None or not earliest:
-        # said when reported: a claim, a promise (its date is what it mentions), a bare duration
-        at = reported
-        return (at, at, at, "minute" if at else None, at[:10] if at else None,
-                "expected" if category == "deadline" else "happened")
-    day = earliest[:10] if precision in ("minute", "hour", "part_of_day", "day") else (reported or "")[:10] or None
-    return earliest, earliest, latest, precision, day, "happened"
+def _happened(origin, value, mod, earliest, latest, category, reported, tz):
+    """(at, earliest, latest, precision, day, modality) of one event, by the pipeline's rules."""
+    modality = "expected" if category == "deadline" else "happened"
+    if origin in ("claim", "document", "status") or not earliest or modality == "expected":
+        when = reported_when(parse_moment(reported, tz))  # a promise happens when it is made
+    else:
+        when = mention_when({"value": value, "mod": mod, "earliest": earliest, "latest": latest,
+                             "text": ""}, tz) or reported_when(parse_moment(reported, tz))
+    if when is None:
+        return (None, None, None, None, None, modality)
+    times = when.iso()
+    day = when.day() or (reported or "")[:10] or None
+    return (times["at"], times["earliest"], times["latest"], times["precision"], day, modality)
 
 
 def add_story(db, story) -> None:
-    """events' happened_*/reported_at/modality, key_moments, event_moment and day_counts."""
-    existing = {column.name for column in db["events"].columns}
-    for column in STORY_COLUMNS:
-        if column not in existing:
-            db["events"].add_column(column, str)
+    """The events' three times, the tables a crawl ends with, then ``story`` as key_moments."""
+    zones = {row["slug"]: row["timezone"] for row in db["incidents"].rows}
     rows = db.execute("""
-        select e.id, e.origin, e.value, e.mod, e.earliest, e.latest, e.category, d.published
+        select e.id, e.origin, e.value, e.mod, e.earliest, e.latest, e.category, d.published,
+               e.incident
         from events e join documents d on d.id = e.document_id""").fetchall()
     with db.conn:
-        for event_id, origin, value, mod, earliest, latest, category, published in rows:
+        for event_id, origin, value, mod, earliest, latest, category, published, incident in rows:
             db.execute(f"update events set reported_at = ?, {' = ?, '.join(STORY_COLUMNS[1:])} = ? "
                        "where id = ?", [published, *_happened(origin, value, mod, earliest, latest,
-                                                              category, published), event_id])
-        db["key_moments"].create(MOMENT_COLUMNS, pk="id", replace=True)
+                                                              category, published,
+                                                              zones.get(incident) or "Europe/Rome"),
+                                        event_id])
+    rebuild_story(db)
+    with db.conn:
+        db.execute("delete from event_moment")
+        db.execute("delete from key_moments")
         db["key_moments"].insert_all(
             {**moment, "id": n, "documents": json.dumps(moment["documents"]),
              "source_names": json.dumps(moment["source_names"]),
              "sources": len(moment["source_names"])}
             for n, moment in enumerate(story, 1))
-        db.execute("drop table if exists event_moment")
-        db.execute("create table event_moment (event_id integer references events(id), "
-                   "moment_id integer references key_moments(id))")
-        db.execute("""insert into event_moment
+        db.execute("""insert or ignore into event_moment
             select e.id, m.id from events e join key_moments m
               on m.incident = e.incident and m.category = e.category
              and e.happened_day between substr(m.earliest, 1, 10) and substr(m.latest, 1, 10)""")
         db.execute("update key_moments set events = (select count(*) from event_moment "
                    "where moment_id = key_moments.id)")
-        db.execute("drop table if exists day_counts")
-        db.execute("""create table day_counts as
-            select incident, happened_day as day, coalesce(category, 'other') as category,
-                   count(*) as events
-            from events group by 1, 2, 3""")
-        db.execute("create index if not exists idx_events_incident_happened "
-                   "on events (incident, happened_day, happened_at)")
-        db.execute("create index if not exists idx_event_moment_event on event_moment (event_id)")
 
 
 def moment(incident, category, at, earliest, latest, precision, statement, statement_url,
@@ -376,7 +351,6 @@ def build_other(path) -> None:
         [event("Thursday evening, March 14", "2024-03-14TEV", "TIME",
                "2024-03-14T18:00:00-04:00", "2024-03-14T23:59:59-04:00", t5,
                "restoration_complete", "media")])
-    rebuild_corroboration(store.db)
     add_story(store.db, [
         moment(NORTHMAIL, "outage_start", "2024-03-11T23:00:00+00:00",
                "2024-03-11T23:00:00+00:00", "2024-03-11T23:59:59+00:00", "hour", t1,

@@ -66,7 +66,6 @@ async def test_archived_copy_linked_where_one_exists(db_path, tmp_path):
     copy = tmp_path / "archived.db"
     shutil.copy(db_path, copy)
     conn = sqlite3.connect(copy)
-    conn.execute("alter table documents add column archived_url text")
     conn.execute("update documents set archived_url = ? where id = ?",
                  ["https://web.archive.org/web/20230129/https://quotidianonord.example/x", NORD_28])
     conn.commit()

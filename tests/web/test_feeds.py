@@ -2,6 +2,7 @@
 feedparser and against the JSON Feed 1.1 fields; feed plumbing stays out of HTML and CSV."""
 
 import json
+from pathlib import Path
 import xml.etree.ElementTree as ET
 
 import feedparser
@@ -14,6 +15,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 FEED_FIELDS = {"version": str, "title": str, "home_page_url": str, "feed_url": str, "language": str,
                "authors": list, "items": list}
 ITEM_FIELDS = {"id": str, "title": str, "content_text": str, "content_html": str, "date_published": str}
+
+OLD_RELEASE = Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1.0.db"
 
 
 @pytest.fixture
@@ -203,19 +206,14 @@ async def test_feed_on_a_database_without_the_event_model(db_path, tmp_path):
     """Served as it is: the timeline on the dates the sentences mention; key_moments, which
     such a database does not have, answers 400 with the reason (never a 500)."""
     import shutil
-    import sqlite3
 
     from timeline.serve import database_name, datasette_for
 
     copy = tmp_path / "old.db"
-    shutil.copy(db_path, copy)
-    with sqlite3.connect(copy) as conn:
-        conn.execute("drop index idx_events_incident_happened")
-        conn.execute("alter table events drop column happened_day")
-        conn.execute("drop table key_moments")
+    shutil.copy(OLD_RELEASE, copy)  # built by release 0.1.0, never opened by a crawl since
     ds = datasette_for(copy)
     name = database_name(copy)
-    timeline = feedparser.parse((await ds.client.get(f"/{name}/timeline.atom?incident={JANUARY}")).text)
-    moments = await ds.client.get(f"/{name}/key_moments.atom?incident={JANUARY}")
+    timeline = feedparser.parse((await ds.client.get(f"/{name}/timeline.atom?incident=libero-2023")).text)
+    moments = await ds.client.get(f"/{name}/key_moments.atom?incident=libero-2023")
     assert (timeline.bozo, len(timeline.entries) > 10) == (False, True)
     assert moments.status_code == 400 and "key_moments" in moments.text

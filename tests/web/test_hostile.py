@@ -15,7 +15,7 @@ RAW = ["<script>alert(1)</script>", "<img src=x onerror", 'href="javascript:']
     "/{db}/timeline?incident=" + JANUARY,
     "/{db}/search?q=guasto",
     "/{db}/statements",
-    "/{db}/happenings",
+    "/{db}/key_moments",
     "/{db}/documents/8",
     "/{db}/key_moments?incident=" + JANUARY,
     "/incidents/" + JANUARY,

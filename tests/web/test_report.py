@@ -110,7 +110,6 @@ def test_html_sources_with_archived_copy(db_path, tmp_path, capsys):
     copy = tmp_path / "archived.db"
     shutil.copy(db_path, copy)
     with sqlite3.connect(copy) as conn:
-        conn.execute("alter table documents add column archived_url text")
         conn.execute("update documents set archived_url = 'https://web.archive.org/web/2023/x' where id = 6")
     status, out, _ = run(capsys, "--db", copy, "--incident", JANUARY, "--format", "html")
     assert status == 0 and 'href="https://web.archive.org/web/2023/x"' in out

@@ -30,7 +30,7 @@ async def test_metadata_source_url_names_the_database(ds, db_name):
     assert response.json()["source_url"] == f"/{db_name}/sources"
 
 
-@pytest.mark.parametrize("table", ["incidents", "sources", "documents", "events", "happenings"])
+@pytest.mark.parametrize("table", ["incidents", "sources", "documents", "events", "key_moments"])
 async def test_table_description(ds, db_name, table):
     response = await ds.client.get("/-/metadata.json")
     assert response.json()["databases"][db_name]["tables"][table]["description"]
