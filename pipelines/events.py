@@ -178,7 +178,7 @@ class EventTagger(IncidentContext):
         tz = document["tz"]
         at = to_local_iso(update.get("created_at"), tz)
         body = update.get("body") or ""
-        sentence = " — ".join(x for x in (update.get("status"), body) if x)
+        sentence = body or update.get("status") or ""  # the status word is the event's text
         reading = read_statement(body, document["lang"], "status", update.get("status"),
                                  document["actors"])
         if planned:

@@ -204,6 +204,8 @@ REQUEST = re.compile(
     r"\b(?:espost\w*|petizion\w*|petition\w*|ricors\w*|complaint\w*|"
     r"chied\w*|chiest\w*|sollecit\w*|ask\w*|urg\w+|call(?:s|ed|ing)? on|wr(?:ote|itten|ites) to|"
     r"scritto a\w*)\b", re.IGNORECASE)
+# The regulator as the one something is sent to, not the one acting.
+ADDRESSED = re.compile(r"(?:\b(?:a|al|alla|ai|alle|to|with)\s+(?:the\s+)?|\ball')$", re.IGNORECASE)
 # Said or reported by the provider: a deadline in a news article is still the provider's promise.
 PRIORITY = ("consumer_action", "regulator_action", "compensation", "cause", "data",
             "start", "restoration", "provider_statement", "outage")
@@ -418,6 +420,9 @@ def _category(fact: str, text: str, clause: tuple[int, int], span: tuple[int, in
     if fact == "consumer_action" and REQUEST.search(text, start, stop) and any(
             h[2] == "regulator_action" for h in _hits(text, start, stop, actors)):
         return "regulator_action", "happened"  # a complaint filed with the regulator
+    if fact == "regulator_action" and ADDRESSED.search(text, max(start, cue[0] - 6), cue[0]) \
+            and not REQUEST.search(text, start, stop):
+        return "other", "happened"  # "copia all'AGCOM", "sent to the regulator": a recipient
     if fact == "start":
         return "outage_start", "happened"
     if fact == "outage":

@@ -297,6 +297,7 @@ def best_statement(group: Group) -> Evidence:
         gives_time = proposal is not None and item.precision == proposal.precision and (
             item.earliest <= proposal.at <= item.latest if item.earliest else False)
         return (not gives_time, not item.own_voice, not says(item, group.category),
+                item.modality != "happened",
                 -min(3, len(CONTENT.findall(sentence))), item.origin != "document",
                 len(sentence) > STATEMENT_CHARS, item.rank(), item.reported or item.at)
     return min(group.items, key=rank)

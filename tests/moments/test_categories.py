@@ -80,6 +80,11 @@ def test_every_category_is_covered():
     # never across a colon
     ("Chi è rientrato trova la casella vuota: la posta arrivata dopo le 16 del 6 marzo è stata "
      "respinta.", "dopo le 16 del 6 marzo", "outage_ongoing"),
+    # the regulator as a recipient is no regulator action; asked to act, it is one
+    ("Oggi l'associazione ha mandato copia della diffida all'Autorità.", "Oggi", "consumer_action"),
+    ("Oggi un deputato ha chiesto all'Autorità di aprire un fascicolo.", "Oggi", "regulator_action"),
+    # a complaint filed with the regulator is a request to it
+    ("Oggi abbiamo presentato un esposto all'autorità di vigilanza.", "Oggi", "regulator_action"),
     # a clause with its own date keeps its fact
     ("The repair was completed on 3 May, and all accounts were accessible again by 5 May.",
      "3 May", "other"),
