@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 from pipelines.context import IncidentContext
+from timeline.versions import changed, versions_text
 
 
 def folded(text: str) -> str:
@@ -31,6 +32,10 @@ class RelevanceFilter(IncidentContext):
     A document without a publication date (from the page, its feed item or its sitemap
     entry) is dropped as "undated": it cannot be placed on the timeline nor checked against
     the window, and kept it would leak into every incident of the same site.
+
+    A page read from the archive in several versions is judged on all of them (a banner
+    that came and went) and kept whatever its publication date when its text changed in
+    the window: its changes are the news.
     """
 
     def process_item(self, item):
@@ -38,11 +43,14 @@ class RelevanceFilter(IncidentContext):
         if not (item.get("text") or item.get("title")):
             raise self.drop("empty", item)
         pattern = keyword_pattern(incident.keywords)
-        if pattern and not pattern.search(folded(f"{item.get('title') or ''}\n{item.get('text') or ''}")):
+        seen = f"{item.get('title') or ''}\n{item.get('text') or ''}{versions_text(item)}"
+        if pattern and not pattern.search(folded(seen)):
             raise self.drop("off-topic", item)
         if not item.get("day"):
             raise self.drop("undated", item)
         day = dt.date.fromisoformat(item["day"])
+        if changed(item):
+            return item
         if incident.window_start and day < incident.window_start:
             raise self.drop("out of window", item)
         if incident.window_end and day > incident.window_end:

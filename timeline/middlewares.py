@@ -7,6 +7,8 @@
   pages cut off by DOWNLOAD_MAXSIZE, timeouts, resets) as ``timeline/fault/<kind>`` stats.
 - ``OneLineDownloadErrors`` logs a page that could not be downloaded in one line, not a
   traceback: a timeout on the web is news, not a bug.
+- ``CountedDepth`` is Scrapy's DepthMiddleware that also counts the links it drops beyond
+  ``DEPTH_LIMIT`` (``timeline/depth/links not followed``), for the crawl summary.
 
 Resuming after kill -9 (the request journal) lives in timeline/journal.py.
 
@@ -22,8 +24,10 @@ import datetime as dt
 import email.utils
 import logging
 
+from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.depth import DepthMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
 from twisted.internet.task import deferLater
@@ -31,6 +35,9 @@ from twisted.internet.task import deferLater
 logger = logging.getLogger(__name__)
 
 DEFAULT_RETRY_AFTER_MAX = 60.0
+# Meta key: seconds to wait before retrying a 429/503 that names no Retry-After (the APIs'
+# requests set it: the archive blocks clients that keep asking through its 429s).
+RETRY_WAIT = "timeline_retry_wait"
 
 
 def retry_after_seconds(value: bytes | str | None, cap: float = DEFAULT_RETRY_AFTER_MAX,
@@ -89,6 +96,8 @@ class RetryAfterMiddleware(RetryMiddleware):
         if retry is None:
             return response
         seconds = retry_after_seconds(response.headers.get(b"Retry-After"), cap=self.max_wait)
+        if not seconds and response.status in (429, 503):
+            seconds = min(float(request.meta.get(RETRY_WAIT, 0.0)), self.max_wait)
         if seconds > 0:
             stats = self.crawler.stats
             stats.inc_value("timeline/fault/waited for Retry-After")
@@ -169,3 +178,40 @@ class OneLineDownloadErrors(logging.Filter):
             record.exc_info = None
             record.exc_text = None
         return True
+
+
+class CountedDepth(DepthMiddleware):
+    """Scrapy's DepthMiddleware (same settings), which also counts the links it does not follow.
+
+    A link counts when it lies beyond ``DEPTH_LIMIT`` and no shorter path reached it: the
+    stat ``timeline/depth/links not followed`` is the number of such distinct URLs, and
+    ``timeline/depth/limit`` the limit, so the summary can say which setting to raise.
+    """
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        middleware = super().from_crawler(crawler)
+        middleware.followed: set[str] = set()
+        middleware.beyond: set[str] = set()
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        return middleware
+
+    def spider_opened(self, spider):
+        if self.maxdepth:
+            self.stats.set_value("timeline/depth/limit", self.maxdepth)
+
+    def get_processed_request(self, request, response):
+        processed = super().get_processed_request(request, response)
+        if processed is not None:
+            self.followed.add(request.url)
+            if request.url in self.beyond:
+                self.beyond.discard(request.url)
+                self.report()
+        elif response is not None and request.url not in self.followed and request.url not in self.beyond:
+            # None from DepthMiddleware means exactly one thing: too deep.
+            self.beyond.add(request.url)
+            self.report()
+        return processed
+
+    def report(self) -> None:
+        self.stats.set_value("timeline/depth/links not followed", len(self.beyond))

@@ -28,6 +28,7 @@ from typing import Iterable, Iterator
 import sqlite_utils
 
 from timeline.config import Config, Incident
+from timeline.versions import ensure_versions_schema, write_versions
 
 DOCUMENT_COLUMNS = {
     "id": int, "url": str, "incident": str, "source": str, "kind": str,
@@ -35,6 +36,7 @@ DOCUMENT_COLUMNS = {
     "published_precision": str, "day": str, "lang": str, "text": str,
     "found_via": str, "content_hash": str, "first_fetched": str,
     "last_fetched": str, "last_changed": str,
+    "archived_url": str, "captured_at": str,  # pages read from the archive (timeline/versions.py)
 }
 EVENT_COLUMNS = {
     "id": int, "document_id": int, "incident": str, "source": str, "kind": str,
@@ -44,7 +46,7 @@ EVENT_COLUMNS = {
 }
 EVENT_FIELDS = tuple(c for c in EVENT_COLUMNS if c not in ("id", "document_id", "incident", "source", "kind"))
 DOCUMENT_FIELDS = ("url", "incident", "source", "kind", "title", "author", "published", "updated",
-                   "published_precision", "day", "lang", "text", "found_via")
+                   "published_precision", "day", "lang", "text", "found_via", "archived_url", "captured_at")
 # A document found through a structured channel is not overwritten by a scraped page of the same URL.
 CHANNEL_TRUST = {"statuspage": 1}
 EVENT_ROW_FIELDS = ("document_id", "incident", "source", "kind") + EVENT_FIELDS
@@ -142,6 +144,8 @@ class TimelineStore:
         if not fts_is_current(self.db):
             with schema_lock(self.path):
                 migrate_fts(self.db)
+        with schema_lock(self.path):
+            ensure_versions_schema(self.db)  # archived pages' versions (issue 14)
         for sql in SERVING_INDEXES:
             self.db.execute(sql)
 
@@ -251,6 +255,7 @@ class TimelineStore:
                                            last_changed if old_hash == digest else now, doc_id])
         else:
             doc_id = conn.execute(INSERT_DOCUMENT, [*values, digest, now, now, now]).lastrowid
+        write_versions(conn, doc_id, document.get("versions"))
         shared = (doc_id, document.get("incident"), document.get("source"), document.get("kind"))
         rows = [(*shared, *(sql_value(event.get(k)) for k in EVENT_FIELDS)) for event in events]
         if existing:

@@ -1,0 +1,25 @@
+"""Stage 3b: a page read from the archive in several versions — each change of its text is an event."""
+
+from __future__ import annotations
+
+from pipelines.context import IncidentContext
+from timeline.versions import page_change_events
+
+
+class PageHistory(IncidentContext):
+    """Add a ``page_change`` event to ``item["events"]`` for every change along ``item["history"]``.
+
+    Only documents read from the archive carry a history (spiders/archive.py); the others pass.
+    """
+
+    def process_item(self, item):
+        history, versions = item.get("history"), item.get("versions")
+        if not history or not versions:
+            return item
+        changes = page_change_events(history, versions, self.timezone_of(item), item.get("lang"),
+                                     item.get("kind"))
+        if changes:
+            item["events"] = [*(item.get("events") or []), *changes]
+            self.crawler.stats.inc_value("timeline/events", len(changes))
+            self.crawler.stats.inc_value("timeline/archive/page changes", len(changes))
+        return item
