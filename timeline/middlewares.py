@@ -7,6 +7,8 @@
   pages cut off by DOWNLOAD_MAXSIZE, timeouts, resets) as ``timeline/fault/<kind>`` stats.
 - ``OneLineDownloadErrors`` logs a page that could not be downloaded in one line, not a
   traceback: a timeout on the web is news, not a bug.
+- ``HostLimit`` holds every download slot (a host, or an API's own slot) to its concurrency,
+  robots.txt included: Scrapy 2.19 on the asyncio reactor does not when there is no delay.
 - ``CountedDepth`` is Scrapy's DepthMiddleware that also counts the links it drops beyond
   ``DEPTH_LIMIT`` (``timeline/depth/links not followed``), for the crawl summary.
 
@@ -30,6 +32,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.depth import DepthMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
+from twisted.internet.defer import DeferredSemaphore
 from twisted.internet.task import deferLater
 
 logger = logging.getLogger(__name__)
@@ -178,6 +181,56 @@ class OneLineDownloadErrors(logging.Filter):
             record.exc_info = None
             record.exc_text = None
         return True
+
+
+class HostLimit:
+    """At most ``CONCURRENT_REQUESTS_PER_DOMAIN`` requests in flight per host (per download slot:
+    ``DOWNLOAD_SLOTS`` gives the APIs their own), counted before the downloader.
+
+    Scrapy's slot should do it, but on the asyncio reactor with no download delay its queue
+    starts every waiting request at once (a request counts as transferring only once its
+    task runs). Placed last before the downloader: robots.txt and offsite decisions come
+    first, a response or error releases the place before a retry or redirect is scheduled.
+    """
+
+    HELD = "timeline_host_place"
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        settings = crawler.settings
+        self.default = settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+        self.per_slot = {key: int(value.get("concurrency", self.default))
+                         for key, value in settings.getdict("DOWNLOAD_SLOTS").items()}
+        self.places: dict[str, DeferredSemaphore] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def slot_of(self, request) -> str:
+        return self.crawler.engine.downloader.get_slot_key(request)
+
+    async def process_request(self, request):
+        key = self.slot_of(request)
+        places = self.places.get(key)
+        if places is None:
+            places = self.places[key] = DeferredSemaphore(max(1, self.per_slot.get(key, self.default)))
+        await maybe_deferred_to_future(places.acquire())
+        request.meta[self.HELD] = key
+        return None
+
+    def release(self, request) -> None:
+        key = request.meta.pop(self.HELD, None)
+        if key is not None:
+            self.places[key].release()
+
+    def process_response(self, request, response):
+        self.release(request)
+        return response
+
+    def process_exception(self, request, exception):
+        self.release(request)
+        return None
 
 
 class CountedDepth(DepthMiddleware):

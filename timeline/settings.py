@@ -88,6 +88,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "timeline.middlewares.RetryAfterMiddleware": 550,
     "timeline.middlewares.FaultStats": 610,
+    "timeline.middlewares.HostLimit": 950,
 }
 EXTENSIONS = {
     "timeline.journal.CrashSafeJobDir": 0,
