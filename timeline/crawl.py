@@ -324,14 +324,22 @@ def run_watch(config_path: str | Path, db_path: str | Path, interval: float, ove
     """
     import multiprocessing
 
+    from timeline.store import TimelineStore
+
     load_config(config_path)  # a wrong file stops here, before the first round
     context = multiprocessing.get_context("spawn")
-    keeper = None
-    number = 0
+    TimelineStore(db_path).close()  # the database exists, in WAL mode, before the first round
+    # Open across rounds: the write-ahead log outlives each round, so a server reads the new rows.
+    keeper = sqlite3.connect(db_path)
+    keeper.execute("select count(*) from sqlite_master").fetchone()  # opens the log; holds no transaction
+    number = done = 0
+    jobdir = (overrides or {}).get("JOBDIR")
     try:
         while rounds is None or number < rounds:
             number += 1
             results = context.Queue()
+            if jobdir:  # a finished job folder would mean "nothing to do" to the next round
+                overrides = {**overrides, "JOBDIR": str(Path(jobdir) / f"round-{number}")}
             child = context.Process(target=_watch_round, args=(results, str(config_path), str(db_path),
                                                                overrides, replica and str(replica), number))
             child.start()
@@ -345,17 +353,14 @@ def run_watch(config_path: str | Path, db_path: str | Path, interval: float, ove
                 print(outcome.round_line(number), file=out, flush=True)
             else:
                 print(f"round {number}: the crawl failed: {outcome}", file=out, flush=True)
-            if keeper is None and Path(db_path).exists():
-                keeper = sqlite3.connect(db_path)
-                keeper.execute("select count(*) from sqlite_master").fetchone()
+            done = number
             if rounds is None or number < rounds:
                 time.sleep(interval)
     except KeyboardInterrupt:
-        print(f"watch stopped after {number} rounds", file=out, flush=True)
+        print(f"watch stopped after {done} rounds", file=out, flush=True)
     finally:
-        if keeper is not None:
-            keeper.close()
-    return number
+        keeper.close()
+    return done
 
 
 # A rebuild takes minutes on a very large database (154 s at a million documents).

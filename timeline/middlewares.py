@@ -9,6 +9,8 @@
   traceback: a timeout on the web is news, not a bug.
 - ``HostLimit`` holds every download slot (a host, or an API's own slot) to its concurrency,
   robots.txt included: Scrapy 2.19 on the asyncio reactor does not when there is no delay.
+- ``ConditionalRefetch``: in the later rounds of ``timeline crawl --watch``, a page already
+  stored is asked with If-Modified-Since; a 304 (unchanged) ends there.
 - ``CountedDepth`` is Scrapy's DepthMiddleware that also counts the links it drops beyond
   ``DEPTH_LIMIT`` (``timeline/depth/links not followed``), for the crawl summary.
 
@@ -25,10 +27,11 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import logging
+import sqlite3
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.spidermiddlewares.depth import DepthMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
@@ -231,6 +234,62 @@ class HostLimit:
     def process_exception(self, request, exception):
         self.release(request)
         return None
+
+
+class ConditionalRefetch:
+    """Later rounds of ``timeline crawl --watch``: only the pages that changed are read again.
+
+    A page already stored for the incident is asked with ``If-Modified-Since`` its last fetch;
+    a 304 means unchanged and ends there (``timeline/watch/unchanged (304)``). A server that
+    ignores the header answers 200 and the page is read as usual. Fronts, feeds, status pages
+    and discovery are never stored documents: they are always read again.
+    """
+
+    ASKED = "timeline_if_modified_since"
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.fetched: dict[str, str] = {}
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if settings.getint("TIMELINE_WATCH_ROUND", 1) <= 1 or not settings.get("TIMELINE_DB"):
+            raise NotConfigured
+        return cls(crawler)
+
+    def spider_opened(self, spider):
+        path = self.crawler.settings.get("TIMELINE_DB")
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                found = conn.execute("select url, last_fetched from documents where incident = ?",
+                                     [spider.incident.slug]).fetchall()
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            logger.warning("watch: cannot read what the last rounds stored (%s); every page is read again", exc)
+            return
+        for url, last_fetched in found:
+            try:
+                when = dt.datetime.fromisoformat(last_fetched)
+            except (TypeError, ValueError):
+                continue
+            self.fetched[url] = email.utils.format_datetime(when.astimezone(dt.timezone.utc), usegmt=True)
+
+    def process_request(self, request):
+        since = self.fetched.get(request.url)
+        if since and request.method == "GET" and b"If-Modified-Since" not in request.headers:
+            request.headers[b"If-Modified-Since"] = since
+            request.meta[self.ASKED] = True
+        return None
+
+    def process_response(self, request, response):
+        if response.status == 304 and request.meta.get(self.ASKED):
+            self.crawler.stats.inc_value("timeline/watch/unchanged (304)")
+            raise IgnoreRequest(f"unchanged since the last round: {request.url}")
+        return response
 
 
 class CountedDepth(DepthMiddleware):

@@ -87,6 +87,7 @@ TIMELINE_REQUEST_JOURNAL = True
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "timeline.middlewares.RetryAfterMiddleware": 550,
+    "timeline.middlewares.ConditionalRefetch": 560,
     "timeline.middlewares.FaultStats": 610,
     "timeline.middlewares.HostLimit": 950,
 }

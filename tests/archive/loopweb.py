@@ -27,6 +27,7 @@ class Request:
     path: str
     query: dict
     raw_query: str
+    headers: dict = field(default_factory=dict)
 
     def param(self, name: str, default: str | None = None) -> str | None:
         values = self.query.get(name)
@@ -94,11 +95,11 @@ class LoopWeb:
 
     # -- serving ---------------------------------------------------------------------------
 
-    def answer(self, host: str, path: str, raw_query: str) -> Answer:
+    def answer(self, host: str, path: str, raw_query: str, headers: dict | None = None) -> Answer:
         handler = self.routes.get(host)
         if handler is None:
             return Answer(502, "no such host on the loopback web\n", "text/plain")
-        request = Request(host, path, parse_qs(raw_query, keep_blank_values=True), raw_query)
+        request = Request(host, path, parse_qs(raw_query, keep_blank_values=True), raw_query, headers or {})
         return handler(request) or Answer(404, "<html><body>Non trovata</body></html>")
 
     def handler_class(self):
@@ -122,7 +123,7 @@ class LoopWeb:
                     web.in_flight[host] = web.in_flight.get(host, 0) + 1
                     web.peak[host] = max(web.peak.get(host, 0), web.in_flight[host])
                 try:
-                    answer = web.answer(host, target.path or "/", target.query)
+                    answer = web.answer(host, target.path or "/", target.query, dict(self.headers.items()))
                     if answer.delay:
                         time.sleep(answer.delay)
                     body = answer.body.encode("utf-8") if isinstance(answer.body, str) else answer.body
