@@ -7,7 +7,8 @@
 Each pattern is asked of the CDX index over the incident window (UTC, from the window's
 local days), page by page with the index's resume key. The rows are metadata and all are
 read; every distinct content (one digest of one page) inside the window is then read raw
-(``id_``) once, oldest first, one capture after the other for each page. The page becomes
+(``id_``) once, oldest first, one capture after the other for each page (with ``follow``
+patterns, only the pages they match, as for a sitemap). The page becomes
 ONE document, under its original URL, carrying its latest content, with ``archived_url``,
 ``captured_at`` and, in ``versions``/``history``, every content read and when each was seen
 (pipelines/page_history.py turns the changes into events). An index that cannot be reached
@@ -81,6 +82,11 @@ class ArchiveSpider(ChannelSpider):
         stats.inc_value(STATS + "captures outside the window", len(captures) - len(inside))
         readable = [c for c in inside if c.readable()]
         stats.inc_value(STATS + "captures not HTML or not 200", len(inside) - len(readable))
+        if self.follow_patterns:
+            # As for a sitemap: with `follow`, only the pages it matches are read.
+            wanted = [c for c in readable if any(p.search(c.original) for p in self.follow_patterns)]
+            stats.inc_value(STATS + "captures not matching follow", len(readable) - len(wanted))
+            readable = wanted
         pages = by_page([Capture(**c) for c in held] + readable)
         if resume_key:
             # The index is in page order: the last page of this answer may go on in the next one.
