@@ -42,6 +42,15 @@ BANNER_BLOCKS = (
 )
 
 
+# What betrays a replayed page left after the blocks above, and the elements to drop then.
+REPLAY_MARKS = (b"wm-ipp", b"__wm.", b"wombat.js", b"web-static.archive.org", b"archive.org/includes",
+                b"/_static/js/")
+REPLAY_ELEMENTS = ('//*[starts-with(@id, "wm-") or starts-with(@id, "wm_") or @id = "donato"]'
+                   ' | //script[contains(@src, "archive.org") or contains(@src, "/_static/")'
+                   ' or contains(., "__wm.") or contains(., "wombat")]'
+                   ' | //link[contains(@href, "/_static/") or contains(@href, "archive.org")]')
+
+
 class CdxError(ValueError):
     """An index answer that cannot be read; the message says why."""
 
@@ -165,11 +174,28 @@ def original_of(url: str) -> str:
     return match.group(2) if match else url
 
 
-def strip_banner(body: bytes) -> bytes:
-    """``body`` without anything the archive adds to a replayed page (a raw capture has none)."""
+def strip_banner(body: bytes) -> bytes | str:
+    """``body`` without anything the archive adds to a replayed page (a raw capture has none).
+
+    The marked blocks go by pattern; should replay elements remain (the banner's ``wm-``
+    elements, the archive's scripts), they are dropped from the parsed page, which then comes
+    back as text.
+    """
     for block in BANNER_BLOCKS:
         body = block.sub(b"", body)
+    if any(mark in body for mark in REPLAY_MARKS):
+        return without_replay_elements(body)
     return body
+
+
+def without_replay_elements(body: bytes) -> str:
+    """The page's HTML without the archive's banner elements and scripts."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(body)
+    for element in root.xpath(REPLAY_ELEMENTS):
+        element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
 def parse_cdx(body: bytes) -> CdxPage:

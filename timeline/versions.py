@@ -114,14 +114,10 @@ def precision_of(earliest: dt.datetime, latest: dt.datetime) -> str:
 
 
 def interval_value(earliest: dt.datetime, latest: dt.datetime, precision: str) -> tuple[str, str]:
-    """(TIMEX3-like value, type) of the interval a change lies in: minutes for a TIME, days for a DATE."""
-    if precision in ("minute", "hour"):
-        ends = (earliest.isoformat()[:16], latest.isoformat()[:16])
-        kind = "TIME"
-    else:
-        ends = (earliest.date().isoformat(), latest.date().isoformat())
-        kind = "DATE"
-    return (ends[0] if ends[0] == ends[1] else f"{ends[0]}/{ends[1]}"), kind
+    """(value, type) of the interval a change lies in: the ISO 8601 interval ``EARLIEST/LATEST``,
+    a TIME when it is known to the hour or better, else a DATE."""
+    kind = "TIME" if precision in ("minute", "hour") else "DATE"
+    return f"{earliest.isoformat()}/{latest.isoformat()}", kind
 
 
 def change_event(before: dict, after: dict, old: dict, new: dict, timezone: str, lang: str | None,

@@ -262,7 +262,7 @@ def test_change_statement_is_what_was_added(archived):
 
 @pytest.mark.parametrize("field, expected", [
     ("earliest", "2024-02-07T11:00:00+01:00"), ("latest", "2024-02-07T20:00:00+01:00"),
-    ("type", "DATE"), ("value", "2024-02-07"), ("day", "2024-02-07"),
+    ("type", "DATE"), ("value", "2024-02-07T11:00:00+01:00/2024-02-07T20:00:00+01:00"), ("day", "2024-02-07"),
 ])
 def test_change_event_fields(archived, field, expected):
     assert changes(archived, B)[0][field] == expected

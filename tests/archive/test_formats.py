@@ -269,3 +269,17 @@ def test_seen_moment(value, moment):
                                        ("*.lampo.test", "lampo.test")])
 def test_site_of(url, site):
     assert site_of(url) == site
+
+
+def test_banner_elements_left_unmarked_are_dropped_too():
+    replayed = (b'<html><head><script src="https://web-static.archive.org/_static/js/bundle-playback.js"></script>'
+                b'<title>Accedi</title></head><body><div id="wm-ipp-base"><div id="wm-ipp">'
+                b"<p>BARRA: catturata 12 volte</p></div></div><p>Accedi alla posta.</p></body></html>")
+    cleaned = strip_banner(replayed)
+    assert ("BARRA" not in cleaned, "bundle-playback" not in cleaned, "Accedi alla posta." in cleaned) == \
+        (True, True, True)
+
+
+def test_a_raw_capture_is_left_as_it_is():
+    raw = b"<html><head><title>T</title></head><body><p>testo</p></body></html>"
+    assert strip_banner(raw) == raw

@@ -57,7 +57,8 @@ def test_a_removal_is_not_categorised_as_what_it_removed(events):
 
 
 @pytest.mark.parametrize("field, value", [
-    ("origin", "page_change"), ("type", "DATE"), ("value", "2024-02-04/2024-02-05"), ("day", "2024-02-05"),
+    ("origin", "page_change"), ("type", "DATE"), ("value", "2024-02-04T09:00:00+01:00/2024-02-05T10:30:00+01:00"),
+    ("day", "2024-02-05"),
     ("happened_at", "2024-02-05T10:30:00+01:00"), ("happened_earliest", "2024-02-04T09:00:00+01:00"),
     ("happened_latest", "2024-02-05T10:30:00+01:00"), ("reported_at", "2024-02-05T10:30:00+01:00"),
     ("happened_precision", "days"), ("happened_day", "2024-02-05"), ("modality", "happened"),
@@ -70,8 +71,8 @@ def test_a_change_known_to_the_minute_is_a_time_interval():
     history = [{"content_hash": "A", "first": "2024-02-05T10:00:00+01:00", "last": "2024-02-05T10:00:00+01:00"},
                {"content_hash": "B", "first": "2024-02-05T10:45:00+01:00", "last": "2024-02-05T10:45:00+01:00"}]
     [event] = page_change_events(history, VERSIONS[:2], TZ, "it", "provider")
-    assert (event["type"], event["value"], event["happened_precision"]) == ("TIME", "2024-02-05T10:00/2024-02-05T10:45",
-                                                                           "hour")
+    assert (event["type"], event["value"], event["happened_precision"]) == (
+        "TIME", "2024-02-05T10:00:00+01:00/2024-02-05T10:45:00+01:00", "hour")
 
 
 def test_a_content_not_read_is_skipped_and_the_change_spans_it():
