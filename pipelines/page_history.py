@@ -1,4 +1,4 @@
-"""Stage 3b: a page read from the archive in several versions — each change of its text is an event."""
+"""Stage 3b: a page read from the archive in several versions: its text changes are events."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ class PageHistory(IncidentContext):
         history, versions = item.get("history"), item.get("versions")
         if not history or not versions:
             return item
-        changes = page_change_events(history, versions, self.timezone_of(item), item.get("lang"),
-                                     item.get("kind"))
+        changes = page_change_events(
+            history, versions, self.timezone_of(item), item.get("lang"), item.get("kind")
+        )
         if changes:
             item["events"] = [*(item.get("events") or []), *changes]
             self.crawler.stats.inc_value("timeline/events", len(changes))

@@ -22,8 +22,17 @@ import scrapy
 
 from spiders.channel import ChannelSpider
 from spiders.wayback import CDX_SLOT, api_meta
-from timeline.archive import Capture, CdxError, by_page, capture_moment, cdx_query, contents_to_read, parse_cdx, \
-    runs_of, window_span
+from timeline.archive import (
+    Capture,
+    CdxError,
+    by_page,
+    capture_moment,
+    cdx_query,
+    contents_to_read,
+    parse_cdx,
+    runs_of,
+    window_span,
+)
 from timeline.config import archive_pattern_host
 from timeline.moments import to_local_iso
 from timeline.store import utc_now
@@ -52,9 +61,13 @@ class ArchiveSpider(ChannelSpider):
 
     def index_request(self, pattern: str, resume_key: str | None = None, held: list | None = None):
         limit = self.crawler.settings.getint("TIMELINE_CDX_PAGE_SIZE", 5000)
-        return scrapy.Request(cdx_query(self.wayback, pattern, self.span, limit, resume_key),
-                              callback=self.parse, errback=self.index_failed,
-                              cb_kwargs={"pattern": pattern, "held": held or []}, meta=api_meta(CDX_SLOT))
+        return scrapy.Request(
+            cdx_query(self.wayback, pattern, self.span, limit, resume_key),
+            callback=self.parse,
+            errback=self.index_failed,
+            cb_kwargs={"pattern": pattern, "held": held or []},
+            meta=api_meta(CDX_SLOT),
+        )
 
     def index_failed(self, failure):
         """The index could not be had (unreachable, 5xx after retries, 404)."""
@@ -63,7 +76,9 @@ class ArchiveSpider(ChannelSpider):
         reason = failure_reason(failure)
         if reason:
             pattern = failure.request.cb_kwargs.get("pattern")
-            self.reject(failure.request.url, f"archive index for '{pattern}' cannot be read: {reason}")
+            self.reject(
+                failure.request.url, f"archive index for '{pattern}' cannot be read: {reason}"
+            )
 
     def parse(self, response, pattern: str, held: list):
         stats = self.crawler.stats
@@ -84,13 +99,15 @@ class ArchiveSpider(ChannelSpider):
         stats.inc_value(STATS + "captures not HTML or not 200", len(inside) - len(readable))
         if self.follow_patterns:
             # As for a sitemap: with `follow`, only the pages it matches are read.
-            wanted = [c for c in readable if any(p.search(c.original) for p in self.follow_patterns)]
+            wanted = [
+                c for c in readable if any(p.search(c.original) for p in self.follow_patterns)
+            ]
             stats.inc_value(STATS + "captures not matching follow", len(readable) - len(wanted))
             readable = wanted
         pages = by_page([Capture(**c) for c in held] + readable)
         if resume_key:
             # The index is in page order: the last page of this answer may go on in the next one.
-            last = (captures[-1].page if captures else None)
+            last = captures[-1].page if captures else None
             carried = pages.pop(last, []) if last else []
             yield self.index_request(pattern, resume_key, [vars(c) for c in carried])
         for found in pages.values():
@@ -106,12 +123,16 @@ class ArchiveSpider(ChannelSpider):
         distinct = len({run.content for run in runs})
         stats = self.crawler.stats
         stats.inc_value(STATS + "captures of a content already read", len(captures) - distinct)
-        stats.inc_value(STATS + "contents not read (TIMELINE_ARCHIVE_MAX_VERSIONS)", distinct - len(to_read))
+        stats.inc_value(
+            STATS + "contents not read (TIMELINE_ARCHIVE_MAX_VERSIONS)", distinct - len(to_read)
+        )
         tz = self.incident.timezone
         state = {
             "url": captures[-1].original,
-            "runs": [[run.content, to_local_iso(run.first.moment, tz), to_local_iso(run.last.moment, tz)]
-                     for run in runs],
+            "runs": [
+                [run.content, to_local_iso(run.first.moment, tz), to_local_iso(run.last.moment, tz)]
+                for run in runs
+            ],
             "queue": [[run.content, run.first.timestamp, run.first.original] for run in to_read],
             "read": {},
         }
@@ -121,8 +142,14 @@ class ArchiveSpider(ChannelSpider):
         if not state["queue"]:
             return None
         content, timestamp, original = state["queue"].pop(0)
-        return self.capture_request(timestamp, original, self.parse_capture, self.capture_failed,
-                                    content=content, state=state)
+        return self.capture_request(
+            timestamp,
+            original,
+            self.parse_capture,
+            self.capture_failed,
+            content=content,
+            state=state,
+        )
 
     def parse_capture(self, response, content: str, state: dict):
         body = self.raw_body(response)
@@ -133,15 +160,19 @@ class ArchiveSpider(ChannelSpider):
             timestamp = response.meta["timeline_capture"]
             article = self.read_capture(response, body, timestamp)
             self.crawler.stats.inc_value(STATS + "captures read")
-            state["read"][content] = {"article": article.to_dict(), "archived_url": response.url,
-                                      "captured_at": to_local_iso(capture_moment(timestamp),
-                                                                  self.incident.timezone)}
+            state["read"][content] = {
+                "article": article.to_dict(),
+                "archived_url": response.url,
+                "captured_at": to_local_iso(capture_moment(timestamp), self.incident.timezone),
+            }
         yield from self.go_on(state)
 
     def capture_failed(self, failure):
         kwargs = failure.request.cb_kwargs
         self.crawler.stats.inc_value(STATS + "captures that could not be read")
-        self.logger.warning("archived capture not read: %s (%s)", failure.request.url, failure.getErrorMessage())
+        self.logger.warning(
+            "archived capture not read: %s (%s)", failure.request.url, failure.getErrorMessage()
+        )
         return list(self.go_on(kwargs["state"]))
 
     def go_on(self, state: dict):
@@ -157,20 +188,41 @@ class ArchiveSpider(ChannelSpider):
     def history_document(self, state: dict) -> dict | None:
         """The page as last seen, with every content read and the runs they were seen in."""
         read = state["read"]
-        latest = next((read[content] for content, _, _ in reversed(state["runs"]) if content in read), None)
+        latest = next(
+            (read[content] for content, _, _ in reversed(state["runs"]) if content in read), None
+        )
         if latest is None:
             return None
         self.crawler.stats.inc_value(STATS + "pages")
-        versions = sorted(({"content_hash": content, "captured_at": version["captured_at"],
-                            "archived_url": version["archived_url"], "title": version["article"]["title"],
-                            "text": version["article"]["text"]} for content, version in read.items()),
-                          key=lambda version: version["captured_at"])
+        versions = sorted(
+            (
+                {
+                    "content_hash": content,
+                    "captured_at": version["captured_at"],
+                    "archived_url": version["archived_url"],
+                    "title": version["article"]["title"],
+                    "text": version["article"]["text"],
+                }
+                for content, version in read.items()
+            ),
+            key=lambda version: version["captured_at"],
+        )
         first_seen = state["runs"][0][1]
-        return self.item_for(latest["article"], state["url"], {
-            "found_via": "archive", "archived_url": latest["archived_url"],
-            "captured_at": latest["captured_at"], "fetched_at": utc_now(),
-            # A page that gives no date of its own existed by the day it was first captured.
-            "date_hint": first_seen, "date_hint_precision": "day",
-            "versions": versions,
-            "history": [{"content_hash": c, "first": first, "last": last} for c, first, last in state["runs"]],
-        })
+        return self.item_for(
+            latest["article"],
+            state["url"],
+            {
+                "found_via": "archive",
+                "archived_url": latest["archived_url"],
+                "captured_at": latest["captured_at"],
+                "fetched_at": utc_now(),
+                # A page that gives no date of its own existed by the day it was first captured.
+                "date_hint": first_seen,
+                "date_hint_precision": "day",
+                "versions": versions,
+                "history": [
+                    {"content_hash": c, "first": first, "last": last}
+                    for c, first, last in state["runs"]
+                ],
+            },
+        )

@@ -48,7 +48,8 @@ class SourceSpider(WaybackReading, scrapy.Spider):
     #: the channel this spider reads, recorded as documents.found_via
     channel = "page"
 
-    def __init__(self, config: str | Config | None = None, source: str | Source | None = None, **kwargs):
+    def __init__(self, config: str | Config | None = None, source: str | Source | None = None,
+                 **kwargs):
         if config is None or source is None:
             raise ValueError(f"{type(self).__name__} needs -a config=FILE -a source=NAME")
         self.config = config if isinstance(config, Config) else cached_config(str(config))

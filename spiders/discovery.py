@@ -24,8 +24,17 @@ from spiders.channel import ChannelSpider, failure_reason
 from spiders.wayback import GDELT_SLOT, api_meta
 from timeline.archive import window_span
 from timeline.config import DISCOVERED, Config
-from timeline.discovery import (MAX_RECORDS, SMALLEST_SLICE, DocError, doc_query, halves, parse_doc, reachable,
-                                site_of, sources_by_site)
+from timeline.discovery import (
+    MAX_RECORDS,
+    SMALLEST_SLICE,
+    DocError,
+    doc_query,
+    halves,
+    parse_doc,
+    reachable,
+    site_of,
+    sources_by_site,
+)
 
 DEFAULT_GDELT = "https://api.gdeltproject.org/api/v2/doc/doc"
 STATS = "timeline/discovery/"
@@ -39,7 +48,9 @@ class DiscoverySpider(ChannelSpider):
     bad_channel = "bad discovery"
 
     def __init__(self, config=None, source=None, **kwargs):
-        config = config if isinstance(config, Config) or config is None else cached_config(str(config))
+        config = (
+            config if isinstance(config, Config) or config is None else cached_config(str(config))
+        )
         if config is not None and source in (None, DISCOVERED):
             source = config.discovered_source
         super().__init__(config=config, source=source, **kwargs)
@@ -61,20 +72,31 @@ class DiscoverySpider(ChannelSpider):
         window = window_span(self.incident)
         span = reachable(window)
         if span is None:
-            self.reject(self.gdelt, f"the window ({window[0]:%Y-%m-%d} to {window[1]:%Y-%m-%d} UTC) is older "
-                                    "than the three months GDELT searches: nothing to discover (read the "
-                                    "archive with archive patterns instead)")
+            self.reject(
+                self.gdelt,
+                f"the window ({window[0]:%Y-%m-%d} to {window[1]:%Y-%m-%d} UTC) is older "
+                "than the three months GDELT searches: nothing to discover (read the "
+                "archive with archive patterns instead)",
+            )
             return
         if span[0] > window[0]:
-            self.logger.warning("discovery: GDELT searches the last three months only, so from %s UTC on "
-                                "(the window starts %s)", f"{span[0]:%Y-%m-%d %H:%M}", f"{window[0]:%Y-%m-%d}")
+            self.logger.warning(
+                "discovery: GDELT searches the last three months only, so from %s UTC on "
+                "(the window starts %s)",
+                f"{span[0]:%Y-%m-%d %H:%M}",
+                f"{window[0]:%Y-%m-%d}",
+            )
         yield self.query_request(query, *span)
 
     def query_request(self, query: str, start: dt.datetime, end: dt.datetime) -> scrapy.Request:
         self.crawler.stats.inc_value(STATS + "queries")
-        return scrapy.Request(doc_query(self.gdelt, query, start, end), callback=self.parse,
-                              errback=self.query_failed, meta=api_meta(GDELT_SLOT),
-                              cb_kwargs={"query": query, "start": start.isoformat(), "end": end.isoformat()})
+        return scrapy.Request(
+            doc_query(self.gdelt, query, start, end),
+            callback=self.parse,
+            errback=self.query_failed,
+            meta=api_meta(GDELT_SLOT),
+            cb_kwargs={"query": query, "start": start.isoformat(), "end": end.isoformat()},
+        )
 
     def query_failed(self, failure):
         reason = failure_reason(failure)
@@ -100,5 +122,9 @@ class DiscoverySpider(ChannelSpider):
             source = self.sites.get(site_of(article.url), self.source)
             self.crawler.stats.inc_value(STATS + "articles fetched")
             yield self.page_request(
-                article.url, meta={"allow_offsite": True}, source=source.name, kind=source.kind,
-                date_hint=article.seen.isoformat() if article.seen else None)
+                article.url,
+                meta={"allow_offsite": True},
+                source=source.name,
+                kind=source.kind,
+                date_hint=article.seen.isoformat() if article.seen else None,
+            )

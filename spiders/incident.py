@@ -45,11 +45,16 @@ LIVE_CHANNELS = ("page", "feed", "sitemap", "statuspage", "discovery")
 def readers_of(config: Config) -> list[tuple[type, Source]]:
     """(reader class, source) for every channel of every source, then discovery.
 
-    >>> [(cls.name, source.name) for cls, source in readers_of(load_config("corpus/sources.yml"))][:2]
+    >>> readers = readers_of(load_config("corpus/sources.yml"))
+    >>> [(cls.name, source.name) for cls, source in readers][:2]
     [('site', 'notiziario'), ('feed', 'notiziario')]
     """
-    readers = [(cls, source) for source in config.sources
-               for key, cls in CHANNEL_READERS.items() if getattr(source, key)]
+    readers = [
+        (cls, source)
+        for source in config.sources
+        for key, cls in CHANNEL_READERS.items()
+        if getattr(source, key)
+    ]
     if config.incident.discover_gdelt:
         readers.append((DiscoverySpider, config.discovered_source))
     return readers
@@ -89,16 +94,21 @@ class IncidentSpider(scrapy.Spider):
                     yield self.routed(key, request)
             except Exception as exc:  # one broken channel never stops the others
                 self.crawler.stats.inc_value("timeline/fault/channel could not start")
-                self.logger.error("channel %s could not start: %s: %s", key, type(exc).__name__, exc)
+                self.logger.error(
+                    "channel %s could not start: %s: %s", key, type(exc).__name__, exc
+                )
 
     def routed(self, key: str, request: scrapy.Request) -> scrapy.Request:
-        """``request`` of reader ``key``, with this spider's callbacks standing in for the reader's."""
+        """``request`` of reader ``key``, this spider's callbacks standing in for the reader's."""
         if request.callback == self.dispatch:
             return request  # routed already (a reader asked again for a response's own request)
         reader = self.readers[key]
-        meta = {**request.meta, READER: key,
-                CALLBACK: method_name(reader, request.callback) or "parse",
-                ERRBACK: method_name(reader, request.errback)}
+        meta = {
+            **request.meta,
+            READER: key,
+            CALLBACK: method_name(reader, request.callback) or "parse",
+            ERRBACK: method_name(reader, request.errback),
+        }
         return request.replace(callback=self.dispatch, errback=self.dispatch_failure, meta=meta)
 
     def dispatch(self, response, **kwargs):

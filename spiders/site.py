@@ -28,7 +28,8 @@ class SiteSpider(SourceSpider):
         if document is not None:
             yield document
         for url in links:
-            yield scrapy.Request(url, callback=self.parse, errback=self.page_gone)  # already absolute
+            # already absolute
+            yield scrapy.Request(url, callback=self.parse, errback=self.page_gone)
 
     def page_gone(self, failure):
         """A page that could not be had: read it from the archive when it is gone (404/410);

@@ -15,8 +15,20 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.gz import gunzip, gzip_magic_number
 
-from timeline.archive import (RAW_CAPTURE, CdxError, capture_moment, capture_url, cdx_query, is_raw, nearest, original_of,
-                              parse_cdx, raw_form, strip_banner, window_span)
+from timeline.archive import (
+    RAW_CAPTURE,
+    CdxError,
+    capture_moment,
+    capture_url,
+    cdx_query,
+    is_raw,
+    nearest,
+    original_of,
+    parse_cdx,
+    raw_form,
+    strip_banner,
+    window_span,
+)
 from timeline.extract import extract_article
 from timeline.middlewares import RETRY_WAIT
 from timeline.moments import to_local_iso
@@ -36,8 +48,14 @@ DEFAULT_WAYBACK = "https://web.archive.org"
 def api_meta(slot: str, **meta) -> dict:
     """Meta of a request to the archive or GDELT: its own slot and fixed delay, no robots.txt,
     no depth (following a CDX page or a capture is not following a link)."""
-    return {"download_slot": slot, "autothrottle_dont_adjust_delay": True, "dont_obey_robotstxt": True,
-            "depth_reset": True, RETRY_WAIT: API_RETRY_WAIT[slot], **meta}
+    return {
+        "download_slot": slot,
+        "autothrottle_dont_adjust_delay": True,
+        "dont_obey_robotstxt": True,
+        "depth_reset": True,
+        RETRY_WAIT: API_RETRY_WAIT[slot],
+        **meta,
+    }
 
 
 def gone(failure) -> bool:
@@ -78,9 +96,13 @@ class WaybackReading:
         if not gone(failure) or request.meta.get(FALLBACK) or not self.falls_back():
             return None
         self.crawler.stats.inc_value("timeline/archive/gone pages looked up")
-        return scrapy.Request(cdx_query(self.wayback, request.url), callback=self.parse_gone_index,
-                              errback=self.gone_lookup_failed, cb_kwargs={"url": request.url, "hints": hints},
-                              meta=api_meta(CDX_SLOT, **{FALLBACK: True}))
+        return scrapy.Request(
+            cdx_query(self.wayback, request.url),
+            callback=self.parse_gone_index,
+            errback=self.gone_lookup_failed,
+            cb_kwargs={"url": request.url, "hints": hints},
+            meta=api_meta(CDX_SLOT, **{FALLBACK: True}),
+        )
 
     def parse_gone_index(self, response, url: str, hints: dict):
         try:
@@ -93,8 +115,14 @@ class WaybackReading:
             self.crawler.stats.inc_value("timeline/archive/gone pages not archived")
             self.logger.info("page gone and not in the archive: %s", url)
             return
-        yield self.capture_request(capture.timestamp, capture.original, self.parse_gone_capture,
-                                   self.gone_lookup_failed, url=url, hints=hints)
+        yield self.capture_request(
+            capture.timestamp,
+            capture.original,
+            self.parse_gone_capture,
+            self.gone_lookup_failed,
+            url=url,
+            hints=hints,
+        )
 
     def parse_gone_capture(self, response, url: str, hints: dict):
         body = self.raw_body(response)
@@ -108,24 +136,44 @@ class WaybackReading:
         if article is None:
             return
         self.crawler.stats.inc_value("timeline/archive/gone pages recovered")
-        item = self.item_for(article.to_dict(), url, {
-            **hints, "found_via": "archive", "archived_url": response.url,
-            "captured_at": to_local_iso(capture_moment(timestamp), self.incident.timezone)})
+        item = self.item_for(
+            article.to_dict(),
+            url,
+            {
+                **hints,
+                "found_via": "archive",
+                "archived_url": response.url,
+                "captured_at": to_local_iso(capture_moment(timestamp), self.incident.timezone),
+            },
+        )
         if item is not None:
             yield item
 
     def gone_lookup_failed(self, failure):
         self.crawler.stats.inc_value("timeline/archive/gone pages not recovered")
-        self.logger.warning("archive lookup failed for %s: %s", failure.request.url, failure.getErrorMessage())
+        self.logger.warning(
+            "archive lookup failed for %s: %s", failure.request.url, failure.getErrorMessage()
+        )
 
     # -- raw captures -------------------------------------------------------------------------
 
-    def capture_request(self, timestamp: str, original: str, callback, errback, **cb_kwargs) -> scrapy.Request:
+    def capture_request(
+        self, timestamp: str, original: str, callback, errback, **cb_kwargs
+    ) -> scrapy.Request:
         # Redirects are followed here, not by Scrapy: only to a capture's raw (id_) form.
-        return scrapy.Request(capture_url(self.wayback, timestamp, original), callback=callback,
-                              errback=errback, cb_kwargs=cb_kwargs,
-                              meta=api_meta(WAYBACK_SLOT, timeline_capture=timestamp, dont_redirect=True,
-                                            handle_httpstatus_list=list(REDIRECTS), **{FALLBACK: True}))
+        return scrapy.Request(
+            capture_url(self.wayback, timestamp, original),
+            callback=callback,
+            errback=errback,
+            cb_kwargs=cb_kwargs,
+            meta=api_meta(
+                WAYBACK_SLOT,
+                timeline_capture=timestamp,
+                dont_redirect=True,
+                handle_httpstatus_list=list(REDIRECTS),
+                **{FALLBACK: True},
+            ),
+        )
 
     def raw_body(self, response):
         """The capture as archived: bytes; or the request for the raw (``id_``) form of the capture
@@ -137,13 +185,22 @@ class WaybackReading:
             hops = response.meta.get("timeline_capture_hops", 0)
             if raw and raw != response.url and hops < MAX_CAPTURE_HOPS:
                 timestamp = RAW_CAPTURE.search(raw).group(1)
-                meta = {**response.meta, "timeline_capture_hops": hops + 1, "timeline_capture": timestamp}
+                meta = {
+                    **response.meta,
+                    "timeline_capture_hops": hops + 1,
+                    "timeline_capture": timestamp,
+                }
                 return response.request.replace(url=raw, meta=meta, dont_filter=True)
-            self.archive_error(response.url, "the archive did not give the raw capture (redirected "
-                                             f"to {location or 'nowhere'})")
+            self.archive_error(
+                response.url,
+                "the archive did not give the raw capture (redirected "
+                f"to {location or 'nowhere'})",
+            )
             return None
         if not is_raw(response.url):
-            self.archive_error(response.url, "the archive did not give the raw capture (no id_ form)")
+            self.archive_error(
+                response.url, "the archive did not give the raw capture (no id_ form)"
+            )
             return None
         if not self.is_html(response):
             self.not_html(response)
@@ -154,14 +211,21 @@ class WaybackReading:
         """The capture's article, read as of its capture time (for "ieri", "2 ore fa")."""
         original = original_of(response.url)
         moment = capture_moment(timestamp).astimezone(self.incident.tz)
-        return extract_article(body, original, timezone=self.incident.timezone,
-                               http_charset=self.http_charset(response), now=moment)
+        return extract_article(
+            body,
+            original,
+            timezone=self.incident.timezone,
+            http_charset=self.http_charset(response),
+            now=moment,
+        )
 
     def decompressed_index(self, response) -> bytes:
         """The index answer's bytes (gunzipped when the archive sent gzip without saying so)."""
         if gzip_magic_number(response):
             try:
-                return gunzip(response.body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+                return gunzip(
+                    response.body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+                )
             except (ValueError, OSError, EOFError) as exc:
                 raise CdxError(f"gzip data that cannot be decompressed ({exc})") from exc
         return response.body

@@ -34,21 +34,34 @@ RAW_CAPTURE = re.compile(r"/web/(\d{1,14})id_/(.+)$")
 ANY_CAPTURE = re.compile(r"/web/(\d{1,14})(?:[a-z]{2}_)?/(.+)$")
 # What the archive adds to a replayed page (never present in a raw ``id_`` capture).
 BANNER_BLOCKS = (
-    re.compile(rb"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->",
-               re.DOTALL | re.IGNORECASE),
-    re.compile(rb"<script[^>]*(?:archive\.org/includes|/_static/js/)[^>]*>.*?"
-               rb"<!--\s*End Wayback Rewrite JS Include\s*-->", re.DOTALL | re.IGNORECASE),
+    re.compile(
+        rb"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->",
+        re.DOTALL | re.IGNORECASE,
+    ),
+    re.compile(
+        rb"<script[^>]*(?:archive\.org/includes|/_static/js/)[^>]*>.*?"
+        rb"<!--\s*End Wayback Rewrite JS Include\s*-->",
+        re.DOTALL | re.IGNORECASE,
+    ),
     re.compile(rb"<!--\s*FILE ARCHIVED ON.*?-->", re.DOTALL | re.IGNORECASE),
 )
 
 
 # What betrays a replayed page left after the blocks above, and the elements to drop then.
-REPLAY_MARKS = (b"wm-ipp", b"__wm.", b"wombat.js", b"web-static.archive.org", b"archive.org/includes",
-                b"/_static/js/")
-REPLAY_ELEMENTS = ('//*[starts-with(@id, "wm-") or starts-with(@id, "wm_") or @id = "donato"]'
-                   ' | //script[contains(@src, "archive.org") or contains(@src, "/_static/")'
-                   ' or contains(., "__wm.") or contains(., "wombat")]'
-                   ' | //link[contains(@href, "/_static/") or contains(@href, "archive.org")]')
+REPLAY_MARKS = (
+    b"wm-ipp",
+    b"__wm.",
+    b"wombat.js",
+    b"web-static.archive.org",
+    b"archive.org/includes",
+    b"/_static/js/",
+)
+REPLAY_ELEMENTS = (
+    '//*[starts-with(@id, "wm-") or starts-with(@id, "wm_") or @id = "donato"]'
+    ' | //script[contains(@src, "archive.org") or contains(@src, "/_static/")'
+    ' or contains(., "__wm.") or contains(., "wombat")]'
+    ' | //link[contains(@href, "/_static/") or contains(@href, "archive.org")]'
+)
 
 
 class CdxError(ValueError):
@@ -108,7 +121,7 @@ def capture_moment(timestamp: str) -> dt.datetime:
     >>> capture_moment("20230124101500").isoformat()
     '2023-01-24T10:15:00+00:00'
     """
-    digits = (timestamp + "00000101000000"[len(timestamp):])[:14]
+    digits = (timestamp + "00000101000000"[len(timestamp) :])[:14]
     return dt.datetime.strptime(digits, "%Y%m%d%H%M%S").replace(tzinfo=dt.timezone.utc)
 
 
@@ -117,7 +130,9 @@ def cdx_timestamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
 
 
-def window_span(incident: Incident, now: dt.datetime | None = None) -> tuple[dt.datetime, dt.datetime]:
+def window_span(
+    incident: Incident, now: dt.datetime | None = None
+) -> tuple[dt.datetime, dt.datetime]:
     """The incident window as UTC moments: its days are the incident's local days.
 
     The start is midnight of ``window_start`` there; the end the last second of
@@ -133,14 +148,23 @@ def window_span(incident: Incident, now: dt.datetime | None = None) -> tuple[dt.
     return start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)
 
 
-def cdx_query(wayback: str, pattern: str, span: tuple[dt.datetime, dt.datetime] | None = None,
-              limit: int = 5000, resume_key: str | None = None) -> str:
+def cdx_query(
+    wayback: str,
+    pattern: str,
+    span: tuple[dt.datetime, dt.datetime] | None = None,
+    limit: int = 5000,
+    resume_key: str | None = None,
+) -> str:
     """The index query for ``pattern`` (a trailing ``*``: a prefix), inside ``span`` if given."""
     params = [("url", pattern), ("output", "json"), ("fl", ",".join(ASKED_FIELDS))]
     if span:
         params += [("from", cdx_timestamp(span[0])), ("to", cdx_timestamp(span[1]))]
-    params += [("filter", "statuscode:200"), ("filter", "mimetype:text/html"),
-               ("limit", str(limit)), ("showResumeKey", "true")]
+    params += [
+        ("filter", "statuscode:200"),
+        ("filter", "mimetype:text/html"),
+        ("limit", str(limit)),
+        ("showResumeKey", "true"),
+    ]
     if resume_key:
         params.append(("resumeKey", resume_key))
     return f"{wayback.rstrip('/')}/cdx/search/cdx?{urlencode(params, safe='/*:,')}"
@@ -154,13 +178,14 @@ def capture_url(wayback: str, timestamp: str, original: str) -> str:
 def raw_form(url: str) -> str | None:
     """The ``id_`` form of an archive replay URL (itself when it already is raw), or None."""
     parts = urlsplit(url)
-    tail = url[len(f"{parts.scheme}://{parts.netloc}"):]
+    tail = url[len(f"{parts.scheme}://{parts.netloc}") :]
     if RAW_CAPTURE.search(tail):
         return url
     match = ANY_CAPTURE.search(tail)
     if not match:
         return None
-    return f"{parts.scheme}://{parts.netloc}{tail[:match.start()]}/web/{match.group(1)}id_/{match.group(2)}"
+    root = f"{parts.scheme}://{parts.netloc}{tail[:match.start()]}"
+    return f"{root}/web/{match.group(1)}id_/{match.group(2)}"
 
 
 def is_raw(url: str) -> bool:
@@ -220,21 +245,31 @@ def parse_cdx(body: bytes) -> CdxPage:
     if not (isinstance(header, list) and header and all(isinstance(f, str) for f in header)):
         raise CdxError("the first row does not name the fields")
     if not {"timestamp", "original"} <= set(header):
-        raise CdxError(f"the rows have no timestamp and original fields (fields: {', '.join(header)})")
+        raise CdxError(
+            f"the rows have no timestamp and original fields (fields: {', '.join(header)})"
+        )
     captures, resume_key = [], None
     body_rows = rows[1:]
-    if len(body_rows) >= 2 and body_rows[-2] == [] and isinstance(body_rows[-1], list) \
-            and len(body_rows[-1]) == 1:
+    if (
+        len(body_rows) >= 2
+        and body_rows[-2] == []
+        and isinstance(body_rows[-1], list)
+        and len(body_rows[-1]) == 1
+    ):
         resume_key = str(body_rows[-1][0])
         body_rows = body_rows[:-2]
     for number, row in enumerate(body_rows, start=2):
         if not (isinstance(row, list) and len(row) == len(header)):
-            raise CdxError(f"row {number} has {len(row) if isinstance(row, list) else 'no'} fields, "
-                           f"not the {len(header)} the first row names")
+            raise CdxError(
+                f"row {number} has {len(row) if isinstance(row, list) else 'no'} fields, "
+                f"not the {len(header)} the first row names"
+            )
         fields = dict(zip(header, (str(value) for value in row)))
         if not re.fullmatch(r"\d{4,14}", fields["timestamp"]):
             raise CdxError(f"row {number}: '{fields['timestamp']}' is not an archive timestamp")
-        captures.append(Capture(**{k: v for k, v in fields.items() if k in Capture.__annotations__}))
+        captures.append(
+            Capture(**{k: v for k, v in fields.items() if k in Capture.__annotations__})
+        )
     return CdxPage(captures, resume_key)
 
 
@@ -283,5 +318,9 @@ def nearest(captures: list[Capture], span: tuple[dt.datetime, dt.datetime]) -> C
     inside = [c for c in readable if start <= c.moment <= end]
     if inside:
         return max(inside, key=lambda c: c.timestamp)
-    return min(readable, key=lambda c: min(abs((c.moment - start).total_seconds()),
-                                           abs((c.moment - end).total_seconds())))
+    return min(
+        readable,
+        key=lambda c: min(
+            abs((c.moment - start).total_seconds()), abs((c.moment - end).total_seconds())
+        ),
+    )

@@ -24,8 +24,9 @@ def crawl(argv: list[str]) -> int:
     parser.add_argument("-s", "--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="override a Scrapy setting, as scrapy crawl -s does (repeatable)")
     parser.add_argument("--watch", metavar="INTERVAL",
-                        help="crawl again every INTERVAL (30s, 15m, 1h) until interrupted, one line per round: "
-                             "feeds, status pages, discovery and changed pages, for an ongoing incident")
+                        help="crawl again every INTERVAL (30s, 15m, 1h) until interrupted, one "
+                             "line per round: feeds, status pages, discovery and changed pages, "
+                             "for an ongoing incident")
     args = parser.parse_args(argv)
     from timeline.crawl import parse_interval, parse_setting_overrides, run_crawl, run_watch
 

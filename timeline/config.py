@@ -280,15 +280,16 @@ class _Validator:
         if values["kind"] not in KINDS:
             self.fail(items["kind"][1], f"{key}.kind", f"unknown kind '{values['kind']}'; use one of {', '.join(KINDS)}")
         if not any(values.get(k) for k in CHANNEL_KEYS):
-            self.fail(node, key, "nothing to crawl: give start_urls, feed, sitemap, statuspage or archive")
+            self.fail(node, key, "nothing to crawl: give start_urls, feed, sitemap, statuspage "
+                                 "or archive")
         if values["name"] == DISCOVERED:
             self.fail(items["name"][1], f"{key}.name",
                       f"'{DISCOVERED}' is reserved for the articles discovery finds")
         return Source(**values)
 
 
-ARCHIVE_HOST = re.compile(
-    r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*|localhost|\d{1,3}(?:\.\d{1,3}){3}", re.IGNORECASE)
+ARCHIVE_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*"
+                          r"|localhost|\d{1,3}(?:\.\d{1,3}){3}", re.IGNORECASE)
 
 
 def archive_pattern_host(pattern: str) -> str | None:

@@ -25,7 +25,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.config import Config, load_config
+from timeline.config import CHANNEL_KEYS, Config, load_config
 
 SPIDER = "spiders.incident.IncidentSpider"
 
@@ -41,7 +41,7 @@ class CrawlSummary:
     dropped: Counter = field(default_factory=Counter)
     faults: Counter = field(default_factory=Counter)
     statuses: Counter = field(default_factory=Counter)
-    #: the archive and discovery channels' figures (``timeline/archive/…``, ``timeline/discovery/…``)
+    #: the archive's and discovery's figures (``timeline/archive/…``, ``timeline/discovery/…``)
     archive: Counter = field(default_factory=Counter)
     discovery: Counter = field(default_factory=Counter)
     #: links not followed because they lie beyond DEPTH_LIMIT, and the limit
@@ -97,8 +97,7 @@ class CrawlSummary:
         if self.discovery or self.dropped.get("bad discovery"):
             lines.append("  " + self.discovery_line())
         if self.too_deep:
-            lines.append(f"  not followed: {self.too_deep} links lie deeper than DEPTH_LIMIT = {self.depth_limit} "
-                         f"links from a start page; to reach them, raise it: -s DEPTH_LIMIT={self.depth_limit * 2}")
+            lines.append("  " + self.depth_line())
         if self.statuses:
             lines.append("  HTTP statuses: " + ", ".join(f"{k}×{v}" for k, v in sorted(self.statuses.items())))
         if self.failed:
@@ -107,30 +106,39 @@ class CrawlSummary:
             lines.append("  faults: " + ", ".join(f"{k} {v}" for k, v in self.faults.most_common()))
         return "\n".join(lines)
 
+    def depth_line(self) -> str:
+        limit = self.depth_limit
+        return (f"not followed: {self.too_deep} links lie deeper than DEPTH_LIMIT = {limit} links "
+                f"from a start page; to reach them, raise it: -s DEPTH_LIMIT={limit * 2}")
+
     def archive_line(self) -> str:
         a = self.archive
+        capped = a["contents not read (TIMELINE_ARCHIVE_MAX_VERSIONS)"]
         parts = [f"{a['patterns asked']} patterns asked",
-                 f"{a['captures listed']} captures listed ({a['captures outside the window']} outside the window, "
+                 f"{a['captures listed']} captures listed "
+                 f"({a['captures outside the window']} outside the window, "
                  f"{a['captures of a content already read']} of a content already read)",
-                 f"{a['captures read']} captures read into {a['pages']} pages, {a['page changes']} changes"]
-        if a["contents not read (TIMELINE_ARCHIVE_MAX_VERSIONS)"]:
-            parts.append(f"{a['contents not read (TIMELINE_ARCHIVE_MAX_VERSIONS)']} contents not read "
-                         "(TIMELINE_ARCHIVE_MAX_VERSIONS)")
+                 f"{a['captures read']} captures read into {a['pages']} pages, "
+                 f"{a['page changes']} changes"]
+        if capped:
+            parts.append(f"{capped} contents not read (TIMELINE_ARCHIVE_MAX_VERSIONS)")
         if a["gone pages looked up"]:
-            parts.append(f"{a['gone pages recovered']} of {a['gone pages looked up']} gone pages (404/410) "
-                         "read from the archive")
+            parts.append(f"{a['gone pages recovered']} of {a['gone pages looked up']} gone pages "
+                         "(404/410) read from the archive")
         return "archive: " + " · ".join(parts) + f" · {self.dropped['bad archive']} errors"
 
     def discovery_line(self) -> str:
         d = self.discovery
-        return (f"discovery: {d['queries']} GDELT queries · {d['articles listed']} articles listed · "
-                f"{d['articles fetched']} fetched · {self.dropped['bad discovery']} errors")
+        return (f"discovery: {d['queries']} GDELT queries · {d['articles listed']} articles "
+                f"listed · {d['articles fetched']} fetched · "
+                f"{self.dropped['bad discovery']} errors")
 
     def round_line(self, number: int) -> str:
         """One line for one round of ``--watch``."""
         errors = sum(v for k, v in self.dropped.items() if k.startswith("bad "))
-        return (f"round {number} at {dt.datetime.now().strftime('%H:%M:%S')} ({self.seconds:.0f} s): "
-                f"{self.progress_line()} · {errors} channel errors · in the database: "
+        at = dt.datetime.now().strftime("%H:%M:%S")
+        return (f"round {number} at {at} ({self.seconds:.0f} s): {self.progress_line()}"
+                f" · {errors} channel errors · in the database: "
                 f"{self.in_database[0]} documents, {self.in_database[1]} events")
 
 
@@ -146,7 +154,7 @@ def parse_setting_overrides(pairs: list[str]) -> dict[str, str]:
 
 
 def parse_interval(text: str) -> float:
-    """``"15m"`` → 900.0 seconds; ``s``, ``m``, ``h`` (a bare number is seconds). ValueError otherwise.
+    """``"15m"`` → 900.0 seconds; ``s``, ``m``, ``h``, a bare number is seconds; else ValueError.
 
     >>> parse_interval("30s"), parse_interval("1h")
     (30.0, 3600.0)
@@ -173,14 +181,15 @@ def through_proxy(proxy_url: str):
 
 
 def api_download_slots(settings) -> dict:
-    """DOWNLOAD_SLOTS for the archive's index, its captures and GDELT: their own limits, no jitter."""
+    """DOWNLOAD_SLOTS for the archive's index, its captures and GDELT: own limits, no jitter."""
     from spiders.wayback import CDX_SLOT, GDELT_SLOT, WAYBACK_SLOT
 
     return {
         CDX_SLOT: {"concurrency": 1, "delay": settings.getfloat("TIMELINE_CDX_DELAY"), "jitter": 0},
         WAYBACK_SLOT: {"concurrency": max(1, settings.getint("TIMELINE_WAYBACK_CONCURRENCY")),
                        "delay": settings.getfloat("TIMELINE_WAYBACK_DELAY"), "jitter": 0},
-        GDELT_SLOT: {"concurrency": 1, "delay": settings.getfloat("TIMELINE_GDELT_DELAY"), "jitter": 0},
+        GDELT_SLOT: {"concurrency": 1, "delay": settings.getfloat("TIMELINE_GDELT_DELAY"),
+                     "jitter": 0},
     }
 
 
@@ -201,8 +210,9 @@ def crawl_settings(db_path: Path, overrides: dict | None, replica, round_number:
                      "TIMELINE_WATCH_ROUND": round_number}, priority="cmdline")
     if replica:
         # Our own loopback replica: no need to be polite to it.
-        settings.update({"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "TIMELINE_CDX_DELAY": 0,
-                         "TIMELINE_WAYBACK_DELAY": 0, "TIMELINE_GDELT_DELAY": 0}, priority="cmdline")
+        settings.update({"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
+                         "TIMELINE_CDX_DELAY": 0, "TIMELINE_WAYBACK_DELAY": 0,
+                         "TIMELINE_GDELT_DELAY": 0}, priority="cmdline")
     settings.update(overrides or {}, priority="cmdline")
     if settings.get("TIMELINE_REDIS_URL"):
         # Distributed mode (docs/DISTRIBUTED.md): scheduler and dupefilter shared in Redis.
@@ -215,7 +225,8 @@ def crawl_settings(db_path: Path, overrides: dict | None, replica, round_number:
 
 
 def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | None = None,
-              replica: str | Path | None = None, progress=sys.stderr, round_number: int = 1) -> CrawlSummary:
+              replica: str | Path | None = None, progress=sys.stderr,
+              round_number: int = 1) -> CrawlSummary:
     """Crawl every source of ``config_path`` into ``db_path``; return the summary.
 
     Raises ConfigError before anything is fetched when the sources file is wrong.
@@ -260,8 +271,8 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
         def report_progress() -> None:
             print(f"  … {live().progress_line()}", file=progress, flush=True)
 
-        channels = sum(1 for s in config.sources for k in ("start_urls", "feed", "sitemap", "statuspage", "archive")
-                       if getattr(s, k)) + bool(config.incident.discover_gdelt)
+        channels = sum(1 for s in config.sources for k in CHANNEL_KEYS if getattr(s, k))
+        channels += bool(config.incident.discover_gdelt)
         print(f"Crawling {len(config.sources)} sources ({channels} channels) for "
               f"'{config.incident.slug}' into {db_path}", file=progress, flush=True)
         ticker = task.LoopingCall(report_progress)
@@ -277,10 +288,11 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
 
 
 def _watch_round(results, config_path, db_path, overrides, replica, number) -> None:
-    """One round of ``run_watch``, in a process of its own (a Twisted reactor runs once per process)."""
+    """One round of ``run_watch``, in a process of its own (a Twisted reactor runs once)."""
     with open(os.devnull, "w") as quiet:
         try:
-            results.put(run_crawl(config_path, db_path, overrides, replica, progress=quiet, round_number=number))
+            results.put(run_crawl(config_path, db_path, overrides, replica, progress=quiet,
+                                  round_number=number))
         except Exception as exc:  # reported by the watching process, which goes on
             results.put(f"{type(exc).__name__}: {exc}")
 
@@ -313,8 +325,9 @@ def stop_round(child) -> None:
         child.join()
 
 
-def run_watch(config_path: str | Path, db_path: str | Path, interval: float, overrides: dict | None = None,
-              replica: str | Path | None = None, out=sys.stderr, rounds: int | None = None) -> int:
+def run_watch(config_path: str | Path, db_path: str | Path, interval: float,
+              overrides: dict | None = None, replica: str | Path | None = None,
+              out=sys.stderr, rounds: int | None = None) -> int:
     """Crawl every ``interval`` seconds until interrupted (Ctrl-C), one line per round.
 
     The first round reads every channel; the later ones the live channels (site, feeds, status
@@ -331,7 +344,8 @@ def run_watch(config_path: str | Path, db_path: str | Path, interval: float, ove
     TimelineStore(db_path).close()  # the database exists, in WAL mode, before the first round
     # Open across rounds: the write-ahead log outlives each round, so a server reads the new rows.
     keeper = sqlite3.connect(db_path)
-    keeper.execute("select count(*) from sqlite_master").fetchone()  # opens the log; holds no transaction
+    # A read opens the log; it holds no transaction.
+    keeper.execute("select count(*) from sqlite_master").fetchone()
     number = done = 0
     jobdir = (overrides or {}).get("JOBDIR")
     try:
@@ -340,8 +354,9 @@ def run_watch(config_path: str | Path, db_path: str | Path, interval: float, ove
             results = context.Queue()
             if jobdir:  # a finished job folder would mean "nothing to do" to the next round
                 overrides = {**overrides, "JOBDIR": str(Path(jobdir) / f"round-{number}")}
-            child = context.Process(target=_watch_round, args=(results, str(config_path), str(db_path),
-                                                               overrides, replica and str(replica), number))
+            arguments = (results, str(config_path), str(db_path), overrides,
+                         replica and str(replica), number)
+            child = context.Process(target=_watch_round, args=arguments)
             child.start()
             try:
                 outcome = round_outcome(child, results)

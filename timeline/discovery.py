@@ -48,21 +48,31 @@ def gdelt_time(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
 
 
-def doc_query(base: str, query: str, start: dt.datetime, end: dt.datetime,
-              max_records: int = MAX_RECORDS) -> str:
+def doc_query(
+    base: str, query: str, start: dt.datetime, end: dt.datetime, max_records: int = MAX_RECORDS
+) -> str:
     """The ArtList query for ``query`` between two moments.
 
-    >>> doc_query("https://g.test/doc", "libero mail", dt.datetime(2023, 1, 22, tzinfo=dt.timezone.utc),
-    ...           dt.datetime(2023, 1, 23, tzinfo=dt.timezone.utc))[:60]
+    >>> day = dt.datetime(2023, 1, 22, tzinfo=dt.timezone.utc)
+    >>> doc_query("https://g.test/doc", "libero mail", day, day + dt.timedelta(days=1))[:60]
     'https://g.test/doc?query=libero%20mail&mode=ArtList&format=j'
     """
-    params = {"query": query, "mode": "ArtList", "format": "json", "startdatetime": gdelt_time(start),
-              "enddatetime": gdelt_time(end), "maxrecords": str(max_records)}
+    params = {
+        "query": query,
+        "mode": "ArtList",
+        "format": "json",
+        "startdatetime": gdelt_time(start),
+        "enddatetime": gdelt_time(end),
+        "maxrecords": str(max_records),
+    }
     return f"{base}?{urlencode(params, quote_via=quote)}"
 
 
-def reachable(span: tuple[dt.datetime, dt.datetime], now: dt.datetime | None = None,
-              reach: dt.timedelta = REACH) -> tuple[dt.datetime, dt.datetime] | None:
+def reachable(
+    span: tuple[dt.datetime, dt.datetime],
+    now: dt.datetime | None = None,
+    reach: dt.timedelta = REACH,
+) -> tuple[dt.datetime, dt.datetime] | None:
     """The part of ``span`` the API still searches (the last ``reach`` before now), or None."""
     now = now or dt.datetime.now(dt.timezone.utc)
     # An hour inside its reach: a query right at the edge is refused by the time it arrives.
@@ -82,7 +92,9 @@ def seen_moment(value) -> dt.datetime | None:
     if not match:
         return None
     try:
-        return dt.datetime.strptime("".join(match.groups()), "%Y%m%d%H%M%S").replace(tzinfo=dt.timezone.utc)
+        return dt.datetime.strptime("".join(match.groups()), "%Y%m%d%H%M%S").replace(
+            tzinfo=dt.timezone.utc
+        )
     except ValueError:
         return None
 
@@ -98,7 +110,9 @@ def parse_doc(body: bytes) -> list[DocArticle]:
         head = " ".join(text[:160].split())
         if not text.startswith(("{", "[")):
             raise DocError(f"the API answered in words, not JSON: '{head}'") from exc
-        raise DocError(f"malformed JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from exc
+        raise DocError(
+            f"malformed JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from exc
     if not isinstance(data, dict):
         raise DocError(f"not the ArtList JSON: a {type(data).__name__}, not an object")
     listed = data.get("articles", [])
@@ -111,9 +125,15 @@ def parse_doc(body: bytes) -> list[DocArticle]:
         url = entry["url"].strip()
         if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
             continue
-        articles.append(DocArticle(url=url, title=str(entry.get("title") or ""),
-                                   seen=seen_moment(entry.get("seendate")),
-                                   domain=str(entry.get("domain") or ""), language=str(entry.get("language") or "")))
+        articles.append(
+            DocArticle(
+                url=url,
+                title=str(entry.get("title") or ""),
+                seen=seen_moment(entry.get("seendate")),
+                domain=str(entry.get("domain") or ""),
+                language=str(entry.get("language") or ""),
+            )
+        )
     return articles
 
 

@@ -23,7 +23,9 @@ SCOPE = "timeline_dedupe_scope"
 def scoped(fingerprint: bytes, request) -> bytes:
     """``fingerprint`` made distinct for the request's channel, when it names one."""
     scope = request.meta.get(SCOPE)
-    return hashlib.sha1(fingerprint + b"\0" + scope.encode("utf-8")).digest() if scope else fingerprint
+    return (
+        hashlib.sha1(fingerprint + b"\0" + scope.encode("utf-8")).digest() if scope else fingerprint
+    )
 
 
 class ChannelFingerprinter(RequestFingerprinter):

@@ -217,7 +217,8 @@ class HostLimit:
         key = self.slot_of(request)
         places = self.places.get(key)
         if places is None:
-            places = self.places[key] = DeferredSemaphore(max(1, self.per_slot.get(key, self.default)))
+            size = max(1, self.per_slot.get(key, self.default))
+            places = self.places[key] = DeferredSemaphore(size)
         await maybe_deferred_to_future(places.acquire())
         request.meta[self.HELD] = key
         return None
@@ -269,14 +270,16 @@ class ConditionalRefetch:
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            logger.warning("watch: cannot read what the last rounds stored (%s); every page is read again", exc)
+            logger.warning("watch: cannot read what the last rounds stored (%s); "
+                           "every page is read again", exc)
             return
         for url, last_fetched in found:
             try:
                 when = dt.datetime.fromisoformat(last_fetched)
             except (TypeError, ValueError):
                 continue
-            self.fetched[url] = email.utils.format_datetime(when.astimezone(dt.timezone.utc), usegmt=True)
+            utc = when.astimezone(dt.timezone.utc)
+            self.fetched[url] = email.utils.format_datetime(utc, usegmt=True)
 
     def process_request(self, request):
         since = self.fetched.get(request.url)
@@ -319,7 +322,8 @@ class CountedDepth(DepthMiddleware):
             if request.url in self.beyond:
                 self.beyond.discard(request.url)
                 self.report()
-        elif response is not None and request.url not in self.followed and request.url not in self.beyond:
+        elif (response is not None and request.url not in self.followed
+              and request.url not in self.beyond):
             # None from DepthMiddleware means exactly one thing: too deep.
             self.beyond.add(request.url)
             self.report()

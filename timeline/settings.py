@@ -17,7 +17,7 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_DELAY = 0.5
 CONCURRENT_REQUESTS = 16
-# Per host, whatever channels reach it (one spider per incident, one downloader), robots.txt included.
+# Per host, whatever channels reach it (one spider, one downloader), robots.txt included.
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 
 # Bounded work: a hanging page, a huge page or a link maze cannot stall the crawl.
@@ -63,7 +63,7 @@ TIMELINE_WAYBACK_DELAY = 1.0
 TIMELINE_WAYBACK_CONCURRENCY = 2
 # GDELT asks for at most one request every five seconds.
 TIMELINE_GDELT_DELAY = 5.0
-# At most this many distinct contents of one archived page are read (evenly spread over its history).
+# At most this many distinct contents of one archived page are read (spread over its history).
 TIMELINE_ARCHIVE_MAX_VERSIONS = 40
 # CDX rows asked per query; more are read page by page with the archive's resume key.
 TIMELINE_CDX_PAGE_SIZE = 5000

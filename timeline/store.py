@@ -46,7 +46,8 @@ EVENT_COLUMNS = {
 }
 EVENT_FIELDS = tuple(c for c in EVENT_COLUMNS if c not in ("id", "document_id", "incident", "source", "kind"))
 DOCUMENT_FIELDS = ("url", "incident", "source", "kind", "title", "author", "published", "updated",
-                   "published_precision", "day", "lang", "text", "found_via", "archived_url", "captured_at")
+                   "published_precision", "day", "lang", "text", "found_via",
+                   "archived_url", "captured_at")
 # A document found through a structured channel is not overwritten by a scraped page of the same URL.
 CHANNEL_TRUST = {"statuspage": 1}
 EVENT_ROW_FIELDS = ("document_id", "incident", "source", "kind") + EVENT_FIELDS

@@ -21,21 +21,35 @@ import re
 from timeline.categories import categorise
 from timeline.moments import local_day, parse_moment
 
-VERSION_COLUMNS = {"id": int, "document_id": int, "captured_at": str, "archived_url": str,
-                   "content_hash": str, "title": str, "text": str}
+VERSION_COLUMNS = {
+    "id": int,
+    "document_id": int,
+    "captured_at": str,
+    "archived_url": str,
+    "content_hash": str,
+    "title": str,
+    "text": str,
+}
 VERSION_FIELDS = ("document_id", "captured_at", "archived_url", "content_hash", "title", "text")
 # The columns a document read from the archive adds (documents.found_via = 'archive').
 DOCUMENT_ARCHIVE_COLUMNS = {"archived_url": str, "captured_at": str}
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 STATEMENT_MAX = 500
-REMOVED = {"it": "Rimosso dalla pagina: ", "en": "Removed from the page: ", "fr": "Retiré de la page : ",
-           "de": "Von der Seite entfernt: ", "es": "Eliminado de la página: "}
+REMOVED = {
+    "it": "Rimosso dalla pagina: ",
+    "en": "Removed from the page: ",
+    "fr": "Retiré de la page : ",
+    "de": "Von der Seite entfernt: ",
+    "es": "Eliminado de la página: ",
+}
 
 
 def ensure_versions_schema(db) -> None:
-    """Create ``versions`` and the documents' archive columns when missing (safe to call every time)."""
+    """Create ``versions`` and the documents' archive columns when missing (safe to call again)."""
     if "versions" not in db.table_names():
-        db["versions"].create(VERSION_COLUMNS, pk="id", foreign_keys=[("document_id", "documents", "id")])
+        db["versions"].create(
+            VERSION_COLUMNS, pk="id", foreign_keys=[("document_id", "documents", "id")]
+        )
         db["versions"].create_index(["document_id", "captured_at"])
     columns = db["documents"].columns_dict
     for name, kind in DOCUMENT_ARCHIVE_COLUMNS.items():
@@ -44,25 +58,33 @@ def ensure_versions_schema(db) -> None:
 
 
 def write_versions(conn, document_id: int, versions: list[dict] | None) -> None:
-    """Replace the document's versions by ``versions`` (None: a document without history, untouched).
+    """Replace the document's versions by ``versions`` (None: a document without history).
 
     Unchanged versions keep their rows: a re-crawl writes nothing.
     """
     if versions is None:
         return
     rows = [(document_id, *(v.get(k) for k in VERSION_FIELDS[1:])) for v in versions]
-    old = conn.execute(f"select {', '.join(VERSION_FIELDS)} from versions where document_id = ? "
-                       "order by captured_at, id", [document_id]).fetchall()
+    old = conn.execute(
+        f"select {', '.join(VERSION_FIELDS)} from versions where document_id = ? "
+        "order by captured_at, id",
+        [document_id],
+    ).fetchall()
     if [tuple(row) for row in old] == sorted(rows, key=lambda row: row[1] or ""):
         return
     conn.execute("delete from versions where document_id = ?", [document_id])
-    conn.executemany(f"insert into versions ({', '.join(VERSION_FIELDS)}) values "
-                     f"({', '.join('?' * len(VERSION_FIELDS))})", sorted(rows, key=lambda row: row[1] or ""))
+    conn.executemany(
+        f"insert into versions ({', '.join(VERSION_FIELDS)}) values "
+        f"({', '.join('?' * len(VERSION_FIELDS))})",
+        sorted(rows, key=lambda row: row[1] or ""),
+    )
 
 
 def versions_text(item: dict) -> str:
-    """The titles and texts of an archived page's versions, for relevance (empty for other pages)."""
-    return "".join(f"\n{v.get('title') or ''}\n{v.get('text') or ''}" for v in item.get("versions") or ())
+    """The titles and texts of an archived page's versions, for relevance ("" for others)."""
+    return "".join(
+        f"\n{v.get('title') or ''}\n{v.get('text') or ''}" for v in item.get("versions") or ()
+    )
 
 
 def changed(item: dict) -> bool:
@@ -120,10 +142,19 @@ def interval_value(earliest: dt.datetime, latest: dt.datetime, precision: str) -
     return f"{earliest.isoformat()}/{latest.isoformat()}", kind
 
 
-def change_event(before: dict, after: dict, old: dict, new: dict, timezone: str, lang: str | None,
-                 kind: str | None) -> dict:
-    """The event of one change: ``before``/``after`` are history runs, ``old``/``new`` their versions."""
-    earliest, latest = parse_moment(before["last"], timezone), parse_moment(after["first"], timezone)
+def change_event(
+    before: dict,
+    after: dict,
+    old: dict,
+    new: dict,
+    timezone: str,
+    lang: str | None,
+    kind: str | None,
+) -> dict:
+    """The event of one change: ``before``/``after`` are runs, ``old``/``new`` their versions."""
+    earliest, latest = parse_moment(before["last"], timezone), parse_moment(
+        after["first"], timezone
+    )
     added, removed = changed_sentences(old.get("text"), new.get("text"))
     if added:
         sentence = shortened(" ".join(added))
@@ -136,16 +167,36 @@ def change_event(before: dict, after: dict, old: dict, new: dict, timezone: str,
     value, value_type = interval_value(earliest, latest, precision)
     at, low = latest.isoformat(), earliest.isoformat()
     return {
-        "origin": "page_change", "text": sentence, "value": value, "type": value_type, "mod": None,
-        "earliest": low, "latest": at, "day": local_day(at, timezone), "sentence": sentence,
-        "span_start": None, "span_end": None, "category": category, "actor": actor,
-        "reported_at": at, "happened_at": at, "happened_earliest": low, "happened_latest": at,
-        "happened_precision": precision, "happened_day": local_day(at, timezone), "modality": "happened",
+        "origin": "page_change",
+        "text": sentence,
+        "value": value,
+        "type": value_type,
+        "mod": None,
+        "earliest": low,
+        "latest": at,
+        "day": local_day(at, timezone),
+        "sentence": sentence,
+        "span_start": None,
+        "span_end": None,
+        "category": category,
+        "actor": actor,
+        "reported_at": at,
+        "happened_at": at,
+        "happened_earliest": low,
+        "happened_latest": at,
+        "happened_precision": precision,
+        "happened_day": local_day(at, timezone),
+        "modality": "happened",
     }
 
 
-def page_change_events(history: list[dict], versions: list[dict], timezone: str, lang: str | None = None,
-                       kind: str | None = None) -> list[dict]:
+def page_change_events(
+    history: list[dict],
+    versions: list[dict],
+    timezone: str,
+    lang: str | None = None,
+    kind: str | None = None,
+) -> list[dict]:
     """One event per change of text along the page's history; the first version gives none.
 
     A run whose content was not read (capped, or its capture failed) is skipped: the change is
@@ -158,6 +209,8 @@ def page_change_events(history: list[dict], versions: list[dict], timezone: str,
         if version is None:
             continue
         if previous is not None and not same_text(previous[1].get("text"), version.get("text")):
-            events.append(change_event(previous[0], run, previous[1], version, timezone, lang, kind))
+            events.append(
+                change_event(previous[0], run, previous[1], version, timezone, lang, kind)
+            )
         previous = (run, version)
     return events

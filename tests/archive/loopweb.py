@@ -1,11 +1,11 @@
-"""A small web on loopback: several made-up hosts behind one server, which is also the crawl's proxy.
+"""A small web on loopback: made-up hosts behind one server, which is also the crawl's proxy.
 
     web = LoopWeb()
-    web.route("www.cronaca.test", site_handler)        # handler(request) -> Answer | None
+    web.route("www.cronaca.test", site_handler)  # handler(request) -> Answer | None
     with web:
-        web.proxy_url                                    # http://127.0.0.1:PORT (set http_proxy to it)
-        web.log                                          # [Hit(host, path, query, status, at), ...]
-        web.most_in_flight("www.cronaca.test")           # the most requests it had in flight at once
+        web.proxy_url                 # http://127.0.0.1:PORT (set http_proxy to it)
+        web.log                       # [Hit(host, path, query, status, at), ...]
+        web.most_in_flight(host)      # the most requests the host had in flight at once
 
 A request for a host that has no route is answered 502 and logged, so a test can assert
 that nothing left the hosts it set up. A handler may sleep (``Answer.delay``) to keep a
@@ -85,7 +85,11 @@ class LoopWeb:
 
     def hits(self, host: str | None = None, path_prefix: str = "") -> list[Hit]:
         with self.lock:
-            return [h for h in self.log if (host is None or h.host == host) and h.path.startswith(path_prefix)]
+            return [
+                h
+                for h in self.log
+                if (host is None or h.host == host) and h.path.startswith(path_prefix)
+            ]
 
     def most_in_flight(self, host: str) -> int:
         return self.peak.get(host, 0)
@@ -99,7 +103,9 @@ class LoopWeb:
         handler = self.routes.get(host)
         if handler is None:
             return Answer(502, "no such host on the loopback web\n", "text/plain")
-        request = Request(host, path, parse_qs(raw_query, keep_blank_values=True), raw_query, headers or {})
+        request = Request(
+            host, path, parse_qs(raw_query, keep_blank_values=True), raw_query, headers or {}
+        )
         return handler(request) or Answer(404, "<html><body>Non trovata</body></html>")
 
     def handler_class(self):
@@ -123,12 +129,24 @@ class LoopWeb:
                     web.in_flight[host] = web.in_flight.get(host, 0) + 1
                     web.peak[host] = max(web.peak.get(host, 0), web.in_flight[host])
                 try:
-                    answer = web.answer(host, target.path or "/", target.query, dict(self.headers.items()))
+                    answer = web.answer(
+                        host, target.path or "/", target.query, dict(self.headers.items())
+                    )
                     if answer.delay:
                         time.sleep(answer.delay)
-                    body = answer.body.encode("utf-8") if isinstance(answer.body, str) else answer.body
+                    body = (
+                        answer.body.encode("utf-8") if isinstance(answer.body, str) else answer.body
+                    )
                     with web.lock:
-                        web.log.append(Hit(host, target.path or "/", target.query, answer.status, time.monotonic()))
+                        web.log.append(
+                            Hit(
+                                host,
+                                target.path or "/",
+                                target.query,
+                                answer.status,
+                                time.monotonic(),
+                            )
+                        )
                     self.send_response(answer.status)
                     self.send_header("Content-Type", answer.content_type)
                     self.send_header("Content-Length", str(len(body)))

@@ -14,8 +14,14 @@ INCIDENT = "Posta Lampo"
 
 def article(title: str, published: str, paragraphs: list[str], links: list[str] = ()) -> str:
     """A news article dated ``published`` (ISO 8601 with offset)."""
-    jsonld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
-                         "datePublished": published})
+    jsonld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": title,
+            "datePublished": published,
+        }
+    )
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
     more = "".join(f'<li><a href="{href}">{href}</a></li>' for href in links)
     return f"""<!DOCTYPE html>
@@ -34,21 +40,33 @@ def outage_article(n: int, day: int, extra: str = "") -> str:
     return article(
         f"{INCIDENT}: caselle bloccate, aggiornamento numero {n}",
         f"2024-02-{day:02d}T09:30:00+01:00",
-        [f"Da lunedì {day} febbraio molti utenti di {INCIDENT} non riescono a leggere la posta. "
-         "Il guasto riguarda la webmail e l'applicazione per smartphone.",
-         f"L'azienda spiega che un sistema di archiviazione si è fermato e che i tecnici lavorano al "
-         f"ripristino, atteso entro due giorni. Questo è l'articolo numero {n} della nostra cronaca.",
-         *([extra] if extra else [])])
+        [
+            f"Da lunedì {day} febbraio molti utenti di {INCIDENT} non riescono a leggere la posta. "
+            "Il guasto riguarda la webmail e l'applicazione per smartphone.",
+            "L'azienda spiega che un sistema di archiviazione si è fermato e che i tecnici "
+            "lavorano al ripristino, atteso entro due giorni. "
+            f"Questo è l'articolo numero {n} della nostra cronaca.",
+            *([extra] if extra else []),
+        ],
+    )
 
 
 def off_topic_article(n: int, day: int) -> str:
-    return article(f"Campionato di calcio, giornata {n}", f"2024-02-{day:02d}T18:00:00+01:00",
-                   ["La squadra di casa ha vinto con due reti nel secondo tempo davanti a ventimila tifosi.",
-                    "L'allenatore ha lodato la difesa e ha annunciato un turno di riposo per tre titolari."])
+    return article(
+        f"Campionato di calcio, giornata {n}",
+        f"2024-02-{day:02d}T18:00:00+01:00",
+        [
+            "La squadra di casa ha vinto con due reti nel secondo tempo "
+            "davanti a ventimila tifosi.",
+            "L'allenatore ha lodato la difesa e ha annunciato un turno di riposo per tre titolari.",
+        ],
+    )
 
 
-BANNER = (f"Avviso: {INCIDENT} sta riscontrando problemi di accesso alle caselle di posta. "
-          "I nostri tecnici sono al lavoro per risolvere il disservizio.")
+BANNER = (
+    f"Avviso: {INCIDENT} sta riscontrando problemi di accesso alle caselle di posta. "
+    "I nostri tecnici sono al lavoro per risolvere il disservizio."
+)
 
 
 def login_page(banner: bool) -> str:
@@ -71,14 +89,17 @@ che promettono di sbloccare la casella in cambio delle tue credenziali.</p>
 def help_page(update: str | None = None) -> str:
     """The provider's help page about the outage, dated 6 February 2024, optionally updated."""
     paragraphs = [
-        f"Dal 5 febbraio 2024 alcuni utenti di {INCIDENT} non riescono ad accedere alla posta dalla "
-        "webmail e dalle applicazioni. Il problema dipende da un guasto del sistema di archiviazione.",
+        f"Dal 5 febbraio 2024 alcuni utenti di {INCIDENT} non riescono ad accedere alla posta "
+        "dalla webmail e dalle applicazioni. Il problema dipende da un guasto del sistema di "
+        "archiviazione.",
         "I messaggi ricevuti in questi giorni non sono andati persi: saranno consegnati appena il "
         "servizio tornerà disponibile. Ci scusiamo per il disagio.",
     ]
     if update:
         paragraphs.append(update)
-    return article(f"{INCIDENT}: cosa sta succedendo alla posta", "2024-02-06T11:00:00+01:00", paragraphs)
+    return article(
+        f"{INCIDENT}: cosa sta succedendo alla posta", "2024-02-06T11:00:00+01:00", paragraphs
+    )
 
 
 def listing(title: str, links: list[str]) -> str:

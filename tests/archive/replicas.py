@@ -29,13 +29,17 @@ from urllib.parse import quote, unquote, urlsplit
 from tests.archive.loopweb import Answer, Request
 
 BANNER_MARK = "BARRA-ARCHIVIO-WAYBACK"
-BANNER_HEAD = ('<script src="//archive.org/includes/athena.js" type="text/javascript"></script>\n'
-               '<script type="text/javascript" src="/_static/js/wombat.js"></script>\n'
-               '<!-- End Wayback Rewrite JS Include -->\n')
-BANNER_BODY = ('<!-- BEGIN WAYBACK TOOLBAR INSERT -->\n<div id="wm-ipp-base" lang="en">'
-               f'<div id="wm-ipp"><p>{BANNER_MARK}: la Wayback Machine ha catturato questa pagina 12 volte. '
-               'Libero Mail e Virgilio Mail, guarda le altre catture.</p></div></div>\n'
-               '<!-- END WAYBACK TOOLBAR INSERT -->\n')
+BANNER_HEAD = (
+    '<script src="//archive.org/includes/athena.js" type="text/javascript"></script>\n'
+    '<script type="text/javascript" src="/_static/js/wombat.js"></script>\n'
+    "<!-- End Wayback Rewrite JS Include -->\n"
+)
+BANNER_BODY = (
+    '<!-- BEGIN WAYBACK TOOLBAR INSERT -->\n<div id="wm-ipp-base" lang="en">'
+    f'<div id="wm-ipp"><p>{BANNER_MARK}: la Wayback Machine ha catturato questa pagina 12 volte. '
+    "Libero Mail e Virgilio Mail, guarda le altre catture.</p></div></div>\n"
+    "<!-- END WAYBACK TOOLBAR INSERT -->\n"
+)
 
 
 def digest_of(body: bytes) -> str:
@@ -44,7 +48,7 @@ def digest_of(body: bytes) -> str:
 
 
 def surt(url: str) -> str:
-    """The archive's url key: host reversed, without www, scheme and port; path and query lower-cased."""
+    """The archive's url key: host reversed, without www, scheme, port; the rest lower-cased."""
     parts = urlsplit(url if "://" in url else f"http://{url}")
     host = (parts.hostname or "").lower().removeprefix("www.")
     key = ",".join(reversed(host.split("."))) + ")" + (parts.path or "/").lower()
@@ -69,9 +73,15 @@ class Snapshot:
 
     @property
     def row(self) -> dict:
-        return {"urlkey": surt(self.original), "timestamp": self.timestamp, "original": self.original,
-                "mimetype": self.mimetype, "statuscode": self.status, "digest": digest_of(self.body),
-                "length": str(len(self.body))}
+        return {
+            "urlkey": surt(self.original),
+            "timestamp": self.timestamp,
+            "original": self.original,
+            "mimetype": self.mimetype,
+            "statuscode": self.status,
+            "digest": digest_of(self.body),
+            "length": str(len(self.body)),
+        }
 
 
 class WaybackReplica:
@@ -79,8 +89,14 @@ class WaybackReplica:
 
     FIELDS = ("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length")
 
-    def __init__(self, snapshots: list[Snapshot], max_rows: int = 1000, busy_first: int = 0,
-                 retry_after: int = 1, broken_index: bool = False):
+    def __init__(
+        self,
+        snapshots: list[Snapshot],
+        max_rows: int = 1000,
+        busy_first: int = 0,
+        retry_after: int = 1,
+        broken_index: bool = False,
+    ):
         self.snapshots = snapshots
         self.max_rows = max_rows
         self.busy_left = busy_first
@@ -101,15 +117,25 @@ class WaybackReplica:
         self.index_queries.append(request)
         if self.busy_left > 0:
             self.busy_left -= 1
-            return Answer(429, "Too Many Requests", "text/plain", {"Retry-After": str(self.retry_after)})
+            return Answer(
+                429, "Too Many Requests", "text/plain", {"Retry-After": str(self.retry_after)}
+            )
         if self.broken_index:
-            return Answer(200, '[["urlkey","timestamp","original"],["it,x)/", "2023', "application/json")
+            return Answer(
+                200, '[["urlkey","timestamp","original"],["it,x)/", "2023', "application/json"
+            )
         rows = sorted((s.row for s in self.snapshots), key=lambda r: (r["urlkey"], r["timestamp"]))
-        rows = [r for r in rows if self.matches(request.param("url", ""), request.param("matchType"), r)]
+        rows = [
+            r for r in rows if self.matches(request.param("url", ""), request.param("matchType"), r)
+        ]
         low = (request.param("from") or "").ljust(14, "0")
         high = (request.param("to") or "").ljust(14, "9")
-        rows = [r for r in rows if (not request.param("from") or r["timestamp"] >= low)
-                and (not request.param("to") or r["timestamp"] <= high)]
+        rows = [
+            r
+            for r in rows
+            if (not request.param("from") or r["timestamp"] >= low)
+            and (not request.param("to") or r["timestamp"] <= high)
+        ]
         for rule in request.query.get("filter", []):
             negate, rule = rule.startswith("!"), rule.lstrip("!")
             name, _, pattern = rule.partition(":")
@@ -153,21 +179,33 @@ class WaybackReplica:
     # -- the replay ------------------------------------------------------------------------
 
     def replay(self, request: Request) -> Answer:
-        target = request.path[len("/web/"):] + (f"?{request.raw_query}" if request.raw_query else "")
+        target = request.path[len("/web/") :] + (
+            f"?{request.raw_query}" if request.raw_query else ""
+        )
         match = re.match(r"^(\d{1,14})(id_)?/(.+)$", target)
         if not match:
             return Answer(400, "bad capture URL", "text/plain")
         timestamp, raw, original = match.groups()
-        found = [s for s in self.snapshots if s.timestamp == timestamp and surt(s.original) == surt(original)]
+        found = [
+            s
+            for s in self.snapshots
+            if s.timestamp == timestamp and surt(s.original) == surt(original)
+        ]
         if not found:
-            return Answer(404, "<html><body>Wayback Machine has not archived that URL.</body></html>")
+            return Answer(
+                404, "<html><body>Wayback Machine has not archived that URL.</body></html>"
+            )
         snapshot = found[0]
         if raw and not snapshot.drops_raw:
             return Answer(200, snapshot.body, f"{snapshot.mimetype}; charset=utf-8")
         if raw:
             return Answer(302, "", headers={"Location": f"/web/{timestamp}/{original}"})
-        page = snapshot.html.replace("<head>", "<head>" + BANNER_HEAD, 1).replace("<body>", "<body>" + BANNER_BODY, 1)
-        page = re.sub(r'href="(https?://[^"]+)"', lambda m: f'href="/web/{timestamp}/{m.group(1)}"', page)
+        page = snapshot.html.replace("<head>", "<head>" + BANNER_HEAD, 1).replace(
+            "<body>", "<body>" + BANNER_BODY, 1
+        )
+        page = re.sub(
+            r'href="(https?://[^"]+)"', lambda m: f'href="/web/{timestamp}/{m.group(1)}"', page
+        )
         return Answer(200, page, "text/html; charset=utf-8")
 
 
@@ -182,16 +220,29 @@ class Listed:
 
     def entry(self) -> dict:
         domain = (urlsplit(self.url).hostname or "").removeprefix("www.")
-        return {"url": self.url, "url_mobile": "", "title": self.title, "seendate": self.seendate,
-                "socialimage": "", "domain": domain, "language": self.language, "sourcecountry": "Italy"}
+        return {
+            "url": self.url,
+            "url_mobile": "",
+            "title": self.title,
+            "seendate": self.seendate,
+            "socialimage": "",
+            "domain": domain,
+            "language": self.language,
+            "sourcecountry": "Italy",
+        }
 
 
 class DocReplica:
     """GDELT's DOC 2.0 ArtList over ``articles``: a title matches when it contains one of the
     query's OR-ed phrases; the seen date must fall between startdatetime and enddatetime."""
 
-    def __init__(self, articles: list[Listed], busy_first: int = 0, retry_after: int = 1,
-                 answer: str | None = None):
+    def __init__(
+        self,
+        articles: list[Listed],
+        busy_first: int = 0,
+        retry_after: int = 1,
+        answer: str | None = None,
+    ):
         self.articles = articles
         self.busy_left = busy_first
         self.retry_after = retry_after
@@ -204,8 +255,12 @@ class DocReplica:
         self.queries.append(request)
         if self.busy_left > 0:
             self.busy_left -= 1
-            return Answer(429, "Please limit requests to one every 5 seconds or contact us for larger queries.",
-                          "text/plain", {"Retry-After": str(self.retry_after)})
+            return Answer(
+                429,
+                "Please limit requests to one every 5 seconds or contact us for larger queries.",
+                "text/plain",
+                {"Retry-After": str(self.retry_after)},
+            )
         if self.answer is not None:
             return Answer(200, self.answer, "application/json")
         query = request.param("query", "")
@@ -214,9 +269,14 @@ class DocReplica:
         if request.param("mode", "").lower() != "artlist" or request.param("format") != "json":
             return Answer(200, "Unsupported mode or format.", "text/html")
         phrases = [p.strip().strip('"').lower() for p in re.split(r"\s+OR\s+", query)]
-        start, end = request.param("startdatetime", "0"), request.param("enddatetime", "99999999999999")
-        found = [a.entry() for a in self.articles
-                 if any(p and p in a.title.lower() for p in phrases)
-                 and start <= a.seendate.replace("T", "").rstrip("Z") <= end]
+        start, end = request.param("startdatetime", "0"), request.param(
+            "enddatetime", "99999999999999"
+        )
+        found = [
+            a.entry()
+            for a in self.articles
+            if any(p and p in a.title.lower() for p in phrases)
+            and start <= a.seendate.replace("T", "").rstrip("Z") <= end
+        ]
         found = found[: int(request.param("maxrecords") or 75)]
         return Answer(200, json.dumps({"articles": found} if found else {}), "application/json")

@@ -9,7 +9,15 @@ import subprocess
 
 import pytest
 
-from tests.archive.conftest import PROJECT, crawl, proxy_env, rows, summary_of, timeline_command, write
+from tests.archive.conftest import (
+    PROJECT,
+    crawl,
+    proxy_env,
+    rows,
+    summary_of,
+    timeline_command,
+    write,
+)
 from tests.archive.loopweb import Answer, LoopWeb
 from tests.archive.pages import listing, outage_article
 from tests.archive.replicas import DocReplica, WaybackReplica
@@ -36,9 +44,15 @@ ARCHIVED = """\
 """
 
 
-def config_text(archive: bool = False, discover: bool = False, start=dt.date(2024, 2, 1),
-                end=dt.date(2024, 2, 29)) -> str:
-    text = HEAD.format(start=start, end=end, discover="\n  discover: {gdelt: 'posta lampo'}" if discover else "")
+def config_text(
+    archive: bool = False,
+    discover: bool = False,
+    start=dt.date(2024, 2, 1),
+    end=dt.date(2024, 2, 29),
+) -> str:
+    text = HEAD.format(
+        start=start, end=end, discover="\n  discover: {gdelt: 'posta lampo'}" if discover else ""
+    )
     return text + (ARCHIVED if archive else "")
 
 
@@ -57,20 +71,36 @@ def closed_port() -> int:
 
 
 CASES = {
-    "unreachable archive": dict(archive=True, settings=["-s", f"TIMELINE_WAYBACK_URL=http://127.0.0.1:{closed_port()}"],
-                                message="archive index for 'assistenza.lampo.test/*' cannot be read",
-                                counted="bad archive 1"),
-    "malformed CDX answer": dict(archive=True, wayback=WaybackReplica([], broken_index=True),
-                                 message="archive index for 'assistenza.lampo.test/*': not the index's JSON",
-                                 counted="bad archive 1"),
-    "malformed DOC answer": dict(discover=True, doc=DocReplica([], answer='{"articles": [{"url": '),
-                                 message="GDELT answer cannot be read: malformed JSON", counted="bad discovery 1"),
-    "DOC error in words": dict(discover=True, doc=DocReplica([], answer="The specified phrase is too short."),
-                               message="the API answered in words, not JSON: 'The specified phrase is too short.'",
-                               counted="bad discovery 1"),
-    "window older than GDELT's reach": dict(discover=True, doc=DocReplica([]),
-                                            message="older than the three months GDELT searches",
-                                            counted="bad discovery 1"),
+    "unreachable archive": dict(
+        archive=True,
+        settings=["-s", f"TIMELINE_WAYBACK_URL=http://127.0.0.1:{closed_port()}"],
+        message="archive index for 'assistenza.lampo.test/*' cannot be read",
+        counted="bad archive 1",
+    ),
+    "malformed CDX answer": dict(
+        archive=True,
+        wayback=WaybackReplica([], broken_index=True),
+        message="archive index for 'assistenza.lampo.test/*': not the index's JSON",
+        counted="bad archive 1",
+    ),
+    "malformed DOC answer": dict(
+        discover=True,
+        doc=DocReplica([], answer='{"articles": [{"url": '),
+        message="GDELT answer cannot be read: malformed JSON",
+        counted="bad discovery 1",
+    ),
+    "DOC error in words": dict(
+        discover=True,
+        doc=DocReplica([], answer="The specified phrase is too short."),
+        message="the API answered in words, not JSON: 'The specified phrase is too short.'",
+        counted="bad discovery 1",
+    ),
+    "window older than GDELT's reach": dict(
+        discover=True,
+        doc=DocReplica([]),
+        message="older than the three months GDELT searches",
+        counted="bad discovery 1",
+    ),
 }
 
 
@@ -85,12 +115,26 @@ def outcomes(tmp_path_factory):
         web.route("api.gdelt.test", case.get("doc") or DocReplica([]))
         # Discovery is asked only for a window GDELT still covers, except in the case about that.
         recent = case.get("discover") and name != "window older than GDELT's reach"
-        text = config_text(archive=case.get("archive", False), discover=case.get("discover", False),
-                           **({"start": TODAY - dt.timedelta(days=30), "end": TODAY} if recent else {}))
+        text = config_text(
+            archive=case.get("archive", False),
+            discover=case.get("discover", False),
+            **({"start": TODAY - dt.timedelta(days=30), "end": TODAY} if recent else {}),
+        )
         with web:
             db = tmp_path / "bad.db"
-            result = crawl(write(tmp_path, "sources.yml", text), db, *case.get("settings", []), proxy=web.proxy_url)
-        results[name] = {"result": result, "db": db, "web": web, "summary": summary_of(result), **case}
+            result = crawl(
+                write(tmp_path, "sources.yml", text),
+                db,
+                *case.get("settings", []),
+                proxy=web.proxy_url,
+            )
+        results[name] = {
+            "result": result,
+            "db": db,
+            "web": web,
+            "summary": summary_of(result),
+            **case,
+        }
     return results
 
 
@@ -101,7 +145,9 @@ def test_the_crawl_ends_normally(outcomes, name):
 
 @pytest.mark.parametrize("name", CASES)
 def test_a_clear_message(outcomes, name):
-    assert outcomes[name]["message"] in outcomes[name]["result"].stderr, outcomes[name]["result"].stderr[-1500:]
+    assert outcomes[name]["message"] in outcomes[name]["result"].stderr, outcomes[name][
+        "result"
+    ].stderr[-1500:]
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -116,8 +162,9 @@ def test_no_traceback(outcomes, name):
 
 @pytest.mark.parametrize("name", [n for n, c in CASES.items() if c.get("archive")])
 def test_the_rest_of_the_crawl_goes_on(outcomes, name):
-    assert [r["url"] for r in rows(outcomes[name]["db"], "select url from documents")] == \
-        [f"{SITE}/2024/02/05/posta-lampo/"]
+    assert [r["url"] for r in rows(outcomes[name]["db"], "select url from documents")] == [
+        f"{SITE}/2024/02/05/posta-lampo/"
+    ]
 
 
 def test_a_window_gdelt_no_longer_covers_is_not_asked(outcomes):
@@ -127,21 +174,41 @@ def test_a_window_gdelt_no_longer_covers_is_not_asked(outcomes):
 # -- mistakes in the sources file: exit 2, file, line and key named, nothing fetched ---------------
 
 MISTAKES = {
-    "archive pattern without a host": (config_text(archive=True).replace("assistenza.lampo.test/*", "/aiuto/*"),
-                                       "sources[1].archive[0]", "names no host"),
+    "archive pattern without a host": (
+        config_text(archive=True).replace("assistenza.lampo.test/*", "/aiuto/*"),
+        "sources[1].archive[0]",
+        "names no host",
+    ),
     "archive pattern with a star inside": (
         config_text(archive=True).replace("assistenza.lampo.test/*", "assistenza.lampo.test/*/x"),
-        "sources[1].archive[0]", "never a '*' in the middle"),
-    "archive not a list": (config_text(archive=True).replace('["assistenza.lampo.test/*"]', "assistenza.lampo.test/*"),
-                           "sources[1].archive", "expected a list"),
-    "discover without a query": (config_text(discover=True).replace("{gdelt: 'posta lampo'}", "{}"),
-                                 "incident.discover.gdelt", "missing"),
-    "discover with an unknown service": (config_text(discover=True).replace("gdelt:", "google:"),
-                                         "incident.discover.google", "unknown key"),
-    "no sources and no discovery": (config_text().split("sources:")[0] + "sources: []\n", "sources",
-                                    "it may be empty only when incident.discover is given"),
-    "the reserved source name": (config_text().replace("name: cronaca", "name: discovered"),
-                                 "sources[0].name", "reserved"),
+        "sources[1].archive[0]",
+        "never a '*' in the middle",
+    ),
+    "archive not a list": (
+        config_text(archive=True).replace('["assistenza.lampo.test/*"]', "assistenza.lampo.test/*"),
+        "sources[1].archive",
+        "expected a list",
+    ),
+    "discover without a query": (
+        config_text(discover=True).replace("{gdelt: 'posta lampo'}", "{}"),
+        "incident.discover.gdelt",
+        "missing",
+    ),
+    "discover with an unknown service": (
+        config_text(discover=True).replace("gdelt:", "google:"),
+        "incident.discover.google",
+        "unknown key",
+    ),
+    "no sources and no discovery": (
+        config_text().split("sources:")[0] + "sources: []\n",
+        "sources",
+        "it may be empty only when incident.discover is given",
+    ),
+    "the reserved source name": (
+        config_text().replace("name: cronaca", "name: discovered"),
+        "sources[0].name",
+        "reserved",
+    ),
 }
 
 
@@ -150,7 +217,17 @@ def test_sources_file_mistake(tmp_path, text, key, message):
     config = write(tmp_path, "sources.yml", text)
     web = LoopWeb()
     with web:
-        result = subprocess.run([*timeline_command(), "crawl", "--config", str(config), "--db", str(tmp_path / "x.db")],
-                                cwd=PROJECT, env=proxy_env(web.proxy_url), capture_output=True, text=True, timeout=60)
-    assert (result.returncode, f": {key}: " in result.stderr, message in result.stderr, web.hits()) == \
-        (2, True, True, []), result.stderr
+        result = subprocess.run(
+            [*timeline_command(), "crawl", "--config", str(config), "--db", str(tmp_path / "x.db")],
+            cwd=PROJECT,
+            env=proxy_env(web.proxy_url),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert (
+        result.returncode,
+        f": {key}: " in result.stderr,
+        message in result.stderr,
+        web.hits(),
+    ) == (2, True, True, []), result.stderr

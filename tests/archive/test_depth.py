@@ -34,7 +34,10 @@ def archive_site(request) -> Answer | None:
     page = re.fullmatch(r"/archivio/pagina-(\d+)/", request.path)
     if page and 1 <= int(page.group(1)) <= PAGES:
         k = int(page.group(1))
-        links = [f"/2024/02/{1 + n % 20:02d}/articolo-{n}/" for n in range((k - 1) * PER_PAGE, k * PER_PAGE)]
+        links = [
+            f"/2024/02/{1 + n % 20:02d}/articolo-{n}/"
+            for n in range((k - 1) * PER_PAGE, k * PER_PAGE)
+        ]
         links += [f"/archivio/pagina-{k + 1}/"] if k < PAGES else []
         return Answer(200, listing(f"Archivio, pagina {k}", links))
     found = re.fullmatch(r"/2024/02/\d{2}/articolo-(\d+)/", request.path)
@@ -52,7 +55,9 @@ def run(tmp_path_factory, *settings):
     web.route(HOST, archive_site)
     with web:
         db = tmp_path / "depth.db"
-        result = crawl(write(tmp_path, "sources.yml", SOURCES), db, *settings, proxy=web.proxy_url, apis=False)
+        result = crawl(
+            write(tmp_path, "sources.yml", SOURCES), db, *settings, proxy=web.proxy_url, apis=False
+        )
     return {"result": result, "db": db, "summary": summary_of(result)}
 
 
@@ -76,7 +81,9 @@ def test_default_depth_stores_the_articles_of_the_first_four_pages(shallow):
 
 def test_summary_says_how_many_links_were_not_followed(shallow):
     # Page 5 (depth 4) links to page 6 and to its five articles, all at depth 5.
-    assert "not followed: 6 links lie deeper than DEPTH_LIMIT = 4" in shallow["summary"], shallow["summary"]
+    assert "not followed: 6 links lie deeper than DEPTH_LIMIT = 4" in shallow["summary"], shallow[
+        "summary"
+    ]
 
 
 def test_summary_names_the_setting_to_raise(shallow):

@@ -20,9 +20,9 @@ DAY = TODAY - dt.timedelta(days=10)
 KNOWN, OTHER = "http://www.cronaca.test", "http://www.altro-giornale.test"
 ON_KNOWN = f"{KNOWN}/notizie/posta-lampo-bloccata/"
 ON_OTHER = f"{OTHER}/tecnologia/posta-lampo-guasto/"
-TITLE_ONLY = f"{OTHER}/sport/posta-lampo-cup/"         # listed title matches, the page is about football
-GONE = f"{OTHER}/tecnologia/posta-lampo-sparito/"      # 404 on the site, read from the archive
-OUTSIDE = f"{OTHER}/tecnologia/posta-lampo-vecchio/"   # seen before the window: never listed
+TITLE_ONLY = f"{OTHER}/sport/posta-lampo-cup/"  # listed title matches, the page is about football
+GONE = f"{OTHER}/tecnologia/posta-lampo-sparito/"  # 404 on the site, read from the archive
+OUTSIDE = f"{OTHER}/tecnologia/posta-lampo-vecchio/"  # seen before the window: never listed
 
 
 def seen(day: dt.date, hhmm: str = "0815") -> str:
@@ -31,16 +31,27 @@ def seen(day: dt.date, hhmm: str = "0815") -> str:
 
 def recent_article(n: int) -> str:
     published = dt.datetime.combine(DAY, dt.time(9, 30), ROME).isoformat()
-    return article(f"Posta Lampo, caselle irraggiungibili ({n})", published, [
-        f"Da ieri mattina gli utenti di Posta Lampo non riescono a leggere la posta: è il caso numero {n}.",
-        "L'azienda parla di un guasto al sistema di archiviazione e promette il ripristino in giornata."])
+    return article(
+        f"Posta Lampo, caselle irraggiungibili ({n})",
+        published,
+        [
+            "Da ieri mattina gli utenti di Posta Lampo non riescono a leggere la posta: "
+            f"è il caso numero {n}.",
+            "L'azienda parla di un guasto al sistema di archiviazione e promette il "
+            "ripristino in giornata.",
+        ],
+    )
 
 
 def sources(with_known: bool) -> str:
-    known = f"""
+    known = (
+        f"""
   - name: cronaca
     kind: news
-    start_urls: ["{KNOWN}/"]""" if with_known else " []"
+    start_urls: ["{KNOWN}/"]"""
+        if with_known
+        else " []"
+    )
     return f"""\
 incident:
   slug: posta-lampo-oggi
@@ -55,8 +66,12 @@ sources:{known}
 
 def the_web():
     web = LoopWeb()
-    pages = {ON_KNOWN: recent_article(1), ON_OTHER: recent_article(2), TITLE_ONLY: off_topic_article(3, 10),
-             OUTSIDE: recent_article(4)}
+    pages = {
+        ON_KNOWN: recent_article(1),
+        ON_OTHER: recent_article(2),
+        TITLE_ONLY: off_topic_article(3, 10),
+        OUTSIDE: recent_article(4),
+    }
 
     def site(request):
         url = f"http://{request.host}{request.path}"
@@ -66,13 +81,16 @@ def the_web():
 
     for host in ("www.cronaca.test", "www.altro-giornale.test"):
         web.route(host, site)
-    doc = DocReplica([
-        Listed(ON_KNOWN, "Posta Lampo bloccata", seen(DAY)),
-        Listed(ON_OTHER, "Posta Lampo, il guasto", seen(DAY, "0930")),
-        Listed(TITLE_ONLY, "Posta Lampo Cup, la finale", seen(DAY, "1000")),
-        Listed(GONE, "Posta Lampo: cosa è sparito", seen(DAY, "1100")),
-        Listed(OUTSIDE, "Posta Lampo, il vecchio guasto", seen(START - dt.timedelta(days=3))),
-    ], busy_first=1)
+    doc = DocReplica(
+        [
+            Listed(ON_KNOWN, "Posta Lampo bloccata", seen(DAY)),
+            Listed(ON_OTHER, "Posta Lampo, il guasto", seen(DAY, "0930")),
+            Listed(TITLE_ONLY, "Posta Lampo Cup, la finale", seen(DAY, "1000")),
+            Listed(GONE, "Posta Lampo: cosa è sparito", seen(DAY, "1100")),
+            Listed(OUTSIDE, "Posta Lampo, il vecchio guasto", seen(START - dt.timedelta(days=3))),
+        ],
+        busy_first=1,
+    )
     web.route("api.gdelt.test", doc)
     wayback = WaybackReplica([Snapshot(GONE, f"{DAY:%Y%m%d}120000", recent_article(5))])
     web.route("web.archive.test", wayback)
@@ -85,7 +103,9 @@ def discovered(tmp_path_factory):
     web, doc = the_web()
     with web:
         db = tmp_path / "discovery.db"
-        result = crawl(write(tmp_path, "sources.yml", sources(with_known=True)), db, proxy=web.proxy_url)
+        result = crawl(
+            write(tmp_path, "sources.yml", sources(with_known=True)), db, proxy=web.proxy_url
+        )
     yield {"web": web, "doc": doc, "db": db, "result": result, "summary": summary_of(result)}
 
 
@@ -113,7 +133,10 @@ def test_listed_title_is_not_enough(discovered):
 
 
 def test_page_publication_date_is_the_pages_own(discovered):
-    assert document(discovered, ON_OTHER)["published"] == dt.datetime.combine(DAY, dt.time(9, 30), ROME).isoformat()
+    assert (
+        document(discovered, ON_OTHER)["published"]
+        == dt.datetime.combine(DAY, dt.time(9, 30), ROME).isoformat()
+    )
 
 
 def test_gone_article_is_read_from_the_archive(discovered):
@@ -126,15 +149,19 @@ def test_article_seen_before_the_window_is_never_fetched(discovered):
 
 
 def test_discovered_source_is_recorded(discovered):
-    assert rows(discovered["db"], "select kind from sources where name = 'discovered'") == [{"kind": "news"}]
+    assert rows(discovered["db"], "select kind from sources where name = 'discovered'") == [
+        {"kind": "news"}
+    ]
 
 
 def test_api_busy_is_asked_again(discovered):
     assert len(discovered["doc"].queries) == 2 and "waited for Retry-After" in discovered["summary"]
 
 
-@pytest.mark.parametrize("name, value", [("mode", "ArtList"), ("format", "json"), ("maxrecords", "250"),
-                                         ("query", '"posta lampo"')])
+@pytest.mark.parametrize(
+    "name, value",
+    [("mode", "ArtList"), ("format", "json"), ("maxrecords", "250"), ("query", '"posta lampo"')],
+)
 def test_query_parameters(discovered, name, value):
     assert discovered["doc"].queries[-1].param(name) == value
 
@@ -147,12 +174,18 @@ def test_query_starts_at_the_window_start_in_utc(discovered):
 def test_query_ends_now_for_an_ongoing_incident(discovered):
     end = discovered["doc"].queries[-1].param("enddatetime")
     now = dt.datetime.now(dt.timezone.utc)
-    assert (now - dt.timedelta(minutes=10)).strftime("%Y%m%d%H%M%S") <= end <= now.strftime("%Y%m%d%H%M%S")
+    assert (
+        (now - dt.timedelta(minutes=10)).strftime("%Y%m%d%H%M%S")
+        <= end
+        <= now.strftime("%Y%m%d%H%M%S")
+    )
 
 
 def test_summary_has_the_discovery_line(discovered):
-    assert "discovery: 1 GDELT queries · 4 articles listed · 4 fetched · 0 errors" in discovered["summary"], \
-        discovered["summary"]
+    assert (
+        "discovery: 1 GDELT queries · 4 articles listed · 4 fetched · 0 errors"
+        in discovered["summary"]
+    ), discovered["summary"]
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +194,9 @@ def discovery_alone(tmp_path_factory):
     web, _ = the_web()
     with web:
         db = tmp_path / "alone.db"
-        result = crawl(write(tmp_path, "sources.yml", sources(with_known=False)), db, proxy=web.proxy_url)
+        result = crawl(
+            write(tmp_path, "sources.yml", sources(with_known=False)), db, proxy=web.proxy_url
+        )
     yield {"db": db, "result": result}
 
 
@@ -170,4 +205,6 @@ def test_sources_may_be_empty_when_discovery_is_given(discovery_alone):
 
 
 def test_without_sources_everything_is_filed_under_discovered(discovery_alone):
-    assert {r["source"] for r in rows(discovery_alone["db"], "select source from documents")} == {"discovered"}
+    assert {r["source"] for r in rows(discovery_alone["db"], "select source from documents")} == {
+        "discovered"
+    }

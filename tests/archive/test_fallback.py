@@ -12,9 +12,9 @@ from tests.archive.pages import listing, outage_article
 from tests.archive.replicas import Snapshot, WaybackReplica
 
 LIVE = "/2024/02/05/posta-lampo-caselle/"
-GONE = "/2024/02/06/posta-lampo-sparito/"           # 404, captured inside the window
-REMOVED = "/2024/02/07/posta-lampo-rimosso/"        # 410, captured only after the window
-NEVER = "/2024/02/08/posta-lampo-mai-archiviato/"   # 404, never captured
+GONE = "/2024/02/06/posta-lampo-sparito/"  # 404, captured inside the window
+REMOVED = "/2024/02/07/posta-lampo-rimosso/"  # 410, captured only after the window
+NEVER = "/2024/02/08/posta-lampo-mai-archiviato/"  # 404, never captured
 
 
 def sources(site: str) -> str:
@@ -48,18 +48,36 @@ def recovered(tmp_path_factory):
         return None  # 404
 
     site.route(f"127.0.0.1:{site.port}", pages)
-    replica = WaybackReplica([
-        Snapshot(f"{site_url}{GONE}", "20240206150000", outage_article(2, 6)),
-        Snapshot(f"{site_url}{GONE}", "20240228150000", outage_article(2, 6, extra="Ultimo aggiornamento.")),
-        Snapshot(f"{site_url}{REMOVED}", "20240302100000", outage_article(3, 7)),
-    ])
+    replica = WaybackReplica(
+        [
+            Snapshot(f"{site_url}{GONE}", "20240206150000", outage_article(2, 6)),
+            Snapshot(
+                f"{site_url}{GONE}",
+                "20240228150000",
+                outage_article(2, 6, extra="Ultimo aggiornamento."),
+            ),
+            Snapshot(f"{site_url}{REMOVED}", "20240302100000", outage_article(3, 7)),
+        ]
+    )
     archive.route(f"127.0.0.1:{archive.port}", replica)
     with site, archive:
         db = tmp_path / "fallback.db"
-        result = crawl(write(tmp_path, "sources.yml", sources(site_url)), db, "-s",
-                       f"TIMELINE_WAYBACK_URL={archive_url}", apis=False)
-    yield {"result": result, "db": db, "site": site_url, "archive": archive_url, "archive_web": archive,
-           "replica": replica, "summary": summary_of(result)}
+        result = crawl(
+            write(tmp_path, "sources.yml", sources(site_url)),
+            db,
+            "-s",
+            f"TIMELINE_WAYBACK_URL={archive_url}",
+            apis=False,
+        )
+    yield {
+        "result": result,
+        "db": db,
+        "site": site_url,
+        "archive": archive_url,
+        "archive_web": archive,
+        "replica": replica,
+        "summary": summary_of(result),
+    }
 
 
 def document(recovered, path: str) -> dict | None:
@@ -86,8 +104,10 @@ def test_gone_page_stays_in_the_source_of_the_link(recovered, path):
 
 
 def test_the_latest_capture_inside_the_window_is_read(recovered):
-    assert document(recovered, GONE)["archived_url"] == \
-        f"{recovered['archive']}/web/20240228150000id_/{recovered['site']}{GONE}"
+    assert (
+        document(recovered, GONE)["archived_url"]
+        == f"{recovered['archive']}/web/20240228150000id_/{recovered['site']}{GONE}"
+    )
 
 
 def test_without_a_capture_inside_the_window_the_nearest_is_read(recovered):
@@ -112,4 +132,6 @@ def test_the_archive_robots_txt_is_not_asked(recovered):
 
 
 def test_summary_counts_the_pages_read_from_the_archive(recovered):
-    assert "2 of 3 gone pages (404/410) read from the archive" in recovered["summary"], recovered["summary"]
+    assert "2 of 3 gone pages (404/410) read from the archive" in recovered["summary"], recovered[
+        "summary"
+    ]

@@ -41,23 +41,30 @@ def article_path(channel: str, n: int) -> str:
 
 
 def feed(paths: list[str]) -> str:
-    items = "".join(f"<item><title>Posta Lampo {p}</title><link>{SITE}{p}</link>"
-                    "<pubDate>Mon, 05 Feb 2024 09:30:00 +0100</pubDate></item>" for p in paths)
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Cronaca</title>{items}</channel></rss>'
+    items = "".join(
+        f"<item><title>Posta Lampo {p}</title><link>{SITE}{p}</link>"
+        "<pubDate>Mon, 05 Feb 2024 09:30:00 +0100</pubDate></item>"
+        for p in paths
+    )
+    channel = f"<channel><title>Cronaca</title>{items}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
 
 
 def sitemap(paths: list[str]) -> str:
     urls = "".join(f"<url><loc>{SITE}{p}</loc></url>" for p in paths)
-    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    return f'<?xml version="1.0"?><urlset xmlns="{namespace}">{urls}</urlset>'
 
 
 def site(request) -> Answer:
     """Every answer takes SLOW seconds, robots.txt included."""
     path = request.path
-    pages = {"page": [article_path("pagina", n) for n in range(PER_CHANNEL)],
-             "feed": [article_path("feed", n) for n in range(PER_CHANNEL)],
-             "sitemap": [article_path("mappa", n) for n in range(PER_CHANNEL)],
-             "tecnologia": [article_path("tecnologia", n) for n in range(PER_CHANNEL)]}
+    pages = {
+        "page": [article_path("pagina", n) for n in range(PER_CHANNEL)],
+        "feed": [article_path("feed", n) for n in range(PER_CHANNEL)],
+        "sitemap": [article_path("mappa", n) for n in range(PER_CHANNEL)],
+        "tecnologia": [article_path("tecnologia", n) for n in range(PER_CHANNEL)],
+    }
     if path == "/robots.txt":
         return Answer(200, "User-agent: *\nAllow: /\n", "text/plain", delay=SLOW)
     if path == "/":
@@ -79,10 +86,14 @@ def polite(request, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("polite")
     web = LoopWeb()
     web.route(HOST, site)
-    settings = [] if request.param is None else ["-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={request.param}"]
+    settings = (
+        [] if request.param is None else ["-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={request.param}"]
+    )
     with web:
         db = tmp_path / "polite.db"
-        result = crawl(write(tmp_path, "sources.yml", SOURCES), db, *settings, proxy=web.proxy_url, apis=False)
+        result = crawl(
+            write(tmp_path, "sources.yml", SOURCES), db, *settings, proxy=web.proxy_url, apis=False
+        )
     yield {"web": web, "result": result, "db": db, "limit": request.param or 2}
 
 
@@ -133,14 +144,25 @@ CDX_DELAY = 0.4
 @pytest.fixture(scope="module")
 def paced(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("paced")
-    snapshots = [Snapshot(f"{SITE}{article_path('archivio', n)}", f"202402{1 + n % 20:02d}120000",
-                          outage_article(n, 1 + n % 20)) for n in range(10)]
+    snapshots = [
+        Snapshot(
+            f"{SITE}{article_path('archivio', n)}",
+            f"202402{1 + n % 20:02d}120000",
+            outage_article(n, 1 + n % 20),
+        )
+        for n in range(10)
+    ]
     web = LoopWeb()
     web.route("web.archive.test", WaybackReplica(snapshots, max_rows=2))
     with web:
         db = tmp_path / "paced.db"
-        result = crawl(write(tmp_path, "sources.yml", ARCHIVE_SOURCES), db, "-s", f"TIMELINE_CDX_DELAY={CDX_DELAY}",
-                       proxy=web.proxy_url)
+        result = crawl(
+            write(tmp_path, "sources.yml", ARCHIVE_SOURCES),
+            db,
+            "-s",
+            f"TIMELINE_CDX_DELAY={CDX_DELAY}",
+            proxy=web.proxy_url,
+        )
     yield {"web": web, "result": result, "db": db}
 
 

@@ -34,9 +34,13 @@ sources:
 
 
 def feed(paths: list[str]) -> str:
-    items = "".join(f"<item><title>Posta Lampo</title><link>{SITE}{p}</link>"
-                    "<pubDate>Mon, 05 Feb 2024 09:30:00 +0100</pubDate></item>" for p in paths)
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Cronaca</title>{items}</channel></rss>'
+    items = "".join(
+        f"<item><title>Posta Lampo</title><link>{SITE}{p}</link>"
+        "<pubDate>Mon, 05 Feb 2024 09:30:00 +0100</pubDate></item>"
+        for p in paths
+    )
+    channel = f"<channel><title>Cronaca</title>{items}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
 
 
 class ChangingSite:
@@ -80,9 +84,24 @@ def watched(tmp_path_factory):
     db = tmp_path / "watch.db"
     config = write(tmp_path, "sources.yml", SOURCES)
     with web:
-        process = subprocess.Popen([*timeline_command(), "crawl", "--config", str(config), "--db", str(db), *FAST,
-                                    "--watch", "2s"], cwd=PROJECT, env=proxy_env(web.proxy_url),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [
+                *timeline_command(),
+                "crawl",
+                "--config",
+                str(config),
+                "--db",
+                str(db),
+                *FAST,
+                "--watch",
+                "2s",
+            ],
+            cwd=PROJECT,
+            env=proxy_env(web.proxy_url),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         lines: list[str] = []
         reader = threading.Thread(target=read_lines, args=(process.stderr, lines), daemon=True)
         reader.start()
@@ -100,8 +119,14 @@ def watched(tmp_path_factory):
                 process.kill()
                 process.wait()
         reader.join(timeout=5)
-    yield {"lines": lines, "returncode": process.returncode, "db": db, "web": web,
-           "first": documents_after_first, "wal kept": between_rounds}
+    yield {
+        "lines": lines,
+        "returncode": process.returncode,
+        "db": db,
+        "web": web,
+        "first": documents_after_first,
+        "wal kept": between_rounds,
+    }
 
 
 def round_lines(watched) -> list[str]:
@@ -117,8 +142,10 @@ def test_each_round_prints_one_line(watched):
 
 
 def test_the_round_line_has_the_figures(watched):
-    assert "1 documents stored" in round_lines(watched)[0] and "in the database: 1 documents" in \
-        round_lines(watched)[0]
+    assert (
+        "1 documents stored" in round_lines(watched)[0]
+        and "in the database: 1 documents" in round_lines(watched)[0]
+    )
 
 
 def test_the_watch_says_it_stopped(watched):
@@ -146,12 +173,31 @@ def test_the_write_ahead_log_is_kept_between_rounds(watched):
 @pytest.mark.parametrize("value", ["soon", "-5m", "0s", "15 minutes", "1d"])
 def test_a_bad_interval_is_refused_in_one_line(tmp_path, value):
     config = write(tmp_path, "sources.yml", SOURCES)
-    result = subprocess.run([*timeline_command(), "crawl", "--config", str(config), "--db", str(tmp_path / "x.db"),
-                             f"--watch={value}"], cwd=PROJECT, capture_output=True, text=True, timeout=60)
-    assert (result.returncode, len(result.stderr.strip().splitlines()), "--watch" in result.stderr) == (2, 1, True)
+    result = subprocess.run(
+        [
+            *timeline_command(),
+            "crawl",
+            "--config",
+            str(config),
+            "--db",
+            str(tmp_path / "x.db"),
+            f"--watch={value}",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        result.returncode,
+        len(result.stderr.strip().splitlines()),
+        "--watch" in result.stderr,
+    ) == (2, 1, True)
 
 
-@pytest.mark.parametrize("text, seconds", [("30s", 30), ("15m", 900), ("1h", 3600), ("90", 90), ("1.5m", 90)])
+@pytest.mark.parametrize(
+    "text, seconds", [("30s", 30), ("15m", 900), ("1h", 3600), ("90", 90), ("1.5m", 90)]
+)
 def test_intervals(text, seconds):
     from timeline.crawl import parse_interval
 

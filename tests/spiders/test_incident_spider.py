@@ -12,18 +12,29 @@ from tests.spiders.incident import CONFIG, PAGES
 
 
 def incident_spider(**settings) -> IncidentSpider:
-    crawler = get_crawler(IncidentSpider, {"TIMELINE_WAYBACK_URL": "http://web.archive.test",
-                                           "REQUEST_FINGERPRINTER_CLASS": "timeline.fingerprints.ChannelFingerprinter",
-                                           **settings})
+    crawler = get_crawler(
+        IncidentSpider,
+        {
+            "TIMELINE_WAYBACK_URL": "http://web.archive.test",
+            "REQUEST_FINGERPRINTER_CLASS": "timeline.fingerprints.ChannelFingerprinter",
+            **settings,
+        },
+    )
     crawler.spider = crawler._create_spider(config=CONFIG)
     return crawler.spider
 
 
 def test_a_reader_for_every_channel_of_every_source():
     assert [(cls.name, source.name) for cls, source in readers_of(CONFIG)] == [
-        ("site", "notiziario"), ("feed", "notiziario"), ("site", "notiziario-follow"), ("site", "notiziario-atom"),
-        ("feed", "notiziario-atom"), ("sitemap", "gazzetta"), ("sitemap", "gazzetta-filtered"),
-        ("statuspage", "stato")]
+        ("site", "notiziario"),
+        ("feed", "notiziario"),
+        ("site", "notiziario-follow"),
+        ("site", "notiziario-atom"),
+        ("feed", "notiziario-atom"),
+        ("sitemap", "gazzetta"),
+        ("sitemap", "gazzetta-filtered"),
+        ("statuspage", "stato"),
+    ]
 
 
 def test_readers_share_the_spiders_crawler():
@@ -32,8 +43,13 @@ def test_readers_share_the_spiders_crawler():
 
 
 def test_offsite_filter_allows_every_readers_hosts_and_the_archive():
-    assert {"www.notiziario.test", "feeds.notiziario.test", "www.gazzetta.test", "status.posta.test",
-            "web.archive.test"} == set(incident_spider().allowed_domains)
+    assert {
+        "www.notiziario.test",
+        "feeds.notiziario.test",
+        "www.gazzetta.test",
+        "status.posta.test",
+        "web.archive.test",
+    } == set(incident_spider().allowed_domains)
 
 
 async def started(spider) -> list[scrapy.Request]:
@@ -50,28 +66,47 @@ def test_start_routes_every_readers_start_requests():
 def test_a_routed_request_names_its_reader_and_its_methods():
     spider = incident_spider()
     reader = spider.readers["feed:notiziario"]
-    routed = spider.routed("feed:notiziario", reader.page_request("http://www.notiziario.test/a/", date_hint="2023-01-24"))
-    assert (routed.callback, routed.meta[CALLBACK], routed.meta[ERRBACK]) == (spider.dispatch, "parse_page",
-                                                                             "page_failed")
+    routed = spider.routed(
+        "feed:notiziario",
+        reader.page_request("http://www.notiziario.test/a/", date_hint="2023-01-24"),
+    )
+    assert (routed.callback, routed.meta[CALLBACK], routed.meta[ERRBACK]) == (
+        spider.dispatch,
+        "parse_page",
+        "page_failed",
+    )
 
 
 def test_a_routed_request_round_trips_through_serialisation():
     spider = incident_spider()
     reader = spider.readers["feed:notiziario"]
-    routed = spider.routed("feed:notiziario", reader.page_request("http://www.notiziario.test/a/", date_hint="2023-01-24"))
+    routed = spider.routed(
+        "feed:notiziario",
+        reader.page_request("http://www.notiziario.test/a/", date_hint="2023-01-24"),
+    )
     back = request_from_dict(routed.to_dict(spider=spider), spider=spider)
     assert (back.callback, back.errback, back.meta[READER], back.cb_kwargs) == (
-        spider.dispatch, spider.dispatch_failure, "feed:notiziario", {"hints": {"date_hint": "2023-01-24"}})
+        spider.dispatch,
+        spider.dispatch_failure,
+        "feed:notiziario",
+        {"hints": {"date_hint": "2023-01-24"}},
+    )
 
 
 def test_dispatch_calls_the_reader_and_routes_what_it_yields():
     spider = incident_spider()
-    request = spider.routed("feed:notiziario", scrapy.Request(CONFIG.source("notiziario").feed,
-                                                              callback=spider.readers["feed:notiziario"].parse))
+    request = spider.routed(
+        "feed:notiziario",
+        scrapy.Request(
+            CONFIG.source("notiziario").feed, callback=spider.readers["feed:notiziario"].parse
+        ),
+    )
     response = file_response(PAGES / "feed.rss", request.url)
     response.request = request
     output = list(spider.dispatch(response))
-    assert output and all(r.callback == spider.dispatch and r.meta[READER] == "feed:notiziario" for r in output)
+    assert output and all(
+        r.callback == spider.dispatch and r.meta[READER] == "feed:notiziario" for r in output
+    )
 
 
 def test_channel_pages_are_deduplicated_per_channel():
@@ -82,4 +117,7 @@ def test_channel_pages_are_deduplicated_per_channel():
     from_other_feed = spider.readers["feed:notiziario-atom"].page_request(url)
     from_site = scrapy.Request(url)
     prints = {fingerprinter.fingerprint(r) for r in (from_feed, from_other_feed, from_site)}
-    assert len(prints) == 3 and fingerprinter.fingerprint(spider.readers["feed:notiziario"].page_request(url)) in prints
+    assert (
+        len(prints) == 3
+        and fingerprinter.fingerprint(spider.readers["feed:notiziario"].page_request(url)) in prints
+    )
