@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import scrapy
 
-from spiders.channel import ChannelSpider
+from spiders.channel import ChannelSpider, failure_reason
 from spiders.wayback import CDX_SLOT, api_meta
 from timeline.archive import (
     Capture,
@@ -71,8 +71,6 @@ class ArchiveSpider(ChannelSpider):
 
     def index_failed(self, failure):
         """The index could not be had (unreachable, 5xx after retries, 404)."""
-        from spiders.channel import failure_reason
-
         reason = failure_reason(failure)
         if reason:
             pattern = failure.request.cb_kwargs.get("pattern")

@@ -201,7 +201,9 @@ class HostLimit:
     def __init__(self, crawler):
         self.crawler = crawler
         settings = crawler.settings
-        self.default = settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+        # As the downloader sizes a slot: per IP when that is set, else per domain.
+        self.default = settings.getint("CONCURRENT_REQUESTS_PER_IP") or settings.getint(
+            "CONCURRENT_REQUESTS_PER_DOMAIN")
         self.per_slot = {key: int(value.get("concurrency", self.default))
                          for key, value in settings.getdict("DOWNLOAD_SLOTS").items()}
         self.places: dict[str, DeferredSemaphore] = {}

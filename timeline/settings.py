@@ -65,6 +65,9 @@ TIMELINE_WAYBACK_CONCURRENCY = 2
 TIMELINE_GDELT_DELAY = 5.0
 # At most this many distinct contents of one archived page are read (spread over its history).
 TIMELINE_ARCHIVE_MAX_VERSIONS = 40
+# A page gone (404/410) is read from the archive: unset, for sources with `archive` patterns,
+# for discovered articles, and for all when the run names TIMELINE_WAYBACK_URL; True/False force it.
+TIMELINE_ARCHIVE_FALLBACK = None
 # CDX rows asked per query; more are read page by page with the archive's resume key.
 TIMELINE_CDX_PAGE_SIZE = 5000
 

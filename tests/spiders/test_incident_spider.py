@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+from types import SimpleNamespace
+
+import pytest
 import scrapy
 from scrapy.utils.request import request_from_dict
 from scrapy.utils.test import get_crawler
@@ -9,6 +13,7 @@ from scrapy.utils.test import get_crawler
 from spiders.incident import CALLBACK, ERRBACK, READER, IncidentSpider, readers_of
 from tests.responses import file_response
 from tests.spiders.incident import CONFIG, PAGES
+from timeline.config import Source
 
 
 def incident_spider(**settings) -> IncidentSpider:
@@ -121,3 +126,35 @@ def test_channel_pages_are_deduplicated_per_channel():
         len(prints) == 3
         and fingerprinter.fingerprint(spider.readers["feed:notiziario"].page_request(url)) in prints
     )
+
+
+# -- when a gone page (404/410) is looked up in the archive ----------------------------------------
+
+
+def site_reader(source: Source, **settings):
+    from scrapy.settings import Settings
+
+    from spiders.site import SiteSpider
+
+    config = dataclasses.replace(CONFIG, sources=(*CONFIG.sources, source))
+    chosen = Settings({"TIMELINE_WAYBACK_URL": "https://web.archive.org"}, priority="project")
+    chosen.update(settings, priority="cmdline")  # as `timeline crawl -s NAME=VALUE` does
+    reader = SiteSpider(config=config, source=source.name)
+    reader.crawler = SimpleNamespace(settings=chosen)  # only its settings are read
+    return reader
+
+
+LIVE = Source(name="vivo", kind="news", start_urls=("http://www.vivo.test/",))
+ARCHIVED = Source(name="archiviato", kind="news", start_urls=("http://www.vivo.test/",),
+                  archive=("www.vivo.test/*",))
+
+
+@pytest.mark.parametrize("source, settings, falls_back", [
+    (LIVE, {}, False),
+    (ARCHIVED, {}, True),
+    (LIVE, {"TIMELINE_WAYBACK_URL": "http://127.0.0.1:9"}, True),
+    (ARCHIVED, {"TIMELINE_ARCHIVE_FALLBACK": "False"}, False),
+    (LIVE, {"TIMELINE_ARCHIVE_FALLBACK": "True"}, True),
+], ids=["live source", "archived source", "archive named", "forced off", "forced on"])
+def test_when_a_gone_page_is_looked_up(source, settings, falls_back):
+    assert site_reader(source, **settings).falls_back() is falls_back
