@@ -5,9 +5,11 @@ environment names."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
-from tests.archive.conftest import crawl, rows, write
+from tests.archive.conftest import FAST, PROJECT, crawl, proxy_env, rows, timeline_command, write
 from tests.archive.loopweb import Answer, LoopWeb
 from tests.archive.pages import listing, outage_article
 from tests.archive.replicas import Snapshot, WaybackReplica
@@ -177,3 +179,37 @@ def test_archive_index_keeps_its_own_delay(paced):
 
 def test_archive_pace_does_not_cost_a_page(paced):
     assert rows(paced["db"], "select count(*) as n from documents")[0]["n"] == 10
+
+
+# -- the standard proxy variables: http_proxy for the sites, no_proxy for the local archive --------
+
+
+@pytest.fixture(scope="module")
+def proxied(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("proxied")
+    sites, archive = LoopWeb(), LoopWeb()
+    sites.route(HOST, site)
+    snapshots = [Snapshot(f"{SITE}/2024/02/05/archivio-1/", "20240205120000", outage_article(1, 5))]
+    archive.route(f"127.0.0.1:{archive.port}", WaybackReplica(snapshots))
+    text = ARCHIVE_SOURCES + f'    start_urls: ["{SITE}/tecnologia/"]\n'
+    with sites, archive:
+        env = proxy_env(sites.proxy_url)
+        env.update(no_proxy="127.0.0.1", NO_PROXY="127.0.0.1")
+        result = subprocess.run(
+            [*timeline_command(), "crawl", "--config", str(write(tmp_path, "s.yml", text)),
+             "--db", str(tmp_path / "p.db"), *FAST, "-s", f"TIMELINE_WAYBACK_URL={archive.proxy_url}"],
+            cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120)
+    yield {"sites": sites, "archive": archive, "result": result, "db": tmp_path / "p.db"}
+
+
+def test_sites_are_reached_through_http_proxy(proxied):
+    assert proxied["sites"].hits(HOST, "/tecnologia/"), proxied["result"].stderr[-1500:]
+
+
+def test_hosts_in_no_proxy_are_reached_directly(proxied):
+    assert proxied["archive"].hits(path_prefix="/cdx/") and proxied["sites"].unrouted() == []
+
+
+def test_both_are_stored(proxied):
+    found = {r["found_via"] for r in rows(proxied["db"], "select found_via from documents")}
+    assert found == {"page", "archive"}
