@@ -27,6 +27,7 @@ from spiders.site import SiteSpider
 from spiders.sitemap import NewsSitemapSpider
 from spiders.statuspage import StatuspageSpider
 from timeline.config import Config, Source
+from timeline.journal import item_yielded, response_processed
 
 # Source key → the reader of that channel.
 CHANNEL_READERS = {
@@ -114,19 +115,34 @@ class IncidentSpider(scrapy.Spider):
     def dispatch(self, response, **kwargs):
         key = response.meta[READER]
         method = getattr(self.readers[key], response.meta[CALLBACK])
-        return self.route(key, method(response, **kwargs))
+        return self.route(key, method(response, **kwargs), response.request)
 
     def dispatch_failure(self, failure):
         meta = failure.request.meta
         name = meta.get(ERRBACK)
-        if not name:
-            return failure  # as if there were no errback: Scrapy logs it
-        result = getattr(self.readers[meta[READER]], name)(failure)
-        return result if isinstance(result, Failure) else self.route(meta[READER], result)
+        result = getattr(self.readers[meta[READER]], name)(failure) if name else failure
+        if isinstance(result, Failure):
+            self.processed(failure.request)
+            return result  # as if there were no errback: Scrapy logs it
+        return self.route(meta[READER], result, failure.request)
 
-    def route(self, key: str, output):
-        for result in iterate_spider_output(output):
-            yield self.routed(key, result) if isinstance(result, scrapy.Request) else result
+    def route(self, key: str, output, request: scrapy.Request):
+        """The reader's output, its requests routed; then the request's output is all handed over
+        (the crash-safe journal, timeline/journal.py, waits for that and for its items)."""
+        try:
+            for result in iterate_spider_output(output):
+                if isinstance(result, scrapy.Request):
+                    yield self.routed(key, result)
+                else:
+                    self.crawler.signals.send_catch_log(item_yielded, item=result, request=request)
+                    yield result
+        except Exception:
+            self.processed(request)
+            raise
+        self.processed(request)
+
+    def processed(self, request: scrapy.Request) -> None:
+        self.crawler.signals.send_catch_log(response_processed, request=request)
 
     def parse(self, response, **kwargs):
         raise NotImplementedError("every request of this spider is routed to a reader")
