@@ -96,12 +96,14 @@ class WaybackReplica:
         busy_first: int = 0,
         retry_after: int = 1,
         broken_index: bool = False,
+        delay: float = 0.0,
     ):
         self.snapshots = snapshots
         self.max_rows = max_rows
         self.busy_left = busy_first
         self.retry_after = retry_after
         self.broken_index = broken_index
+        self.delay = delay  # seconds each capture takes to arrive
         self.index_queries: list[Request] = []
 
     def __call__(self, request: Request) -> Answer | None:
@@ -197,7 +199,7 @@ class WaybackReplica:
             )
         snapshot = found[0]
         if raw and not snapshot.drops_raw:
-            return Answer(200, snapshot.body, f"{snapshot.mimetype}; charset=utf-8")
+            return Answer(200, snapshot.body, f"{snapshot.mimetype}; charset=utf-8", delay=self.delay)
         if raw:
             return Answer(302, "", headers={"Location": f"/web/{timestamp}/{original}"})
         page = snapshot.html.replace("<head>", "<head>" + BANNER_HEAD, 1).replace(
