@@ -3,13 +3,13 @@
     incident:
       discover: {gdelt: '"libero mail" OR "virgilio mail"'}
 
-Asks the GDELT DOC 2.0 API (``TIMELINE_GDELT_URL``) for the articles of the window that
-it still searches (the last three months: for ongoing and recent incidents), in halves
-when an answer is full. Every listed article is fetched and judged like any page (its
+Asks the GDELT DOC 2.0 API (``TIMELINE_GDELT_URL``) for the articles of the window (to now
+at the latest), in halves when an answer is full. GDELT searches the last three months:
+it serves ongoing and recent incidents, and a window older than that is warned about. Every listed article is fetched and judged like any page (its
 listed title is not enough): stored with ``found_via = 'discovery'`` under the configured
 source that names its site, else under the source ``discovered`` (kind news). A page gone
-(404/410) is read from the archive. A window the API no longer covers, or an answer that
-is not its JSON, is an error naming the reason, counted as ``timeline/dropped/bad
+(404/410) is read from the archive. An answer that is not its JSON (GDELT explains in plain
+words what it cannot do) is an error naming the reason, counted as ``timeline/dropped/bad
 discovery``; the crawl goes on.
 """
 
@@ -28,10 +28,11 @@ from timeline.discovery import (
     MAX_RECORDS,
     SMALLEST_SLICE,
     DocError,
+    asked_span,
+    beyond_reach,
     doc_query,
     halves,
     parse_doc,
-    reachable,
     site_of,
     sources_by_site,
 )
@@ -68,25 +69,20 @@ class DiscoverySpider(ChannelSpider):
         return [*super().archive_hosts(), host_of(self.gdelt)]
 
     async def start(self):
-        query = self.incident.discover_gdelt
         window = window_span(self.incident)
-        span = reachable(window)
+        span = asked_span(window)
         if span is None:
-            self.reject(
-                self.gdelt,
-                f"the window ({window[0]:%Y-%m-%d} to {window[1]:%Y-%m-%d} UTC) is older "
-                "than the three months GDELT searches: nothing to discover (read the "
-                "archive with archive patterns instead)",
-            )
+            self.logger.info("discovery: the window has not begun; nothing to ask GDELT yet")
             return
-        if span[0] > window[0]:
+        if beyond_reach(window):
+            # Asked all the same: GDELT says what it cannot search, and a mirror may hold more.
             self.logger.warning(
-                "discovery: GDELT searches the last three months only, so from %s UTC on "
-                "(the window starts %s)",
-                f"{span[0]:%Y-%m-%d %H:%M}",
+                "discovery: the window starts %s, but GDELT searches the last three months only: "
+                "it may list nothing older (read the archive with archive patterns for that)",
                 f"{window[0]:%Y-%m-%d}",
             )
-        yield self.query_request(query, *span)
+            self.crawler.stats.inc_value(STATS + "windows older than three months")
+        yield self.query_request(self.incident.discover_gdelt, *span)
 
     def query_request(self, query: str, start: dt.datetime, end: dt.datetime) -> scrapy.Request:
         self.crawler.stats.inc_value(STATS + "queries")

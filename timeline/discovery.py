@@ -68,17 +68,23 @@ def doc_query(
     return f"{base}?{urlencode(params, quote_via=quote)}"
 
 
-def reachable(
+def asked_span(
+    span: tuple[dt.datetime, dt.datetime], now: dt.datetime | None = None
+) -> tuple[dt.datetime, dt.datetime] | None:
+    """The window as asked: to now at the latest (an ongoing incident); None before it begins."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    end = min(span[1], now)
+    return (span[0], end) if span[0] < end else None
+
+
+def beyond_reach(
     span: tuple[dt.datetime, dt.datetime],
     now: dt.datetime | None = None,
     reach: dt.timedelta = REACH,
-) -> tuple[dt.datetime, dt.datetime] | None:
-    """The part of ``span`` the API still searches (the last ``reach`` before now), or None."""
+) -> bool:
+    """True when the window starts before the last ``reach`` the API searches (it may find less)."""
     now = now or dt.datetime.now(dt.timezone.utc)
-    # An hour inside its reach: a query right at the edge is refused by the time it arrives.
-    start = max(span[0], now - reach + dt.timedelta(hours=1))
-    end = min(span[1], now)
-    return (start, end) if start < end else None
+    return span[0] < now - reach
 
 
 def halves(start: dt.datetime, end: dt.datetime) -> list[tuple[dt.datetime, dt.datetime]]:

@@ -95,10 +95,10 @@ CASES = {
         message="the API answered in words, not JSON: 'The specified phrase is too short.'",
         counted="bad discovery 1",
     ),
-    "window older than GDELT's reach": dict(
+    "window older than GDELT's reach, answered in words": dict(
         discover=True,
-        doc=DocReplica([]),
-        message="older than the three months GDELT searches",
+        doc=DocReplica([], answer="Invalid query start date: outside the searchable range."),
+        message="GDELT searches the last three months only",
         counted="bad discovery 1",
     ),
 }
@@ -113,8 +113,8 @@ def outcomes(tmp_path_factory):
         web.route("www.cronaca.test", live_site)
         web.route("web.archive.test", case.get("wayback") or WaybackReplica([]))
         web.route("api.gdelt.test", case.get("doc") or DocReplica([]))
-        # Discovery is asked only for a window GDELT still covers, except in the case about that.
-        recent = case.get("discover") and name != "window older than GDELT's reach"
+        # Discovery over a window GDELT still covers, except in the case about that.
+        recent = case.get("discover") and "older" not in name
         text = config_text(
             archive=case.get("archive", False),
             discover=case.get("discover", False),
@@ -167,8 +167,12 @@ def test_the_rest_of_the_crawl_goes_on(outcomes, name):
     ]
 
 
-def test_a_window_gdelt_no_longer_covers_is_not_asked(outcomes):
-    assert outcomes["window older than GDELT's reach"]["doc"].queries == []
+def test_a_window_older_than_gdelts_reach_is_asked_and_warned_about(outcomes):
+    outcome = outcomes["window older than GDELT's reach, answered in words"]
+    assert (
+        len(outcome["doc"].queries) == 1
+        and "outside the searchable range" in outcome["result"].stderr
+    )
 
 
 # -- mistakes in the sources file: exit 2, file, line and key named, nothing fetched ---------------

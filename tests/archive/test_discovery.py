@@ -208,3 +208,56 @@ def test_without_sources_everything_is_filed_under_discovered(discovery_alone):
     assert {r["source"] for r in rows(discovery_alone["db"], "select source from documents")} == {
         "discovered"
     }
+
+
+# -- a past window: asked all the same (GDELT says what it cannot search; a mirror may hold it) ----
+
+PAST = """\
+incident:
+  slug: posta-lampo-2024
+  title: Disservizio di Posta Lampo, febbraio 2024
+  timezone: Europe/Rome
+  keywords: [posta lampo]
+  window: {start: 2024-02-01, end: 2024-02-29}
+  discover: {gdelt: 'posta lampo'}
+sources: []
+"""
+
+
+@pytest.fixture(scope="module")
+def past(tmp_path_factory):
+    from tests.archive.pages import outage_article
+
+    tmp_path = tmp_path_factory.mktemp("past")
+    url = f"{OTHER}/2024/02/05/posta-lampo/"
+    web = LoopWeb()
+    web.route(
+        "www.altro-giornale.test",
+        lambda r: (
+            Answer(200, outage_article(1, 5)) if r.path == "/2024/02/05/posta-lampo/" else None
+        ),
+    )
+    doc = DocReplica([Listed(url, "Posta Lampo ferma", "20240205T101500Z")])
+    web.route("api.gdelt.test", doc)
+    with web:
+        db = tmp_path / "past.db"
+        result = crawl(write(tmp_path, "sources.yml", PAST), db, proxy=web.proxy_url)
+    yield {"result": result, "db": db, "doc": doc, "url": url}
+
+
+def test_a_past_window_is_asked_over_its_days_in_utc(past):
+    query = past["doc"].queries[0]
+    assert (query.param("startdatetime"), query.param("enddatetime")) == (
+        "20240131230000",
+        "20240229225959",
+    )
+
+
+def test_a_past_window_is_warned_about(past):
+    assert "GDELT searches the last three months only" in past["result"].stderr
+
+
+def test_what_it_lists_for_a_past_window_is_stored(past):
+    assert rows(
+        past["db"], "select source, found_via from documents where url = ?", past["url"]
+    ) == [{"source": "discovered", "found_via": "discovery"}]

@@ -28,11 +28,12 @@ from timeline.archive import (
 )
 from timeline.config import Incident
 from timeline.discovery import (
+    asked_span,
+    beyond_reach,
     DocError,
     doc_query,
     halves,
     parse_doc,
-    reachable,
     seen_moment,
     site_of,
 )
@@ -359,24 +360,26 @@ def test_doc_query_parameters(name, value):
     assert parse_qs(urlsplit(url).query)[name] == [value]
 
 
-def test_reachable_keeps_a_recent_window():
+def test_a_past_window_is_asked_whole():
     now = dt.datetime(2024, 3, 10, tzinfo=UTC)
-    assert reachable(window_span(INCIDENT), now) == window_span(INCIDENT)
+    assert asked_span(window_span(INCIDENT), now) == window_span(INCIDENT)
 
 
-def test_reachable_cuts_a_window_older_than_three_months():
-    now = dt.datetime(2024, 5, 15, tzinfo=UTC)
-    start, _ = reachable(window_span(INCIDENT), now)
-    assert start == now - dt.timedelta(days=90) + dt.timedelta(hours=1)
-
-
-def test_a_window_wholly_older_than_three_months_is_not_reachable():
-    assert reachable(window_span(INCIDENT), dt.datetime(2024, 9, 1, tzinfo=UTC)) is None
-
-
-def test_an_ongoing_window_ends_now():
+def test_an_ongoing_window_is_asked_to_now():
     now = dt.datetime(2024, 2, 10, 12, tzinfo=UTC)
-    assert reachable(window_span(INCIDENT), now)[1] == now
+    assert asked_span(window_span(INCIDENT), now) == (window_span(INCIDENT)[0], now)
+
+
+def test_a_window_not_begun_is_not_asked():
+    assert asked_span(window_span(INCIDENT), dt.datetime(2024, 1, 20, tzinfo=UTC)) is None
+
+
+@pytest.mark.parametrize(
+    "now, beyond",
+    [(dt.datetime(2024, 3, 10, tzinfo=UTC), False), (dt.datetime(2024, 5, 15, tzinfo=UTC), True)],
+)
+def test_a_window_beyond_gdelts_three_months(now, beyond):
+    assert beyond_reach(window_span(INCIDENT), now) is beyond
 
 
 def test_halves():
