@@ -9,7 +9,8 @@ The index (``/cdx/search/cdx``) is metadata, one row per capture: ``urlkey, time
 original, mimetype, statuscode, digest, length``. With ``output=json`` the first row names
 the fields; with ``showResumeKey=true`` a cut-off answer ends with an empty row and a row
 holding the resume key, to send back as ``resumeKey``. Timestamps are UTC, 1 to 14 digits
-(``yyyyMMddhhmmss``); ``from``/``to`` are inclusive. ``collapse=digest`` would hide the last
+(``yyyyMMddhhmmss``); ``from``/``to`` are inclusive prefixes (``from=20230114`` is from the
+start of that UTC day). ``collapse=digest`` would hide the last
 capture of each content, which dates a change, so every row is read and each content (one
 digest of one URL) is fetched once. A capture is read raw with the ``id_`` flag; without
 it the archive injects its own banner and rewrites links, which must never reach a text.
@@ -155,10 +156,14 @@ def cdx_query(
     limit: int = 5000,
     resume_key: str | None = None,
 ) -> str:
-    """The index query for ``pattern`` (a trailing ``*``: a prefix), inside ``span`` if given."""
+    """The index query for ``pattern`` (a trailing ``*``: a prefix), inside ``span`` if given.
+
+    The span is sent as the UTC days it touches (``from``/``to`` are inclusive prefixes): the
+    captures of those days outside the span are then left out by the crawl, never fetched.
+    """
     params = [("url", pattern), ("output", "json"), ("fl", ",".join(ASKED_FIELDS))]
     if span:
-        params += [("from", cdx_timestamp(span[0])), ("to", cdx_timestamp(span[1]))]
+        params += [("from", cdx_timestamp(span[0])[:8]), ("to", cdx_timestamp(span[1])[:8])]
     params += [
         ("filter", "statuscode:200"),
         ("filter", "mimetype:text/html"),
