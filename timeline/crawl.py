@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
+import signal
 import sqlite3
 import sys
 import time
@@ -297,6 +298,14 @@ def _watch_round(results, config_path, db_path, overrides, replica, number) -> N
             results.put(f"{type(exc).__name__}: {exc}")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM to a watching process: it stops as on Ctrl-C, and tells the round at once."""
+
+
+def interrupted(signum, frame):
+    raise Terminated
+
+
 def round_outcome(child, results):
     """What a round's process sends back: its summary, or why it failed."""
     import queue
@@ -312,13 +321,12 @@ def round_outcome(child, results):
                     return f"the crawl process ended with status {child.exitcode}"
 
 
-def stop_round(child) -> None:
+def stop_round(child, at_once: bool = False) -> None:
     """Stop a round cleanly (Scrapy finishes what is in flight), then firmly if it will not."""
-    import signal
-
-    child.join(timeout=10)  # a Ctrl-C in a terminal reached it too: it is stopping already
+    if not at_once:
+        child.join(timeout=3)  # a Ctrl-C in a terminal reached it too: it is stopping already
     if child.is_alive():
-        os.kill(child.pid, signal.SIGINT)
+        os.kill(child.pid, signal.SIGTERM if at_once else signal.SIGINT)
         child.join(timeout=30)
     if child.is_alive():
         child.terminate()
@@ -341,6 +349,7 @@ def run_watch(config_path: str | Path, db_path: str | Path, interval: float,
 
     load_config(config_path)  # a wrong file stops here, before the first round
     context = multiprocessing.get_context("spawn")
+    signal.signal(signal.SIGTERM, interrupted)  # stopped by a service manager: as Ctrl-C
     TimelineStore(db_path).close()  # the database exists, in WAL mode, before the first round
     # Open across rounds: the write-ahead log outlives each round, so a server reads the new rows.
     keeper = sqlite3.connect(db_path)
@@ -360,8 +369,8 @@ def run_watch(config_path: str | Path, db_path: str | Path, interval: float,
             child.start()
             try:
                 outcome = round_outcome(child, results)
-            except KeyboardInterrupt:
-                stop_round(child)
+            except KeyboardInterrupt as stop:
+                stop_round(child, at_once=isinstance(stop, Terminated))
                 raise
             child.join()
             if isinstance(outcome, CrawlSummary):

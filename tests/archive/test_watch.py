@@ -202,3 +202,34 @@ def test_intervals(text, seconds):
     from timeline.crawl import parse_interval
 
     assert parse_interval(text) == seconds
+
+
+def test_sigterm_during_a_round_stops_the_watch_and_its_round(tmp_path):
+    site = ChangingSite()
+    web = LoopWeb()
+    web.route(HOST, lambda request: slow(site, request))
+    config = write(tmp_path, "sources.yml", SOURCES)
+    with web:
+        process = subprocess.Popen(
+            [*timeline_command(), "crawl", "--config", str(config), "--db", str(tmp_path / "w.db"),
+             *FAST, "--watch", "1h"],
+            cwd=PROJECT, env=proxy_env(web.proxy_url), stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while not web.hits(HOST, "/feed.xml") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)  # in the middle of the first round
+        try:
+            _, stderr = process.communicate(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+    assert (process.returncode, "watch stopped after 0 rounds" in stderr) == (0, True), stderr
+
+
+def slow(site, request):
+    """The site, answering its articles slowly (a round lasts long enough to be stopped)."""
+    answer = site(request)
+    if answer is not None and request.path != "/feed.xml":
+        answer.delay = 2
+    return answer
