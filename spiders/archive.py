@@ -25,6 +25,7 @@ from spiders.wayback import CDX_SLOT, api_meta
 from timeline.archive import (
     Capture,
     CdxError,
+    CdxPage,
     by_page,
     capture_moment,
     cdx_query,
@@ -84,11 +85,8 @@ class ArchiveSpider(ChannelSpider):
             page = parse_cdx(self.decompressed_index(response))
         except CdxError as exc:
             self.reject(response.url, f"archive index for '{pattern}': {exc}")
-            page = None
-        if page is None:
-            captures, resume_key = [], None
-        else:
-            captures, resume_key = page.captures, page.resume_key
+            page = CdxPage([])  # the pages held from the answer before are still read
+        captures, resume_key = page.captures, page.resume_key
         stats.inc_value(STATS + "captures listed", len(captures))
         start, end = self.span
         inside = [c for c in captures if start <= c.moment <= end]
