@@ -13,6 +13,7 @@ from pipelines.context import IncidentContext
 from timeline.dates import tag_timexes
 from timeline.happened import names_its_year
 from timeline.moments import local_day
+from timeline.versions import changed, versions_text
 
 
 def folded(text: str) -> str:
@@ -49,6 +50,10 @@ class RelevanceFilter(IncidentContext):
     window — it is stored with ``published`` null and counted as ``timeline/undated stored``
     — and dropped as "undated" otherwise: nothing places it in this incident rather than in
     another one of the same site.
+
+    A page read from the archive in several versions is judged on all of them (a banner
+    that came and went) and kept whatever its publication date when its text changed in
+    the window: its changes are the news.
     """
 
     def process_item(self, item):
@@ -58,10 +63,13 @@ class RelevanceFilter(IncidentContext):
         if not (text or title):
             raise self.drop("empty", item)
         pattern = keyword_pattern(incident.keywords)
-        if pattern and not pattern.search(folded(f"{title}\n{text}")):
+        seen = f"{title}\n{text}{versions_text(adapter)}"
+        if pattern and not pattern.search(folded(seen)):
             raise self.drop("off-topic", item)
+        if changed(adapter):
+            return item  # its captures, all in the window, date its changes
         if not adapter.get("day"):
-            days = absolute_days(f"{title}\n{text}", adapter.get("lang") or "it", incident.timezone)
+            days = absolute_days(seen, adapter.get("lang") or "it", incident.timezone)
             if not any(self.in_window(day) for day in days):
                 raise self.drop("undated", item)
             self.crawler.stats.inc_value("timeline/undated stored")

@@ -9,13 +9,13 @@ status-page API); each is configured by one entry of the sources file::
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import urlparse, urlsplit
 
 import scrapy
 from scrapy.http import HtmlResponse, Response, TextResponse
 
+from spiders.wayback import WaybackReading
 from timeline.config import Config, Incident, Source, load_config
 from timeline.extract import Article, extract_article, extract_links, extract_page
 from timeline.status_page import status_updates, updates_text
@@ -42,22 +42,36 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
-class SourceSpider(scrapy.Spider):
-    """Base for all spiders: knows its incident and source, and builds document items."""
+class SourceSpider(WaybackReading, scrapy.Spider):
+    """Base for all spiders: knows its incident and source, and builds document items.
+
+    A spider is also the reader of one channel of one source inside ``IncidentSpider``,
+    which calls its callbacks (spiders/incident.py).
+    """
 
     #: the channel this spider reads, recorded as documents.found_via
     channel = "page"
 
-    def __init__(self, config: str | Config | None = None, source: str | None = None, **kwargs):
+    def __init__(self, config: str | Config | None = None, source: str | Source | None = None,
+                 **kwargs):
         if config is None or source is None:
             raise ValueError(f"{type(self).__name__} needs -a config=FILE -a source=NAME")
         self.config = config if isinstance(config, Config) else cached_config(str(config))
-        self.source: Source = self.config.source(source)
+        self.source: Source = source if isinstance(source, Source) else self.config.source(source)
         self.incident: Incident = self.config.incident
         kwargs.setdefault("name", f"{self.name}:{self.source.name}")
         super().__init__(**kwargs)
-        self.allowed_domains = sorted({host_of(u) for u in self.channel_urls() if host_of(u)})
+        #: the hosts whose links this spider may follow
+        self.hosts = sorted({host_of(u) for u in self.channel_urls() if host_of(u)})
+        self.allowed_domains = list(self.hosts)
         self.follow_patterns = self.source.follow_patterns
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # Its requests to the archive (a gone page looked up) must pass the offsite filter.
+        spider.allowed_domains = sorted(set(spider.hosts) | set(spider.archive_hosts()))
+        return spider
 
     def channel_urls(self) -> list[str]:
         """The URLs this spider starts from; their hosts are the only ones it may visit."""
@@ -70,7 +84,7 @@ class SourceSpider(scrapy.Spider):
             return False
         # Only the configured hosts: a scraped link can never send us offsite or to a
         # private address (a replica on loopback is fine because it was configured).
-        return (parts.hostname or "").lower() in self.allowed_domains
+        return (parts.hostname or "").lower() in self.hosts
 
     def is_html(self, response: Response) -> bool:
         """True for a text page that looks like HTML (binary data served as text/html is not)."""
@@ -124,23 +138,31 @@ class SourceSpider(scrapy.Spider):
 
     def document(self, response: Response, article: Article, hints: dict) -> dict | None:
         """The item of an extracted page, or None for a listing page (counted, not stored)."""
-        updates = status_updates(response.body) if STATUS_MARKUP.search(response.body) else []
-        if article.is_listing and not updates:
+        article = article.to_dict()
+        if STATUS_MARKUP.search(response.body) and (updates := status_updates(response.body)):
+            # A status page's incident: its updates, each at its own time (timeline.status_page).
+            article.update(is_listing=False, text=updates_text(updates), updates=updates,
+                           published=updates[0]["created_at"], updated=updates[-1]["created_at"],
+                           published_precision="minute")
+        return self.item_for(article, response.url, hints)
+
+    def item_for(self, article: dict, url: str, hints: dict) -> dict | None:
+        """The item of an extracted article found at ``url``; None for a listing (counted).
+
+        ``hints`` add to it or override it (``found_via``, ``source`` and ``kind`` of a
+        discovered article, the date of a feed entry).
+        """
+        if article.get("is_listing"):
             self.crawler.stats.inc_value("timeline/listing pages")
             return None
-        if updates:
-            # A status page's incident: its updates, each at its own time (timeline.status_page).
-            article = replace(article, is_listing=False, text=updates_text(updates),
-                              published=updates[0]["created_at"], updated=updates[-1]["created_at"],
-                              published_precision="minute")
+        hints = dict(hints)
         return {
-            **article.to_dict(),
-            **({"updates": updates} if updates else {}),
-            "url": response.url,
+            **article,
+            "url": url,
             "incident": self.incident.slug,
             "source": self.source.name,
             "kind": self.source.kind,
-            "found_via": hints.pop("found_via", self.channel),
+            "found_via": hints.pop("found_via", None) or self.channel,
             "fetched_at": utc_now(),
             **{k: v for k, v in hints.items() if v is not None},
         }

@@ -20,6 +20,7 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from w3lib.html import remove_tags, replace_entities
 
 from spiders.base import SourceSpider
+from timeline.fingerprints import SCOPE
 from timeline.moments import parse_moment
 
 DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
@@ -108,7 +109,11 @@ class ChannelSpider(SourceSpider):
             self.reject(failure.request.url, reason)
 
     def page_failed(self, failure):
-        """Errback of a page found through the channel: logged, the channel goes on."""
+        """Errback of a page found through the channel: read from the archive when it is gone
+        (404/410, spiders/wayback.py), else logged; the channel goes on."""
+        lookup = self.gone_request(failure, failure.request.cb_kwargs.get("hints"))
+        if lookup is not None:
+            return [lookup]
         reason = failure_reason(failure)
         if reason:
             self.logger.warning("page listed by source '%s' not fetched: %s (%s)",
@@ -134,9 +139,11 @@ class ChannelSpider(SourceSpider):
             return False
         return moment.date() < start - WINDOW_SLACK
 
-    def page_request(self, url: str, **hints) -> scrapy.Request:
+    def page_request(self, url: str, meta: dict | None = None, **hints) -> scrapy.Request:
+        """A page the channel lists; read once by this channel even if another channel read it
+        (its hints, a date above all, would be lost: timeline/fingerprints.py)."""
         return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed,
-                              cb_kwargs={"hints": hints})
+                              cb_kwargs={"hints": hints}, meta={SCOPE: self.name, **(meta or {})})
 
     def parse_page(self, response, hints: dict):
         document = self.document_from(response, found_via=self.channel, **hints)

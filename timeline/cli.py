@@ -1,6 +1,7 @@
 """The ``timeline`` command: crawl, serve, dates, extract.
 
     timeline crawl --config corpus/sources.yml --db db/timeline.db [--replica corpus/sites] [-s NAME=VALUE]
+                   [--watch 15m]
     timeline serve --db db/timeline.db [--port 8001]
     timeline dates --jsonl < sentences.jsonl
     timeline extract --batch < paths.txt
@@ -23,11 +24,19 @@ def crawl(argv: list[str]) -> int:
                         help="replay saved sites from DIR (one folder per host) through a loopback proxy instead of the web")
     parser.add_argument("-s", "--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="override a Scrapy setting, as scrapy crawl -s does (repeatable)")
+    parser.add_argument("--watch", metavar="INTERVAL",
+                        help="crawl again every INTERVAL (30s, 15m, 1h) until interrupted, one "
+                             "line per round: feeds, status pages, discovery and changed pages, "
+                             "for an ongoing incident")
     args = parser.parse_args(argv)
-    from timeline.crawl import parse_setting_overrides, run_crawl
+    from timeline.crawl import parse_interval, parse_setting_overrides, run_crawl, run_watch
 
     try:
         overrides = parse_setting_overrides(args.settings)
+        if args.watch is not None:
+            interval = parse_interval(args.watch)
+            run_watch(args.config, args.db, interval, overrides, replica=args.replica)
+            return 0
         summary = run_crawl(args.config, args.db, overrides, replica=args.replica)
     except (ConfigError, ValueError, FileNotFoundError) as exc:
         print(f"timeline crawl: error: {exc}", file=sys.stderr)

@@ -22,6 +22,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 KINDS = ("news", "provider", "consumer", "regulator", "status", "social")
+# The source of discovered articles whose host no configured source names.
+DISCOVERED = "discovered"
+# What a source can be crawled through (at least one is needed).
+CHANNEL_KEYS = ("start_urls", "feed", "sitemap", "statuspage", "archive")
 
 
 class ConfigError(ValueError):
@@ -37,6 +41,8 @@ class Incident:
     window_start: dt.date | None = None
     window_end: dt.date | None = None
     description: str = ""
+    #: GDELT DOC 2.0 full-text query (``discover: {gdelt: QUERY}``), or None
+    discover_gdelt: str | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -52,6 +58,8 @@ class Source:
     feed: str | None = None
     sitemap: str | None = None
     statuspage: str | None = None
+    #: Wayback CDX url patterns (``host/path/*``), read over the incident window
+    archive: tuple[str, ...] = ()
     line: int = 0
 
     @property
@@ -68,16 +76,22 @@ class Config:
     def source(self, name: str) -> Source:
         return next(s for s in self.sources if s.name == name)
 
+    @property
+    def discovered_source(self) -> Source:
+        """Where discovered articles of hosts no configured source names are filed."""
+        return Source(name=DISCOVERED, kind="news")
+
 
 # The schema: key → (type check, description used in error messages).
 INCIDENT_KEYS = {
     "slug": "str", "title": "str", "timezone": "str", "keywords": "list[str]",
-    "window": "map", "description": "str",
+    "window": "map", "description": "str", "discover": "map",
 }
+DISCOVER_KEYS = {"gdelt": "str"}
 WINDOW_KEYS = {"start": "date", "end": "date"}
 SOURCE_KEYS = {
     "name": "str", "kind": "str", "start_urls": "list[str]", "follow": "list[str]",
-    "feed": "str", "sitemap": "str", "statuspage": "str",
+    "feed": "str", "sitemap": "str", "statuspage": "str", "archive": "list[str]",
 }
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -164,19 +178,38 @@ class _Validator:
         top = self.mapping(root, "", {"incident": "map", "sources": "list"})
         if "incident" not in top:
             self.fail(root, "incident", "missing (every sources file describes one incident)")
-        if "sources" not in top:
-            self.fail(root, "sources", "missing (list the sites to crawl)")
         incident = self.incident(top["incident"][1])
-        sources_node = top["sources"][1]
-        if not isinstance(sources_node, yaml.SequenceNode) or not sources_node.value:
-            self.fail(sources_node, "sources", "expected a non-empty list of sources")
-        sources = tuple(self.source(node, f"sources[{i}]") for i, node in enumerate(sources_node.value))
+        sources_node = top["sources"][1] if "sources" in top else None
+        if self.is_empty(sources_node):
+            if not incident.discover_gdelt:
+                node = sources_node if sources_node is not None else root
+                self.fail(node, "sources", "expected a non-empty list of sources "
+                          "(it may be empty only when incident.discover is given)")
+            sources_node = None
+        elif not isinstance(sources_node, yaml.SequenceNode):
+            self.fail(sources_node, "sources", "expected a list of sources")
+        nodes = sources_node.value if sources_node is not None else []
+        sources = tuple(self.source(node, f"sources[{i}]") for i, node in enumerate(nodes))
         seen: dict[str, Source] = {}
         for source in sources:
             if source.name in seen:
                 raise ConfigError(f"{self.path}:{source.line}: sources.name: '{source.name}' is used twice")
             seen[source.name] = source
+        needs_start = [s for s in sources if s.archive]
+        if needs_start and not incident.window_start:
+            self.fail(top["incident"][1], "incident.window.start",
+                      f"missing: source '{needs_start[0].name}' has archive patterns, which are "
+                      "read over the window (give at least its start)")
         return Config(path=self.path, incident=incident, sources=sources)
+
+    @staticmethod
+    def is_empty(node) -> bool:
+        """No sources at all: the key missing, left blank, or an empty list."""
+        if node is None:
+            return True
+        if isinstance(node, yaml.ScalarNode):
+            return node.tag.endswith(":null")
+        return isinstance(node, yaml.SequenceNode) and not node.value
 
     def incident(self, node) -> Incident:
         items = self.mapping(node, "incident", INCIDENT_KEYS)
@@ -190,6 +223,11 @@ class _Validator:
                 window = self.mapping(value_node, key, WINDOW_KEYS)
                 for bound, (_, bound_node) in window.items():
                     values[f"window_{bound}"] = self.value(bound_node, f"{key}.{bound}", "date")
+            elif name == "discover":
+                discover = self.mapping(value_node, key, DISCOVER_KEYS)
+                if "gdelt" not in discover:
+                    self.fail(value_node, f"{key}.gdelt", "missing (the query to ask GDELT for)")
+                values["discover_gdelt"] = self.value(discover["gdelt"][1], f"{key}.gdelt", "str")
             else:
                 values[name] = self.value(value_node, key, INCIDENT_KEYS[name])
         if not SLUG.match(values["slug"]):
@@ -203,6 +241,9 @@ class _Validator:
         start, end = values.get("window_start"), values.get("window_end")
         if start and end and start > end:
             self.fail(items["window"][1], "incident.window", f"start {start} is after end {end}")
+        if values.get("discover_gdelt") and not start:
+            self.fail(items["discover"][1], "incident.window.start",
+                      "missing: discovery asks GDELT over the window (give at least its start)")
         return Incident(**values)
 
     def source(self, node, key: str) -> Source:
@@ -227,13 +268,51 @@ class _Validator:
                     except re.error as exc:
                         self.fail(value_node.value[i], f"{where}[{i}]", f"bad regular expression '{pattern}': {exc}")
                 values[name] = patterns
+            elif name == "archive":
+                patterns = self.value(value_node, where, "list[str]")
+                for i, pattern in enumerate(patterns):
+                    problem = archive_pattern_problem(pattern)
+                    if problem:
+                        self.fail(value_node.value[i], f"{where}[{i}]", problem)
+                values[name] = patterns
             else:
                 values[name] = self.value(value_node, where, SOURCE_KEYS[name])
         if values["kind"] not in KINDS:
             self.fail(items["kind"][1], f"{key}.kind", f"unknown kind '{values['kind']}'; use one of {', '.join(KINDS)}")
-        if not any(values.get(k) for k in ("start_urls", "feed", "sitemap", "statuspage")):
-            self.fail(node, key, "nothing to crawl: give start_urls, feed, sitemap or statuspage")
+        if not any(values.get(k) for k in CHANNEL_KEYS):
+            self.fail(node, key, "nothing to crawl: give start_urls, feed, sitemap, statuspage "
+                                 "or archive")
+        if values["name"] == DISCOVERED:
+            self.fail(items["name"][1], f"{key}.name",
+                      f"'{DISCOVERED}' is reserved for the articles discovery finds")
         return Source(**values)
+
+
+ARCHIVE_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*"
+                          r"|localhost|\d{1,3}(?:\.\d{1,3}){3}", re.IGNORECASE)
+
+
+def archive_pattern_host(pattern: str) -> str | None:
+    """The host a Wayback CDX url pattern is about, or None when it names none.
+
+    >>> archive_pattern_host("ilpost.it/2023/01/*"), archive_pattern_host("/2023/01/*")
+    ('ilpost.it', None)
+    """
+    rest = re.sub(r"^[a-z][a-z0-9+.-]*://", "", pattern.strip(), flags=re.IGNORECASE)
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0].removeprefix("*.")
+    host = re.sub(r":\d+$", "", host)
+    return host.lower() if ARCHIVE_HOST.fullmatch(host) else None
+
+
+def archive_pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be asked of the archive, or None when it can."""
+    if archive_pattern_host(pattern) is None:
+        return (f"archive pattern '{pattern}' names no host: write it as the archive's url "
+                "parameter, e.g. 'news.example/2023/01/*' or 'https://help.example/login'")
+    if "*" in pattern.strip().removeprefix("*.").removesuffix("*") or " " in pattern.strip():
+        return (f"archive pattern '{pattern}': the archive matches a prefix (one trailing '*') "
+                "or a domain (a leading '*.'), never a '*' in the middle or a space")
+    return None
 
 
 def is_public_host(host: str | None) -> bool:

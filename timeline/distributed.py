@@ -25,6 +25,8 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
+from timeline.fingerprints import SCOPE, scoped
+
 # Keys of one crawl: timeline:<incident>:<spider name, e.g. site:notiziario>:<what>.
 KEY_PREFIX = "timeline:{incident}:{spider}"
 # A worker that has not said anything for this long has died: stop waiting for it.
@@ -59,6 +61,15 @@ def distributed_settings(redis_url: str) -> dict:
     }
 
 
+class ChannelDupeFilter(RFPDupeFilter):
+    """scrapy-redis's duplicate filter, in which each channel reads a page it lists once
+    (timeline/fingerprints.py)."""
+
+    def request_fingerprint(self, request):
+        return scoped(super().request_fingerprint(request).encode(), request).hex() \
+            if request.meta.get(SCOPE) else super().request_fingerprint(request)
+
+
 class SharedScheduler(Scheduler):
     """scrapy-redis's scheduler (queue and dupefilter in Redis) that also knows when the whole
     crawl, across processes, is finished.
@@ -88,8 +99,8 @@ class SharedScheduler(Scheduler):
         prefix = KEY_PREFIX.format(incident=spider.incident.slug, spider=spider.name)
         self.queue_key = f"{prefix}:requests"
         self.workers_key = f"{prefix}:workers"
-        self.df = RFPDupeFilter(self.server, key=f"{prefix}:dupefilter",
-                                debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"))
+        self.df = ChannelDupeFilter(self.server, key=f"{prefix}:dupefilter",
+                                    debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"))
         super().open(spider)
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self.handoff: deque = deque()

@@ -117,6 +117,9 @@ class Document:
     date_hint_precision: str | None = transient()
     title_hint: str | None = transient()
     updates: list = transient(factory=list)
+    #: an archived page's distinct versions and its captures in order (spiders/archive.py)
+    versions: list = transient(factory=list)
+    history: list = transient(factory=list)
     fetched_at: str | None = transient()
     events: list = transient(factory=list)
 

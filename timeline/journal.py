@@ -6,6 +6,12 @@ request, and every request done (response processed, its documents committed), t
 ``requests.journal``; after a crash the stale Scrapy state is thrown away, the duplicate
 filter is rebuilt from the journal and what was not done is queued again.
 
+Everything it listens to is public: the scheduler's ``enqueue_request``, Scrapy's item
+signals, and two signals of this project's own: the incident spider (spiders/incident.py),
+which calls every callback and errback itself, says when a response's output has all been
+handed over (``response_processed``) and which items it yielded (``item_yielded``); the
+store says which documents wait for a commit and which were committed.
+
     SCHEDULER = "timeline.journal.JournalScheduler"
     EXTENSIONS = {"timeline.journal.CrashSafeJobDir": 0}
 """
@@ -22,7 +28,6 @@ from pathlib import Path
 
 from scrapy import signals
 from scrapy.core.scheduler import Scheduler
-from scrapy.core.scraper import Scraper
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.misc import load_object
 from scrapy.utils.request import request_from_dict
@@ -37,6 +42,10 @@ logger = logging.getLogger(__name__)
 # the database (the store commits in batches, some time after a page was processed).
 document_buffered = object()  # item=: a document waiting for the next batch commit
 documents_saved = object()    # items=: documents just committed (or given up on, logged as a store error)
+# Sent by spiders.incident.IncidentSpider, which calls every callback and errback itself.
+item_yielded = object()        # item=, request=: an item the response of request yielded
+response_processed = object()  # request=: every request its response (or failure) yielded is
+#                                scheduled, every item handed to the pipelines
 
 # Tags of the JSON encoding of serialised requests: what plain JSON would lose (bytes bodies and
 # headers, sets and tuples in cb_kwargs, non-string keys) round-trips exactly.
@@ -217,13 +226,7 @@ class JournalScheduler(Scheduler):
     def resume(self, spider) -> None:
         """After a crash: the duplicate filter learns every journaled request; the pending ones are queued."""
         journal = self.jobdir_owner.journal
-        unreadable = 0
-        for data in journal.seen:
-            try:
-                self.df.request_seen(request_from_dict(data, spider=spider))
-            except Exception:  # a callback renamed since: that page may be found and fetched again
-                unreadable += 1
-        queued = 0
+        unreadable = queued = 0
         for data in journal.to_resume:
             try:
                 request = request_from_dict(data, spider=spider)
@@ -231,14 +234,13 @@ class JournalScheduler(Scheduler):
                 unreadable += 1
                 logger.warning("cannot resume %s (%s): it will not be fetched", data.get("url"), exc)
                 continue
-            # Already journaled as accepted, and already in the duplicate filter: straight to the queue.
-            if self._dqpush(request):
-                self.stats.inc_value("scheduler/enqueued/disk")
-            else:
-                self._mqpush(request)
-                self.stats.inc_value("scheduler/enqueued/memory")
-            self.stats.inc_value("scheduler/enqueued")
-            queued += 1
+            # Scrapy's own enqueue (already journaled as accepted): queued, and seen by the filter.
+            queued += bool(Scheduler.enqueue_request(self, request))
+        for data in journal.seen:
+            try:
+                self.df.request_seen(request_from_dict(data, spider=spider))
+            except Exception:  # a callback renamed since: that page may be found and fetched again
+                unreadable += 1
         journal.forget_requests()
         self.stats.set_value("timeline/journal/resumed requests", queued)
         if unreadable:
@@ -270,9 +272,10 @@ class CrashSafeJobDir:
       documents were committed are not fetched again. Without a usable journal (killed before
       any request, or ``TIMELINE_REQUEST_JOURNAL=False``) the crawl starts over instead.
 
-    Done-marking (see docs/RELIABILITY.md): a request is done when the engine has finished
-    processing its response (``Scraper.enqueue_scrape`` fires: every request it yielded went
-    through the scheduler, every item through the pipelines) AND the documents it yielded are
+    Done-marking (see docs/RELIABILITY.md): a request is done when its response (or failure)
+    has been processed — every request it yielded went through the scheduler
+    (``response_processed``) and every item it yielded went through the pipelines
+    (``item_scraped``, ``item_dropped``, ``item_error``) — AND the documents it yielded are
     committed (``documents_saved`` from the batching store). A redirect's source is done when
     its target is accepted; a retry is the same fingerprint as the request it retries.
     """
@@ -315,16 +318,24 @@ class CrashSafeJobDir:
             self.journal.open()
             if self.mode != "resumed":
                 self.journal.forget_requests()
-        # Done-marking: documents a page yielded, by id(item) → that page's fingerprint (None until known).
-        self.buffered: dict[int, str | None] = {}
+        # Done-marking: id(item) → the fingerprint of the page that yielded it, while it is pending.
+        self.owner: dict[int, str] = {}
+        self.in_pipelines: Counter = Counter()  # fingerprint → its items not through the pipelines
         self.uncommitted: Counter = Counter()   # fingerprint → its documents not committed yet
-        self.processed: set[str] = set()        # processed, waiting for their documents' commit
+        self.buffered: set[int] = set()         # id(item): waiting in the store for a commit
+        self.through: set[int] = set()          # id(item): out of the pipelines
+        self.processed: set[str] = set()        # output handed over, waiting for its items
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         if self.journal is not None:
-            crawler.signals.connect(self.document_buffered, signal=document_buffered)
-            crawler.signals.connect(self.documents_saved, signal=documents_saved)
-            crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+            for handler, signal in ((self.item_yielded, item_yielded),
+                                    (self.response_processed, response_processed),
+                                    (self.document_buffered, document_buffered),
+                                    (self.documents_saved, documents_saved),
+                                    (self.item_through, signals.item_scraped),
+                                    (self.item_through, signals.item_dropped),
+                                    (self.item_through, signals.item_error)):
+                crawler.signals.connect(handler, signal=signal)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -336,15 +347,14 @@ class CrashSafeJobDir:
 
     @staticmethod
     def journal_supported(settings) -> bool:
-        """The journal needs our scheduler and the hook it uses in Scrapy's scraper."""
+        """The journal needs our scheduler (it writes what is accepted)."""
         if not settings.getbool("TIMELINE_REQUEST_JOURNAL", True):
             return False
         try:
             scheduler = load_object(settings["SCHEDULER"])
         except (ImportError, ValueError, NameError, AttributeError):
             return False
-        return (isinstance(scheduler, type) and issubclass(scheduler, JournalScheduler)
-                and callable(getattr(Scraper, "enqueue_scrape", None)))
+        return isinstance(scheduler, type) and issubclass(scheduler, JournalScheduler)
 
     @classmethod
     def of(cls, crawler) -> "CrashSafeJobDir | None":
@@ -390,58 +400,59 @@ class CrashSafeJobDir:
             stats.set_value("timeline/fault/resumed after a crash", 1)
         elif self.mode == "restarted":
             stats.set_value("timeline/fault/restarted after a crash", 1)
-        if self.journal is not None:
-            self.hook_scraper(self.crawler.engine.scraper)
 
-    def hook_scraper(self, scraper) -> None:
-        """Know when the engine has finished with a response: ``enqueue_scrape``'s Deferred fires
-        once the callback's output is all handled (requests scheduled, items through the pipelines)."""
-        original = scraper.enqueue_scrape
-
-        def enqueue_scrape(result, request):
-            return original(result, request).addBoth(self._scraped, request)
-
-        scraper.enqueue_scrape = enqueue_scrape
-
-    def _scraped(self, result, request):
-        try:
-            self.page_processed(request)
-        except Exception:
-            logger.exception("request journal: could not record %s as processed", request.url)
-        return result
-
-    def page_processed(self, request) -> None:
+    def item_yielded(self, item, request) -> None:
         fp = self.fingerprint(request)
-        if self.uncommitted.get(fp):
-            self.processed.add(fp)  # done when its documents are committed
-        elif self.journal.done(fp):
-            self.crawler.stats.inc_value("timeline/journal/done")
+        self.owner[id(item)] = fp
+        self.in_pipelines[fp] += 1
+
+    def response_processed(self, request) -> None:
+        fp = self.fingerprint(request)
+        self.processed.add(fp)
+        self.settle(fp)
 
     def document_buffered(self, item) -> None:
-        self.buffered[id(item)] = None
-
-    def item_scraped(self, item, response, spider=None) -> None:
-        # Sent once the item is through every pipeline: if the store still holds it, its page
-        # waits for the commit; if the store already committed it, there is nothing to wait for.
-        key = id(item)
-        request = getattr(response, "request", None)
-        if key in self.buffered and self.buffered[key] is None and request is not None:
-            fp = self.fingerprint(request)
-            self.buffered[key] = fp
+        fp = self.owner.get(id(item))
+        if fp is not None:
+            self.buffered.add(id(item))
             self.uncommitted[fp] += 1
+
+    def item_through(self, item, response=None, spider=None, **kwargs) -> None:
+        """The item left the pipelines (scraped, dropped or failed): its page may be done."""
+        fp = self.owner.get(id(item))
+        if fp is None:
+            return
+        self.in_pipelines[fp] -= 1
+        self.through.add(id(item))
+        self.forget(id(item))
+        self.settle(fp)
 
     def documents_saved(self, items) -> None:
         for item in items:
-            fp = self.buffered.pop(id(item), None)
-            if fp is None:
+            key = id(item)
+            if key not in self.buffered:
                 continue
+            self.buffered.discard(key)
+            fp = self.owner[key]
             self.uncommitted[fp] -= 1
-            if self.uncommitted[fp] <= 0:
-                del self.uncommitted[fp]
-                if fp in self.processed:
-                    self.processed.discard(fp)
-                    if self.journal.done(fp):
-                        self.crawler.stats.inc_value("timeline/journal/done")
+            self.forget(key)
+            self.settle(fp)
+
+    def forget(self, key: int) -> None:
+        """Drop an item from the books once it is through the pipelines and not awaiting a commit."""
+        if key in self.through and key not in self.buffered:
+            self.through.discard(key)
+            self.owner.pop(key, None)
+
+    def settle(self, fp: str) -> None:
+        """Mark ``fp`` done once its output is handed over, its items through, its documents in."""
+        if fp not in self.processed or self.in_pipelines[fp] > 0 or self.uncommitted[fp] > 0:
+            return
+        self.processed.discard(fp)
+        self.in_pipelines.pop(fp, None)
+        self.uncommitted.pop(fp, None)
+        if self.journal.done(fp):
+            self.crawler.stats.inc_value("timeline/journal/done")
 
     def spider_closed(self, spider, reason):
         # Runs after the pipelines' last flush and after the scheduler saved its queue: the job

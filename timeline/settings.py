@@ -17,7 +17,7 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_DELAY = 0.5
 CONCURRENT_REQUESTS = 16
-# Each channel of a source (site, feed, sitemap) is its own spider: keep each gentle.
+# Per host, whatever channels reach it (one spider, one downloader), robots.txt included.
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 
 # Bounded work: a hanging page, a huge page or a link maze cannot stall the crawl.
@@ -25,6 +25,11 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DEPTH_LIMIT = 4
+# Links a page leads to beyond DEPTH_LIMIT are counted, and the summary says how many.
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "timeline.middlewares.CountedDepth": 900,
+}
 # A safety net against a too-broad `follow` pattern: at most this many responses per spider.
 CLOSESPIDER_PAGECOUNT = 5000
 REDIRECT_MAX_TIMES = 5
@@ -42,8 +47,29 @@ ITEM_PIPELINES = {
     "pipelines.publication_date.PublicationDate": 100,
     "pipelines.relevance.RelevanceFilter": 200,
     "pipelines.events.EventTagger": 300,
+    "pipelines.page_history.PageHistory": 350,
     "pipelines.store.StoreDocument": 900,
 }
+
+# The archive and discovery channels (docs/SOURCES.md): where they ask, and their own limits.
+# Their requests have download slots of their own (see timeline.crawl.api_download_slots):
+# the per-site settings above do not apply to them, nor robots.txt (they are documented APIs).
+TIMELINE_WAYBACK_URL = "https://web.archive.org"
+TIMELINE_GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
+# The CDX index answers about 60 queries a minute per IP and blocks one that ignores its 429s.
+TIMELINE_CDX_DELAY = 2.0
+# Replayed captures (web/<timestamp>id_/<url>): no published limit, so read them gently.
+TIMELINE_WAYBACK_DELAY = 1.0
+TIMELINE_WAYBACK_CONCURRENCY = 2
+# GDELT asks for at most one request every five seconds.
+TIMELINE_GDELT_DELAY = 5.0
+# At most this many distinct contents of one archived page are read (spread over its history).
+TIMELINE_ARCHIVE_MAX_VERSIONS = 40
+# A page gone (404/410) is read from the archive: unset, for sources with `archive` patterns,
+# for discovered articles, and for all when the run names TIMELINE_WAYBACK_URL; True/False force it.
+TIMELINE_ARCHIVE_FALLBACK = None
+# CDX rows asked per query; more are read page by page with the archive's resume key.
+TIMELINE_CDX_PAGE_SIZE = 5000
 
 TELNETCONSOLE_ENABLED = False
 # Dropping off-topic pages is normal work: counted in the summary, not warned about.
@@ -51,6 +77,9 @@ DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+# One duplicate filter for the incident, in which each channel reads a page it lists once.
+REQUEST_FINGERPRINTER_CLASS = "timeline.fingerprints.ChannelFingerprinter"
 
 # Reliability (docs/RELIABILITY.md): Retry-After is honoured (capped), faults are counted by
 # kind for the summary, and with JOBDIR a killed crawl resumes from its request journal
@@ -61,7 +90,9 @@ TIMELINE_REQUEST_JOURNAL = True
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "timeline.middlewares.RetryAfterMiddleware": 550,
+    "timeline.middlewares.ConditionalRefetch": 560,
     "timeline.middlewares.FaultStats": 610,
+    "timeline.middlewares.HostLimit": 950,
 }
 EXTENSIONS = {
     "timeline.journal.CrashSafeJobDir": 0,

@@ -30,6 +30,7 @@ from itemadapter import ItemAdapter
 
 from timeline.config import Config, Incident
 from timeline.items import Document, Event, columns
+from timeline.versions import ensure_versions_schema, write_versions
 
 # The schema is derived from the dataclasses of timeline/items.py: one declaration.
 DOCUMENT_COLUMNS = columns(Document)
@@ -148,6 +149,8 @@ class TimelineStore:
         if not fts_is_current(self.db):
             with schema_lock(self.path):
                 migrate_fts(self.db)
+        with schema_lock(self.path):
+            ensure_versions_schema(self.db)  # archived pages' versions (issue 14)
         for sql in SERVING_INDEXES:
             self.db.execute(sql)
 
@@ -259,6 +262,7 @@ class TimelineStore:
                                            last_changed if old_hash == digest else now, doc_id])
         else:
             doc_id = conn.execute(INSERT_DOCUMENT, [*values, digest, now, now, now]).lastrowid
+        write_versions(conn, doc_id, document.get("versions"))
         shared = (doc_id, document.get("incident"), document.get("source"), document.get("kind"))
         rows = [(*shared, *(sql_value(event.get(k)) for k in EVENT_FIELDS)) for event in events]
         if existing:

@@ -100,3 +100,67 @@ def test_missing_file_is_a_config_error(tmp_path):
 ])
 def test_is_public_host(host, public):
     assert is_public_host(host) is public
+
+
+# -- archive patterns and discovery (issue 14) ----------------------------------------------------
+
+ARCHIVED = VALID + """\
+  - name: help
+    kind: provider
+    archive: ["help.example/*", "https://mail.example/login"]
+"""
+WINDOW = "  window: {start: 2024-03-01, end: 2024-04-30}\n"
+DISCOVERING = VALID.replace(WINDOW, WINDOW + "  discover: {gdelt: '\"posta web\"'}\n")
+
+
+def test_archive_alone_is_enough_for_a_source(tmp_path):
+    help_source = load_config(write(tmp_path, ARCHIVED)).source("help")
+    assert help_source.archive == ("help.example/*", "https://mail.example/login")
+
+
+def test_discovery_query(tmp_path):
+    assert load_config(write(tmp_path, DISCOVERING)).incident.discover_gdelt == '"posta web"'
+
+
+def test_sources_may_be_empty_with_discovery(tmp_path):
+    text = DISCOVERING.split("sources:")[0] + "sources: []\n"
+    assert load_config(write(tmp_path, text)).sources == ()
+
+
+def test_sources_may_be_left_out_with_discovery(tmp_path):
+    assert load_config(write(tmp_path, DISCOVERING.split("sources:")[0])).sources == ()
+
+
+def test_discovered_source_is_news(config):
+    assert (config.discovered_source.name, config.discovered_source.kind) == ("discovered", "news")
+
+
+PATTERN = '"help.example/*"'
+ARCHIVE_MISTAKES = {
+    "pattern without a host": (ARCHIVED.replace(PATTERN, '"/help/*"'), 17,
+                               "sources[2].archive[0]", "names no host"),
+    "pattern that is only a star": (ARCHIVED.replace(PATTERN, '"*"'), 17,
+                                    "sources[2].archive[0]", "names no host"),
+    "star in the middle": (ARCHIVED.replace(PATTERN, '"help.example/*/faq"'), 17,
+                           "sources[2].archive[0]", "never a '*' in the middle"),
+    "archive without a window": (ARCHIVED.replace(WINDOW, ""), 2,
+                                 "incident.window.start", "archive patterns"),
+    "discover without a window": (DISCOVERING.replace(WINDOW, ""), 6,
+                                  "incident.window.start", "discovery asks GDELT over the window"),
+    "discover unknown service": (DISCOVERING.replace("gdelt:", "bing:"), 7,
+                                 "incident.discover.bing", "unknown key"),
+    "empty sources without discovery": (VALID.split("sources:")[0] + "sources: []\n", 7,
+                                        "sources", "only when incident.discover is given"),
+    "reserved name": (VALID.replace("name: status", "name: discovered"), 12,
+                      "sources[1].name", "reserved"),
+}
+
+
+@pytest.mark.parametrize("text, line, key, message", ARCHIVE_MISTAKES.values(),
+                         ids=ARCHIVE_MISTAKES.keys())
+def test_archive_and_discovery_mistakes(tmp_path, text, line, key, message):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    said = str(error.value)
+    assert said.startswith(f"{path}:{line}: {key}") and message in said, said

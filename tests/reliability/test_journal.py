@@ -142,7 +142,7 @@ def test_crash_resume_requeues_pending_and_filters_done(tmp_path):
     pending = scrapy.Request("http://x.test/pending", callback=spider.parse_page, cb_kwargs={"hints": {"n": 1}})
     owner.request_accepted(done)
     owner.request_accepted(pending)
-    owner.page_processed(done)
+    owner.response_processed(done)
     (job / "requests.queue").mkdir(exist_ok=True)  # Scrapy's stale state: must be thrown away
     # kill -9 here: the marker stays, nothing is closed.
 
@@ -195,11 +195,23 @@ def test_a_page_is_done_only_once_its_documents_are_committed(owner):
     request, response = page("http://x.test/article")
     owner.request_accepted(request)
     item = {"url": request.url}
+    owner.item_yielded(item, request)       # the page's callback yields it
+    owner.response_processed(request)       # its output is all handed over
     owner.document_buffered(item)           # StoreDocument buffers it
-    owner.item_scraped(item, response)      # through every pipeline, not committed yet
-    owner.page_processed(request)           # the engine is done with the response
+    owner.item_through(item, response)      # through every pipeline, not committed yet
     assert request.url in owner.journal.pending.values()
     owner.documents_saved([item])           # the batch is committed
+    assert request.url not in owner.journal.pending.values()
+
+
+def test_a_page_is_not_done_while_its_item_is_in_the_pipelines(owner):
+    request, response = page("http://x.test/article")
+    owner.request_accepted(request)
+    item = {"url": request.url}
+    owner.item_yielded(item, request)
+    owner.response_processed(request)       # handed over, the item still in an early stage
+    assert request.url in owner.journal.pending.values()
+    owner.item_through(item, response)      # dropped (off-topic): nothing to commit
     assert request.url not in owner.journal.pending.values()
 
 
@@ -208,11 +220,12 @@ def test_a_document_committed_before_its_page_finished(owner):
     request, response = page("http://x.test/article")
     owner.request_accepted(request)
     item = {"url": request.url}
+    owner.item_yielded(item, request)
     owner.document_buffered(item)
     owner.documents_saved([item])
-    owner.item_scraped(item, response)
-    assert request.url in owner.journal.pending.values(), "not done before the engine finished with it"
-    owner.page_processed(request)
+    owner.item_through(item, response)
+    assert request.url in owner.journal.pending.values(), "not done before its output was handed over"
+    owner.response_processed(request)
     assert request.url not in owner.journal.pending.values()
 
 
@@ -222,7 +235,23 @@ def test_a_page_without_documents_is_done_when_processed(owner):
     owner.request_accepted(listing)
     owner.request_accepted(article)
     item = {"url": article.url}
+    owner.item_yielded(item, article)
     owner.document_buffered(item)
-    owner.item_scraped(item, response)
-    owner.page_processed(listing)   # another page's document waiting for a commit does not hold it
+    owner.item_through(item, response)
+    owner.response_processed(listing)   # another page's document waiting for a commit does not hold it
     assert list(owner.journal.pending.values()) == [article.url]
+
+
+def test_the_books_are_empty_once_everything_is_settled(owner):
+    request, response = page("http://x.test/article")
+    owner.request_accepted(request)
+    items = [{"url": request.url, "n": n} for n in range(3)]
+    for item in items:
+        owner.item_yielded(item, request)
+    owner.response_processed(request)
+    for item in items:
+        owner.document_buffered(item)
+        owner.item_through(item, response)
+    owner.documents_saved(items)
+    assert (owner.owner, owner.buffered, owner.through, request.url in owner.journal.pending.values()) == \
+        ({}, set(), set(), False)

@@ -40,7 +40,7 @@ async def test_start_fetches_the_feed():
 
 
 def test_allowed_hosts_are_the_feed_and_start_urls_hosts():
-    assert atom_spider.allowed_domains == ["feeds.notiziario.test", "www.notiziario.test"]
+    assert atom_spider.hosts == ["feeds.notiziario.test", "www.notiziario.test"]
 
 
 def test_follows_each_entry_page_once():
