@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from typing import Callable
+from datetime import datetime, time, timedelta, timezone
 
+from . import bylines, signals
 from .signals import EITHER, PUBLISHED, UPDATED, Candidate
-from .timestamps import Stamp
+from .timestamps import Stamp, make_stamp
+from .zones import declared_locale, page_zone
 
 EARLIEST = datetime(1995, 1, 1).date()
 # a byline one day off the URL is a late-night story filed before midnight
@@ -73,3 +76,170 @@ def refine_time(best: Candidate, ranked: list[Candidate]) -> Candidate:
             if (c.stamp.moment.hour, c.stamp.moment.minute) != (0, 0):
                 return replace(best, stamp=c.stamp)
     return best
+
+
+def publication_dates(layout, main, url, tz, now):
+    """The (published, updated) Stamps of a page, from every signal ranked by trust, in ``tz``.
+
+    Clock times without an offset are read in the page's own zone (a British byline is
+    London time) and then reported in ``tz``; each Stamp keeps how the page stated it.
+    """
+    own_zone = page_zone(declared_locale(layout.tree), url, None)
+    site_tz = own_zone or tz
+    structured = structured_dates(layout, main, site_tz)
+    url_candidates = signals.from_url(url, site_tz)
+    visible: list[Candidate] | None = None
+    if settled(structured, url_candidates, now, layout):
+        # trusted machine dates for both publication and update: reading the page would add nothing
+        published, updated = choose(structured, url_candidates, now)
+    else:
+        visible = visible_dates(layout, url, structured, url_candidates, site_tz, now)
+        published, updated = choose(structured + visible, url_candidates, now)
+        if published is not None and published.precision == "day":
+            published = with_lone_clock(published, layout, site_tz, now)
+    if published is not None:
+        def page_evidence() -> list[Candidate]:
+            nonlocal visible
+            if visible is None:
+                visible = visible_dates(layout, url, structured, url_candidates, site_tz, now)
+            return visible
+
+        published = as_page_states(published, structured, url_candidates, own_zone, page_evidence)
+    return in_zone(published, tz), in_zone(updated, tz)
+
+
+def structured_dates(layout, main, tz) -> list[Candidate]:
+    """Machine-readable dates: the JSON-LD article node, meta tags, microdata."""
+    return signals.from_jsonld(main, tz) + signals.from_meta(layout.tree, tz) + signals.from_microdata(layout, tz)
+
+
+def visible_dates(layout, url, structured: list[Candidate], url_candidates: list[Candidate], tz, now) -> list[Candidate]:
+    """Dates written for readers (``<time>``, bylines), and htmldate's guess when nothing else dates the page."""
+    if structured:
+        year = max(structured, key=lambda c: c.trust).stamp.day.year
+    else:
+        year = url_candidates[0].stamp.day.year if url_candidates else now.year
+    visible = signals.from_time_elements(layout, tz) + bylines.from_page(layout, tz, year)
+    if not any(c.role != signals.UPDATED for c in structured + visible) and not url_candidates:
+        visible += htmldate_candidate(layout.tree, url, tz, now)
+    return visible
+
+
+def with_lone_clock(published: Stamp, layout, tz, now) -> Stamp:
+    """A wire page dated by its URL or dateline, with only "17:52" beside the headline: that is its time."""
+    clock = bylines.lone_clock(layout)
+    if clock is None:
+        return published
+    timed = make_stamp(published.stated or published.day, time(*clock), tz)
+    return timed if timed.moment <= now else published
+
+
+# the widest offsets of inhabited places with news sites: Hawaii (UTC-10:00) to Kiribati (UTC+14:00)
+WEST, EAST = timedelta(hours=-10), timedelta(hours=14)
+
+
+def as_page_states(stamp: Stamp, structured: list[Candidate], url_candidates: list[Candidate], own_zone,
+                   page_evidence: Callable[[], list[Candidate]]) -> Stamp:
+    """The stamp restated with the page's own offset when its machine data wrote it in UTC.
+
+    CMSes often normalise to UTC ("2023-11-09T02:11:03Z") a story their readers see dated 8 November
+    at 21:11 in New York. The page's own offset comes from the same instant written elsewhere
+    with an offset, or from the wall clock of its byline, or from its country's zone unless its
+    bylines show UTC days; failing those, a day the page spells without an offset (URL, byline)
+    is its day. ``page_evidence`` gives the visible dates (read only when needed).
+    """
+    stated = stamp.stated
+    if not isinstance(stated, datetime) or stated.utcoffset() != timedelta(0):
+        return stamp
+    instant = stamp.moment.astimezone(timezone.utc)
+    candidates = structured
+    offset = written_offset(instant, candidates)
+    if offset is None:
+        candidates = structured + page_evidence()
+        offset = written_offset(instant, candidates)
+    if offset is not None:
+        return replace(stamp, stated=instant.astimezone(timezone(offset)))
+    local_day = page_day(instant, candidates, url_candidates)
+    if own_zone is not None:
+        zoned = instant.astimezone(own_zone)
+        if local_day is None or zoned.date() == local_day:
+            return replace(stamp, stated=zoned)
+    if local_day is not None and local_day != instant.date():
+        return replace(stamp, stated=local_day)
+    return stamp
+
+
+def written_offset(instant: datetime, candidates: list[Candidate]) -> timedelta | None:
+    """The page's own offset for a UTC instant: the same instant written elsewhere with an offset, or the
+    naive byline clock showing the same minute."""
+    for c in candidates:
+        other = c.stamp.stated
+        if isinstance(other, datetime) and other.utcoffset() and abs(c.stamp.moment - instant) < timedelta(minutes=1):
+            return other.utcoffset()
+    return wall_clock_offset(instant, candidates)
+
+
+def wall_clock_offset(instant: datetime, candidates: list[Candidate]) -> timedelta | None:
+    """The offset between a UTC instant and the page's naive byline clock showing the same minute."""
+    utc_minute = instant.replace(tzinfo=None, second=0, microsecond=0)
+    for c in candidates:
+        wall = c.stamp.stated
+        if c.role == UPDATED or not isinstance(wall, datetime) or wall.tzinfo is not None:
+            continue
+        offset = wall.replace(second=0, microsecond=0) - utc_minute
+        if offset and WEST <= offset <= EAST and offset % timedelta(minutes=15) == timedelta(0):
+            return offset
+    return None
+
+
+def page_day(instant: datetime, candidates: list[Candidate], url_candidates: list[Candidate]):
+    """The calendar day the page itself gives for a UTC instant: its URL's day, else its best dated byline,
+    when some offset between WEST and EAST puts the instant on that day."""
+    ranked = url_candidates + sorted(candidates, key=lambda c: -c.trust)
+    for c in ranked:
+        stated = c.stamp.stated
+        if c.role == UPDATED or stated is None or (isinstance(stated, datetime) and stated.tzinfo is not None):
+            continue
+        day = stated.date() if isinstance(stated, datetime) else stated
+        if (instant + WEST).date() <= day <= (instant + EAST).date():
+            return day
+    return None
+
+
+def settled(structured: list, url_candidates: list, now: datetime, layout) -> bool:
+    """True when trusted structured data gives a timed publication (matching the URL's day) and either
+    an update date or no update label anywhere in the article's text."""
+    kept = plausible(structured, now)
+    published = [c for c in kept if c.role == signals.PUBLISHED and c.trust >= 90 and c.stamp.precision != "day"]
+    if not published:
+        return False
+    best = max(published, key=lambda c: c.trust)
+    if url_candidates and best.stamp.day != url_candidates[0].stamp.day:
+        return False
+    if any(c.role == signals.UPDATED and c.trust >= 90 for c in kept):
+        return True
+    text = layout.region.text_content()
+    return not bylines.UPDATED_LABEL_RE.search(text) and not bylines.ORIGINAL_RE.search(text)
+
+
+def htmldate_candidate(tree, url, tz, now) -> list[signals.Candidate]:
+    """htmldate's fast guess, our last resort when the page has no signal we trust more."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True, url=url, max_date=now.strftime("%Y-%m-%d"))
+    except Exception:  # htmldate is a guess; its failures are not ours to raise
+        return []
+    if not found:
+        return []
+    day = datetime.strptime(found, "%Y-%m-%d").date()
+    return [signals.Candidate(make_stamp(day, None, tz), signals.EITHER, 40, "htmldate")]
+
+
+def in_zone(stamp: Stamp | None, tz) -> Stamp | None:
+    """The same moment in ``tz``; a day-precision stamp keeps its calendar day."""
+    if stamp is None:
+        return None
+    if stamp.precision == "day":
+        return replace(stamp, moment=make_stamp(stamp.day, None, tz).moment)
+    return replace(stamp, moment=stamp.moment.astimezone(tz))

@@ -14,7 +14,7 @@ PRECISIONS = ("day", "minute", "second")
 
 @dataclass(frozen=True)
 class Stamp:
-    """A moment in local time and how precisely the source knew it.
+    """A moment in local time, how precisely the source knew it, and how the page stated it.
 
     >>> Stamp(datetime(2023, 1, 24, 10, 35, tzinfo=ZoneInfo("Europe/Rome")), "minute").iso()
     '2023-01-24T10:35:00+01:00'
@@ -22,9 +22,22 @@ class Stamp:
 
     moment: datetime
     precision: str
+    #: the page's own wording: a date, a naive wall time, or a time with the offset it gave
+    stated: date | datetime | None = None
 
     def iso(self) -> str:
         return self.moment.isoformat(timespec="seconds")
+
+    def stated_iso(self) -> str:
+        """The date as the page states it: its own offset, naive when it gives none, a date alone.
+
+        >>> make_stamp(date(2023, 1, 24), time(23, 20), zone("Europe/Rome"), timezone.utc).stated_iso()
+        '2023-01-24T23:20:00+00:00'
+        """
+        stated = self.stated if self.stated is not None else self.moment
+        if isinstance(stated, datetime):
+            return stated.isoformat(timespec="seconds")
+        return stated.isoformat()
 
     @property
     def day(self) -> date:
@@ -40,9 +53,10 @@ def zone(name: str) -> ZoneInfo:
 def make_stamp(d: date, t: time | None, tz: ZoneInfo, offset: timezone | None = None, seconds: bool = False) -> Stamp:
     """A Stamp from a calendar date and optional wall time; `offset` is the source's own zone."""
     if t is None:
-        return Stamp(datetime.combine(d, time(0), tz), "day")
+        return Stamp(datetime.combine(d, time(0), tz), "day", d)
+    stated = datetime.combine(d, t, offset) if offset else datetime.combine(d, t)
     moment = datetime.combine(d, t, offset or tz).astimezone(tz)
-    return Stamp(moment, "second" if seconds else "minute")
+    return Stamp(moment, "second" if seconds else "minute", stated)
 
 
 ISO_RE = re.compile(
@@ -70,14 +84,16 @@ def parse_machine(value: str, tz: ZoneInfo) -> Stamp | None:
         except ValueError:
             return None
     if re.match(r"^\s*\d{10}(\.\d+)?\s*$", value):  # unix epoch seconds
-        return Stamp(datetime.fromtimestamp(float(value), tz), "second")
+        instant = datetime.fromtimestamp(float(value), timezone.utc)
+        return Stamp(instant.astimezone(tz), "second", instant)
     try:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return parse_human(value, tz)
+    stated = moment
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
-    return Stamp(moment.astimezone(tz), "second")
+    return Stamp(moment.astimezone(tz), "second", stated)
 
 
 def parse_offset(text: str | None) -> timezone | None:

@@ -1,0 +1,33 @@
+"""Publication dates on small pages imitating what real sites do, one page per phenomenon
+(tests/extract/expected_pubdates.json says which in "why"): one assertion per field."""
+
+import json
+
+import pytest
+
+from timeline.extract import extract_article
+from timeline.extract.article import extract_dates
+
+from .conftest import HERE, NOW, PAGES
+
+GOLD = json.loads((HERE / "expected_pubdates.json").read_text(encoding="utf-8"))
+NAMES = sorted(GOLD)
+FIELDS = ("published", "published_original", "updated", "published_precision")
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return {name: extract_article((PAGES / g["file"]).read_bytes(), g["url"], now=NOW) for name, g in GOLD.items()}
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("field", FIELDS)
+def test_field(articles, name, field):
+    assert getattr(articles[name], field) == GOLD[name][field]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_dates_only_agrees_with_the_whole_extraction(articles, name):
+    gold = GOLD[name]
+    dates = extract_dates((PAGES / gold["file"]).read_bytes(), gold["url"], now=NOW)
+    assert dates == tuple(getattr(articles[name], field) for field in dates._fields)
