@@ -7,6 +7,7 @@ import pytest
 
 from timeline.extract import extract_article
 from timeline.extract.article import extract_dates
+from timeline.extract.bylines import label_before
 
 from .conftest import HERE, NOW, PAGES
 
@@ -31,3 +32,8 @@ def test_dates_only_agrees_with_the_whole_extraction(articles, name):
     gold = GOLD[name]
     dates = extract_dates((PAGES / gold["file"]).read_bytes(), gold["url"], now=NOW)
     assert dates == tuple(getattr(articles[name], field) for field in dates._fields)
+
+
+@pytest.mark.parametrize("before", ["Veröffentlichung: ", "Erscheinungsdatum ", "Publicatiedatum: ", "Data publicării: "])
+def test_noun_labels_name_the_publication(before):
+    assert label_before(before) == "published"

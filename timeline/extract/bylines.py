@@ -13,7 +13,8 @@ PUBLISHED_LABELS = (
     r"pubblicat[oa]|pubblicazione|published|posted|first published|publication|veröffentlicht|erschienen|"
     r"publié|publiée|publie|publicad[oa]|publicação|publicat|gepubliceerd|geplaatst|uitgegeven|creat[oe]d?|opublikowano|data publikacji|dodano|erstellt|"
     r"publicerad|publicerat|publikováno|publikovano|vydáno|publicado em|objavljeno|objavljen[oa]?|offentliggjort|publiceret|publisert|julkaistu|"
-    r"megjelent|megjelenés|publikálva|közzétéve|δημοσίευση|δημοσιεύθηκε|δημοσιεύτηκε"
+    r"megjelent|megjelenés|publikálva|közzétéve|δημοσίευση|δημοσιεύθηκε|δημοσιεύτηκε|"
+    r"veröffentlichung|veröffentlichungsdatum|erscheinungsdatum|publicatiedatum|data publicării|publiceringsdatum"
 )
 UPDATED_LABELS = (
     r"aggiornat[oa]|aggiornamento|ult\.?\s*agg\.?|ultima modifica|modifica|modificat[oa]|updated|update|last modified|"
@@ -65,6 +66,15 @@ PUBLISHED_CLOCK_RE = re.compile(
 )
 DATEISH_RE = re.compile(r"date|time|byline|meta|publi|posted|updat|dateline|timestamp|data|info|autore|author|firma|datum|fecha", re.I)
 NEAR_HEADLINE_LINES = 8
+BEFORE_HEADLINE_LINES = 5
+# "This entry was posted on…", "Dieser Beitrag wurde am … veröffentlicht": a post's note about itself, often at its foot
+POST_NOTE_RE = re.compile(
+    r"\s*(?:this (?:entry|post|article|story) (?:was|has been)|dieser (?:beitrag|artikel|eintrag) wurde|"
+    r"quest[oa] (?:articolo|post|notizia) (?:è stat[oa]|fu)|cet (?:article|billet) a été|(?:este|el) (?:artículo|post) (?:fue|ha sido)|"
+    r"dit (?:bericht|artikel) (?:werd|is)|(?:este|o) (?:artigo|post) foi)(?!\w)",
+    re.IGNORECASE,
+)
+POST_NOTE_TRUST = 80
 LABEL_REACH = 45
 BYLINE_REACH = 200
 PROSE_LINE = 120
@@ -143,13 +153,14 @@ def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
     at = headline_index(text_lines, layout.head)
     if at is not None:
         after = until_prose(text_lines[at + 1 : at + 1 + NEAR_HEADLINE_LINES])
-        before = text_lines[max(0, at - 3) : at]
+        before = short_lines_before(text_lines, at)
         found += from_lines(after, tz, None, labelled_only=False, trust=68)
         found += from_lines(before, tz, None, labelled_only=False, trust=64)
     else:
         after = text_lines[:NEAR_HEADLINE_LINES]
         found += from_lines(after, tz, None, labelled_only=False, trust=62)
     near = "\n".join(after)
+    found += post_notes(text_lines, tz)
     # labelled stamps at the start of any line ("Aggiornamento 26 gennaio h. 14:45 – ...")
     found += from_lines([t for t in text_lines if LABEL_RE.match(t[:40].lstrip("(*-– "))], tz, default_year, labelled_only=True, trust=68)
     for el, hint in layout.classed:
@@ -169,6 +180,33 @@ def is_dateish(attrs: str) -> bool:
     return bool(DATEISH_RE.search(attrs))
 
 
+
+
+def short_lines_before(text_lines: list[str], at: int) -> list[str]:
+    """The short lines just above the headline (kicker, date, print/share links), back to the first long one.
+
+    >>> short_lines_before(["A long teaser paragraph " * 8, "14 febbraio 2023", "Stampa", "Politica", "Titolo"], 4)
+    ['14 febbraio 2023', 'Stampa', 'Politica']
+    """
+    start = at
+    while start > 0 and at - start < BEFORE_HEADLINE_LINES and len(text_lines[start - 1]) < PROSE_LINE:
+        start -= 1
+    return text_lines[start:at]
+
+
+def post_notes(text_lines: list[str], tz) -> list[Candidate]:
+    """Dates in a post's own note about itself, wherever it stands: "This entry was posted on Saturday,
+    December 3rd, 2011", "Dieser Beitrag wurde am 3. Dezember 2011 veröffentlicht" (the verb last)."""
+    found = []
+    for line in text_lines:
+        if len(line) > ORIGINAL_LINE or not POST_NOTE_RE.match(line):
+            continue
+        labels = {m.lastgroup for m in LABEL_RE.finditer(line)}
+        role = PUBLISHED if "pub" in labels else UPDATED if "up" in labels else None
+        for _start, _end, stamp in find_human(line, tz) if role else ():
+            found.append(Candidate(stamp, role, POST_NOTE_TRUST, "note"))
+            break
+    return found
 
 
 def until_prose(text_lines: list[str]) -> list[str]:

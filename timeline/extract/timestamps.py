@@ -152,9 +152,12 @@ MONTH_FIRST = rf"(?P<mon2>{MONTH})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P
 # Hungarian order: "2023. március 14.", "2023.05.19."
 YEAR_FIRST = rf"(?P<hy>(?:19|20)\d\d)\.\s*(?:(?P<hmon>{MONTH})\.?|(?P<hm>[01]?\d)\.)\s*(?P<hd>[0-3]?\d)\.?"
 NUMERIC = r"(?P<nd>[0-3]?\d)(?:[./-]|\.\s)(?P<nm>[01]?\d)(?:[./-](?P<ny>(?:19|20)\d\d|\d\d)|\.\s(?P<ny2>(?:19|20)\d\d))(?!\d)"
-ISO_DAY = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+# "2023-01-24", and year-first with slashes as East Asian pages write it: "2023/01/24"
+ISO_DAY = r"(?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)"
+# Chinese and Japanese: "2023年1月24日" (no word boundaries: the characters around are letters too)
+CJK_DAY = r"(?<!\d)(?P<cy>(?:19|20)\d\d)\s*年\s*(?P<cm>[01]?\d)\s*月\s*(?P<cd>[0-3]?\d)\s*日"
 HUMAN_RE = re.compile(
-    rf"(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])(?:{TIME})?",
+    rf"(?:(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])|{CJK_DAY})(?:{TIME})?",
     re.IGNORECASE,
 )
 
@@ -219,6 +222,8 @@ def stamp_from_match(match: re.Match, tz: ZoneInfo, default_year: int | None) ->
     g = match.groupdict()
     if g["iy"]:
         y, m, d = g["iy"], g["im"], g["id"]
+    elif g["cy"]:
+        y, m, d = g["cy"], g["cm"], g["cd"]
     elif g["hy"]:
         y, d = g["hy"], g["hd"]
         m = MONTH_NUMBER[g["hmon"].lower()] if g["hmon"] else g["hm"]
