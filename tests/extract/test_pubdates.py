@@ -37,3 +37,25 @@ def test_dates_only_agrees_with_the_whole_extraction(articles, name):
 @pytest.mark.parametrize("before", ["Veröffentlichung: ", "Erscheinungsdatum ", "Publicatiedatum: ", "Data publicării: "])
 def test_noun_labels_name_the_publication(before):
     assert label_before(before) == "published"
+
+
+@pytest.fixture
+def dateparser_calls(monkeypatch):
+    import dateparser.search
+
+    calls = []
+    real = dateparser.search.search_dates
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dateparser.search, "search_dates", counted)
+    return calls
+
+
+@pytest.mark.parametrize("name, calls", [("ru-byline-foreign", 1), ("de-post-note-footer", 0), ("en-us-utc-microdata", 0)])
+def test_dateparser_only_once_and_only_where_our_rules_fail(dateparser_calls, name, calls):
+    gold = GOLD[name]
+    extract_dates((PAGES / gold["file"]).read_bytes(), gold["url"], now=NOW)
+    assert len(dateparser_calls) == calls

@@ -174,6 +174,22 @@ def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
     return found
 
 
+def byline_lines(layout) -> list[str]:
+    """The lines where a byline may stand: just below and above the headline, and date-classed elements."""
+    text_lines = layout.region_lines
+    at = headline_index(text_lines, layout.head)
+    if at is None:
+        lines = text_lines[:NEAR_HEADLINE_LINES]
+    else:
+        lines = until_prose(text_lines[at + 1 : at + 1 + NEAR_HEADLINE_LINES]) + short_lines_before(text_lines, at)
+    for el, hint in layout.classed:
+        if el.tag not in {"article", "main"} and len(el) < 12 and is_dateish(hint) and not is_teaser(el) and not layout.in_boilerplate(el):
+            text = " ".join(el.text_content().split())
+            if 6 <= len(text) <= BYLINE_REACH:
+                lines.append(text)
+    return lines
+
+
 @lru_cache(maxsize=4096)
 def is_dateish(attrs: str) -> bool:
     """True for class/id names of bylines and date stamps."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
-from typing import Callable
 from datetime import datetime, time, timedelta, timezone
+from typing import Callable
 
-from . import bylines, signals
+from lxml.etree import XPath
+
+from . import bylines, foreign, signals
+from .language import declared
 from .signals import EITHER, PUBLISHED, UPDATED, Candidate
-from .timestamps import Stamp, make_stamp
+from .timestamps import Stamp, find_human, make_stamp
 from .zones import declared_locale, page_zone
 
 EARLIEST = datetime(1995, 1, 1).date()
@@ -93,7 +97,7 @@ def publication_dates(layout, main, url, tz, now):
         # trusted machine dates for both publication and update: reading the page would add nothing
         published, updated = choose(structured, url_candidates, now)
     else:
-        visible = visible_dates(layout, url, structured, url_candidates, site_tz, now)
+        visible = visible_dates(layout, main, url, structured, url_candidates, site_tz, now)
         published, updated = choose(structured + visible, url_candidates, now)
         if published is not None and published.precision == "day":
             published = with_lone_clock(published, layout, site_tz, now)
@@ -101,7 +105,7 @@ def publication_dates(layout, main, url, tz, now):
         def page_evidence() -> list[Candidate]:
             nonlocal visible
             if visible is None:
-                visible = visible_dates(layout, url, structured, url_candidates, site_tz, now)
+                visible = visible_dates(layout, main, url, structured, url_candidates, site_tz, now)
             return visible
 
         published = as_page_states(published, structured, url_candidates, own_zone, page_evidence)
@@ -113,16 +117,25 @@ def structured_dates(layout, main, tz) -> list[Candidate]:
     return signals.from_jsonld(main, tz) + signals.from_meta(layout.tree, tz) + signals.from_microdata(layout, tz)
 
 
-def visible_dates(layout, url, structured: list[Candidate], url_candidates: list[Candidate], tz, now) -> list[Candidate]:
+def visible_dates(layout, main, url, structured: list[Candidate], url_candidates: list[Candidate], tz, now) -> list[Candidate]:
     """Dates written for readers (``<time>``, bylines), and htmldate's guess when nothing else dates the page."""
     if structured:
         year = max(structured, key=lambda c: c.trust).stamp.day.year
     else:
         year = url_candidates[0].stamp.day.year if url_candidates else now.year
     visible = signals.from_time_elements(layout, tz) + bylines.from_page(layout, tz, year)
-    if not any(c.role != signals.UPDATED for c in structured + visible) and not url_candidates:
-        visible += htmldate_candidate(layout.tree, url, tz, now)
+    if not dates_publication(structured + visible):
+        # our own rules found nothing: a byline in a language our tables lack, then htmldate's guess
+        lines = signals.unread_meta_dates(layout.tree) + bylines.byline_lines(layout)
+        visible += foreign.from_bylines(lines, declared(layout.tree, main), tz)
+        if not dates_publication(visible) and not url_candidates:
+            visible += htmldate_candidate(layout.tree, url, tz, now) or page_wide(layout.tree, tz, now)
     return visible
+
+
+def dates_publication(candidates: list[Candidate]) -> bool:
+    """True when some candidate may be the publication (not only updates)."""
+    return any(c.role != UPDATED for c in candidates)
 
 
 def with_lone_clock(published: Stamp, layout, tz, now) -> Stamp:
@@ -234,6 +247,24 @@ def htmldate_candidate(tree, url, tz, now) -> list[signals.Candidate]:
         return []
     day = datetime.strptime(found, "%Y-%m-%d").date()
     return [signals.Candidate(make_stamp(day, None, tz), signals.EITHER, 40, "htmldate")]
+
+
+PAGE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]")
+PAGE_WIDE_TRUST = 35
+
+
+def page_wide(tree, tz, now) -> list[Candidate]:
+    """The last resort on a page nothing else dates: its most frequent day anywhere in the body (first seen on
+    a tie), as htmldate's extensive search does, without its slow external parser."""
+    days: Counter = Counter()
+    for text in PAGE_TEXT(tree):
+        if len(text) >= 6:
+            days.update(stamp.day for _, _, stamp in find_human(str(text), tz))
+    days = Counter({day: n for day, n in days.items() if EARLIEST <= day <= now.date()})
+    if not days:
+        return []
+    day = max(days, key=days.get)  # max keeps the first seen among equals
+    return [Candidate(make_stamp(day, None, tz), EITHER, PAGE_WIDE_TRUST, "page")]
 
 
 def in_zone(stamp: Stamp | None, tz) -> Stamp | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timezone
 
 from .jsonld import text as ld_text
 from .titles import metas
@@ -12,6 +12,7 @@ from .layout import is_teaser
 from .timestamps import MONTH_NUMBER, Stamp, make_stamp, parse_human, parse_machine
 
 PUBLISHED, UPDATED, EITHER = "published", "updated", "either"
+UTC = timezone.utc
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,12 @@ def from_meta(tree, tz) -> list[Candidate]:
         if stamp:
             found.append(Candidate(stamp, rule[0], rule[1], f"meta:{key}"))
     return found
+
+
+def unread_meta_dates(tree) -> list[str]:
+    """The values of date meta tags that are no machine date: "الأربعاء، 07 أكتوبر 2020 - 12:09 م"."""
+    return [meta.get("content") for meta, key in metas(tree)
+            if key in META_DATES and meta.get("content") and parse_machine(meta.get("content"), UTC) is None]
 
 
 def from_microdata(layout, tz) -> list[Candidate]:

@@ -1,0 +1,59 @@
+"""Bylines in languages our own tables lack ("الأربعاء، 07 أكتوبر 2020 - 12:09 م"), read by dateparser.
+
+A fallback, not the main path: dateparser is slow (its first use of a language costs about a fifth of
+a second), so it runs once per page, only on pages our own rules could not date, on the few byline
+lines that hold a year, in the language the page declares.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+from .signals import EITHER, Candidate
+from .timestamps import find_human, make_stamp, zone
+
+# a written year and another number (the day): a line that may hold a whole date
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+DAY_RE = re.compile(r"(?<!\d)[0-3]?\d(?!\d)")
+CLOCK_RE = re.compile(r"(?<!\d)[0-2]?\d\s*[:.h]\s*[0-5]\d(?!\d)")
+SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"}
+TRUST = 66
+MAX_LINES = 12
+UTC = zone("UTC")
+# a byline opens its block: what follows is prose (as bylines.BYLINE_REACH)
+REACH = 200
+
+
+def dated_lines(lines: list[str]) -> list[str]:
+    """The openings of lines that may hold a whole date (a year and a day number) our own rules cannot read.
+
+    >>> dated_lines(["نورهان نبيل", "الأربعاء، 07 أكتوبر 2020 - 12:09 م", "© 2020", "24.01.2023 um 10:35"])
+    ['الأربعاء، 07 أكتوبر 2020 - 12:09 م']
+    """
+    found = []
+    for line in lines:
+        line = line[:REACH]
+        if YEAR_RE.search(line) and DAY_RE.search(YEAR_RE.sub(" ", line)) and next(find_human(line, UTC), None) is None:
+            found.append(line)
+    return found[:MAX_LINES]
+
+
+
+def from_bylines(lines: list[str], lang: str | None, tz) -> list[Candidate]:
+    """The first whole date dateparser finds in the byline lines, read in ``lang`` (one call per page)."""
+    texts = dated_lines(lines)
+    if not lang or not texts:
+        return []
+    from dateparser.search import search_dates
+
+    try:
+        found = search_dates("\n".join(texts), languages=[lang], settings=SETTINGS) or []
+    except (ValueError, LookupError, OverflowError):  # a language dateparser does not know, a date out of range
+        return []
+    for text, moment in found:
+        if not YEAR_RE.search(text):
+            continue
+        clock = time(moment.hour, moment.minute) if CLOCK_RE.search(text) else None
+        return [Candidate(make_stamp(moment.date(), clock, tz), EITHER, TRUST, "dateparser")]
+    return []
