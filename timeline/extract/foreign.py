@@ -2,7 +2,7 @@
 
 A fallback, not the main path: dateparser is slow (its first use of a language costs about a fifth of
 a second), so it runs once per page, only on pages our own rules could not date, on the few byline
-lines that hold a year, in the language the page declares.
+lines that hold a year, in the language the page declares, when our tables do not cover it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from datetime import time
 
 from .signals import EITHER, Candidate
-from .timestamps import find_human, make_stamp, zone
+from .timestamps import LANGUAGES, find_human, make_stamp, zone
 
 # a written year and another number (the day): a line that may hold a whole date
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -21,29 +21,31 @@ SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE
 TRUST = 66
 MAX_LINES = 12
 UTC = zone("UTC")
-# a byline opens its block: what follows is prose (as bylines.BYLINE_REACH)
-REACH = 200
+# a byline is a short line (as bylines.PROSE_LINE)
+SHORT = 120
 
 
 def dated_lines(lines: list[str]) -> list[str]:
-    """The openings of lines that may hold a whole date (a year and a day number) our own rules cannot read.
+    """The short lines that may hold a whole date (a year and a day number) our own rules cannot read.
 
     >>> dated_lines(["نورهان نبيل", "الأربعاء، 07 أكتوبر 2020 - 12:09 م", "© 2020", "24.01.2023 um 10:35"])
     ['الأربعاء، 07 أكتوبر 2020 - 12:09 م']
     """
     found = []
     for line in lines:
-        line = line[:REACH]
-        if YEAR_RE.search(line) and DAY_RE.search(YEAR_RE.sub(" ", line)) and next(find_human(line, UTC), None) is None:
+        if len(line) <= SHORT and YEAR_RE.search(line) and DAY_RE.search(YEAR_RE.sub(" ", line)) and next(find_human(line, UTC), None) is None:
             found.append(line)
     return found[:MAX_LINES]
 
 
 
 def from_bylines(lines: list[str], lang: str | None, tz) -> list[Candidate]:
-    """The first whole date dateparser finds in the byline lines, read in ``lang`` (one call per page)."""
+    """The first whole date dateparser finds in the byline lines, read in ``lang`` (one call per page), when
+    ``lang`` is declared and is none of the languages our own tables read."""
+    if not lang or lang in LANGUAGES:
+        return []
     texts = dated_lines(lines)
-    if not lang or not texts:
+    if not texts:
         return []
     from dateparser.search import search_dates
 

@@ -138,6 +138,8 @@ MONTHS = {
     11: "novembre nov november noviembre novembro listopada listopad noiembrie marraskuuta marraskuu novembra studenoga studenog studeni νοεμβρίου νοέμβριος νοε stu",
     12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień prosince prosinec decembrie desember joulukuuta joulukuu decembra prosinca prosinac δεκεμβρίου δεκέμβριος δεκ pro.",
 }
+# the languages whose month names and bylines the tables above read (others go to dateparser, see foreign.py)
+LANGUAGES = frozenset("it en de fr es pt nl pl cs ro fi hu hr sl el sv da nb no nn".split())
 MONTH_NUMBER = {name: n for n, names in MONTHS.items() for name in names.split()}
 # Croatian "tra." (April) and "pro." (December) need their dot: bare "tra"/"pro" are common words
 MONTH = "|".join(re.escape(name) for name in sorted(MONTH_NUMBER, key=len, reverse=True))
