@@ -159,24 +159,28 @@ def as_page_states(stamp: Stamp, structured: list[Candidate], url_candidates: li
     at 21:11 in New York. The page's own offset comes from the same instant written elsewhere
     with an offset, or from the wall clock of its byline, or from its country's zone unless its
     bylines show UTC days; failing those, a day the page spells without an offset (URL, byline)
-    is its day. ``page_evidence`` gives the visible dates (read only when needed).
+    is its day. ``page_evidence`` gives the visible dates: read only when the day depends on them.
     """
     stated = stamp.stated
     if not isinstance(stated, datetime) or stated.utcoffset() != timedelta(0):
         return stamp
     instant = stamp.moment.astimezone(timezone.utc)
-    candidates = structured
+    offset = written_offset(instant, structured)
+    if offset is not None:
+        return replace(stamp, stated=instant.astimezone(timezone(offset)))
+    url_day = page_day(instant, [], url_candidates)
+    zoned = instant.astimezone(own_zone) if own_zone is not None else None
+    if zoned is not None and zoned.date() in (instant.date(), url_day):
+        return replace(stamp, stated=zoned)  # the zone and the page agree on the day
+    if zoned is None and url_day is not None:
+        return replace(stamp, stated=url_day) if url_day != instant.date() else stamp
+    candidates = structured + page_evidence()
     offset = written_offset(instant, candidates)
-    if offset is None:
-        candidates = structured + page_evidence()
-        offset = written_offset(instant, candidates)
     if offset is not None:
         return replace(stamp, stated=instant.astimezone(timezone(offset)))
     local_day = page_day(instant, candidates, url_candidates)
-    if own_zone is not None:
-        zoned = instant.astimezone(own_zone)
-        if local_day is None or zoned.date() == local_day:
-            return replace(stamp, stated=zoned)
+    if zoned is not None and (local_day is None or zoned.date() == local_day):
+        return replace(stamp, stated=zoned)
     if local_day is not None and local_day != instant.date():
         return replace(stamp, stated=local_day)
     return stamp
