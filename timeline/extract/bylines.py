@@ -95,14 +95,35 @@ def label_before(text: str) -> str | None:
     return UPDATED if last.group("up") else PUBLISHED
 
 
+# "vom 5. bis 11. Februar 2023", "from 3 to 5 May 2023", "dal 3 al 5 maggio", "3–5 mai 2023": an event's span
+RANGE_END_RE = re.compile(
+    r"(?:(?<![\d.:])[0-3]?\d(?:\.|º|er|st|nd|rd|th)?(?:\s+[^\W\d]{3,12}\.?)?|(?:19|20)\d\d)\s*"
+    r"\b(?:bis|to|until|till|through|thru|al|all'|au|hasta|tot|t/m|do|til|och|és|ao)\b\s*$"
+    r"|(?<![\d.:])[0-3]?\d\.?[-–—]\s?$",
+    re.IGNORECASE,
+)
+RANGE_START_RE = re.compile(r"^\s*\b(?:bis|to|until|till|through|al|all'|au|hasta|tot|do|til)\b\s*[0-3]?\d(?!\d)(?![:.]\d)", re.IGNORECASE)
+RANGE_REACH = 24
+
+
+def in_range(line: str, start: int, end: int) -> bool:
+    """True when the date ends or opens a span of days ("vom 5. bis 11. Februar 2023"): an event, not a byline.
+
+    >>> in_range("Turnier vom 5. bis 11. Februar 2023 in Oberhaching", 17, 35)
+    True
+    """
+    return bool(RANGE_END_RE.search(line[max(0, start - RANGE_REACH) : start])
+                or RANGE_START_RE.match(line[end : end + RANGE_REACH]))
+
+
 def from_lines(texts: list[str], tz, default_year: int | None, labelled_only: bool, trust: int) -> list[Candidate]:
     """Dates in lines of visible text; a label before a date says what it is."""
     found = []
     for line in texts:
         # a byline sits at the start of a block: long prose is only read up to there
         line = line[:BYLINE_REACH] if len(line) > BYLINE_REACH else line
-        for start, _end, stamp in find_human(line, tz, default_year):
-            if TODAY_RE.search(line[max(0, start - 40) : start]):
+        for start, end, stamp in find_human(line, tz, default_year):
+            if TODAY_RE.search(line[max(0, start - 40) : start]) or in_range(line, start, end):
                 continue
             role = label_before(line[:start])
             if role is None:
@@ -226,10 +247,22 @@ def post_notes(text_lines: list[str], tz) -> list[Candidate]:
 
 
 def until_prose(text_lines: list[str]) -> list[str]:
-    """The lines up to the first long paragraph (kept: it may open with a dateline): the byline zone."""
+    """The byline zone: the lines up to the first long paragraph (kept: it may open with a dateline); when
+    short lines follow it, it was the standfirst, and the zone goes on to the next long paragraph (left out).
+
+    >>> until_prose(["Trotz allem sieht sie den Handel weiter vorn. " * 3, "Datum:", "03.02.2022", "Der Text. " * 20])
+    ['Trotz allem sieht sie den Handel weiter vorn. Trotz allem sieht sie den Handel weiter vorn. Trotz allem sieht \
+sie den Handel weiter vorn. ', 'Datum:', '03.02.2022']
+    """
     for i, line in enumerate(text_lines):
         if len(line) >= PROSE_LINE:
-            return text_lines[: i + 1]
+            rest = text_lines[i + 1 :]
+            if not rest or len(rest[0]) >= PROSE_LINE:
+                return text_lines[: i + 1]
+            for j, later in enumerate(rest):
+                if len(later) >= PROSE_LINE:
+                    return text_lines[: i + 1 + j]
+            return text_lines
     return text_lines
 
 
