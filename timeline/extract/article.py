@@ -146,7 +146,7 @@ def extract_dates(
     now: datetime | None = None,
 ) -> Dates:
     """Only the dates of a page (published, updated, published_precision, published_original): the date half
-    of extract_article.
+    of extract_article, without its listing verdict (a listing's visible dates are read too).
 
     >>> extract_dates('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023</p>')
     Dates(published='2023-01-24T00:00:00+01:00', updated=None, published_precision='day', published_original='2023-01-24')
@@ -179,9 +179,8 @@ def from_tree(tree, url: str | None, tz, now: datetime) -> Article:
         text=text,
         is_listing=listing,
     )
-    if listing:
-        return article  # a listing's dates belong to the stories it lists
-    published, updated = publication_dates(layout, main, page_url, tz, now)
+    # a listing's visible dates belong to the stories it lists: only its own metadata dates it
+    published, updated = publication_dates(layout, main, page_url, tz, now, metadata_only=listing)
     if published:
         article.published, article.published_precision = published.iso(), published.precision
         article.published_original = published.stated_iso()

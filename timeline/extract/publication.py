@@ -82,18 +82,22 @@ def refine_time(best: Candidate, ranked: list[Candidate]) -> Candidate:
     return best
 
 
-def publication_dates(layout, main, url, tz, now):
+def publication_dates(layout, main, url, tz, now, metadata_only: bool = False):
     """The (published, updated) Stamps of a page, from every signal ranked by trust, in ``tz``.
 
     Clock times without an offset are read in the page's own zone (a British byline is
     London time) and then reported in ``tz``; each Stamp keeps how the page stated it.
+    ``metadata_only`` (a listing page): only the JSON-LD, meta and microdata dates of the page itself.
     """
     own_zone = page_zone(declared_locale(layout.tree), url, None)
     site_tz = own_zone or tz
     structured = structured_dates(layout, main, site_tz)
     url_candidates = signals.from_url(url, site_tz)
     visible: list[Candidate] | None = None
-    if settled(structured, url_candidates, now, layout):
+    if metadata_only:
+        published, updated = choose(structured, [], now)
+        visible = []
+    elif settled(structured, url_candidates, now, layout):
         # trusted machine dates for both publication and update: reading the page would add nothing
         published, updated = choose(structured, url_candidates, now)
     else:
