@@ -25,6 +25,9 @@ class Candidate:
     source: str
 
 
+# a meta that only says "date" (date, dc.date, dcterms.date) is as often the page's last change as its
+# publication: the byline under the headline, when there is one, says which day the story is from
+GENERIC = 61
 # meta name/property → (role, trust); the OpenGraph article namespace is the most reliable.
 META_DATES = {
     "article:published_time": (PUBLISHED, 95), "og:article:published_time": (PUBLISHED, 95),
@@ -38,9 +41,9 @@ META_DATES = {
     "article_date_original": (PUBLISHED, 85), "originalpublicationdate": (PUBLISHED, 85),
     "parsely-pub-date": (PUBLISHED, 85), "sailthru.date": (PUBLISHED, 84), "dc.date.issued": (PUBLISHED, 85),
     "dcterms.issued": (PUBLISHED, 85), "dc.date.created": (PUBLISHED, 82), "dcterms.created": (PUBLISHED, 82),
-    "dc.date": (PUBLISHED, 80), "dcterms.date": (PUBLISHED, 80), "dc:date": (PUBLISHED, 80),
+    "dc.date": (PUBLISHED, GENERIC), "dcterms.date": (PUBLISHED, GENERIC), "dc:date": (PUBLISHED, GENERIC),
     "citation_publication_date": (PUBLISHED, 84), "citation_date": (PUBLISHED, 82),
-    "cxenseparse:recs:publishtime": (PUBLISHED, 84), "displaydate": (PUBLISHED, 80), "date": (PUBLISHED, 78),
+    "cxenseparse:recs:publishtime": (PUBLISHED, 84), "displaydate": (PUBLISHED, 80), "date": (PUBLISHED, GENERIC),
     "created": (PUBLISHED, 75), "article.created": (PUBLISHED, 80), "og:pubdate": (PUBLISHED, 84),
     "dc.date.modified": (UPDATED, 82), "dcterms.modified": (UPDATED, 82), "article.updated": (UPDATED, 82),
     "lastmod": (UPDATED, 80), "last-modified": (UPDATED, 78), "revised": (UPDATED, 75),
