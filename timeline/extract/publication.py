@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime, time, timedelta, timezone
@@ -133,7 +134,7 @@ def visible_dates(layout, main, url, structured: list[Candidate], url_candidates
         lines = signals.unread_meta_dates(layout.tree) + bylines.byline_lines(layout)
         visible += foreign.from_bylines(lines, declared(layout.tree, main), tz)
         if not dates_publication(visible) and not url_candidates:
-            visible += htmldate_candidate(layout.tree, url, tz, now) or page_wide(layout.tree, tz, now)
+            visible += htmldate_candidate(layout.tree, url, tz, now) or page_wide(layout, tz, now)
     return visible
 
 
@@ -259,20 +260,36 @@ def htmldate_candidate(tree, url, tz, now) -> list[signals.Candidate]:
 
 PAGE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]")
 PAGE_WIDE_TRUST = 35
+# a header widget showing the day the page was seen: <div class="data-oggi">, <span id="today-date">
+TODAY_WIDGET_RE = re.compile(r"oggi|today|heute|aujourd|hoy\b|hoje|vandaag|dzisiaj|idag|t[äa]n[äa][äa]n|current.?date|date.?now", re.I)
 
 
-def page_wide(tree, tz, now) -> list[Candidate]:
-    """The last resort on a page nothing else dates: its most frequent day anywhere in the body (first seen on
-    a tie), as htmldate's extensive search does, without its slow external parser."""
+def page_wide(layout, tz, now) -> list[Candidate]:
+    """The last resort on a page nothing else dates: its most frequent day anywhere in the body outside
+    boilerplate and today-widgets (first seen on a tie), as htmldate's extensive search does, without
+    its slow external parser."""
     days: Counter = Counter()
-    for text in PAGE_TEXT(tree):
-        if len(text) >= 6:
-            days.update(stamp.day for _, _, stamp in find_human(str(text), tz))
+    for text in PAGE_TEXT(layout.tree):
+        parent = text.getparent()
+        if len(text) < 6 or parent is None or layout.in_boilerplate(parent) or is_today_widget(parent):
+            continue
+        days.update(stamp.day for _, _, stamp in find_human(str(text), tz))
     days = Counter({day: n for day, n in days.items() if EARLIEST <= day <= now.date()})
     if not days:
         return []
     day = max(days, key=days.get)  # max keeps the first seen among equals
     return [Candidate(make_stamp(day, None, tz), EITHER, PAGE_WIDE_TRUST, "page")]
+
+
+def is_today_widget(el) -> bool:
+    """True when the element or one of its two parents is named as today's date."""
+    for _ in range(3):
+        if el is None:
+            return False
+        if TODAY_WIDGET_RE.search(" ".join(filter(None, (el.get("class"), el.get("id"))))):
+            return True
+        el = el.getparent()
+    return False
 
 
 def in_zone(stamp: Stamp | None, tz) -> Stamp | None:
