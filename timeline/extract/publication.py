@@ -60,8 +60,10 @@ def pick_published(ranked: list[Candidate], url_candidates: list[Candidate], url
     if not ranked:
         return url_candidates[0] if url_candidates else None
     best = ranked[0]
+    if url_day is None:
+        return confirmed(ranked)
     # a stated original publication (syndicated story) predates the re-publication the URL dates
-    if url_day is None or abs(best.stamp.day - url_day) <= timedelta(0) or best.source == "original":
+    if abs(best.stamp.day - url_day) <= timedelta(0) or best.source == "original":
         return best
     # the URL fixes the day: a top signal on another day is usually an update posing as publication
     for c in ranked:
@@ -70,6 +72,26 @@ def pick_published(ranked: list[Candidate], url_candidates: list[Candidate], url
     if abs(best.stamp.day - url_day) <= URL_SLACK:
         return best
     return url_candidates[0]
+
+
+MACHINE_TRUST = 88
+VISIBLE_SOURCES = {"text", "byline", "time", "note"}
+
+
+def confirmed(ranked: list[Candidate]) -> Candidate:
+    """The best candidate, unless trusted machine dates disagree on the day: then the best of them whose
+    day a date written for readers confirms (JSON-LD says the 4th, article:published_time and the
+    byline the 6th: the 6th).
+
+    """
+    best = ranked[0]
+    machine = [c for c in ranked if c.trust >= MACHINE_TRUST and c.source not in VISIBLE_SOURCES and c.role == PUBLISHED]
+    if best not in machine or all(c.stamp.day == best.stamp.day for c in machine):
+        return best
+    seen = {c.stamp.day for c in ranked if c.source in VISIBLE_SOURCES}
+    if best.stamp.day in seen:
+        return best
+    return next((c for c in machine if c.stamp.day in seen), best)
 
 
 def refine_time(best: Candidate, ranked: list[Candidate]) -> Candidate:
@@ -238,6 +260,8 @@ def settled(structured: list, url_candidates: list, now: datetime, layout) -> bo
     best = max(published, key=lambda c: c.trust)
     if url_candidates and best.stamp.day != url_candidates[0].stamp.day:
         return False
+    if any(c.stamp.day != best.stamp.day for c in kept if c.role == signals.PUBLISHED and c.trust >= MACHINE_TRUST):
+        return False  # the machine dates disagree: the byline arbitrates
     if any(c.role == signals.UPDATED and c.trust >= 90 for c in kept):
         return True
     text = layout.region.text_content()
