@@ -17,6 +17,8 @@ from .timestamps import LANGUAGES, find_human, make_stamp, zone
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 DAY_RE = re.compile(r"(?<!\d)[0-3]?\d(?!\d)")
 CLOCK_RE = re.compile(r"(?<!\d)[0-2]?\d\s*[:.h]\s*[0-5]\d(?!\d)")
+# "24 نيسان / أبريل 2020": Levantine pages write two names of the month; dateparser reads one
+TWO_NAMES_RE = re.compile(r"[^\W\d_]+\s*/\s*(?=[^\W\d_])")
 SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"}
 TRUST = 66
 MAX_LINES = 12
@@ -30,22 +32,42 @@ def dated_lines(lines: list[str]) -> list[str]:
 
     >>> dated_lines(["نورهان نبيل", "الأربعاء، 07 أكتوبر 2020 - 12:09 م", "© 2020", "24.01.2023 um 10:35"])
     ['الأربعاء، 07 أكتوبر 2020 - 12:09 م']
+    >>> dated_lines(["الجمعة 24 نيسان / أبريل 2020"])
+    ['الجمعة 24 أبريل 2020']
     """
     found = []
     for line in lines:
         if len(line) <= SHORT and YEAR_RE.search(line) and DAY_RE.search(YEAR_RE.sub(" ", line)) and next(find_human(line, UTC), None) is None:
-            found.append(line)
+            found.append(TWO_NAMES_RE.sub("", line))
     return found[:MAX_LINES]
 
 
 
+# an undeclared page's language guessed from the script of its byline: first letter of each script
+SCRIPTS = (("\u0600", "\u06ff", "ar"), ("\u0400", "\u04ff", "ru"), ("\u0590", "\u05ff", "he"), ("\u0e00", "\u0e7f", "th"),
+           ("\u0900", "\u097f", "hi"), ("\uac00", "\ud7af", "ko"), ("\u3040", "\u30ff", "ja"), ("\u4e00", "\u9fff", "zh"))
+
+
+def script_language(texts: list[str]) -> str | None:
+    """The language most pages written in the script of these lines use (Arabic script: 'ar'); None for Latin.
+
+    >>> script_language(["الجمعة 24 أبريل 2020"])
+    'ar'
+    """
+    for char in "".join(texts):
+        if char.isalpha() and char > "\u024f":
+            return next((lang for low, high, lang in SCRIPTS if low <= char <= high), None)
+    return None
+
+
 def from_bylines(lines: list[str], lang: str | None, tz) -> list[Candidate]:
-    """The first whole date dateparser finds in the byline lines, read in ``lang`` (one call per page), when
-    ``lang`` is declared and is none of the languages our own tables read."""
-    if not lang or lang in LANGUAGES:
+    """The first whole date dateparser finds in the byline lines (one call per page), read in ``lang`` or, when
+    the page declares none, in the language of the lines' script; never in a language our own tables read."""
+    if lang in LANGUAGES:
         return []
     texts = dated_lines(lines)
-    if not texts:
+    lang = lang or script_language(texts)
+    if not lang or not texts:
         return []
     from dateparser.search import search_dates
 
