@@ -282,7 +282,8 @@ def htmldate_candidate(tree, url, tz, now) -> list[signals.Candidate]:
     return [signals.Candidate(make_stamp(day, None, tz), signals.EITHER, 40, "htmldate")]
 
 
-PAGE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]")
+PAGE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+                  "|//body//script[not(@src) and string-length(.) < 160]/text()")
 PAGE_WIDE_TRUST = 35
 # a header widget showing the day the page was seen: <div class="data-oggi">, <span id="today-date">
 TODAY_WIDGET_RE = re.compile(r"oggi|today|heute|aujourd|hoy\b|hoje|vandaag|dzisiaj|idag|t[äa]n[äa][äa]n|current.?date|date.?now", re.I)
@@ -291,10 +292,13 @@ TODAY_WIDGET_RE = re.compile(r"oggi|today|heute|aujourd|hoy\b|hoje|vandaag|dzisi
 def page_wide(layout, tz, now) -> list[Candidate]:
     """The last resort on a page nothing else dates: its most frequent day anywhere in the body outside
     boilerplate and today-widgets (first seen on a tie), as htmldate's extensive search does, without
-    its slow external parser."""
+    its slow external parser. Tiny inline scripts count: old portals write the date with
+    ``showDate("2020/04/17 01:43")``."""
     days: Counter = Counter()
     for text in PAGE_TEXT(layout.tree):
         parent = text.getparent()
+        if parent is not None and parent.tag == "script":
+            parent = parent.getparent()  # a script is never visible: where it writes is what counts
         if len(text) < 6 or parent is None or layout.in_boilerplate(parent) or is_today_widget(parent):
             continue
         days.update(stamp.day for _, _, stamp in find_human(str(text), tz))
