@@ -64,7 +64,10 @@ PUBLISHED_CLOCK_RE = re.compile(
     r"(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])(?:\s*(?:uhr|h)\b)?(?![^\d\n]{0,12}\d)",
     re.I,
 )
-DATEISH_RE = re.compile(r"date|time|byline|meta|publi|posted|updat|dateline|timestamp|data|info|autore|author|firma|datum|fecha", re.I)
+# class/id words of bylines and date stamps ("dateline", "timestamp" included); plain substring tests: a
+# case-insensitive regex alternation cost 30 µs on each of the thousands of class names of a page
+DATEISH_WORDS = ("date", "time", "byline", "meta", "publi", "posted", "updat", "data", "info", "autore", "author",
+                 "firma", "datum", "fecha")
 NEAR_HEADLINE_LINES = 8
 BEFORE_HEADLINE_LINES = 5
 # "This entry was posted on…", "Dieser Beitrag wurde am … veröffentlicht": a post's note about itself, often at its foot
@@ -109,7 +112,7 @@ RANGE_REACH = 24
 def in_range(line: str, start: int, end: int) -> bool:
     """True when the date ends or opens a span of days ("vom 5. bis 11. Februar 2023"): an event, not a byline.
 
-    >>> in_range("Turnier vom 5. bis 11. Februar 2023 in Oberhaching", 17, 35)
+    >>> in_range("Turnier vom 5. bis 11. Februar 2023 in Oberhaching", 19, 35)
     True
     """
     return bool(RANGE_END_RE.search(line[max(0, start - RANGE_REACH) : start])
@@ -213,8 +216,13 @@ def byline_lines(layout) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def is_dateish(attrs: str) -> bool:
-    """True for class/id names of bylines and date stamps."""
-    return bool(DATEISH_RE.search(attrs))
+    """True for class/id names of bylines and date stamps.
+
+    >>> is_dateish("entry-meta post-header"), is_dateish("col-md-8 wrapper")
+    (True, False)
+    """
+    attrs = attrs.lower()
+    return any(word in attrs for word in DATEISH_WORDS)
 
 
 
