@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import replace
-from datetime import datetime, time, timedelta, timezone
-from typing import Callable
-
-from lxml.etree import XPath
+from datetime import datetime, time, timedelta
 
 from . import bylines, foreign, signals
 from .language import declared
-from .signals import EITHER, PUBLISHED, UPDATED, Candidate
-from .timestamps import Stamp, find_human, make_stamp
+from .last_resort import htmldate_candidate, page_wide
+from .signals import EARLIEST, EITHER, PUBLISHED, UPDATED, Candidate
+from .stated import as_page_states
+from .timestamps import Stamp, make_stamp
 from .zones import declared_locale, page_zone
 
-EARLIEST = datetime(1995, 1, 1).date()
 # a byline one day off the URL is a late-night story filed before midnight
 URL_SLACK = timedelta(days=1)
 
@@ -81,9 +77,7 @@ VISIBLE_SOURCES = {"text", "byline", "time", "note"}
 def confirmed(ranked: list[Candidate]) -> Candidate:
     """The best candidate, unless trusted machine dates disagree on the day: then the best of them whose
     day a date written for readers confirms (JSON-LD says the 4th, article:published_time and the
-    byline the 6th: the 6th).
-
-    """
+    byline the 6th: the 6th)."""
     best = ranked[0]
     machine = [c for c in ranked if c.trust >= MACHINE_TRUST and c.source not in VISIBLE_SOURCES and c.role == PUBLISHED]
     if best not in machine or all(c.stamp.day == best.stamp.day for c in machine):
@@ -174,82 +168,6 @@ def with_lone_clock(published: Stamp, layout, tz, now) -> Stamp:
     return timed if timed.moment <= now else published
 
 
-# the widest offsets of inhabited places with news sites: Hawaii (UTC-10:00) to Kiribati (UTC+14:00)
-WEST, EAST = timedelta(hours=-10), timedelta(hours=14)
-
-
-def as_page_states(stamp: Stamp, structured: list[Candidate], url_candidates: list[Candidate], own_zone,
-                   page_evidence: Callable[[], list[Candidate]]) -> Stamp:
-    """The stamp restated with the page's own offset when its machine data wrote it in UTC.
-
-    CMSes often normalise to UTC ("2023-11-09T02:11:03Z") a story their readers see dated 8 November
-    at 21:11 in New York. The page's own offset comes from the same instant written elsewhere
-    with an offset, or from the wall clock of its byline, or from its country's zone unless its
-    bylines show UTC days; failing those, a day the page spells without an offset (URL, byline)
-    is its day. ``page_evidence`` gives the visible dates: read only when the day depends on them.
-    """
-    stated = stamp.stated
-    if not isinstance(stated, datetime) or stated.utcoffset() != timedelta(0):
-        return stamp
-    instant = stamp.moment.astimezone(timezone.utc)
-    offset = written_offset(instant, structured)
-    if offset is not None:
-        return replace(stamp, stated=instant.astimezone(timezone(offset)))
-    url_day = page_day(instant, [], url_candidates)
-    zoned = instant.astimezone(own_zone) if own_zone is not None else None
-    if zoned is not None and zoned.date() in (instant.date(), url_day):
-        return replace(stamp, stated=zoned)  # the zone and the page agree on the day
-    if zoned is None and url_day is not None:
-        return replace(stamp, stated=url_day) if url_day != instant.date() else stamp
-    candidates = structured + page_evidence()
-    offset = written_offset(instant, candidates)
-    if offset is not None:
-        return replace(stamp, stated=instant.astimezone(timezone(offset)))
-    local_day = page_day(instant, candidates, url_candidates)
-    if zoned is not None and (local_day is None or zoned.date() == local_day):
-        return replace(stamp, stated=zoned)
-    if local_day is not None and local_day != instant.date():
-        return replace(stamp, stated=local_day)
-    return stamp
-
-
-def written_offset(instant: datetime, candidates: list[Candidate]) -> timedelta | None:
-    """The page's own offset for a UTC instant: the same instant written elsewhere with an offset, or the
-    naive byline clock showing the same minute."""
-    for c in candidates:
-        other = c.stamp.stated
-        if isinstance(other, datetime) and other.utcoffset() and abs(c.stamp.moment - instant) < timedelta(minutes=1):
-            return other.utcoffset()
-    return wall_clock_offset(instant, candidates)
-
-
-def wall_clock_offset(instant: datetime, candidates: list[Candidate]) -> timedelta | None:
-    """The offset between a UTC instant and the page's naive byline clock showing the same minute."""
-    utc_minute = instant.replace(tzinfo=None, second=0, microsecond=0)
-    for c in candidates:
-        wall = c.stamp.stated
-        if c.role == UPDATED or not isinstance(wall, datetime) or wall.tzinfo is not None:
-            continue
-        offset = wall.replace(second=0, microsecond=0) - utc_minute
-        if offset and WEST <= offset <= EAST and offset % timedelta(minutes=15) == timedelta(0):
-            return offset
-    return None
-
-
-def page_day(instant: datetime, candidates: list[Candidate], url_candidates: list[Candidate]):
-    """The calendar day the page itself gives for a UTC instant: its URL's day, else its best dated byline,
-    when some offset between WEST and EAST puts the instant on that day."""
-    ranked = url_candidates + sorted(candidates, key=lambda c: -c.trust)
-    for c in ranked:
-        stated = c.stamp.stated
-        if c.role == UPDATED or stated is None or (isinstance(stated, datetime) and stated.tzinfo is not None):
-            continue
-        day = stated.date() if isinstance(stated, datetime) else stated
-        if (instant + WEST).date() <= day <= (instant + EAST).date():
-            return day
-    return None
-
-
 def settled(structured: list, url_candidates: list, now: datetime, layout) -> bool:
     """True when trusted structured data gives a timed publication (matching the URL's day) and either
     an update date or no update label anywhere in the article's text."""
@@ -266,58 +184,6 @@ def settled(structured: list, url_candidates: list, now: datetime, layout) -> bo
         return True
     text = layout.region.text_content()
     return not bylines.UPDATED_LABEL_RE.search(text) and not bylines.ORIGINAL_RE.search(text)
-
-
-def htmldate_candidate(tree, url, tz, now) -> list[signals.Candidate]:
-    """htmldate's fast guess, our last resort when the page has no signal we trust more."""
-    from htmldate import find_date
-
-    try:
-        found = find_date(tree, extensive_search=False, original_date=True, url=url, max_date=now.strftime("%Y-%m-%d"))
-    except Exception:  # htmldate is a guess; its failures are not ours to raise
-        return []
-    if not found:
-        return []
-    day = datetime.strptime(found, "%Y-%m-%d").date()
-    return [signals.Candidate(make_stamp(day, None, tz), signals.EITHER, 40, "htmldate")]
-
-
-PAGE_TEXT = XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
-                  "|//body//script[not(@src) and string-length(.) < 160]/text()")
-PAGE_WIDE_TRUST = 35
-# a header widget showing the day the page was seen: <div class="data-oggi">, <span id="today-date">
-TODAY_WIDGET_RE = re.compile(r"oggi|today|heute|aujourd|hoy\b|hoje|vandaag|dzisiaj|idag|t[äa]n[äa][äa]n|current.?date|date.?now", re.I)
-
-
-def page_wide(layout, tz, now) -> list[Candidate]:
-    """The last resort on a page nothing else dates: its most frequent day anywhere in the body outside
-    boilerplate and today-widgets (first seen on a tie), as htmldate's extensive search does, without
-    its slow external parser. Tiny inline scripts count: old portals write the date with
-    ``showDate("2020/04/17 01:43")``."""
-    days: Counter = Counter()
-    for text in PAGE_TEXT(layout.tree):
-        parent = text.getparent()
-        if parent is not None and parent.tag == "script":
-            parent = parent.getparent()  # a script is never visible: where it writes is what counts
-        if len(text) < 6 or parent is None or layout.in_boilerplate(parent) or is_today_widget(parent):
-            continue
-        days.update(stamp.day for _, _, stamp in find_human(str(text), tz))
-    days = Counter({day: n for day, n in days.items() if EARLIEST <= day <= now.date()})
-    if not days:
-        return []
-    day = max(days, key=days.get)  # max keeps the first seen among equals
-    return [Candidate(make_stamp(day, None, tz), EITHER, PAGE_WIDE_TRUST, "page")]
-
-
-def is_today_widget(el) -> bool:
-    """True when the element or one of its two parents is named as today's date."""
-    for _ in range(3):
-        if el is None:
-            return False
-        if TODAY_WIDGET_RE.search(" ".join(filter(None, (el.get("class"), el.get("id"))))):
-            return True
-        el = el.getparent()
-    return False
 
 
 def in_zone(stamp: Stamp | None, tz) -> Stamp | None:

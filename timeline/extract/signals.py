@@ -13,6 +13,8 @@ from .timestamps import MONTH_NUMBER, Stamp, make_stamp, parse_human, parse_mach
 
 PUBLISHED, UPDATED, EITHER = "published", "updated", "either"
 UTC = timezone.utc
+# no page is dated before the web had news sites
+EARLIEST = date(1995, 1, 1)
 
 
 @dataclass(frozen=True)
