@@ -39,10 +39,10 @@ def choose(candidates: list[Candidate], url_candidates: list[Candidate], now: da
     candidates = plausible(candidates, now)
     url_day = url_candidates[0].stamp.day if url_candidates else None
     ranked = sorted((c for c in candidates if c.role != UPDATED), key=lambda c: -c.trust)
+    updates = sorted((c for c in candidates if c.role == UPDATED), key=lambda c: -c.trust)
     published = pick_published(ranked, url_candidates, url_day)
     if published is not None:
-        published = refine_time(published, ranked)
-    updates = sorted((c for c in candidates if c.role == UPDATED), key=lambda c: -c.trust)
+        published = shown_as_of_update(refine_time(published, ranked), ranked, updates, url_day)
     updated = None
     for c in updates:
         # an "update" at or before publication is a CMS echo of the publication date
@@ -86,6 +86,39 @@ def confirmed(ranked: list[Candidate]) -> Candidate:
     if best.stamp.day in seen:
         return best
     return next((c for c in machine if c.stamp.day in seen), best)
+
+
+BYLINE_TRUST = 64
+# a page brought up to date more than a month after it first appeared is re-issued, not corrected
+REISSUE_GAP = timedelta(days=30)
+
+
+def shown_as_of_update(best: Candidate, ranked: list[Candidate], updates: list[Candidate], url_day) -> Candidate:
+    """The machine update date when it is the only date the page shows its readers: a re-issued page
+    (a guide brought up to date) presents itself as of that day, its first publication shown nowhere.
+
+    Only when no URL spells a day, the publication is machine data, a trusted machine update comes more
+    than REISSUE_GAP later, and the dates written for readers near the headline are all on its day. A
+    story corrected within the month keeps its first publication.
+    """
+    machine_updates = [c for c in updates if c.trust >= MACHINE_TRUST and c.source not in VISIBLE_SOURCES]
+    if url_day is not None or best.source in VISIBLE_SOURCES or not machine_updates:
+        return best
+    update = machine_updates[0]
+    if update.stamp.day - best.stamp.day <= REISSUE_GAP:
+        return best
+    shown = {own_day(c) for c in ranked + updates if c.source in VISIBLE_SOURCES and c.trust >= BYLINE_TRUST}
+    if shown == {own_day(update)}:
+        return replace(update, role=PUBLISHED)
+    return best
+
+
+def own_day(c: Candidate):
+    """The calendar day as the page wrote it (its own offset), else the local day."""
+    stated = c.stamp.stated
+    if isinstance(stated, datetime):
+        return stated.date()
+    return stated if stated is not None else c.stamp.day
 
 
 def refine_time(best: Candidate, ranked: list[Candidate]) -> Candidate:
@@ -181,7 +214,8 @@ def settled(structured: list, url_candidates: list, now: datetime, layout) -> bo
     if any(c.stamp.day != best.stamp.day for c in kept if c.role == signals.PUBLISHED and c.trust >= MACHINE_TRUST):
         return False  # the machine dates disagree: the byline arbitrates
     if any(c.role == signals.UPDATED and c.trust >= 90 for c in kept):
-        return True
+        # an update long after: the page may show only that one (see shown_as_of_update)
+        return bool(url_candidates) or all(c.stamp.day - best.stamp.day <= REISSUE_GAP for c in kept if c.role == signals.UPDATED)
     text = layout.region.text_content()
     return not bylines.UPDATED_LABEL_RE.search(text) and not bylines.ORIGINAL_RE.search(text)
 
