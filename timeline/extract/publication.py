@@ -166,9 +166,16 @@ def publication_dates(layout, main, url, tz, now, metadata_only: bool = False):
     return in_zone(published, tz), in_zone(updated, tz)
 
 
+# a machine publication without a time of day is often a record's date typed by hand or a CMS default:
+# a labelled date written for readers ("Erscheinungsdatum 25.01.2022") outranks it
+DATE_ONLY_TRUST = 76
+
+
 def structured_dates(layout, main, tz) -> list[Candidate]:
     """Machine-readable dates: the JSON-LD article node, meta tags, microdata."""
-    return signals.from_jsonld(main, tz) + signals.from_meta(layout.tree, tz) + signals.from_microdata(layout, tz)
+    found = signals.from_jsonld(main, tz) + signals.from_meta(layout.tree, tz) + signals.from_microdata(layout, tz)
+    return [replace(c, trust=min(c.trust, DATE_ONLY_TRUST)) if c.stamp.precision == "day" and c.role == PUBLISHED else c
+            for c in found]
 
 
 def visible_dates(layout, main, url, structured: list[Candidate], url_candidates: list[Candidate], tz, now) -> list[Candidate]:
