@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .signals import EITHER, PUBLISHED, UPDATED, Candidate
 from .layout import is_teaser
-from .timestamps import find_human
+from .timestamps import QUICK_RE, find_human
 
 PUBLISHED_LABELS = (
     r"pubblicat[oa]|pubblicazione|published|posted|first published|publication|veröffentlicht|erschienen|"
@@ -151,8 +151,9 @@ def originals(text_lines: list[str], tz) -> list[Candidate]:
     the re-publication's own metadata."""
     found = []
     for line in text_lines:
-        # a note of its own ("This article was originally published on..."), not prose citing an old report
-        if len(line) > ORIGINAL_LINE:
+        # a note of its own ("This article was originally published on..."), not prose citing an old report;
+        # and one with a year in it (a cheap test before the long alternation)
+        if len(line) > ORIGINAL_LINE or not QUICK_RE.search(line):
             continue
         for match in ORIGINAL_RE.finditer(line):
             # the note speaks of the page itself: it opens the line, or follows "this article", "questo articolo"...
