@@ -1,4 +1,5 @@
-"""bench/real.py: its own metric code (the articles scorer's 4-gram F1) and its refusal without the sets."""
+"""bench/real.py: its own metric code (the articles scorer's 4-gram F1) and its refusal without the
+sets."""
 
 import importlib.util
 import subprocess
@@ -19,7 +20,9 @@ def real():
 
 
 def test_exit_status_2_without_the_sets(tmp_path):
-    done = subprocess.run([sys.executable, str(BENCH), str(tmp_path / "nowhere")], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(BENCH), str(tmp_path / "nowhere")], capture_output=True, text=True
+    )
     assert (done.returncode, "no real-world sets" in done.stderr) == (2, True)
 
 

@@ -18,7 +18,10 @@ FIELDS = ("published", "published_original", "updated", "published_precision")
 
 @pytest.fixture(scope="module")
 def articles():
-    return {name: extract_article((PAGES / g["file"]).read_bytes(), g["url"], now=NOW) for name, g in GOLD.items()}
+    return {
+        name: extract_article((PAGES / g["file"]).read_bytes(), g["url"], now=NOW)
+        for name, g in GOLD.items()
+    }
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -39,7 +42,9 @@ def test_dates_only_agrees_with_the_whole_extraction(articles, name):
     assert dates == tuple(getattr(articles[name], field) for field in dates._fields)
 
 
-@pytest.mark.parametrize("before", ["Veröffentlichung: ", "Erscheinungsdatum ", "Publicatiedatum: ", "Data publicării: "])
+@pytest.mark.parametrize(
+    "before", ["Veröffentlichung: ", "Erscheinungsdatum ", "Publicatiedatum: ", "Data publicării: "]
+)
 def test_noun_labels_name_the_publication(before):
     assert label_before(before) == "published"
 
@@ -59,7 +64,10 @@ def dateparser_calls(monkeypatch):
     return calls
 
 
-@pytest.mark.parametrize("name, calls", [("ru-byline-foreign", 1), ("de-post-note-footer", 0), ("en-us-utc-microdata", 0)])
+@pytest.mark.parametrize(
+    "name, calls",
+    [("ru-byline-foreign", 1), ("de-post-note-footer", 0), ("en-us-utc-microdata", 0)],
+)
 def test_dateparser_only_once_and_only_where_our_rules_fail(dateparser_calls, name, calls):
     gold = GOLD[name]
     extract_dates((PAGES / gold["file"]).read_bytes(), gold["url"], now=NOW)

@@ -51,8 +51,8 @@ class Page:
 
 
 def prepared(html, url, timezone: str, http_charset, now):
-    """Check the arguments of extract_article/extract_dates; the parsed tree (or None), zone, now and the codec the
-    bytes were decoded with."""
+    """Check the arguments of extract_article/extract_dates; the parsed tree (or None), zone, now
+    and the codec the bytes were decoded with."""
     if not isinstance(html, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
     for name, value in (("url", url), ("timezone", timezone), ("http_charset", http_charset)):
@@ -144,11 +144,12 @@ def extract_dates(
     http_charset: str | None = None,
     now: datetime | None = None,
 ) -> Dates:
-    """Only the dates of a page (published, updated, published_precision, published_original): the date half
-    of extract_article, without its listing verdict (a listing's visible dates are read too).
+    """Only the dates of a page (published, updated, published_precision, published_original): the
+    date half of extract_article, without its listing verdict (a listing's visible dates are read
+    too).
 
-    >>> extract_dates('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023</p>')
-    Dates(published='2023-01-24T00:00:00+01:00', updated=None, published_precision='day', published_original='2023-01-24')
+    >>> extract_dates('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023</p>')[:3]
+    ('2023-01-24T00:00:00+01:00', None, 'day')
     """
     tree, tz, now, _ = prepared(html, url, timezone, http_charset, now)
     if tree is None:
@@ -159,12 +160,14 @@ def extract_dates(
     published, updated = publication_dates(layout, main, page_url, tz, now)
     if published is None:
         return Dates(updated=updated.iso() if updated else None)
-    return Dates(published.iso(), updated.iso() if updated else None, published.precision, published.stated_iso())
+    update = updated.iso() if updated else None
+    return Dates(published.iso(), update, published.precision, published.stated_iso())
 
 
 def from_tree(tree, url: str | None, tz, now: datetime) -> Article:
     """Extract from an already parsed page."""
-    from .text import body_text  # imported here: trafilatura's import costs the date-only path a fifth of a second
+    # imported here: trafilatura's import costs the date-only path a fifth of a second
+    from .text import body_text
 
     layout = Layout(tree)
     head = layout.head

@@ -1,4 +1,5 @@
-"""The publication as the page states it: with the page's own offset when its machine data wrote UTC.
+"""The publication as the page states it: with the page's own offset when its machine data wrote
+UTC.
 
 CMSes often normalise to UTC ("2023-11-09T02:11:03Z") a story their readers see dated 8 November at
 21:11 in New York; `published_original` is that story's own day and offset.
@@ -17,8 +18,13 @@ from .timestamps import Stamp
 WEST, EAST = timedelta(hours=-10), timedelta(hours=14)
 
 
-def as_page_states(stamp: Stamp, structured: list[Candidate], url_candidates: list[Candidate], own_zone,
-                   page_evidence: Callable[[], list[Candidate]]) -> Stamp:
+def as_page_states(
+    stamp: Stamp,
+    structured: list[Candidate],
+    url_candidates: list[Candidate],
+    own_zone,
+    page_evidence: Callable[[], list[Candidate]],
+) -> Stamp:
     """The stamp restated with the page's own offset when its machine data wrote it in UTC.
 
     The page's own offset comes from the same instant written elsewhere with an offset, or from the
@@ -29,7 +35,8 @@ def as_page_states(stamp: Stamp, structured: list[Candidate], url_candidates: li
     >>> from datetime import date, time
     >>> from .timestamps import make_stamp, zone
     >>> utc = make_stamp(date(2023, 1, 25), time(4, 5), zone("Europe/Rome"), timezone.utc)
-    >>> byline = Candidate(make_stamp(date(2023, 1, 24), time(22, 5), zone("Europe/Rome")), "either", 68, "text")
+    >>> rome = zone("Europe/Rome")
+    >>> byline = Candidate(make_stamp(date(2023, 1, 24), time(22, 5), rome), "either", 68, "text")
     >>> as_page_states(utc, [], [], None, lambda: [byline]).stated_iso()
     '2023-01-24T22:05:00-06:00'
     """
@@ -59,17 +66,22 @@ def as_page_states(stamp: Stamp, structured: list[Candidate], url_candidates: li
 
 
 def written_offset(instant: datetime, candidates: list[Candidate]) -> timedelta | None:
-    """The page's own offset for a UTC instant: the same instant written elsewhere with an offset, or the
-    naive byline clock showing the same minute."""
+    """The page's own offset for a UTC instant: the same instant written elsewhere with an offset,
+    or the naive byline clock showing the same minute."""
     for c in candidates:
         other = c.stamp.stated
-        if isinstance(other, datetime) and other.utcoffset() and abs(c.stamp.moment - instant) < timedelta(minutes=1):
+        if (
+            isinstance(other, datetime)
+            and other.utcoffset()
+            and abs(c.stamp.moment - instant) < timedelta(minutes=1)
+        ):
             return other.utcoffset()
     return wall_clock_offset(instant, candidates)
 
 
 def wall_clock_offset(instant: datetime, candidates: list[Candidate]) -> timedelta | None:
-    """The offset between a UTC instant and the page's naive byline clock showing the same minute."""
+    """The offset between a UTC instant and the page's naive byline clock showing the same
+    minute."""
     utc_minute = instant.replace(tzinfo=None, second=0, microsecond=0)
     for c in candidates:
         wall = c.stamp.stated
@@ -82,12 +94,16 @@ def wall_clock_offset(instant: datetime, candidates: list[Candidate]) -> timedel
 
 
 def page_day(instant: datetime, candidates: list[Candidate], url_candidates: list[Candidate]):
-    """The calendar day the page itself gives for a UTC instant: its URL's day, else its best dated byline,
-    when some offset between WEST and EAST puts the instant on that day."""
+    """The calendar day the page itself gives for a UTC instant: its URL's day, else its best dated
+    byline, when some offset between WEST and EAST puts the instant on that day."""
     ranked = url_candidates + sorted(candidates, key=lambda c: -c.trust)
     for c in ranked:
         stated = c.stamp.stated
-        if c.role == UPDATED or stated is None or (isinstance(stated, datetime) and stated.tzinfo is not None):
+        if (
+            c.role == UPDATED
+            or stated is None
+            or (isinstance(stated, datetime) and stated.tzinfo is not None)
+        ):
             continue
         day = stated.date() if isinstance(stated, datetime) else stated
         if (instant + WEST).date() <= day <= (instant + EAST).date():

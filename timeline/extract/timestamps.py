@@ -31,7 +31,8 @@ class Stamp:
     def stated_iso(self) -> str:
         """The date as the page states it: its own offset, naive when it gives none, a date alone.
 
-        >>> make_stamp(date(2023, 1, 24), time(23, 20), zone("Europe/Rome"), timezone.utc).stated_iso()
+        >>> utc = make_stamp(date(2023, 1, 24), time(23, 20), zone("Europe/Rome"), timezone.utc)
+        >>> utc.stated_iso()
         '2023-01-24T23:20:00+00:00'
         """
         stated = self.stated if self.stated is not None else self.moment
@@ -138,7 +139,8 @@ MONTHS = {
     11: "novembre nov november noviembre novembro listopada listopad noiembrie marraskuuta marraskuu novembra studenoga studenog studeni νοεμβρίου νοέμβριος νοε stu",
     12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień prosince prosinec decembrie desember joulukuuta joulukuu decembra prosinca prosinac δεκεμβρίου δεκέμβριος δεκ pro.",
 }
-# the languages whose month names and bylines the tables above read (others go to dateparser, see foreign.py)
+# the languages whose month names and bylines the tables above read (others go to dateparser, see
+# foreign.py)
 LANGUAGES = frozenset("it en de fr es pt nl pl cs ro fi hu hr sl el sv da nb no nn".split())
 MONTH_NUMBER = {name: n for n, names in MONTHS.items() for name in names.split()}
 # Croatian "tra." (April) and "pro." (December) need their dot: bare "tra"/"pro" are common words
@@ -159,7 +161,8 @@ ISO_DAY = r"(?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0
 # Chinese and Japanese: "2023年1月24日" (no word boundaries: the characters around are letters too)
 CJK_DAY = r"(?<!\d)(?P<cy>(?:19|20)\d\d)\s*年\s*(?P<cm>[01]?\d)\s*月\s*(?P<cd>[0-3]?\d)\s*日"
 HUMAN_RE = re.compile(
-    rf"(?:(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])|{CJK_DAY})(?:{TIME})?",
+    rf"(?:(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])"
+    rf"|{CJK_DAY})(?:{TIME})?",
     re.IGNORECASE,
 )
 
