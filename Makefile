@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8001
 DB ?= db/timeline.db
 
-.PHONY: install demo crawl serve test bench bench-crawl bench-serve clean
+.PHONY: install demo crawl serve test bench bench-crawl bench-serve bench-real clean
 
 $(BIN)/timeline: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ bench: install
 ## bench-crawl: crawl a 2,100-page synthetic site on loopback beside `scrapy bench` (~2 min)
 bench-crawl: install
 	@$(BIN)/python bench/crawl.py
+
+## bench-real: every real-world figure beside its anchor (REAL: folder of the real-world sets, ~1 min)
+REAL ?= ../shared/realworld
+bench-real: install
+	@$(BIN)/python bench/real.py $(REAL)
 
 ## bench-serve: a million documents through `timeline serve` (first run builds 7.6 GB, ~15 min)
 bench-serve: install

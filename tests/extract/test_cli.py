@@ -9,7 +9,7 @@ from pathlib import Path
 from timeline.extract.cli import main
 
 PAGES = Path(__file__).parent / "pages"
-KEYS = ["path", "title", "author", "published", "updated", "lang", "text"]
+KEYS = ["path", "title", "author", "published", "published_original", "updated", "lang", "text"]
 
 
 def run(monkeypatch, capsys, stdin: str, *args: str) -> list[dict]:
@@ -50,3 +50,16 @@ def test_python_dash_m():
     done = subprocess.run([sys.executable, "-m", "timeline.extract.cli", "--batch"], input=f"{page}\n", capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[2])
     assert json.loads(done.stdout)["title"] == "Italian mail service mostly restored"
+
+
+def test_published_original_keeps_the_page_offset(monkeypatch, capsys):
+    # the page states 23:25 UTC and shows that day; the configured zone (Rome) makes it the next day
+    lines = run(monkeypatch, capsys, f"{PAGES / 'pubdates' / 'en-gb-utc-site.html'}\n")
+    assert lines[0]["published_original"] == "2023-06-10T23:25:00+00:00"
+
+
+def test_dates_only_leaves_the_rest_null(monkeypatch, capsys):
+    lines = run(monkeypatch, capsys, f"{PAGES / 'netzwelt-byline.html'}\n", "--dates-only")
+    assert lines[0]["published"] == "2023-01-24T10:35:00+01:00"
+    others = ("title", "author", "lang", "text", "is_listing")
+    assert [lines[0][key] for key in others] == [None] * len(others)

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, time
+from datetime import datetime
+from typing import NamedTuple
 
-from . import bylines, jsonld, signals
+from . import jsonld
 from .authors import author as find_author
 from .encoding import decode_page
 from .language import language
 from .layout import Layout, parse
 from .links import raw_links, resolve
 from .listing import is_listing
-from .publication import choose, plausible
-from .text import body_text
-from .timestamps import Stamp, make_stamp, zone
-from .zones import declared_locale, page_zone
+from .publication import publication_dates
+from .timestamps import zone
 from .titles import meta_content, title as find_title
 
 
@@ -30,6 +29,8 @@ class Article:
     title: str | None = None
     author: str | None = None
     published: str | None = None
+    #: the publication date as the page states it: its own offset, naive when it states none
+    published_original: str | None = None
     updated: str | None = None
     published_precision: str | None = None
     lang: str | None = None
@@ -50,8 +51,8 @@ class Page:
 
 
 def prepared(html, url, timezone: str, http_charset, now):
-    """Check the arguments of extract_article/extract_dates; the parsed tree (or None), zone, now and the codec the
-    bytes were decoded with."""
+    """Check the arguments of extract_article/extract_dates; the parsed tree (or None), zone, now
+    and the codec the bytes were decoded with."""
     if not isinstance(html, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
     for name, value in (("url", url), ("timezone", timezone), ("http_charset", http_charset)):
@@ -126,6 +127,15 @@ def safely_from_tree(tree, url: str | None, tz, now: datetime) -> Article:
         return Article(title=meta_content(tree, "og:title"))
 
 
+class Dates(NamedTuple):
+    """The date half of an Article."""
+
+    published: str | None = None
+    updated: str | None = None
+    published_precision: str | None = None
+    published_original: str | None = None
+
+
 def extract_dates(
     html: str | bytes,
     url: str | None = None,
@@ -133,24 +143,32 @@ def extract_dates(
     timezone: str = "Europe/Rome",
     http_charset: str | None = None,
     now: datetime | None = None,
-) -> tuple[str | None, str | None, str | None]:
-    """Only the (published, updated, published_precision) of a page: the date half of extract_article.
+) -> Dates:
+    """Only the dates of a page (published, updated, published_precision, published_original): the
+    date half of extract_article, without its listing verdict (a listing's visible dates are read
+    too).
 
-    >>> extract_dates('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023</p>')
+    >>> extract_dates('<h1>Mail giù</h1><p>Pubblicato il 24/01/2023</p>')[:3]
     ('2023-01-24T00:00:00+01:00', None, 'day')
     """
     tree, tz, now, _ = prepared(html, url, timezone, http_charset, now)
     if tree is None:
-        return None, None, None
+        return Dates()
     layout = Layout(tree)
     page_url = url or canonical_url(tree)
     main = jsonld.main_article(jsonld.nodes(tree), page_url, layout.head.text_content() if layout.head is not None else None)
     published, updated = publication_dates(layout, main, page_url, tz, now)
-    return (published.iso() if published else None), (updated.iso() if updated else None), (published.precision if published else None)
+    if published is None:
+        return Dates(updated=updated.iso() if updated else None)
+    update = updated.iso() if updated else None
+    return Dates(published.iso(), update, published.precision, published.stated_iso())
 
 
 def from_tree(tree, url: str | None, tz, now: datetime) -> Article:
     """Extract from an already parsed page."""
+    # imported here: trafilatura's import costs the date-only path a fifth of a second
+    from .text import body_text
+
     layout = Layout(tree)
     head = layout.head
     items = jsonld.nodes(tree)
@@ -165,74 +183,13 @@ def from_tree(tree, url: str | None, tz, now: datetime) -> Article:
         text=text,
         is_listing=listing,
     )
-    if listing:
-        return article  # a listing's dates belong to the stories it lists
-    published, updated = publication_dates(layout, main, page_url, tz, now)
+    # a listing's visible dates belong to the stories it lists: only its own metadata dates it
+    published, updated = publication_dates(layout, main, page_url, tz, now, metadata_only=listing)
     if published:
         article.published, article.published_precision = published.iso(), published.precision
+        article.published_original = published.stated_iso()
     article.updated = updated.iso() if updated else None
     return article
-
-
-def publication_dates(layout, main, url, tz, now, zoned: bool = False):
-    """The (published, updated) Stamps of a page, from every signal ranked by trust, in ``tz``.
-
-    Clock times without an offset are read in the page's own zone (a British byline is
-    London time) and then reported in ``tz``.
-    """
-    tree = layout.tree
-    site_tz = tz if zoned else page_zone(declared_locale(tree), url, tz)
-    if site_tz is not tz:
-        return tuple(in_zone(stamp, tz) for stamp in publication_dates(layout, main, url, site_tz, now, zoned=True))
-    structured = signals.from_jsonld(main, tz) + signals.from_meta(tree, tz) + signals.from_microdata(layout, tz)
-    url_candidates = signals.from_url(url, tz)
-    if settled(structured, url_candidates, now, layout):
-        # trusted machine dates for both publication and update: reading the page would add nothing
-        return choose(structured, url_candidates, now)
-    year = max(structured, key=lambda c: c.trust).stamp.day.year if structured else url_candidates[0].stamp.day.year if url_candidates else now.year
-    visible = signals.from_time_elements(layout, tz) + bylines.from_page(layout, tz, year)
-    candidates = structured + visible
-    if not any(c.role != signals.UPDATED for c in candidates) and not url_candidates:
-        candidates += htmldate_candidate(tree, url, tz, now)
-    published, updated = choose(candidates, url_candidates, now)
-    if published is not None and published.precision == "day":
-        # a wire page dated by its URL or dateline, with only "17:52" beside the headline
-        clock = bylines.lone_clock(layout)
-        if clock is not None:
-            timed = make_stamp(published.day, time(*clock), tz)
-            if timed.moment <= now:
-                published = timed
-    return published, updated
-
-
-def settled(structured: list, url_candidates: list, now: datetime, layout) -> bool:
-    """True when trusted structured data gives a timed publication (matching the URL's day) and either
-    an update date or no update label anywhere in the article's text."""
-    kept = plausible(structured, now)
-    published = [c for c in kept if c.role == signals.PUBLISHED and c.trust >= 90 and c.stamp.precision != "day"]
-    if not published:
-        return False
-    best = max(published, key=lambda c: c.trust)
-    if url_candidates and best.stamp.day != url_candidates[0].stamp.day:
-        return False
-    if any(c.role == signals.UPDATED and c.trust >= 90 for c in kept):
-        return True
-    text = layout.region.text_content()
-    return not bylines.UPDATED_LABEL_RE.search(text) and not bylines.ORIGINAL_RE.search(text)
-
-
-def htmldate_candidate(tree, url, tz, now) -> list[signals.Candidate]:
-    """htmldate's fast guess, our last resort when the page has no signal we trust more."""
-    from htmldate import find_date
-
-    try:
-        found = find_date(tree, extensive_search=False, original_date=True, url=url, max_date=now.strftime("%Y-%m-%d"))
-    except Exception:  # htmldate is a guess; its failures are not ours to raise
-        return []
-    if not found:
-        return []
-    day = datetime.strptime(found, "%Y-%m-%d").date()
-    return [signals.Candidate(make_stamp(day, None, tz), signals.EITHER, 40, "htmldate")]
 
 
 def canonical_url(tree) -> str | None:
@@ -241,12 +198,3 @@ def canonical_url(tree) -> str | None:
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             return link.get("href")
     return meta_content(tree, "og:url")
-
-
-def in_zone(stamp: Stamp | None, tz) -> Stamp | None:
-    """The same moment in ``tz``; a day-precision stamp keeps its calendar day."""
-    if stamp is None:
-        return None
-    if stamp.precision == "day":
-        return make_stamp(stamp.day, None, tz)
-    return Stamp(stamp.moment.astimezone(tz), stamp.precision)

@@ -43,7 +43,7 @@ def clean(name: str | None) -> str | None:
 
 def author(layout, article: dict | None) -> str | None:
     """The author, most structured source first."""
-    tree, region = layout.tree, layout.region
+    tree = layout.tree
     if article:
         name = clean(ld_text(article.get("author")) or ld_text(article.get("creator")))
         if name:

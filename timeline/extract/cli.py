@@ -6,34 +6,42 @@ import argparse
 import json
 import sys
 
-from .article import extract_article
+from .article import extract_article, extract_dates
 from .timestamps import zone
+
+FIELDS = ("title", "author", "published", "published_original", "updated", "lang", "text",
+          "published_precision", "is_listing")
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="timeline extract", description="Extract title, author, dates, language and text from saved HTML pages.")
     p.add_argument("--batch", action="store_true", required=True, help="read HTML file paths from stdin, one per line, optionally path<TAB>url")
     p.add_argument("--timezone", default="Europe/Rome", help="timezone of the reported dates (default: Europe/Rome)")
+    p.add_argument(
+        "--dates-only", action="store_true",
+        help="only the dates (title, author, language, text, listing-ness null): htmldate's job",
+    )
     return p
 
 
-def extract_line(line: str, timezone: str) -> dict:
+def extract_line(line: str, timezone: str, dates_only: bool = False) -> dict:
     """One output record for one input line.
 
     >>> extract_line("missing.html", "Europe/Rome")["error"][:14]
     'cannot read mi'
     """
     path, _, url = line.partition("\t")
+    record = {"path": path, **dict.fromkeys(FIELDS)}
     try:
         with open(path, "rb") as handle:
             body = handle.read()
     except OSError as err:
-        return {"path": path, "title": None, "author": None, "published": None, "updated": None, "lang": None, "text": None, "error": f"cannot read {path}: {err.strerror or err}"}
+        return {**record, "error": f"cannot read {path}: {err.strerror or err}"}
+    if dates_only:
+        dates = extract_dates(body, url.strip() or None, timezone=timezone)
+        return {**record, **dates._asdict()}
     article = extract_article(body, url.strip() or None, timezone=timezone)
-    record = {"path": path, "title": article.title, "author": article.author, "published": article.published,
-              "updated": article.updated, "lang": article.lang, "text": article.text}
-    record.update(published_precision=article.published_precision, is_listing=article.is_listing)
-    return record
+    return {**record, **article.to_dict()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         line = raw.rstrip("\r\n")
         if not line.strip():
             continue
-        print(json.dumps(extract_line(line, args.timezone), ensure_ascii=False), flush=True)
+        record = extract_line(line, args.timezone, args.dates_only)
+        print(json.dumps(record, ensure_ascii=False), flush=True)
     return 0
 
 

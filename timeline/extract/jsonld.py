@@ -38,10 +38,21 @@ def nodes(tree) -> list[dict]:
     return found
 
 
+WRAPPERS_RE = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
+CONTROL_RE = re.compile(r"[\x00-\x1f]")
+TRAILING_COMMA_RE = re.compile(r",\s*([}\]])")
+
+
 def loads(text: str):
     """json.loads that tolerates CDATA wrappers, HTML comments and control characters."""
-    text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$", "", text.strip())
-    for candidate in (text, re.sub(r"[\x00-\x1f]", " ", text), re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]", " ", text))):
+    text = WRAPPERS_RE.sub("", text.strip())
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    # repairs only for the blocks that need them: control characters, then trailing commas
+    text = CONTROL_RE.sub(" ", text)
+    for candidate in (text, TRAILING_COMMA_RE.sub(r"\1", text)):
         try:
             return json.loads(candidate)
         except ValueError:

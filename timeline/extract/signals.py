@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timezone
 
 from .jsonld import text as ld_text
 from .titles import metas
@@ -12,6 +12,9 @@ from .layout import is_teaser
 from .timestamps import MONTH_NUMBER, Stamp, make_stamp, parse_human, parse_machine
 
 PUBLISHED, UPDATED, EITHER = "published", "updated", "either"
+UTC = timezone.utc
+# no page is dated before the web had news sites
+EARLIEST = date(1995, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,10 @@ class Candidate:
     source: str
 
 
+# a meta that only says "date" (date, dc.date, dcterms.date) is as often the page's last change as
+# its publication: the byline under the headline, when there is one, says which day the story is
+# from
+GENERIC = 61
 # meta name/property → (role, trust); the OpenGraph article namespace is the most reliable.
 META_DATES = {
     "article:published_time": (PUBLISHED, 95), "og:article:published_time": (PUBLISHED, 95),
@@ -37,9 +44,11 @@ META_DATES = {
     "article_date_original": (PUBLISHED, 85), "originalpublicationdate": (PUBLISHED, 85),
     "parsely-pub-date": (PUBLISHED, 85), "sailthru.date": (PUBLISHED, 84), "dc.date.issued": (PUBLISHED, 85),
     "dcterms.issued": (PUBLISHED, 85), "dc.date.created": (PUBLISHED, 82), "dcterms.created": (PUBLISHED, 82),
-    "dc.date": (PUBLISHED, 80), "dcterms.date": (PUBLISHED, 80), "dc:date": (PUBLISHED, 80),
+    "dc.date": (PUBLISHED, GENERIC), "dcterms.date": (PUBLISHED, GENERIC),
+    "dc:date": (PUBLISHED, GENERIC),
     "citation_publication_date": (PUBLISHED, 84), "citation_date": (PUBLISHED, 82),
-    "cxenseparse:recs:publishtime": (PUBLISHED, 84), "displaydate": (PUBLISHED, 80), "date": (PUBLISHED, 78),
+    "cxenseparse:recs:publishtime": (PUBLISHED, 84), "displaydate": (PUBLISHED, 80),
+    "date": (PUBLISHED, GENERIC),
     "created": (PUBLISHED, 75), "article.created": (PUBLISHED, 80), "og:pubdate": (PUBLISHED, 84),
     "dc.date.modified": (UPDATED, 82), "dcterms.modified": (UPDATED, 82), "article.updated": (UPDATED, 82),
     "lastmod": (UPDATED, 80), "last-modified": (UPDATED, 78), "revised": (UPDATED, 75),
@@ -54,6 +63,7 @@ TIME_UPDATED_RE = re.compile(r"updat|modif|aggiorn|aktualis|revised", re.I)
 def from_jsonld(article: dict | None, tz) -> list[Candidate]:
     """Dates of the page's own JSON-LD article node.
 
+    >>> from timeline.extract.timestamps import zone
     >>> [c.role for c in from_jsonld({"datePublished": "2023-01-24"}, zone("Europe/Rome"))]
     ['published']
     """
@@ -80,8 +90,16 @@ def from_meta(tree, tz) -> list[Candidate]:
     return found
 
 
+def unread_meta_dates(tree) -> list[str]:
+    """The values of date meta tags that are no machine date: a human date in words, in any
+    language ("الأربعاء، 07 أكتوبر 2020 - 12:09 م")."""
+    values = [meta.get("content") for meta, key in metas(tree) if key in META_DATES]
+    return [value for value in values if value and parse_machine(value, UTC) is None]
+
+
 def from_microdata(layout, tz) -> list[Candidate]:
-    """itemprop=datePublished/dateModified outside related boxes, comments and sidebars (first of each)."""
+    """itemprop=datePublished/dateModified outside related boxes, comments and sidebars (first of
+    each)."""
     found, seen = [], set()
     for el in layout.itemprops:
         key = el.get("itemprop", "").lower()
@@ -100,8 +118,8 @@ def from_microdata(layout, tz) -> list[Candidate]:
 
 
 def in_own_posting(el, layout) -> bool:
-    """True when the element belongs to an Article/BlogPosting item scope that is not boilerplate itself:
-    Blogger puts a post's datePublished in its "post-footer"."""
+    """True when the element belongs to an Article/BlogPosting item scope that is not boilerplate
+    itself: Blogger puts a post's datePublished in its "post-footer"."""
     for anc in el.iterancestors():
         if anc.get("itemscope") is not None:
             return bool(ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or "")) and not layout.in_boilerplate(anc)

@@ -14,7 +14,7 @@ PRECISIONS = ("day", "minute", "second")
 
 @dataclass(frozen=True)
 class Stamp:
-    """A moment in local time and how precisely the source knew it.
+    """A moment in local time, how precisely the source knew it, and how the page stated it.
 
     >>> Stamp(datetime(2023, 1, 24, 10, 35, tzinfo=ZoneInfo("Europe/Rome")), "minute").iso()
     '2023-01-24T10:35:00+01:00'
@@ -22,9 +22,23 @@ class Stamp:
 
     moment: datetime
     precision: str
+    #: the page's own wording: a date, a naive wall time, or a time with the offset it gave
+    stated: date | datetime | None = None
 
     def iso(self) -> str:
         return self.moment.isoformat(timespec="seconds")
+
+    def stated_iso(self) -> str:
+        """The date as the page states it: its own offset, naive when it gives none, a date alone.
+
+        >>> utc = make_stamp(date(2023, 1, 24), time(23, 20), zone("Europe/Rome"), timezone.utc)
+        >>> utc.stated_iso()
+        '2023-01-24T23:20:00+00:00'
+        """
+        stated = self.stated if self.stated is not None else self.moment
+        if isinstance(stated, datetime):
+            return stated.isoformat(timespec="seconds")
+        return stated.isoformat()
 
     @property
     def day(self) -> date:
@@ -40,9 +54,10 @@ def zone(name: str) -> ZoneInfo:
 def make_stamp(d: date, t: time | None, tz: ZoneInfo, offset: timezone | None = None, seconds: bool = False) -> Stamp:
     """A Stamp from a calendar date and optional wall time; `offset` is the source's own zone."""
     if t is None:
-        return Stamp(datetime.combine(d, time(0), tz), "day")
+        return Stamp(datetime.combine(d, time(0), tz), "day", d)
+    stated = datetime.combine(d, t, offset) if offset else datetime.combine(d, t)
     moment = datetime.combine(d, t, offset or tz).astimezone(tz)
-    return Stamp(moment, "second" if seconds else "minute")
+    return Stamp(moment, "second" if seconds else "minute", stated)
 
 
 ISO_RE = re.compile(
@@ -70,14 +85,16 @@ def parse_machine(value: str, tz: ZoneInfo) -> Stamp | None:
         except ValueError:
             return None
     if re.match(r"^\s*\d{10}(\.\d+)?\s*$", value):  # unix epoch seconds
-        return Stamp(datetime.fromtimestamp(float(value), tz), "second")
+        instant = datetime.fromtimestamp(float(value), timezone.utc)
+        return Stamp(instant.astimezone(tz), "second", instant)
     try:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return parse_human(value, tz)
+    stated = moment
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
-    return Stamp(moment.astimezone(tz), "second")
+    return Stamp(moment.astimezone(tz), "second", stated)
 
 
 def parse_offset(text: str | None) -> timezone | None:
@@ -122,6 +139,9 @@ MONTHS = {
     11: "novembre nov november noviembre novembro listopada listopad noiembrie marraskuuta marraskuu novembra studenoga studenog studeni νοεμβρίου νοέμβριος νοε stu",
     12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień prosince prosinec decembrie desember joulukuuta joulukuu decembra prosinca prosinac δεκεμβρίου δεκέμβριος δεκ pro.",
 }
+# the languages whose month names and bylines the tables above read (others go to dateparser, see
+# foreign.py)
+LANGUAGES = frozenset("it en de fr es pt nl pl cs ro fi hu hr sl el sv da nb no nn".split())
 MONTH_NUMBER = {name: n for n, names in MONTHS.items() for name in names.split()}
 # Croatian "tra." (April) and "pro." (December) need their dot: bare "tra"/"pro" are common words
 MONTH = "|".join(re.escape(name) for name in sorted(MONTH_NUMBER, key=len, reverse=True))
@@ -136,9 +156,13 @@ MONTH_FIRST = rf"(?P<mon2>{MONTH})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P
 # Hungarian order: "2023. március 14.", "2023.05.19."
 YEAR_FIRST = rf"(?P<hy>(?:19|20)\d\d)\.\s*(?:(?P<hmon>{MONTH})\.?|(?P<hm>[01]?\d)\.)\s*(?P<hd>[0-3]?\d)\.?"
 NUMERIC = r"(?P<nd>[0-3]?\d)(?:[./-]|\.\s)(?P<nm>[01]?\d)(?:[./-](?P<ny>(?:19|20)\d\d|\d\d)|\.\s(?P<ny2>(?:19|20)\d\d))(?!\d)"
-ISO_DAY = r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+# "2023-01-24", and year-first with slashes as East Asian pages write it: "2023/01/24"
+ISO_DAY = r"(?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)"
+# Chinese and Japanese: "2023年1月24日" (no word boundaries: the characters around are letters too)
+CJK_DAY = r"(?<!\d)(?P<cy>(?:19|20)\d\d)\s*年\s*(?P<cm>[01]?\d)\s*月\s*(?P<cd>[0-3]?\d)\s*日"
 HUMAN_RE = re.compile(
-    rf"(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])(?:{TIME})?",
+    rf"(?:(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])"
+    rf"|{CJK_DAY})(?:{TIME})?",
     re.IGNORECASE,
 )
 
@@ -203,6 +227,8 @@ def stamp_from_match(match: re.Match, tz: ZoneInfo, default_year: int | None) ->
     g = match.groupdict()
     if g["iy"]:
         y, m, d = g["iy"], g["im"], g["id"]
+    elif g["cy"]:
+        y, m, d = g["cy"], g["cm"], g["cd"]
     elif g["hy"]:
         y, d = g["hy"], g["hd"]
         m = MONTH_NUMBER[g["hmon"].lower()] if g["hmon"] else g["hm"]
