@@ -6,7 +6,7 @@
 
 Builds a database of synthetic documents (a title and ~1–2 KB of Italian text each, ~3
 events each, two incidents) through the project's own store (TimelineStore.save_documents)
-and corroboration, caches it as bench/output/serve-<N>.db, starts the real ``timeline
+and key moments, caches it as bench/output/serve-<N>.db, starts the real ``timeline
 serve`` on a free loopback port, and times the searches (rare and common words, the
 ``search`` canned query and the documents table's ``_search=``), the ``timeline`` canned
 query for one day, the incident page and the table JSON, each beside the same SQL run
@@ -112,7 +112,16 @@ def synthetic_documents(count: int, seed: int = 1):
                 "earliest": (moment if timed else dt.datetime(when.year, when.month, when.day)).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
                 "latest": (moment if timed else dt.datetime(when.year, when.month, when.day, 23, 59, 59)).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
                 "day": when.isoformat(), "sentence": sentences[position], "category": rng.choice(CATEGORIES),
-                "actor": rng.choice(ACTORS),
+                "actor": rng.choice(ACTORS), "modality": "happened",
+                # the three times, as the events stage writes them for a date in the text
+                "reported_at": published.strftime("%Y-%m-%dT%H:%M:00+01:00"),
+                "happened_at": (moment if timed else dt.datetime(when.year, when.month, when.day)
+                                ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                "happened_earliest": (moment if timed else dt.datetime(when.year, when.month, when.day)
+                                      ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                "happened_latest": (moment if timed else dt.datetime(when.year, when.month, when.day, 23, 59, 59)
+                                    ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                "happened_precision": "minute" if timed else "day", "happened_day": when.isoformat(),
             })
         text = " ".join(sentences)
         source = rng.choice(SOURCES)
@@ -145,10 +154,10 @@ def bulk_fts(store: TimelineStore):
 
 
 def build(path: Path, count: int) -> None:
-    """Build the database at ``path`` through the project's store, batched; corroboration included."""
+    """Build the database at ``path`` through the project's store, batched; key moments included."""
     import sqlite_utils
 
-    from timeline.corroborate import rebuild_corroboration
+    from timeline.key_moments import rebuild_story
 
     partial = path.with_name(path.name + ".building")
     for leftover in path.parent.glob(partial.name + "*"):
@@ -168,10 +177,9 @@ def build(path: Path, count: int) -> None:
     loaded = time.monotonic()
     print(f"  documents and events in {loaded - started:.0f} s (FTS index rebuilt in one pass)", file=sys.stderr)
     db = sqlite_utils.Database(partial)
-    with db.conn:
-        rebuild_corroboration(db)
-    corroborated = time.monotonic()
-    print(f"  corroboration rebuilt in {corroborated - loaded:.0f} s", file=sys.stderr)
+    rebuild_story(db)
+    finished = time.monotonic()
+    print(f"  key moments rebuilt in {finished - loaded:.0f} s", file=sys.stderr)
     db.execute("pragma wal_checkpoint(truncate)")
     db.close()
     store.close()

@@ -28,6 +28,7 @@ the outage began or outside the incident's window.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import json
@@ -185,27 +186,74 @@ def densest_groups(items: list[Evidence], category: str, slack: dt.timedelta,
     a Sunday-night start and a Monday-afternoon one never become one group through the
     reports in between. With ``own_first`` the actor's own words set the time whenever they
     are in the group (a promise is what the provider promised, not a newspaper's reckoning).
+
+    Scale: items are kept in time order and a proposal only looks at the items whose time
+    can reach it; when a group is taken, only the proposals near it are drawn again. A very
+    large category is thinned first (``thinned``).
     """
-    left = [i for i in items if i.at is not None and i.earliest is not None]
+    left = sorted((i for i in thinned(items) if i.at is not None and i.earliest is not None),
+                  key=lambda i: i.earliest)
+    if not left:
+        return []
+    reach = max((i.latest or i.earliest) - i.earliest for i in left) + slack
+    alive = {id(i) for i in left}
+    starts = [i.earliest for i in left]
+
+    def propose(candidate: Evidence) -> Group:
+        group = Group(category, proposal=candidate)
+        window = left[bisect.bisect_left(starts, candidate.at - reach):
+                      bisect.bisect_right(starts, candidate.at + slack)]
+        near = sorted((i for i in window if id(i) in alive and supports(i, candidate.at, slack)),
+                      key=lambda i: (i is not candidate, abs((i.at - candidate.at).total_seconds())))
+        for item in near:
+            if all(compatible(item, member) for member in group.items):
+                group.add(item, item.earliest, item.latest or item.earliest)
+        return group
+
+    def order(g: Group) -> tuple:
+        own = own_first and any(i.own_voice for i in g.items) and not g.proposal.own_voice
+        return (own, score(g), g.proposal.rank(), not g.proposal.own_voice, g.proposal.at)
+
+    proposals = {id(c): propose(c) for c in left}
     groups: list[Group] = []
-    while left:
-        proposals = []
-        for candidate in left:
-            group = Group(category, proposal=candidate)
-            near = sorted((i for i in left if supports(i, candidate.at, slack)),
-                          key=lambda i: (i is not candidate, abs((i.at - candidate.at).total_seconds())))
-            for item in near:
-                if all(compatible(item, member) for member in group.items):
-                    group.add(item, item.earliest, item.latest or item.earliest)
-            proposals.append(group)
-        def order(g: Group) -> tuple:
-            own = own_first and any(i.own_voice for i in g.items) and not g.proposal.own_voice
-            return (own, score(g), g.proposal.rank(), not g.proposal.own_voice, g.proposal.at)
-        best = min(proposals, key=order)
+    while proposals:
+        best = min(proposals.values(), key=order)
         groups.append(best)
         taken = {id(i) for i in best.items}
-        left = [i for i in left if id(i) not in taken]
+        alive -= taken
+        lo, hi = best.earliest - reach, best.latest + reach
+        for candidate in left:
+            if id(candidate) in taken:
+                proposals.pop(id(candidate), None)
+            elif id(candidate) in alive and lo <= candidate.at <= hi:
+                proposals[id(candidate)] = propose(candidate)  # a neighbour lost some support
     return groups
+
+
+# Beyond this many reports of one kind, the story is told from a spread of them.
+MAX_EVIDENCE = 1500
+
+
+def thinned(items: list[Evidence], limit: int = MAX_EVIDENCE) -> list[Evidence]:
+    """At most ``limit`` items: all the actors' own, then the others spread over sources and
+    days, the finest and earliest reported of each first."""
+    if len(items) <= limit:
+        return items
+    own = [i for i in items if i.own_voice]
+    buckets: dict[tuple, list[Evidence]] = {}
+    for item in sorted((i for i in items if not i.own_voice),
+                       key=lambda i: (i.rank(), i.reported or i.at or dt.datetime.max.replace(
+                           tzinfo=dt.timezone.utc))):
+        buckets.setdefault((item.source, item.at.date() if item.at else None), []).append(item)
+    kept = own[:limit]
+    queues = list(buckets.values())
+    while len(kept) < limit and queues:
+        queues = [q for q in queues if q]
+        for queue in queues:
+            if len(kept) >= limit:
+                break
+            kept.append(queue.pop(0))
+    return kept
 
 
 def best_time(group: Group) -> tuple[dt.datetime, dt.datetime, dt.datetime, str]:
@@ -644,21 +692,32 @@ def build_story(evidence: list[Evidence], incident: str,
 
 
 EVIDENCE_SQL = """
+with ranked as (
+  select e.*, row_number() over (
+      partition by e.category, e.source, e.happened_day, e.origin
+      order by e.happened_precision = 'minute' desc, e.reported_at, e.id) as nth
+  from events e
+  where e.incident = ? and e.category in ({categories})
+)
 select e.id, e.category, coalesce(e.modality, 'happened'), coalesce(e.origin, 'text'),
        e.happened_at, e.happened_earliest, e.happened_latest, e.happened_precision,
        e.reported_at, coalesce(e.source, d.source, ''), coalesce(e.kind, d.kind, ''), d.url,
        coalesce(e.sentence, ''), e.document_id, coalesce(d.title, ''), coalesce(e.value, ''),
        d.published_precision = 'day', e.earliest, e.latest
-from events e join documents d on d.id = e.document_id
-where e.incident = ? and e.category in ({categories})
+from ranked e join documents d on d.id = e.document_id
+-- A source reports a kind of happening a few times a day at most: more are repeats.
+where e.nth <= {per_day}
 """
+# How many reports of one kind a source may bring for one day (the story never needs more).
+REPORTS_PER_SOURCE_DAY = 8
 
 
 def load_evidence(db: sqlite_utils.Database, incident: str, timezone: str) -> list[Evidence]:
     """The incident's events that can support a key moment."""
     tz = ZoneInfo(timezone)
     wanted = KEY_CATEGORIES
-    sql = EVIDENCE_SQL.format(categories=", ".join("?" for _ in wanted))
+    sql = EVIDENCE_SQL.format(categories=", ".join("?" for _ in wanted),
+                              per_day=REPORTS_PER_SOURCE_DAY)
     out = []
     for row in db.execute(sql, [incident, *wanted]):
         (event_id, category, modality, origin, at, earliest, latest, precision, reported,
