@@ -8,12 +8,14 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
+from .titles import meta_content, strip_site_name
+
 SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "button", "select", "form", "nav", "footer", "aside", "figcaption"}
 BOILERPLATE_TOKEN_RE = re.compile(
     r"^(comments?|commenti|commentaires|kommentare?|comentarios|comentários|komentarze?|reacties|reactions|discussione?|discussions?|diskussion|replies|related|correlati|correlate|sidebar|"
     r"widgets?|footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|advertising|"
     r"banner|breadcrumbs?|menu|nav|navbar|navigation|taboola|outbrain|recommended|recommendations|popular|"
-    r"mostread|trending|subscribe|paywall|ticker|disqus|reply|respond|masthead|topbar|aside|feedback|rating|ratings|helpful|utile|survey|poll|vote|"
+    r"mostread|trending|subscribe|ticker|disqus|reply|respond|masthead|topbar|aside|feedback|rating|ratings|helpful|utile|survey|poll|vote|"
     r"bottom|fondo|piede|legal|copyright|colophon|credits|disclaimer|impressum|contentinfo|complementary|dialog|alertdialog)$"
 )
 BOILERPLATE_PHRASE_RE = re.compile(
@@ -26,6 +28,14 @@ BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
     "table", "tr", "td", "th", "blockquote", "pre", "br", "dd", "dt", "dl", "figure", "time", "address", "hr",
 }
+# class values that set spacing, not a kind of box: "padding-bottom", "no_margin_bottom", "bottom-offset"
+MODIFIER_RE = re.compile(r"margin|padding|offset|spacing|gutter")
+# a box named for comments stays boilerplate even when it outweighs the story (long threads under short news)
+COMMENT_TOKEN_RE = re.compile(r"comment|kommentar|reacties|replies|disqus|discussion|diskussion|discussione")
+# a boilerplate-named element holding this share of the page's own text (outside links) is the story's container
+STORY_SHARE = 0.5
+STORY_MIN = 400
+PROSE_PARAGRAPH = 80
 HEADLINE_MIN = 15
 # paragraph text that marks an ancestor of the headline as the article (not a header box)
 REGION_PROSE = 400
@@ -39,6 +49,9 @@ ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
 CLASSED_XPATH = etree.XPath("(descendant::*/@class|descendant::*/@id)/..")
 ITEMPROP_XPATH = etree.XPath("descendant::*/@itemprop/..")
 REL_AUTHOR_XPATH = etree.XPath('descendant::*/@rel[.="author"]/..')
+# the length test first: libxml2 looks at the ancestors of long text nodes only
+LONG_TEXT_XPATH = etree.XPath(
+    "descendant::text()[string-length(normalize-space(.)) >= 80][not(ancestor::a|ancestor::script|ancestor::style)]")
 
 
 XML_DECLARATION_RE = re.compile(r"\s*<\?xml[^>]*>")
@@ -104,6 +117,7 @@ def is_boilerplate(el) -> bool:
 @lru_cache(maxsize=4096)
 def boilerplate_attrs(attrs: str) -> str:
     """Verdict on a class/id/role string alone: 'yes', 'no', or 'site-header' (boilerplate unless it holds the headline)."""
+    attrs = " ".join(value for value in attrs.split() if not MODIFIER_RE.search(value))
     tokens = re.split(r"[\s_-]+", attrs)
     if any(BOILERPLATE_TOKEN_RE.match(t) for t in tokens) or BOILERPLATE_PHRASE_RE.search(attrs):
         return "yes"
@@ -146,8 +160,15 @@ class Layout:
         self.verdicts: dict = {}
         # element → whether it or an ancestor is boilerplate
         self.inside: dict = {}
+        self.region = None
+        self._region_line: set = set()
+        self._chars: dict = {}
         self.head = headline(tree, self.in_boilerplate)
         self.region = article_region(tree, self.head)
+        # the headline was looked for with verdicts taken against the whole page: now the region is known
+        self.verdicts.clear()
+        self.inside.clear()
+        self._region_line = {self.region, *self.region.iterancestors()}
         self._lines = None
         self._parts: list[str] = []
         self._spans: dict = {}
@@ -172,10 +193,36 @@ class Layout:
         return self._itemprops
 
     def is_boilerplate(self, el) -> bool:
+        """``is_boilerplate``, except for the story's own container, whatever its class says (a Blogger
+        "widget", a "paywall" or "l-sidebar-fixed" body wrapper, an ASP.NET page-wide <form>)."""
         verdict = self.verdicts.get(el)
         if verdict is None:
-            verdict = self.verdicts[el] = is_boilerplate(el)
+            verdict = self.verdicts[el] = is_boilerplate(el) and not self.holds_story(el)
         return verdict
+
+    def holds_story(self, el) -> bool:
+        """True for the story's container: <html>, <body>, the article region and its ancestors, or an element
+        holding half the own text of the region it sits in (else of the page), unless named for comments."""
+        if el.tag in ("html", "body") or el in self._region_line:
+            return True
+        if el.tag in SKIP_TAGS and el.tag != "form":
+            return False
+        scope = self.region if self.region is not None and any(a is self.region for a in el.iterancestors()) else None
+        if scope is None:
+            scope = self.tree.find("body")
+            scope = self.tree if scope is None else scope
+        # long paragraphs tell a story from a box of teasers; pages without paragraphs
+        # (text split by <br> in divs and spans) are measured by all their text outside links
+        measure = paragraph_chars
+        total = self._chars.get(scope)
+        if total is None:
+            total = self._chars[scope] = paragraph_chars(scope)
+        if total < STORY_MIN:
+            measure, total = text_block_chars, self._chars.get((scope,))
+            if total is None:
+                total = self._chars[(scope,)] = text_block_chars(scope)
+        own = measure(el)
+        return own >= STORY_MIN and own >= STORY_SHARE * total and not COMMENT_TOKEN_RE.search(classes(el))
 
     def in_boilerplate(self, el) -> bool:
         """True if the element or one of its ancestors is boilerplate."""
@@ -190,7 +237,7 @@ class Layout:
                 break
             own = verdicts.get(el)
             if own is None:
-                own = verdicts[el] = is_boilerplate(el)
+                own = self.is_boilerplate(el)
             if own:
                 verdict = True
                 break
@@ -234,7 +281,7 @@ class Layout:
                 if isinstance(tag, str):
                     verdict = verdicts.get(child)
                     if verdict is None:
-                        verdict = verdicts[child] = is_boilerplate(child)
+                        verdict = self.is_boilerplate(child)
                     if not verdict:
                         start = len(parts)
                         block = tag in BLOCK_TAGS
@@ -271,27 +318,77 @@ def split_lines(parts: list[str]) -> list[str]:
 
 
 def headline(tree, judge=in_boilerplate):
-    """The element of the page's main headline: the first h1 outside boilerplate, else a marked-up
-    headline (itemprop=headline), else the first heading or bold line that repeats the <title>."""
-    fallback = None
+    """The element of the page's main headline.
+
+    The first h1 outside boilerplate that agrees with the page's titles (<title>, og:title); when none agrees,
+    a heading that repeats one of them (the h1 was the site's logo or another story's card); else the first h1
+    outside boilerplate, a boilerplate h1, a marked-up headline (itemprop=headline)."""
+    titles = page_titles(tree)
+    first = fallback = None
     for h in tree.iter("h1"):
-        if len(h.text_content().strip()) < 3:
+        text = normalized(h.text_content())
+        if len(text) < 3:
             continue
-        if not judge(h):
+        if judge(h):
+            fallback = fallback if fallback is not None else h
+            continue
+        if not titles or agrees(text, titles):
             return h
-        fallback = fallback if fallback is not None else h
-    if fallback is not None:
-        return fallback
+        first = first if first is not None else h
+    for choice in (repeating_heading(tree, titles, judge), first, fallback):
+        if choice is not None:
+            return choice
     for h in tree.xpath('//body/descendant::*/@itemprop[.="headline"]/..'):
         if h.tag not in ("meta", "link") and h.text_content().strip():
             return h
+    return None
+
+
+WORD_RE = re.compile(r"\w+")
+# a title covering this share of a heading's words is the same headline, worded for another place
+AGREEMENT = 0.5
+HEADING_XPATH = etree.XPath("//body//h2|//body//h3|//body//dt|//body//b|//body//strong")
+
+
+def normalized(text: str) -> str:
+    """Lowercase words joined by single spaces: "Mail giù!" → "mail giù"."""
+    return " ".join(WORD_RE.findall(text.lower()))
+
+
+def page_titles(tree) -> list[str]:
+    """The page's own titles (og:title, twitter:title, <title>), normalized, each also without its site name."""
+    found = [meta_content(tree, "og:title"), meta_content(tree, "twitter:title")]
     title = tree.find(".//title")
-    title = " ".join(title.text_content().split()).lower() if title is not None else ""
-    if len(title) >= HEADLINE_MIN:
-        for h in tree.xpath("//body//h2|//body//h3|//body//b|//body//strong"):
-            text = " ".join(h.text_content().split()).lower()
-            if len(text) >= HEADLINE_MIN and title.startswith(text) and not judge(h):
-                return h
+    found.append(title.text_content() if title is not None else None)
+    titles = []
+    for text in filter(None, found):
+        for variant in (text, strip_site_name(" ".join(text.split()))):
+            variant = normalized(variant)
+            if variant and variant not in titles:
+                titles.append(variant)
+    return titles
+
+
+def agrees(text: str, titles: list[str]) -> bool:
+    """True if a normalized heading is one of the titles, sits in one, holds one, or shares most words with one."""
+    words = set(text.split())
+    for title in titles:
+        if text in title or title in text or len(words & set(title.split())) >= AGREEMENT * len(words):
+            return True
+    return False
+
+
+def repeating_heading(tree, titles: list[str], judge):
+    """The first heading or bold line outside boilerplate that repeats most of a page title."""
+    if not titles:
+        return None
+    for h in HEADING_XPATH(tree):
+        text = normalized(h.text_content())
+        if len(text) < HEADLINE_MIN:
+            continue
+        # not a longer heading holding the title: forum replies are "Re: <title>"
+        if any(text in t and len(text) >= 0.6 * len(t) for t in titles) and not judge(h):
+            return h
     return None
 
 
@@ -303,10 +400,18 @@ def article_region(tree, head):
     if head is not None:
         # the nearest ancestor that is an article, or that holds the story's paragraphs: teaser grids,
         # rails and comment threads around it stay out
+        paragraphless = None
         for anc in head.iterancestors():
             if anc is body or anc.tag == "html":
                 break
-            if anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or "") or has_prose(anc):
+            if anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or ""):
+                return anc
+            if has_prose(anc):
+                return anc
+            # a page without paragraphs (text split by <br> in divs and spans): its long runs of text
+            if paragraphless is None:
+                paragraphless = not has_prose(body)
+            if paragraphless and text_block_chars(anc) >= REGION_PROSE:
                 return anc
     bodies = tree.xpath('//@itemprop[.="articleBody"]/..|//main')
     if bodies:
@@ -315,6 +420,33 @@ def article_region(tree, head):
     if len(articles) == 1:
         return articles[0]
     return body
+
+
+def paragraph_chars(el) -> int:
+    """Characters of the element's prose: its paragraphs of at least 80 characters outside links (a teaser's
+    blurb or date line is shorter).
+
+    >>> paragraph_chars(parse("<div><p>" + "Parola " * 20 + "<a href='/x'>link</a></p><p>Corto</p></div>").find(".//div"))
+    140
+    """
+    total = 0
+    for p in el.iter("p"):
+        own = len(p.text_content())
+        for a in p.iter("a"):
+            own -= len(a.text_content())
+        if own >= PROSE_PARAGRAPH:
+            total += own
+    return total
+
+
+def text_block_chars(el) -> int:
+    """Characters of the element's long runs of text outside links, wherever they sit (text split by <br>
+    in divs and spans: pages without paragraphs).
+
+    >>> text_block_chars(parse("<div>" + "Parola " * 20 + "<br><a href='/x'>" + "Link " * 20 + "</a></div>").find(".//div"))
+    139
+    """
+    return sum(len(text.strip()) for text in LONG_TEXT_XPATH(el))
 
 
 def has_prose(el, minimum: int = REGION_PROSE) -> bool:

@@ -1,44 +1,45 @@
-"""The article's body text: trafilatura on the shared tree, our own cleanup when it finds little."""
+"""The article's body text: trafilatura on the article region, cleaned with what we know of the page."""
 
 from __future__ import annotations
 
 import logging
 
-from trafilatura.core import bare_extraction
-from trafilatura.settings import Extractor
-
+import trafilatura
 
 MIN_TEXT = 250
-# built once: trafilatura's per-call option parsing costs as much as a small page
-OPTIONS = Extractor(output_format="python", fast=True, precision=True, comments=False, tables=True, dedup=False, with_metadata=False)
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def body_text(layout, url: str | None = None, listing: bool = False) -> str:
     """Main text without navigation, related boxes, comments, cookie banners or footers.
 
-    >>> body_text(Layout(parse("<article><p>" + "Testo. " * 60 + "</p></article>")))[:12]
+    >>> body_text(Layout(parse("<article><h1>Titolo</h1><p>" + "Testo. " * 60 + "</p></article>")))[:12]
     'Testo. Testo'
     """
-    region = layout.region
     if listing:
         return own_text(layout)  # a listing's text is its teasers: no article to isolate
-    if region.tag != "body":
-        # our own paragraphs of a located article region are clean, and ten times cheaper than trafilatura
+    region, tree = layout.region, layout.tree
+    # the region alone holds less boilerplate than the page: trafilatura finds less to be fooled by
+    scoped = region.tag not in ("body", "html")
+    text = drop_boilerplate(library_text(region if scoped else tree, url), layout)
+    if scoped and len(text) < MIN_TEXT:
+        text = drop_boilerplate(library_text(tree, url), layout)
+    if len(text) < MIN_TEXT:
         own = own_text(layout)
-        if len(own) >= MIN_TEXT:
+        if len(own) > len(text):
             return own
-    # the article region alone is less to clean and holds less boilerplate than the whole page
-    scope = region if region.tag in ("article", "main") or region.get("itemprop") == "articleBody" else layout.tree
+    return text
+
+
+def library_text(scope, url: str | None) -> str:
+    """trafilatura's main text of ``scope`` (its precision mode, comments left out); "" when it finds none."""
     try:
-        doc = bare_extraction(scope, url=url, options=OPTIONS)
+        doc = trafilatura.bare_extraction(
+            scope, url=url, include_comments=False, favor_precision=True, include_tables=True, with_metadata=False
+        )
     except Exception:  # trafilatura raises on odd trees; our own cleanup takes over
-        doc = None
-    found = drop_boilerplate((doc.text if doc is not None and doc.text else "") or "", layout)
-    if len(found) >= MIN_TEXT:
-        return found.strip()
-    own = own_text(layout)
-    return own if len(own) > len(found) else found.strip()
+        return ""
+    return (doc.text or "").strip() if doc is not None else ""
 
 
 def drop_boilerplate(text: str, layout) -> str:
@@ -60,7 +61,7 @@ def drop_boilerplate(text: str, layout) -> str:
         if flat and (f"\n{flat}\n" in f"\n{noise}\n" or (len(flat) >= 15 and flat in noise)):
             continue
         kept.append(line)
-    return "\n".join(kept)
+    return "\n".join(kept).strip()
 
 
 def own_text(layout) -> str:

@@ -1,0 +1,48 @@
+"""Body text, title and listing verdict on small pages written for one real-page phenomenon each.
+
+Each page in ``pages/text/`` imitates one trap seen on real sites (in our own words and markup); its
+expectations are in ``expected_text.json``: the title, the listing verdict, phrases the text must hold
+and phrases of boilerplate it must not hold.
+"""
+
+import json
+
+import pytest
+
+from timeline.extract import extract_article
+
+from .conftest import HERE, NOW
+
+CASES = json.loads((HERE / "expected_text.json").read_text(encoding="utf-8"))
+NAMES = sorted(CASES)
+CONTAINS = [(name, phrase) for name in NAMES for phrase in CASES[name]["contains"]]
+ABSENT = [(name, phrase) for name in NAMES for phrase in CASES[name]["absent"]]
+
+
+@pytest.fixture(scope="module")
+def results():
+    """Every page extracted once, with its URL and a frozen now."""
+    return {
+        name: extract_article((HERE / "pages" / "text" / f"{name}.html").read_bytes(), case["url"], now=NOW)
+        for name, case in CASES.items()
+    }
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_title(results, name):
+    assert results[name].title == CASES[name]["title"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_is_listing(results, name):
+    assert results[name].is_listing is CASES[name]["is_listing"]
+
+
+@pytest.mark.parametrize("name, phrase", CONTAINS, ids=[f"{n}:{p[:24]}" for n, p in CONTAINS])
+def test_text_contains(results, name, phrase):
+    assert phrase in " ".join(results[name].text.split())
+
+
+@pytest.mark.parametrize("name, phrase", ABSENT, ids=[f"{n}:{p[:24]}" for n, p in ABSENT])
+def test_text_leaves_out(results, name, phrase):
+    assert phrase not in results[name].text
