@@ -370,10 +370,19 @@ def page_titles(tree) -> list[str]:
 
 
 def agrees(text: str, titles: list[str]) -> bool:
-    """True if a normalized heading is one of the titles, sits in one, holds one, or shares most words with one."""
+    """True if a normalized heading and a title are mostly the same words, or one holds most of the other
+    (a logo h1 holding only the site name is a small part of "Headline - Site Name": it does not agree).
+
+    >>> title = ["libero mail down da due giorni il quotidiano"]
+    >>> agrees("libero mail down da due giorni", title), agrees("il quotidiano", title)
+    (True, False)
+    """
     words = set(text.split())
     for title in titles:
-        if text in title or title in text or len(words & set(title.split())) >= AGREEMENT * len(words):
+        shorter, longer = sorted((text, title), key=len)
+        if shorter in longer and len(shorter) >= AGREEMENT * len(longer):
+            return True
+        if len(words & set(title.split())) >= AGREEMENT * max(len(words), len(title.split())):
             return True
     return False
 
@@ -393,7 +402,9 @@ def repeating_heading(tree, titles: list[str], judge):
 
 
 def article_region(tree, head):
-    """The element holding the article: the <article>/main around the headline, else body."""
+    """The element holding the article: the <article>/<main>/schema.org Article around the headline, or the
+    nearest ancestor holding the story's paragraphs, else the articleBody or <main> with the most prose, else
+    the page's only <article>, else body."""
     body = tree.find("body")
     if body is None:
         body = tree
@@ -401,11 +412,15 @@ def article_region(tree, head):
         # the nearest ancestor that is an article, or that holds the story's paragraphs: teaser grids,
         # rails and comment threads around it stay out
         paragraphless = None
+        boxed = None
         for anc in head.iterancestors():
             if anc is body or anc.tag == "html":
                 break
-            if anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or ""):
-                return anc
+            if boxed is None and (anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or "")):
+                if paragraph_chars(anc) or text_block_chars(anc) >= REGION_PROSE:
+                    return anc
+                # an article element around only the headline and its picture: the story is further out
+                boxed = anc
             if has_prose(anc):
                 return anc
             # a page without paragraphs (text split by <br> in divs and spans): its long runs of text
@@ -413,9 +428,12 @@ def article_region(tree, head):
                 paragraphless = not has_prose(body)
             if paragraphless and text_block_chars(anc) >= REGION_PROSE:
                 return anc
+        if boxed is not None:
+            return boxed
+    # no headline: the story's body is the marked one, or the <main>, that says most (pages with two)
     bodies = tree.xpath('//@itemprop[.="articleBody"]/..|//main')
     if bodies:
-        return bodies[0]
+        return max(bodies, key=paragraph_chars) if len(bodies) > 1 else bodies[0]
     articles = tree.findall(".//article")
     if len(articles) == 1:
         return articles[0]

@@ -6,6 +6,8 @@ import logging
 
 import trafilatura
 
+from .layout import Layout, normalized, parse  # noqa: F401  (Layout, parse: doctests)
+
 MIN_TEXT = 250
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
@@ -27,7 +29,21 @@ def body_text(layout, url: str | None = None, listing: bool = False) -> str:
     if len(text) < MIN_TEXT:
         own = own_text(layout)
         if len(own) > len(text):
-            return own
+            text = own
+    return without_headline(text, layout.head)
+
+
+def without_headline(text: str, head) -> str:
+    """The text without a first line repeating the headline (the title is a field of its own).
+
+    >>> without_headline("- Mail giù da domenica\\nIl servizio è fermo.", parse("<dt>Mail giù da domenica</dt>").find(".//dt"))
+    'Il servizio è fermo.'
+    """
+    if head is None or not text:
+        return text
+    first, _, rest = text.partition("\n")
+    if normalized(first) == normalized(head.text_content()):
+        return rest.lstrip()
     return text
 
 
