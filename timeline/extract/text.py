@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import trafilatura
 
-from .layout import Layout, normalized, parse  # noqa: F401  (Layout, parse: doctests)
+from .layout import PROSE_PARAGRAPH, Layout, normalized, paragraph_chars, parse  # noqa: F401  (Layout, parse: doctests)
 
 MIN_TEXT = 250
+# a short line opening with a "read also" label is a link to another story set inside the text
+READ_ALSO_RE = re.compile(
+    r"(?:leggi anche|leggi pure|potrebbe interessarti|ti potrebbe interessare|vedi anche|guarda anche|read more|"
+    r"read also|also read|related|see also|more on this|lesen sie auch|mehr zum thema|siehe auch|lire aussi|"
+    r"à lire aussi|a lire aussi|voir aussi|lee también|te puede interesar|ver también|leia também|veja também|"
+    r"lees ook|zie ook|czytaj też|czytaj także|zobacz też|zobacz także|läs också|lue myös)\s*[:|»›>–—-]",
+    re.IGNORECASE,
+)
+READ_ALSO_MAX = 200
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
@@ -25,12 +35,69 @@ def body_text(layout, url: str | None = None, listing: bool = False) -> str:
     scoped = region.tag not in ("body", "html")
     text = drop_boilerplate(library_text(region if scoped else tree, url), layout)
     if scoped and len(text) < MIN_TEXT:
-        text = drop_boilerplate(library_text(tree, url), layout)
+        text = drop_boilerplate(library_text(tree, url), layout, tree)
     if len(text) < MIN_TEXT:
         own = own_text(layout)
         if len(own) > len(text):
             text = own
-    return without_headline(text, layout.head)
+    return without_headline(with_continuations(text, layout), layout.head)
+
+
+def with_continuations(text: str, layout) -> str:
+    """The text with the story's other blocks: a body cut by ad rows into several containers of the same
+    class, of which trafilatura keeps the first. Their paragraphs are added in page order."""
+    opening = next((line for line in text.split("\n") if len(line) >= 2 * PROSE_PARAGRAPH), None)
+    if opening is None:
+        return text
+    block = container_of(opening, layout.region)
+    kind = block.get("class") if block is not None else None
+    if not kind:
+        return text
+    # the same kind of box side by side (same parent or grandparent): not every "row" of the page
+    family = block.getparent().getparent() if block.getparent() is not None else None
+    if family is None:
+        return text
+    blocks = [
+        el for el in family.iter(block.tag)
+        if el.get("class") == kind and not nested(el, block) and not any(a.get("class") == kind for a in el.iterancestors(block.tag))
+    ]
+    if len(blocks) < 2:
+        return text
+    parts = []
+    for el in blocks:
+        if el is block:
+            parts.append(text)
+        elif paragraph_chars(el) >= 2 * PROSE_PARAGRAPH and link_density(el) < 0.3 and not layout.in_boilerplate(el):
+            parts.extend(line for line in paragraph_lines(el, layout) if line not in text)
+    return "\n".join(parts)
+
+
+def nested(el, other) -> bool:
+    """True if one element holds the other (the same element is not nested)."""
+    return el is not other and (any(a is other for a in el.iterancestors()) or any(a is el for a in other.iterancestors()))
+
+
+def container_of(line: str, region):
+    """The parent of the paragraph whose text starts like ``line`` (None if no paragraph does)."""
+    start = " ".join(line.split())[:PROSE_PARAGRAPH]
+    for p in region.iter("p"):
+        if " ".join(p.text_content().split()).startswith(start):
+            return p.getparent()
+    return None
+
+
+def paragraph_lines(el, layout) -> list[str]:
+    """The lines of an element's paragraphs, subheadings, list items and quotes outside boilerplate."""
+    lines = []
+    for block in el.iter("p", "h2", "h3", "li", "blockquote"):
+        if block.getparent() is not None and block.getparent().tag in ("p", "li", "blockquote"):
+            continue
+        if layout.in_boilerplate(block):
+            continue
+        line = " ".join(block.text_content().split())
+        if len(line) >= 3 and link_density(block) < 0.5:
+            lines.append(line)
+    return lines
 
 
 def without_headline(text: str, head) -> str:
@@ -58,23 +125,30 @@ def library_text(scope, url: str | None) -> str:
     return (doc.text or "").strip() if doc is not None else ""
 
 
-def drop_boilerplate(text: str, layout) -> str:
-    """Remove lines trafilatura kept from elements we know are boilerplate (feedback widgets, related boxes)."""
+def drop_boilerplate(text: str, layout, scope=None) -> str:
+    """Remove lines trafilatura kept from elements we know are boilerplate (feedback widgets, related boxes,
+    newsletter boxes) within ``scope`` (default: the region), and "Leggi anche: <other story>" lines.
+
+    >>> drop_boilerplate("Il servizio è fermo.\\nLeggi anche: Come scegliere una password", Layout(parse("<p>x</p>")))
+    'Il servizio è fermo.'
+    """
     if not text:
         return text
+    scope = layout.region if scope is None else scope
     noise = [
         " ".join(el.text_content().split())
-        for el in layout.region.iter()
+        for el in scope.iter()
         if isinstance(el.tag, str) and el.tag not in ("script", "style") and layout.is_boilerplate(el)
     ]
     noise = "\n".join(n for n in noise if n)
-    if not noise:
-        return text
     kept = []
     for line in text.split("\n"):
         flat = " ".join(line.split())
+        flat = flat[2:] if flat.startswith("- ") else flat  # trafilatura's list bullet
+        if flat and len(flat) <= READ_ALSO_MAX and READ_ALSO_RE.match(flat):
+            continue
         # short lines must match a whole boilerplate text; longer ones may sit inside one
-        if flat and (f"\n{flat}\n" in f"\n{noise}\n" or (len(flat) >= 15 and flat in noise)):
+        if noise and flat and (f"\n{flat}\n" in f"\n{noise}\n" or (len(flat) >= 15 and flat in noise)):
             continue
         kept.append(line)
     return "\n".join(kept).strip()
