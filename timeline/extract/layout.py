@@ -11,12 +11,13 @@ from lxml import etree
 from .titles import meta_content, strip_site_name
 
 SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "button", "select", "form", "nav", "footer", "aside", "figcaption"}
-BOILERPLATE_TOKEN_RE = re.compile(
-    r"^(comments?|commenti|commentaires|kommentare?|comentarios|comentários|komentarze?|reacties|reactions|discussione?|discussions?|diskussion|replies|related|correlati|correlate|sidebar|"
+# one word of a class name (words are split by spaces, "-" and "_"), searched in the whole string at once
+BOILERPLATE_WORD_RE = re.compile(
+    r"(?:^|[\s_-])(?:comments?|commenti|commentaires|kommentare?|comentarios|comentários|komentarze?|reacties|reactions|discussione?|discussions?|diskussion|replies|related|correlati|correlate|sidebar|"
     r"widgets?|footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|advertising|"
     r"banner|breadcrumbs?|menu|nav|navbar|navigation|taboola|outbrain|recommended|recommendations|popular|"
     r"mostread|trending|subscribe|ticker|disqus|reply|respond|masthead|topbar|aside|feedback|rating|ratings|helpful|utile|survey|poll|vote|"
-    r"bottom|fondo|piede|legal|copyright|colophon|credits|disclaimer|impressum|contentinfo|complementary|dialog|alertdialog)$"
+    r"bottom|fondo|piede|legal|copyright|colophon|credits|disclaimer|impressum|contentinfo|complementary|dialog|alertdialog)(?=$|[\s_-])"
 )
 BOILERPLATE_PHRASE_RE = re.compile(
     r"leggi.?anche|read.?more|also.?read|more.?stories|more.?news|ti.?potrebbe|potrebbe.?interessarti|"
@@ -36,6 +37,7 @@ COMMENT_TOKEN_RE = re.compile(r"comment|kommentar|reacties|replies|disqus|discus
 STORY_SHARE = 0.5
 STORY_MIN = 400
 PROSE_PARAGRAPH = 80
+SITE_HEADER_RE = re.compile(r"[\s_-]*(?:header|site|top)(?:$|[\s_-])")
 HEADLINE_MIN = 15
 # paragraph text that marks an ancestor of the headline as the article (not a header box)
 REGION_PROSE = 400
@@ -47,6 +49,8 @@ ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
 # attribute-axis paths: libxml2 looks at attribute nodes only, 1.6-2.5x faster than testing every element
 # with a predicate (".//*[@class or @id]"); same elements, same document order, the context node left out
 CLASSED_XPATH = etree.XPath("(descendant::*/@class|descendant::*/@id)/..")
+# the class, id and role strings themselves (each knows its element): most elements are judged by name alone
+NAME_VALUES_XPATH = etree.XPath("descendant::*/@class|descendant::*/@id|descendant::*/@role")
 ITEMPROP_XPATH = etree.XPath("descendant::*/@itemprop/..")
 REL_AUTHOR_XPATH = etree.XPath('descendant::*/@rel[.="author"]/..')
 # the length test first: libxml2 looks at the ancestors of long text nodes only
@@ -117,11 +121,11 @@ def is_boilerplate(el) -> bool:
 @lru_cache(maxsize=4096)
 def boilerplate_attrs(attrs: str) -> str:
     """Verdict on a class/id/role string alone: 'yes', 'no', or 'site-header' (boilerplate unless it holds the headline)."""
-    attrs = " ".join(value for value in attrs.split() if not MODIFIER_RE.search(value))
-    tokens = re.split(r"[\s_-]+", attrs)
-    if any(BOILERPLATE_TOKEN_RE.match(t) for t in tokens) or BOILERPLATE_PHRASE_RE.search(attrs):
+    if MODIFIER_RE.search(attrs):
+        attrs = " ".join(value for value in attrs.split() if not MODIFIER_RE.search(value))
+    if BOILERPLATE_WORD_RE.search(attrs) or BOILERPLATE_PHRASE_RE.search(attrs):
         return "yes"
-    if tokens and tokens[0] in {"header", "site", "top"}:
+    if SITE_HEADER_RE.match(attrs):
         return "site-header"
     return "no"
 

@@ -7,7 +7,9 @@ import re
 
 import trafilatura
 
-from .layout import PROSE_PARAGRAPH, Layout, normalized, paragraph_chars, parse  # noqa: F401  (Layout, parse: doctests)
+from .layout import (  # noqa: F401  (Layout, parse: doctests)
+    NAME_VALUES_XPATH, PROSE_PARAGRAPH, SKIP_TAGS, Layout, boilerplate_attrs, normalized, paragraph_chars, parse,
+)
 
 MIN_TEXT = 250
 # a short line opening with a "read also" label is a link to another story set inside the text
@@ -19,6 +21,9 @@ READ_ALSO_RE = re.compile(
     re.IGNORECASE,
 )
 READ_ALSO_MAX = 200
+# boilerplate elements are marked for trafilatura's pruning of its own copy of the tree
+PRUNE_MARK = "data-timeline-boilerplate"
+PRUNE_XPATH = f"//*[@{PRUNE_MARK}]"
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
@@ -33,9 +38,9 @@ def body_text(layout, url: str | None = None, listing: bool = False) -> str:
     region, tree = layout.region, layout.tree
     # the region alone holds less boilerplate than the page: trafilatura finds less to be fooled by
     scoped = region.tag not in ("body", "html")
-    text = drop_boilerplate(library_text(region if scoped else tree, url), layout)
+    text = library_text(region if scoped else tree, url, layout)
     if scoped and len(text) < MIN_TEXT:
-        text = drop_boilerplate(library_text(tree, url), layout, tree)
+        text = library_text(tree, url, layout)
     if len(text) < MIN_TEXT:
         own = own_text(layout)
         if len(own) > len(text):
@@ -114,44 +119,70 @@ def without_headline(text: str, head) -> str:
     return text
 
 
-def library_text(scope, url: str | None) -> str:
-    """trafilatura's main text of ``scope`` (its precision mode, comments left out); "" when it finds none."""
+def library_text(scope, url: str | None, layout) -> str:
+    """trafilatura's main text of ``scope`` (precision mode, comments left out), without what we know is
+    boilerplate: those elements are pruned from trafilatura's copy of the tree.
+
+    Its fast pass first; the full cascade (a comparison with readability and jusText) only when that finds
+    too little: it costs as much again and changes the text of few pages."""
+    roots = boilerplate_roots(scope, layout)
+    for el in roots:
+        el.set(PRUNE_MARK, "")  # trafilatura prunes its own copy; the mark is taken off ours below
+    text = ""
     try:
-        doc = trafilatura.bare_extraction(
-            scope, url=url, include_comments=False, favor_precision=True, include_tables=True, with_metadata=False
-        )
-    except Exception:  # trafilatura raises on odd trees; our own cleanup takes over
-        return ""
-    return (doc.text or "").strip() if doc is not None else ""
+        for fast in (True, False):
+            try:
+                doc = trafilatura.bare_extraction(
+                    scope, url=url, fast=fast, include_comments=False, favor_precision=True, include_tables=True,
+                    with_metadata=False, prune_xpath=PRUNE_XPATH if roots else None,
+                )
+            except Exception:  # trafilatura raises on odd trees; our own cleanup takes over
+                doc = None
+            text = drop_boilerplate((doc.text or "").strip() if doc is not None else "")
+            if len(text) >= MIN_TEXT:
+                break
+    finally:
+        for el in roots:
+            del el.attrib[PRUNE_MARK]
+    return text
 
 
-def drop_boilerplate(text: str, layout, scope=None) -> str:
-    """Remove lines trafilatura kept from elements we know are boilerplate (feedback widgets, related boxes,
-    newsletter boxes) within ``scope`` (default: the region), and "Leggi anche: <other story>" lines.
+def drop_boilerplate(text: str) -> str:
+    """Remove "Leggi anche: <other story>" lines: links to other stories set inside the text.
 
-    >>> drop_boilerplate("Il servizio è fermo.\\nLeggi anche: Come scegliere una password", Layout(parse("<p>x</p>")))
+    >>> drop_boilerplate("Il servizio è fermo.\\nLeggi anche: Come scegliere una password")
     'Il servizio è fermo.'
     """
-    if not text:
-        return text
-    scope = layout.region if scope is None else scope
-    noise = [
-        " ".join(el.text_content().split())
-        for el in scope.iter()
-        if isinstance(el.tag, str) and el.tag not in ("script", "style") and layout.is_boilerplate(el)
-    ]
-    noise = "\n".join(n for n in noise if n)
     kept = []
     for line in text.split("\n"):
         flat = " ".join(line.split())
         flat = flat[2:] if flat.startswith("- ") else flat  # trafilatura's list bullet
         if flat and len(flat) <= READ_ALSO_MAX and READ_ALSO_RE.match(flat):
             continue
-        # short lines must match a whole boilerplate text; longer ones may sit inside one
-        if noise and flat and (f"\n{flat}\n" in f"\n{noise}\n" or (len(flat) >= 15 and flat in noise)):
-            continue
         kept.append(line)
     return "\n".join(kept).strip()
+
+
+def boilerplate_roots(scope, layout) -> list:
+    """The outermost boilerplate elements inside ``scope``. Only an element of a boilerplate tag, or one whose
+    class, id or role names boilerplate, can be boilerplate: names are read as attribute strings (each
+    distinct one judged once) and the whole verdict is taken for those elements only."""
+    candidates = list(scope.iter(*SKIP_TAGS, "header"))
+    for value in NAME_VALUES_XPATH(scope):
+        if boilerplate_attrs(value.lower()) != "no":
+            candidates.append(value.getparent())
+    roots, seen = [], set()
+    for el in candidates:
+        if id(el) in seen or el.tag in ("script", "style"):
+            continue
+        seen.add(id(el))
+        if not layout.is_boilerplate(el):
+            continue
+        parent = el.getparent()
+        if parent is not None and parent is not scope and layout.in_boilerplate(parent):
+            continue  # its text is in its boilerplate ancestor's
+        roots.append(el)
+    return roots
 
 
 def own_text(layout) -> str:
