@@ -351,7 +351,10 @@ def headline(tree, judge=in_boilerplate):
 WORD_RE = re.compile(r"\w+")
 # a title covering this share of a heading's words is the same headline, worded for another place
 AGREEMENT = 0.5
-HEADING_XPATH = etree.XPath("//body//h2|//body//h3|//body//dt|//body//b|//body//strong")
+HEADING_XPATH = etree.XPath(
+    "//body//*[self::h2 or self::h3 or self::dt or self::b or self::strong or contains(@class, 'title') or "
+    "contains(@class, 'titul') or contains(@class, 'titol') or contains(@class, 'titel') or "
+    "contains(@class, 'tytu') or contains(@class, 'headline')]")
 
 
 def normalized(text: str) -> str:
@@ -392,7 +395,8 @@ def agrees(text: str, titles: list[str]) -> bool:
 
 
 def repeating_heading(tree, titles: list[str], judge):
-    """The first heading or bold line outside boilerplate that repeats most of a page title."""
+    """The first heading, bold line or title-classed element ("titulo_nota", "article-title") outside
+    boilerplate that repeats most of a page title."""
     if not titles:
         return None
     for h in HEADING_XPATH(tree):
