@@ -10,6 +10,9 @@ import json
 import pytest
 
 from timeline.extract import extract_article
+from timeline.extract.encoding import decode_html
+from timeline.extract.layout import Layout, parse
+from timeline.extract.text import own_text
 
 from .conftest import HERE, NOW
 
@@ -46,3 +49,28 @@ def test_text_contains(results, name, phrase):
 @pytest.mark.parametrize("name, phrase", ABSENT, ids=[f"{n}:{p[:24]}" for n, p in ABSENT])
 def test_text_leaves_out(results, name, phrase):
     assert phrase not in results[name].text
+
+
+# our own paragraph collector (listings, and pages where trafilatura finds too little) on the page without <p>
+COLLECTED = [
+    "The mountain pass was closed again overnight after more than forty centimetres",
+    "Advice for drivers from the agency:",
+    "carry chains even with winter tyres fitted;",
+    "keep a blanket and water in the car in case of long queues.",
+]
+
+
+@pytest.fixture(scope="module")
+def collected():
+    """own_text of the div-paragraph page, one line per paragraph or <br>-separated piece."""
+    page = decode_html((HERE / "pages" / "text" / "div-paragraphs-and-br.html").read_bytes())
+    return own_text(Layout(parse(page))).split("\n")
+
+
+@pytest.mark.parametrize("start", COLLECTED)
+def test_collector_keeps_div_paragraphs_and_br_lines(collected, start):
+    assert any(line.startswith(start) for line in collected)
+
+
+def test_collector_leaves_out_link_lines(collected):
+    assert not any("Flood warnings lifted" in line for line in collected)

@@ -8,7 +8,8 @@ import re
 import trafilatura
 
 from .layout import (  # noqa: F401  (Layout, parse: doctests)
-    NAME_VALUES_XPATH, PROSE_PARAGRAPH, SKIP_TAGS, Layout, boilerplate_attrs, normalized, paragraph_chars, parse,
+    BLOCK_TAGS, NAME_VALUES_XPATH, PROSE_PARAGRAPH, SKIP_TAGS, Layout, boilerplate_attrs, normalized, paragraph_chars,
+    parse,
 )
 
 MIN_TEXT = 250
@@ -21,6 +22,8 @@ READ_ALSO_RE = re.compile(
     re.IGNORECASE,
 )
 READ_ALSO_MAX = 200
+# a line with this share of its characters in links is a menu or a teaser, not the page's own text
+LINKED_LINE = 0.5
 # boilerplate elements are marked for trafilatura's pruning of its own copy of the tree
 PRUNE_MARK = "data-timeline-boilerplate"
 PRUNE_XPATH = f"//*[@{PRUNE_MARK}]"
@@ -186,38 +189,52 @@ def boilerplate_roots(scope, layout) -> list:
 
 
 def own_text(layout) -> str:
-    """Paragraph-like lines of the article region, boilerplate removed."""
-    kept = []
+    """The region's lines outside boilerplate and other stories' <article> cards, each a paragraph, list item,
+    quote, subheading, cell, div "paragraph" or piece of text between two <br>; lines mostly made of links
+    (menus, teaser lists) are left out.
+
+    >>> own_text(Layout(parse("<main><div>Uno due tre.<br>Quattro <a href='/x'>cinque</a></div><div><a href='/y'>Link</a></div></main>")))
+    'Uno due tre.\\nQuattro cinque'
+    """
     region = layout.region
-    # most regions hold no other story's <article> card: then no element needs its ancestors walked for one
-    cards = next(region.iterdescendants("article"), None) is not None
-    for el in region.iter("p", "li", "blockquote", "h2", "h3", "pre", "td"):
-        if layout.in_boilerplate(el) or (cards and in_card(el, region)):
-            continue
-        if el.getparent() is not None and el.getparent().tag in ("p", "li", "blockquote", "td"):
-            continue  # nested blocks are covered by their parent
-        if len(el) == 0:
-            # a plain paragraph (most of them): its own text, no links, nothing to walk
-            text = " ".join((el.text or "").split())
-            if len(text) >= 3:
-                kept.append(text)
-            continue
-        text = " ".join(layout.lines(el))
-        if len(text) >= 3 and link_density(el) < 0.5:
-            kept.append(text)
-    if not kept:
-        kept = [t for t in layout.region_lines if len(t) > 40]
-    return "\n".join(kept)
+    lines: list[str] = []
+    pieces: list[str] = []
+    linked = [0]
 
+    def flush() -> None:
+        line = " ".join("".join(pieces).split())
+        if len(line) >= 3 and linked[0] < LINKED_LINE * len(line):
+            lines.append(line)
+        pieces.clear()
+        linked[0] = 0
 
-def in_card(el, region) -> bool:
-    """True inside a nested <article> (another story's card) of the region."""
-    for anc in el.iterancestors():
-        if anc is region:
-            return False
-        if anc.tag == "article":
-            return True
-    return False
+    def add(text: str, in_link: bool) -> None:
+        pieces.append(text)
+        if in_link:
+            linked[0] += len(text.strip())
+
+    def visit(node, in_link: bool) -> None:
+        for child in node:
+            tag = child.tag
+            # nested <article> elements of a region are other stories' cards
+            if isinstance(tag, str) and tag != "article" and not layout.is_boilerplate(child):
+                block = tag in BLOCK_TAGS
+                inside = in_link or tag == "a"
+                if block:
+                    flush()
+                if child.text:
+                    add(child.text, inside)
+                visit(child, inside)
+                if block:
+                    flush()
+            if child.tail:
+                add(child.tail, in_link)
+
+    if region.text:
+        add(region.text, False)
+    visit(region, False)
+    flush()
+    return "\n".join(lines)
 
 
 def link_density(el) -> float:
