@@ -351,10 +351,12 @@ def headline(tree, judge=in_boilerplate):
 WORD_RE = re.compile(r"\w+")
 # a title covering this share of a heading's words is the same headline, worded for another place
 AGREEMENT = 0.5
+# headings and bold lines by tag, title-classed elements through their class attribute (libxml2 tests
+# attribute strings, not every element); the union comes back in document order
 HEADING_XPATH = etree.XPath(
-    "//body//*[self::h2 or self::h3 or self::dt or self::b or self::strong or contains(@class, 'title') or "
-    "contains(@class, 'titul') or contains(@class, 'titol') or contains(@class, 'titel') or "
-    "contains(@class, 'tytu') or contains(@class, 'headline')]")
+    "//body//h2|//body//h3|//body//dt|//body//b|//body//strong|//body/descendant::*/@class[contains(., 'title') or "
+    "contains(., 'titul') or contains(., 'titol') or contains(., 'titel') or contains(., 'tytu') or "
+    "contains(., 'headline')]/..")
 
 
 def normalized(text: str) -> str:
@@ -395,14 +397,16 @@ def agrees(text: str, titles: list[str]) -> bool:
 
 
 def repeating_heading(tree, titles: list[str], judge):
-    """The first heading, bold line or title-classed element ("titulo_nota", "article-title") outside
-    boilerplate that repeats most of a page title."""
+    """The first heading, bold line or title-classed element ("titulo_nota", "article-title", "titolo")
+    outside boilerplate that repeats most of a page title."""
     if not titles:
         return None
+    longest = max(len(t) for t in titles)
     for h in HEADING_XPATH(tree):
-        text = normalized(h.text_content())
-        if len(text) < HEADLINE_MIN:
-            continue
+        raw = h.text_content()
+        if not HEADLINE_MIN <= len(raw) <= 2 * longest:
+            continue  # too short for a headline, or a whole block of text
+        text = normalized(raw)
         # not a longer heading holding the title: forum replies are "Re: <title>"
         if any(text in t and len(text) >= 0.6 * len(t) for t in titles) and not judge(h):
             return h
