@@ -74,3 +74,30 @@ def test_collector_keeps_div_paragraphs_and_br_lines(collected, start):
 
 def test_collector_leaves_out_link_lines(collected):
     assert not any("Flood warnings lifted" in line for line in collected)
+
+
+# boilerplate verdicts on the pages above: (page, XPath of one element, expected verdict)
+VERDICTS = [
+    ("story-in-widget", "//div[@id='Blog1']", False),  # named 'widget', holds the story
+    ("story-in-widget", "//div[@id='PopularPosts1']", True),  # a real widget
+    ("body-in-sidebar-layout", "//div[contains(@class, 'l-sidebar-fixed')]", False),  # the body's segment
+    ("body-in-sidebar-layout", "//div[@id='comments']", True),  # longer than the story, still comments
+    ("body-in-sidebar-layout", "//aside", True),
+    ("form-wrapped-page", "//form", False),  # a page-wide ASP.NET form
+    ("form-wrapped-page", "//div[@class='related']", True),
+    ("story-in-read-more-wrapper", "//div[contains(@class, 'entry-content-read-more')]", False),
+    ("story-in-read-more-wrapper", "//div[@class='read-more-box']", True),
+]
+
+
+@pytest.fixture(scope="module")
+def layouts():
+    """The Layout of every page of VERDICTS, parsed once."""
+    names = {name for name, _, _ in VERDICTS}
+    return {name: Layout(parse(decode_html((HERE / "pages" / "text" / f"{name}.html").read_bytes()))) for name in names}
+
+
+@pytest.mark.parametrize("name, path, expected", VERDICTS, ids=[f"{n}:{p}" for n, p, _ in VERDICTS])
+def test_boilerplate_verdict(layouts, name, path, expected):
+    layout = layouts[name]
+    assert layout.is_boilerplate(layout.tree.xpath(path)[0]) is expected
