@@ -1,8 +1,8 @@
 """Body text, title and listing verdict on small pages written for one real-page phenomenon each.
 
-Each page in ``pages/text/`` imitates one trap seen on real sites (in our own words and markup); its
-expectations are in ``expected_text.json``: the title, the listing verdict, phrases the text must hold
-and phrases of boilerplate it must not hold.
+Each page in ``pages/text/`` imitates one trap seen on real sites (in our own words and markup);
+its expectations are in ``expected_text.json``: the title, the listing verdict, phrases the text
+must hold and phrases of boilerplate it must not hold.
 """
 
 import json
@@ -12,10 +12,11 @@ import pytest
 from timeline.extract import extract_article
 from timeline.extract.encoding import decode_html
 from timeline.extract.layout import Layout, parse
-from timeline.extract.text import own_text
+from timeline.extract.paragraphs import own_text
 
 from .conftest import HERE, NOW
 
+TEXT_PAGES = HERE / "pages" / "text"
 CASES = json.loads((HERE / "expected_text.json").read_text(encoding="utf-8"))
 NAMES = sorted(CASES)
 CONTAINS = [(name, phrase) for name in NAMES for phrase in CASES[name]["contains"]]
@@ -26,7 +27,7 @@ ABSENT = [(name, phrase) for name in NAMES for phrase in CASES[name]["absent"]]
 def results():
     """Every page extracted once, with its URL and a frozen now."""
     return {
-        name: extract_article((HERE / "pages" / "text" / f"{name}.html").read_bytes(), case["url"], now=NOW)
+        name: extract_article((TEXT_PAGES / f"{name}.html").read_bytes(), case["url"], now=NOW)
         for name, case in CASES.items()
     }
 
@@ -51,7 +52,7 @@ def test_text_leaves_out(results, name, phrase):
     assert phrase not in results[name].text
 
 
-# our own paragraph collector (listings, and pages where trafilatura finds too little) on the page without <p>
+# our own paragraph collector (listings; pages where trafilatura finds too little), page without <p>
 COLLECTED = [
     "The mountain pass was closed again overnight after more than forty centimetres",
     "Advice for drivers from the agency:",
@@ -63,7 +64,7 @@ COLLECTED = [
 @pytest.fixture(scope="module")
 def collected():
     """own_text of the div-paragraph page, one line per paragraph or <br>-separated piece."""
-    page = decode_html((HERE / "pages" / "text" / "div-paragraphs-and-br.html").read_bytes())
+    page = decode_html((TEXT_PAGES / "div-paragraphs-and-br.html").read_bytes())
     return own_text(Layout(parse(page))).split("\n")
 
 
@@ -80,8 +81,8 @@ def test_collector_leaves_out_link_lines(collected):
 VERDICTS = [
     ("story-in-widget", "//div[@id='Blog1']", False),  # named 'widget', holds the story
     ("story-in-widget", "//div[@id='PopularPosts1']", True),  # a real widget
-    ("body-in-sidebar-layout", "//div[contains(@class, 'l-sidebar-fixed')]", False),  # the body's segment
-    ("body-in-sidebar-layout", "//div[@id='comments']", True),  # longer than the story, still comments
+    ("body-in-sidebar-layout", "//div[contains(@class, 'l-sidebar-fixed')]", False),  # the body
+    ("body-in-sidebar-layout", "//div[@id='comments']", True),  # longer than the story, comments
     ("body-in-sidebar-layout", "//aside", True),
     ("form-wrapped-page", "//form", False),  # a page-wide ASP.NET form
     ("form-wrapped-page", "//div[@class='related']", True),
@@ -94,7 +95,8 @@ VERDICTS = [
 def layouts():
     """The Layout of every page of VERDICTS, parsed once."""
     names = {name for name, _, _ in VERDICTS}
-    return {name: Layout(parse(decode_html((HERE / "pages" / "text" / f"{name}.html").read_bytes()))) for name in names}
+    pages = {name: decode_html((TEXT_PAGES / f"{name}.html").read_bytes()) for name in names}
+    return {name: Layout(parse(page)) for name, page in pages.items()}
 
 
 @pytest.mark.parametrize("name, path, expected", VERDICTS, ids=[f"{n}:{p}" for n, p, _ in VERDICTS])

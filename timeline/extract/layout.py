@@ -11,7 +11,7 @@ from lxml import etree
 from .titles import meta_content, strip_site_name
 
 SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "button", "select", "form", "nav", "footer", "aside", "figcaption"}
-# one word of a class name (words are split by spaces, "-" and "_"), searched in the whole string at once
+# one word of a class name (split at spaces, "-" and "_"), searched in the whole string at once
 BOILERPLATE_WORD_RE = re.compile(
     r"(?:^|[\s_-])(?:comments?|commenti|commentaires|kommentare?|comentarios|comentários|komentarze?|reacties|reactions|discussione?|discussions?|diskussion|replies|related|correlati|correlate|sidebar|"
     r"widgets?|footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|advertising|"
@@ -29,13 +29,15 @@ BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
     "table", "tr", "td", "th", "blockquote", "pre", "br", "dd", "dt", "dl", "figure", "time", "address", "hr",
 }
-# class values that set spacing, not a kind of box: "padding-bottom", "no_margin_bottom", "bottom-offset"
+# class values that set spacing, not a kind of box: "padding-bottom", "no_margin_bottom"
 MODIFIER_RE = re.compile(r"margin|padding|offset|spacing|gutter")
-# a box named for comments stays boilerplate even when it outweighs the story (long threads under short news)
-COMMENT_TOKEN_RE = re.compile(r"comment|kommentar|reacties|replies|disqus|discussion|diskussion|discussione")
-# a boilerplate-named element holding this share of the page's own text (outside links) is the story's container
+# a box named for comments stays boilerplate even when it outweighs the story (long threads)
+COMMENT_TOKEN_RE = re.compile(
+    r"comment|kommentar|reacties|replies|disqus|discussion|diskussion|discussione")
+# a boilerplate-named element holding this share of its region's prose is the story's container
 STORY_SHARE = 0.5
 STORY_MIN = 400
+# a paragraph this long (outside links) is prose; a teaser's blurb or date line is shorter
 PROSE_PARAGRAPH = 80
 SITE_HEADER_RE = re.compile(r"[\s_-]*(?:header|site|top)(?:$|[\s_-])")
 HEADLINE_MIN = 15
@@ -49,13 +51,15 @@ ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
 # attribute-axis paths: libxml2 looks at attribute nodes only, 1.6-2.5x faster than testing every element
 # with a predicate (".//*[@class or @id]"); same elements, same document order, the context node left out
 CLASSED_XPATH = etree.XPath("(descendant::*/@class|descendant::*/@id)/..")
-# the class, id and role strings themselves (each knows its element): most elements are judged by name alone
+# the class, id and role strings themselves (each knows its element): most elements are judged
+# by their names alone
 NAME_VALUES_XPATH = etree.XPath("descendant::*/@class|descendant::*/@id|descendant::*/@role")
 ITEMPROP_XPATH = etree.XPath("descendant::*/@itemprop/..")
 REL_AUTHOR_XPATH = etree.XPath('descendant::*/@rel[.="author"]/..')
 # the length test first: libxml2 looks at the ancestors of long text nodes only
 LONG_TEXT_XPATH = etree.XPath(
-    "descendant::text()[string-length(normalize-space(.)) >= 80][not(ancestor::a|ancestor::script|ancestor::style)]")
+    "descendant::text()[string-length(normalize-space(.)) >= 80]"
+    "[not(ancestor::a|ancestor::script|ancestor::style)]")
 
 
 XML_DECLARATION_RE = re.compile(r"\s*<\?xml[^>]*>")
@@ -166,10 +170,11 @@ class Layout:
         self.inside: dict = {}
         self.region = None
         self._region_line: set = set()
-        self._chars: dict = {}
+        self._measures: dict = {}
         self.head = headline(tree, self.in_boilerplate)
         self.region = article_region(tree, self.head)
-        # the headline was looked for with verdicts taken against the whole page: now the region is known
+        # the headline was looked for with verdicts taken against the whole page: now the region
+        # is known
         self.verdicts.clear()
         self.inside.clear()
         self._region_line = {self.region, *self.region.iterancestors()}
@@ -197,36 +202,45 @@ class Layout:
         return self._itemprops
 
     def is_boilerplate(self, el) -> bool:
-        """``is_boilerplate``, except for the story's own container, whatever its class says (a Blogger
-        "widget", a "paywall" or "l-sidebar-fixed" body wrapper, an ASP.NET page-wide <form>)."""
+        """``is_boilerplate``, except for the story's own container, whatever its class says (a
+        Blogger "widget", an "l-sidebar-fixed" body segment, an ASP.NET page-wide <form>)."""
         verdict = self.verdicts.get(el)
         if verdict is None:
             verdict = self.verdicts[el] = is_boilerplate(el) and not self.holds_story(el)
         return verdict
 
     def holds_story(self, el) -> bool:
-        """True for the story's container: <html>, <body>, the article region and its ancestors, or an element
-        holding half the own text of the region it sits in (else of the page), unless named for comments."""
+        """True for the story's container: <html>, <body>, the article region and its ancestors, or
+        an element with half the prose of the region it sits in (else of the page), unless it is
+        named for comments."""
         if el.tag in ("html", "body") or el in self._region_line:
             return True
         if el.tag in SKIP_TAGS and el.tag != "form":
             return False
-        scope = self.region if self.region is not None and any(a is self.region for a in el.iterancestors()) else None
-        if scope is None:
+        inside = self.region is not None and any(a is self.region for a in el.iterancestors())
+        if inside:
+            scope = self.region
+        else:
             scope = self.tree.find("body")
             scope = self.tree if scope is None else scope
-        # long paragraphs tell a story from a box of teasers; pages without paragraphs
-        # (text split by <br> in divs and spans) are measured by all their text outside links
-        measure = paragraph_chars
-        total = self._chars.get(scope)
-        if total is None:
-            total = self._chars[scope] = paragraph_chars(scope)
-        if total < STORY_MIN:
-            measure, total = text_block_chars, self._chars.get((scope,))
-            if total is None:
-                total = self._chars[(scope,)] = text_block_chars(scope)
+        measure, total = self.prose_measure(scope)
         own = measure(el)
-        return own >= STORY_MIN and own >= STORY_SHARE * total and not COMMENT_TOKEN_RE.search(classes(el))
+        if own < STORY_MIN or own < STORY_SHARE * total:
+            return False
+        return not COMMENT_TOKEN_RE.search(classes(el))
+
+    def prose_measure(self, scope) -> tuple:
+        """How prose is measured in ``scope`` and how much it holds: long paragraphs (they tell a
+        story from a box of teasers), or on pages without them long runs of text (split by <br>)."""
+        known = self._measures.get(scope)
+        if known is None:
+            total = paragraph_chars(scope)
+            if total >= STORY_MIN:
+                known = (paragraph_chars, total)
+            else:
+                known = (text_block_chars, text_block_chars(scope))
+            self._measures[scope] = known
+        return known
 
     def in_boilerplate(self, el) -> bool:
         """True if the element or one of its ancestors is boilerplate."""
@@ -324,9 +338,9 @@ def split_lines(parts: list[str]) -> list[str]:
 def headline(tree, judge=in_boilerplate):
     """The element of the page's main headline.
 
-    The first h1 outside boilerplate that agrees with the page's titles (<title>, og:title); when none agrees,
-    a heading that repeats one of them (the h1 was the site's logo or another story's card); else the first h1
-    outside boilerplate, a boilerplate h1, a marked-up headline (itemprop=headline)."""
+    The first h1 outside boilerplate that agrees with the page's titles (<title>, og:title); when
+    none agrees, a heading that repeats one of them (the h1 was the site's logo or another story's
+    card); else the first h1 outside boilerplate, a boilerplate h1, itemprop=headline."""
     titles = page_titles(tree)
     first = fallback = None
     for h in tree.iter("h1"):
@@ -351,11 +365,12 @@ def headline(tree, judge=in_boilerplate):
 WORD_RE = re.compile(r"\w+")
 # a title covering this share of a heading's words is the same headline, worded for another place
 AGREEMENT = 0.5
-# headings and bold lines by tag, title-classed elements through their class attribute (libxml2 tests
-# attribute strings, not every element); the union comes back in document order
+# headings and bold lines by tag, title-classed elements through their class attribute (libxml2
+# tests attribute strings, not every element); the union comes back in document order
 HEADING_XPATH = etree.XPath(
-    "//body//h2|//body//h3|//body//dt|//body//b|//body//strong|//body/descendant::*/@class[contains(., 'title') or "
-    "contains(., 'titul') or contains(., 'titol') or contains(., 'titel') or contains(., 'tytu') or "
+    "//body//h2|//body//h3|//body//dt|//body//b|//body//strong|"
+    "//body/descendant::*/@class[contains(., 'title') or contains(., 'titul') or "
+    "contains(., 'titol') or contains(., 'titel') or contains(., 'tytu') or "
     "contains(., 'headline')]/..")
 
 
@@ -365,7 +380,8 @@ def normalized(text: str) -> str:
 
 
 def page_titles(tree) -> list[str]:
-    """The page's own titles (og:title, twitter:title, <title>), normalized, each also without its site name."""
+    """The page's own titles (og:title, twitter:title, <title>), normalized, each also without its
+    site name."""
     found = [meta_content(tree, "og:title"), meta_content(tree, "twitter:title")]
     title = tree.find(".//title")
     found.append(title.text_content() if title is not None else None)
@@ -379,8 +395,8 @@ def page_titles(tree) -> list[str]:
 
 
 def agrees(text: str, titles: list[str]) -> bool:
-    """True if a normalized heading and a title are mostly the same words, or one holds most of the other
-    (a logo h1 holding only the site name is a small part of "Headline - Site Name": it does not agree).
+    """True if a normalized heading and a title are mostly the same words, or one holds most of
+    the other (a logo h1 holding only the site name is a small part of "Headline - Site": no).
 
     >>> title = ["libero mail down da due giorni il quotidiano"]
     >>> agrees("libero mail down da due giorni", title), agrees("il quotidiano", title)
@@ -397,7 +413,7 @@ def agrees(text: str, titles: list[str]) -> bool:
 
 
 def repeating_heading(tree, titles: list[str], judge):
-    """The first heading, bold line or title-classed element ("titulo_nota", "article-title", "titolo")
+    """The first heading, bold line or title-classed element ("titulo_nota", "article-title")
     outside boilerplate that repeats most of a page title."""
     if not titles:
         return None
@@ -414,35 +430,39 @@ def repeating_heading(tree, titles: list[str], judge):
 
 
 def article_region(tree, head):
-    """The element holding the article: the <article>/<main>/schema.org Article around the headline, or the
-    nearest ancestor holding the story's paragraphs, else the articleBody or <main> with the most prose, else
-    the page's only <article>, else body."""
+    """The element holding the article: the <article>/<main>/schema.org Article around the
+    headline, or the nearest ancestor holding the story's paragraphs, else the articleBody or <main>
+    with the most prose, else the page's only <article>, else body."""
     body = tree.find("body")
     if body is None:
         body = tree
     if head is not None:
-        # the nearest ancestor that is an article, or that holds the story's paragraphs: teaser grids,
-        # rails and comment threads around it stay out
+        # the nearest ancestor that is an article, or that holds the story's paragraphs: teaser
+        # grids, rails and comment threads around it stay out
         paragraphless = None
         boxed = None
         for anc in head.iterancestors():
             if anc is body or anc.tag == "html":
                 break
-            if boxed is None and (anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or "")):
+            itemtype = anc.get("itemtype") or ""
+            structural = anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(itemtype)
+            if structural and boxed is None:
                 if paragraph_chars(anc) or text_block_chars(anc) >= REGION_PROSE:
                     return anc
-                # an article element around only the headline and its picture: the story is further out
+                # an article element around only the headline and its picture: the story is further
+                # out
                 boxed = anc
             if has_prose(anc):
                 return anc
-            # a page without paragraphs (text split by <br> in divs and spans): its long runs of text
+            # a page without paragraphs (text split by <br> in divs and spans): long runs of text
             if paragraphless is None:
                 paragraphless = not has_prose(body)
             if paragraphless and text_block_chars(anc) >= REGION_PROSE:
                 return anc
         if boxed is not None:
             return boxed
-    # no headline: the story's body is the marked one, or the <main>, that says most (pages with two)
+    # no headline: the story's body is the marked one, or the <main>, that says most (a page may
+    # have two)
     bodies = tree.xpath('//@itemprop[.="articleBody"]/..|//main')
     if bodies:
         return max(bodies, key=paragraph_chars) if len(bodies) > 1 else bodies[0]
@@ -453,10 +473,11 @@ def article_region(tree, head):
 
 
 def paragraph_chars(el) -> int:
-    """Characters of the element's prose: its paragraphs of at least 80 characters outside links (a teaser's
-    blurb or date line is shorter).
+    """Characters of the element's prose: its paragraphs of at least 80 characters outside links
+    (a teaser's blurb or date line is shorter).
 
-    >>> paragraph_chars(parse("<div><p>" + "Parola " * 20 + "<a href='/x'>link</a></p><p>Corto</p></div>").find(".//div"))
+    >>> div = parse("<div><p>" + "Parola " * 20 + "<a href='/x'>link</a></p><p>Corto</p></div>")
+    >>> paragraph_chars(div.find(".//div"))
     140
     """
     total = 0
@@ -470,10 +491,11 @@ def paragraph_chars(el) -> int:
 
 
 def text_block_chars(el) -> int:
-    """Characters of the element's long runs of text outside links, wherever they sit (text split by <br>
-    in divs and spans: pages without paragraphs).
+    """Characters of the element's long runs of text outside links, wherever they sit (text split
+    by <br> in divs and spans: pages without paragraphs).
 
-    >>> text_block_chars(parse("<div>" + "Parola " * 20 + "<br><a href='/x'>" + "Link " * 20 + "</a></div>").find(".//div"))
+    >>> div = parse("<div>" + "Parola " * 20 + "<br><a href='/x'>" + "Link " * 20 + "</a></div>")
+    >>> text_block_chars(div.find(".//div"))
     139
     """
     return sum(len(text.strip()) for text in LONG_TEXT_XPATH(el))

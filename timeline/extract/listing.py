@@ -24,7 +24,7 @@ PAGINATION_XPATH = (
 LISTING_URL_RE = re.compile(
     r"/(?:tag|tags|category|categoria|categorie|argomenti|argomento|topic|topics|section|sezione|rubrica|archivio|archive|archiv|author|autore|autor|auteur|"
     r"thema|themen|rubrique|seccion|secci%C3%B3n|page|pagina|seite|strona)(?:/|$)|/(?:search|cerca|ricerca|suche|recherche|buscar|busca|zoeken|pesquisa|szukaj)\b|"
-    r"[?&](?:q|s|query|search)=|[?&](?:page|pagina|seite|strona|pg)=0*[2-9]|[?&](?:page|pagina|seite|strona|pg)=0*1\d",
+    r"[?&](?:q|s|query|search)=|[?&](?:page|pagina|seite|strona|pg)=0*(?:[2-9]|1\d)",
     re.I,
 )
 TEASER_MIN = 20
@@ -60,8 +60,8 @@ def teaser_links(layout, scope=None) -> int:
 
 
 def prose_chars(region) -> int:
-    """Characters of the largest run of sibling paragraphs: an article's body, not teaser blurbs. On a page
-    without such a run, long runs of text side by side (split by <br>, or div "paragraphs") count as one."""
+    """Characters of the largest run of sibling paragraphs: an article's body, not teaser blurbs.
+    Without such a run, long runs of text side by side (split by <br>, div "paragraphs") count."""
     runs: dict = {}
     for p in region.iter("p"):
         own = len(p.text_content().strip()) - sum(len(a.text_content()) for a in p.iter("a"))
@@ -74,7 +74,7 @@ def prose_chars(region) -> int:
             block = text.getparent()
             if text.is_tail and block is not None:
                 block = block.getparent()  # the text after a <br> belongs to the br's parent
-            # one run per container: lines split by <br> in one block, or div "paragraphs" side by side
+            # one run per container: lines split by <br> in a block, div "paragraphs" side by side
             container = block.getparent() if block is not None else None
             count, size = runs.get(container, (0, 0))
             runs[container] = (count + 1, size + len(text.strip()))
@@ -151,8 +151,9 @@ def is_listing(layout, items: list[dict], article: dict | None, url: str | None)
     # "latest news" boxes beside it list other stories, not this page
     body = tree.find("body")
     region = layout.region
+    # a story of its own: paragraphs, or text split by <br> or into div "paragraphs"
     own_story = region is not body and region is not tree and (
-        has_prose(region, STORY_PROSE) or text_block_chars(region) >= STORY_PROSE)  # <br>- or div-split text
+        has_prose(region, STORY_PROSE) or text_block_chars(region) >= STORY_PROSE)
     scope = region if own_story else None
     teasers = teaser_links(layout, scope)
     stories = 2 if teasers >= 6 else 1 if teasers >= 3 else 0
