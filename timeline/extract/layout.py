@@ -43,6 +43,8 @@ SITE_HEADER_RE = re.compile(r"[\s_-]*(?:header|site|top)(?:$|[\s_-])")
 HEADLINE_MIN = 15
 # paragraph text that marks an ancestor of the headline as the article (not a header box)
 REGION_PROSE = 400
+# levels above a header box with prose (a long standfirst) where the story's run is looked for
+RUN_CLIMB = 2
 # more elements than this under one parent: a story or a page section, not a teaser card
 TEASER_NODES = 24
 ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
@@ -437,30 +439,9 @@ def article_region(tree, head):
     if body is None:
         body = tree
     if head is not None:
-        # the nearest ancestor that is an article, or that holds the story's paragraphs: teaser
-        # grids, rails and comment threads around it stay out
-        paragraphless = None
-        boxed = None
-        for anc in head.iterancestors():
-            if anc is body or anc.tag == "html":
-                break
-            itemtype = anc.get("itemtype") or ""
-            structural = anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(itemtype)
-            if structural and boxed is None:
-                if paragraph_chars(anc) or text_block_chars(anc) >= REGION_PROSE:
-                    return anc
-                # an article element around only the headline and its picture: the story is further
-                # out
-                boxed = anc
-            if has_prose(anc):
-                return anc
-            # a page without paragraphs (text split by <br> in divs and spans): long runs of text
-            if paragraphless is None:
-                paragraphless = not has_prose(body)
-            if paragraphless and text_block_chars(anc) >= REGION_PROSE:
-                return anc
-        if boxed is not None:
-            return boxed
+        found = region_around(head, body)
+        if found is not None:
+            return found
     # no headline: the story's body is the marked one, or the <main>, that says most (a page may
     # have two)
     bodies = tree.xpath('//@itemprop[.="articleBody"]/..|//main')
@@ -470,6 +451,38 @@ def article_region(tree, head):
     if len(articles) == 1:
         return articles[0]
     return body
+
+
+def region_around(head, body):
+    """The nearest ancestor of the headline that is an article with paragraphs, or that holds a run
+    of the story's paragraphs: teaser grids, rails and comment threads around it stay out.
+
+    A header box with a long standfirst holds prose but no run: a run one or two levels up (the
+    body beside the header) is the story; failing that, the box. An article element around only
+    the headline and its picture gives way to the story's paragraphs further out."""
+    paragraphless = None
+    boxed = prosy = None
+    above = 0  # levels climbed since the first ancestor with prose
+    for anc in head.iterancestors():
+        above += prosy is not None
+        if anc is body or anc.tag == "html" or above > RUN_CLIMB:
+            break
+        itemtype = anc.get("itemtype") or ""
+        structural = anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(itemtype)
+        if structural and boxed is None:
+            if paragraph_chars(anc) or text_block_chars(anc) >= REGION_PROSE:
+                return anc if prosy is None or has_story_run(anc) else prosy
+            boxed = anc
+        if has_story_run(anc):
+            return anc
+        if prosy is None and has_prose(anc):
+            prosy = anc
+        # a page without paragraphs (text split by <br> in divs and spans): long runs of text
+        if paragraphless is None:
+            paragraphless = not has_prose(body)
+        if paragraphless and text_block_chars(anc) >= REGION_PROSE:
+            return anc
+    return prosy if prosy is not None else boxed
 
 
 def paragraph_chars(el) -> int:
@@ -499,6 +512,20 @@ def text_block_chars(el) -> int:
     139
     """
     return sum(len(text.strip()) for text in LONG_TEXT_XPATH(el))
+
+
+def has_story_run(el, minimum: int = REGION_PROSE) -> bool:
+    """True if two or more sibling paragraphs of the element hold at least `minimum` characters
+    together: a story's body, not a long standfirst alone in a header box."""
+    runs: dict = {}
+    for p in el.iter("p"):
+        parent = p.getparent()
+        count, size = runs.get(parent, (0, 0))
+        count, size = count + 1, size + len(p.text_content())
+        if count >= 2 and size >= minimum:
+            return True
+        runs[parent] = (count, size)
+    return False
 
 
 def has_prose(el, minimum: int = REGION_PROSE) -> bool:
