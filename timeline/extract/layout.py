@@ -48,6 +48,19 @@ RUN_CLIMB = 2
 # more elements than this under one parent: a story or a page section, not a teaser card
 TEASER_NODES = 24
 ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
+# a heading that introduces other stories (the whole heading, in 11 languages)
+READ_ALSO_HEADING_RE = re.compile(
+    r"\W*(?:read (?:also|more|next)|also read|see also|related(?: articles| stories| news| posts)?|"
+    r"more (?:stories|news|articles)|more (?:from|on|in) [\w' ]{1,40}|you (?:may|might) also like|"
+    r"recommended(?: for you)?|leggi anche|potrebbe interessarti|ti potrebbe interessare|"
+    r"articoli correlati|notizie correlate|altre notizie|lesen sie auch|mehr zum thema|weitere artikel|"
+    r"das könnte sie auch interessieren|à lire aussi|a lire aussi|sur le même sujet|voir aussi|"
+    r"te puede interesar|noticias relacionadas|lee también|leia também|veja também|notícias relacionadas|"
+    r"lees ook|gerelateerde artikelen|czytaj też|czytaj także|zobacz też|zobacz także|przeczytaj też|"
+    r"läs också|relaterade artiklar)\W*$",
+    re.IGNORECASE,
+)
+READ_ALSO_HEADING_MAX = 60
 
 
 # attribute-axis paths: libxml2 looks at attribute nodes only, 1.6-2.5x faster than testing every element
@@ -180,6 +193,14 @@ class Layout:
         self.verdicts.clear()
         self.inside.clear()
         self._region_line = {self.region, *self.region.iterancestors()}
+        # boxes introduced by a "read also" heading are boilerplate whatever their class, unless
+        # the heading sits among the story's own paragraphs
+        self.read_also = [
+            box for box in read_also_boxes(tree, self._region_line)
+            if not has_story_run(box) and not self.holds_story(box)
+        ]
+        for box in self.read_also:
+            self.verdicts[box] = True
         self._lines = None
         self._parts: list[str] = []
         self._spans: dict = {}
@@ -512,6 +533,28 @@ def text_block_chars(el) -> int:
     139
     """
     return sum(len(text.strip()) for text in LONG_TEXT_XPATH(el))
+
+
+def read_also_boxes(tree, protected: set) -> list:
+    """The boxes of other stories introduced by a heading that says so ("Read also", "Related
+    articles", "Das könnte Sie auch interessieren", "Potrebbe interessarti"...): the nearest ancestor
+    of such a heading that holds more than the heading, unless it holds the story (``protected``).
+
+    >>> page = parse("<div class=g><h2>Read also</h2><a href=/x>Other story</a></div>")
+    >>> [box.get("class") for box in read_also_boxes(page, set())]
+    ['g']
+    """
+    boxes = []
+    for heading in tree.iter("h2", "h3", "h4", "h5"):
+        text = heading.text_content()
+        if len(text) > READ_ALSO_HEADING_MAX or not READ_ALSO_HEADING_RE.match(text):
+            continue
+        box = heading.getparent()
+        while box is not None and len(box) < 2:
+            box = box.getparent()
+        if box is not None and box not in protected and box.tag not in ("body", "html"):
+            boxes.append(box)
+    return boxes
 
 
 def has_story_run(el, minimum: int = REGION_PROSE) -> bool:

@@ -84,6 +84,7 @@ def boilerplate_roots(scope, layout) -> list:
     one whose class, id or role names boilerplate, can be boilerplate: names are read as attribute
     strings (each distinct one judged once), the whole verdict is taken for those elements only."""
     candidates = list(scope.iter(*SKIP_TAGS, "header"))
+    candidates.extend(layout.read_also)
     for value in NAME_VALUES_XPATH(scope):
         if boilerplate_attrs(value.lower()) != "no":
             candidates.append(value.getparent())
