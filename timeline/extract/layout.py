@@ -53,11 +53,11 @@ READ_ALSO_HEADING_RE = re.compile(
     r"\W*(?:read (?:also|more|next)|also read|see also|related(?: articles| stories| news| posts)?|"
     r"more (?:stories|news|articles)|more (?:from|on|in) [\w' ]{1,40}|you (?:may|might) also like|"
     r"recommended(?: for you)?|leggi anche|potrebbe interessarti|ti potrebbe interessare|"
-    r"articoli correlati|notizie correlate|altre notizie|lesen sie auch|mehr zum thema|weitere artikel|"
-    r"das könnte sie auch interessieren|à lire aussi|a lire aussi|sur le même sujet|voir aussi|"
-    r"te puede interesar|noticias relacionadas|lee también|leia também|veja também|notícias relacionadas|"
-    r"lees ook|gerelateerde artikelen|czytaj też|czytaj także|zobacz też|zobacz także|przeczytaj też|"
-    r"läs också|relaterade artiklar)\W*$",
+    r"articoli correlati|notizie correlate|altre notizie|lesen sie auch|mehr zum thema|"
+    r"weitere artikel|das könnte sie auch interessieren|à lire aussi|a lire aussi|"
+    r"sur le même sujet|voir aussi|te puede interesar|noticias relacionadas|lee también|"
+    r"leia também|veja também|notícias relacionadas|lees ook|gerelateerde artikelen|czytaj też|"
+    r"czytaj także|zobacz też|zobacz także|przeczytaj też|läs också|relaterade artiklar)\W*$",
     re.IGNORECASE,
 )
 READ_ALSO_HEADING_MAX = 60
@@ -537,8 +537,8 @@ def text_block_chars(el) -> int:
 
 def read_also_boxes(tree, protected: set) -> list:
     """The boxes of other stories introduced by a heading that says so ("Read also", "Related
-    articles", "Das könnte Sie auch interessieren", "Potrebbe interessarti"...): the nearest ancestor
-    of such a heading that holds more than the heading, unless it holds the story (``protected``).
+    articles", "Mehr zum Thema", "Potrebbe interessarti"...): the nearest ancestor of such a
+    heading that holds more than the heading, unless it holds the story (``protected``).
 
     >>> page = parse("<div class=g><h2>Read also</h2><a href=/x>Other story</a></div>")
     >>> [box.get("class") for box in read_also_boxes(page, set())]
