@@ -240,6 +240,8 @@ class Layout:
             return True
         if el.tag in SKIP_TAGS and el.tag != "form":
             return False
+        if len(el.text_content()) < STORY_MIN:
+            return False  # a share button or a small box: too short to hold a story
         inside = self.region is not None and any(a is self.region for a in el.iterancestors())
         if inside:
             scope = self.region
