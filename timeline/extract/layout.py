@@ -14,7 +14,7 @@ SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "button
 # one word of a class name (split at spaces, "-" and "_"), searched in the whole string at once
 BOILERPLATE_WORD_RE = re.compile(
     r"(?:^|[\s_-])(?:comments?|commenti|commentaires|kommentare?|comentarios|comentários|komentarze?|reacties|reactions|discussione?|discussions?|diskussion|replies|related|correlati|correlate|sidebar|"
-    r"widgets?|footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|advertising|"
+    r"footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|advertising|"
     r"banner|breadcrumbs?|menu|nav|navbar|navigation|taboola|outbrain|recommended|recommendations|popular|"
     r"mostread|trending|subscribe|ticker|disqus|reply|respond|masthead|topbar|aside|feedback|rating|ratings|helpful|utile|survey|poll|vote|"
     r"bottom|fondo|piede|legal|copyright|colophon|credits|disclaimer|impressum|contentinfo|complementary|dialog|alertdialog)(?=$|[\s_-])"
@@ -22,15 +22,19 @@ BOILERPLATE_WORD_RE = re.compile(
 BOILERPLATE_PHRASE_RE = re.compile(
     r"leggi.?anche|read.?more|also.?read|more.?stories|more.?news|ti.?potrebbe|potrebbe.?interessarti|"
     r"mehr.?zum|weitere.?artikel|lire.?aussi|a.?lire|te.?puede|most.?read|piu.?lett|top.?bar|site.?header|"
-    r"header.?date|today.?date|data.?oggi|page.?header.?date|cookie|comment|related|sidebar",
+    r"header.?date|today.?date|data.?oggi|page.?header.?date|cookie|comment|related|sidebar|footer",
     re.IGNORECASE,
 )
 BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
     "table", "tr", "td", "th", "blockquote", "pre", "br", "dd", "dt", "dl", "figure", "time", "address", "hr",
 }
-# class values that set spacing, not a kind of box: "padding-bottom", "no_margin_bottom"
-MODIFIER_RE = re.compile(r"margin|padding|offset|spacing|gutter")
+# a class value starting with "widget" names a sidebar box ("widget widget_recent_entries"); after a
+# prefix ("elementor-widget-text-editor") it is a page builder's block, a story's too
+WIDGET_RE = re.compile(r"(?:^|\s)widgets?(?=$|[\s_-])")
+WEAK_WIDGET_RE = re.compile(r"[_-]widgets?(?=$|[\s_-])")
+# class values that set spacing or alignment, not a kind of box: "padding-bottom", "space-bottom"
+MODIFIER_RE = re.compile(r"margin|padding|offset|spac(?:e|ing)|gutter|align")
 # a box named for comments stays boilerplate even when it outweighs the story (long threads)
 COMMENT_TOKEN_RE = re.compile(
     r"comment|kommentar|reacties|replies|disqus|discussion|diskussion|discussione")
@@ -134,19 +138,29 @@ def is_boilerplate(el) -> bool:
     verdict = boilerplate_attrs(attrs)
     if verdict == "site-header":
         return not has_headline(el)
+    if verdict == "widget":
+        return not holds_prose(el)
     return verdict == "yes"
 
 
 @lru_cache(maxsize=4096)
 def boilerplate_attrs(attrs: str) -> str:
-    """Verdict on a class/id/role string alone: 'yes', 'no', or 'site-header' (boilerplate unless it holds the headline)."""
+    """Verdict on a class/id/role string alone: 'yes', 'no', 'site-header' (boilerplate unless it
+    holds the headline) or 'widget' (boilerplate unless it holds prose)."""
     if MODIFIER_RE.search(attrs):
         attrs = " ".join(value for value in attrs.split() if not MODIFIER_RE.search(value))
-    if BOILERPLATE_WORD_RE.search(attrs) or BOILERPLATE_PHRASE_RE.search(attrs):
+    if BOILERPLATE_WORD_RE.search(attrs) or BOILERPLATE_PHRASE_RE.search(attrs) or WIDGET_RE.search(attrs):
         return "yes"
+    if WEAK_WIDGET_RE.search(attrs):
+        return "widget"
     if SITE_HEADER_RE.match(attrs):
         return "site-header"
     return "no"
+
+
+def holds_prose(el) -> bool:
+    """True if an element holds a paragraph, or a run of text, of prose length (outside links)."""
+    return paragraph_chars(el) >= PROSE_PARAGRAPH or text_block_chars(el) >= PROSE_PARAGRAPH
 
 
 def is_article_header(el) -> bool:

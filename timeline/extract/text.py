@@ -7,7 +7,8 @@ import re
 
 import trafilatura
 
-from .layout import NAME_VALUES_XPATH, SKIP_TAGS, boilerplate_attrs, normalized
+from .layout import NAME_VALUES_XPATH, SKIP_TAGS, boilerplate_attrs, normalized, paragraph_chars
+from .layout import text_block_chars
 from .layout import Layout, parse  # noqa: F401  (doctests)
 from .paragraphs import own_text, with_continuations
 
@@ -22,6 +23,10 @@ READ_ALSO_RE = re.compile(
     re.IGNORECASE,
 )
 READ_ALSO_MAX = 200
+# trafilatura's fast pass keeping less than this share of the scope's prose cut the story
+LOW_COVERAGE = 1 / 3
+# a text this short is also checked against the scope's runs of text outside paragraphs
+SHORT_TEXT = 1000
 # boilerplate elements are marked for trafilatura's pruning of its own copy of the tree
 PRUNE_MARK = "data-timeline-boilerplate"
 PRUNE_XPATH = f"//*[@{PRUNE_MARK}]"
@@ -51,32 +56,49 @@ def body_text(layout, url: str | None = None, listing: bool = False) -> str:
 
 
 def library_text(scope, url: str | None, layout) -> str:
-    """trafilatura's main text of ``scope`` (precision mode, comments left out), minus what we know
-    is boilerplate: those elements are pruned from trafilatura's copy of the tree.
+    """trafilatura's main text of ``scope`` (comments left out), minus what we know is boilerplate:
+    those elements are pruned from trafilatura's copy of the tree.
 
-    Its fast pass first; the full cascade (a comparison with readability and jusText) only when that
-    finds too little: it costs as much again and changes the text of few pages."""
+    Its fast pass in precision mode first; the full cascade (a comparison with readability and
+    jusText, as costly again) only when that finds too little, or keeps less than a third of the
+    scope's prose (the fast pass cut the story: div paragraphs, a body in an unusual box)."""
     roots = boilerplate_roots(scope, layout)
     for el in roots:
         el.set(PRUNE_MARK, "")  # trafilatura prunes its own copy; the mark is taken off ours below
-    text = ""
+    prune = PRUNE_XPATH if roots else None
     try:
-        for fast in (True, False):
-            try:
-                doc = trafilatura.bare_extraction(
-                    scope, url=url, fast=fast, include_comments=False, favor_precision=True,
-                    include_tables=True, with_metadata=False,
-                    prune_xpath=PRUNE_XPATH if roots else None,
-                )
-            except Exception:  # trafilatura raises on odd trees; our own cleanup takes over
-                doc = None
-            text = without_read_also((doc.text or "").strip() if doc is not None else "")
-            if len(text) >= MIN_TEXT:
-                break
+        text = extracted(scope, url, prune, fast=True)
+        if len(text) < MIN_TEXT or low_coverage(text, scope, roots):
+            text = max(text, extracted(scope, url, prune, fast=False), key=len)
     finally:
         for el in roots:
             del el.attrib[PRUNE_MARK]
     return text
+
+
+def low_coverage(text: str, scope, roots: list) -> bool:
+    """True if ``text`` holds less than a third of the prose of ``scope`` outside ``roots``: its
+    long paragraphs, or for a short text also its long runs of text (div paragraphs, <br> lines)."""
+    prose = paragraph_chars(scope) - sum(map(paragraph_chars, roots))
+    if len(text) < LOW_COVERAGE * prose:
+        return True
+    if len(text) >= SHORT_TEXT:
+        return False
+    runs = text_block_chars(scope) - sum(map(text_block_chars, roots))
+    return len(text) < LOW_COVERAGE * runs
+
+
+def extracted(scope, url: str | None, prune: str | None, fast: bool) -> str:
+    """One trafilatura run (public ``bare_extraction``, precision mode, tables kept), read-also
+    lines dropped."""
+    try:
+        doc = trafilatura.bare_extraction(
+            scope, url=url, fast=fast, include_comments=False, favor_precision=True,
+            include_tables=True, with_metadata=False, prune_xpath=prune,
+        )
+    except Exception:  # trafilatura raises on odd trees; our own cleanup takes over
+        return ""
+    return without_read_also((doc.text or "").strip() if doc is not None else "")
 
 
 def boilerplate_roots(scope, layout) -> list:
