@@ -8,7 +8,7 @@ import re
 import trafilatura
 
 from .layout import NAME_VALUES_XPATH, SKIP_TAGS, boilerplate_attrs, normalized, paragraph_chars
-from .layout import text_block_chars
+from .layout import LONG_TEXT_XPATH, text_block_chars
 from .layout import Layout, parse  # noqa: F401  (doctests)
 from .paragraphs import own_text, with_continuations
 
@@ -49,9 +49,14 @@ def body_text(layout, url: str | None = None, listing: bool = False) -> str:
     if scoped and len(text) < MIN_TEXT:
         text = library_text(tree, url, layout)
     if len(text) < MIN_TEXT:
-        own = own_text(layout)
-        if len(own) > len(text):
-            text = own
+        # last resorts: our own paragraphs, then trafilatura's balanced mode on the untouched page
+        # (a story rendered from a <script> template is only found there)
+        text = max(text, own_text(layout), key=len)
+    if len(text) < MIN_TEXT:
+        text = max(text, extracted(tree, url, None, fast=False, precision=False), key=len)
+    if len(text) < MIN_TEXT:
+        # the page's long runs of text wherever they sit: better than nothing on a page we misread
+        text = max(text, "\n".join(" ".join(run.split()) for run in LONG_TEXT_XPATH(tree)), key=len)
     return without_headline(with_continuations(text, layout), layout.head)
 
 
@@ -88,12 +93,11 @@ def low_coverage(text: str, scope, roots: list) -> bool:
     return len(text) < LOW_COVERAGE * runs
 
 
-def extracted(scope, url: str | None, prune: str | None, fast: bool) -> str:
-    """One trafilatura run (public ``bare_extraction``, precision mode, tables kept), read-also
-    lines dropped."""
+def extracted(scope, url: str | None, prune: str | None, fast: bool, precision: bool = True) -> str:
+    """One trafilatura run (public ``bare_extraction``, tables kept), read-also lines dropped."""
     try:
         doc = trafilatura.bare_extraction(
-            scope, url=url, fast=fast, include_comments=False, favor_precision=True,
+            scope, url=url, fast=fast, include_comments=False, favor_precision=precision,
             include_tables=True, with_metadata=False, prune_xpath=prune,
         )
     except Exception:  # trafilatura raises on odd trees; our own cleanup takes over
