@@ -495,16 +495,22 @@ def region_around(head, body):
     of the story's paragraphs: teaser grids, rails and comment threads around it stay out.
 
     A header box with a long standfirst holds prose but no run: a run one or two levels up (the
-    body beside the header) is the story; failing that, the box. An article element around only
-    the headline and its picture gives way to the story's paragraphs further out."""
+    body beside the header), or the article element around both, is the story; failing that, the
+    box. An article element around only the headline and its picture gives way to the story's
+    paragraphs further out."""
     paragraphless = None
     boxed = prosy = None
     above = 0  # levels climbed since the first ancestor with prose
     for anc in head.iterancestors():
-        above += prosy is not None
-        if anc is body or anc.tag == "html" or above > RUN_CLIMB:
+        if anc is body or anc.tag == "html":
             break
+        above += prosy is not None
         itemtype = anc.get("itemtype") or ""
+        if prosy is not None and (anc.tag == "article" or ARTICLE_ITEMTYPE_RE.search(itemtype)):
+            # however far up: the story's own article element, when it holds the run
+            return anc if has_story_run(anc) else prosy
+        if above > RUN_CLIMB:
+            continue  # only an article element can still take the region from the box
         structural = anc.tag in ("article", "main") or ARTICLE_ITEMTYPE_RE.search(itemtype)
         if structural and boxed is None:
             if paragraph_chars(anc) or text_block_chars(anc) >= REGION_PROSE:
