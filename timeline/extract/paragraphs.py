@@ -8,6 +8,8 @@ from .layout import BLOCK_TAGS, PROSE_PARAGRAPH, Layout, paragraph_chars, parse 
 LINKED_LINE = 0.5
 # a continuation block is prose: few of its characters in links
 LINKED_BLOCK = 0.3
+# a text shorter than this may be the first block of a story whose other blocks sit beside it
+SHORT_STORY = 1000
 
 
 def own_text(layout) -> str:
@@ -88,10 +90,40 @@ def with_continuations(text: str, layout) -> str:
     return "\n".join(parts)
 
 
-def is_prose_block(el, layout) -> bool:
-    """True for a block with two paragraphs' worth of prose, few links, outside boilerplate."""
+def with_following_blocks(text: str, layout) -> str:
+    """A short text with the prose blocks that follow the region side by side (a page builder's or
+    CMS's next blocks of the same story), up to the first block that is boilerplate, another
+    story's headline or card, or not prose. A long text is left alone: what follows a whole story
+    is an author's bio or a paywall notice more often than its end."""
+    region = layout.region
+    if len(text) >= SHORT_STORY or region.tag in ("body", "html") or region.getparent() is None:
+        return text
+    # a region wrapped alone in its block: the blocks beside that wrapper
+    while region.getparent() is not None and region.getparent().tag not in ("body", "html") and \
+            sum(isinstance(child.tag, str) for child in region.getparent()) == 1:
+        region = region.getparent()
+    lines = []
+    for el in region.itersiblings():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if el.tag == "article" or has_other_headline(el) or not is_prose_block(el, layout, 1):
+            break
+        for line in paragraph_lines(el, layout):
+            if line not in text and line not in lines:
+                lines.append(line)
+    return "\n".join([text, *lines]) if lines else text
+
+
+def has_other_headline(el) -> bool:
+    """True if an element holds a headline-long h1 or h2 (another story's, or a new section's)."""
+    return any(len(h.text_content().strip()) >= 15 for h in el.iter("h1", "h2"))
+
+
+def is_prose_block(el, layout, paragraphs: int = 2) -> bool:
+    """True for a block with ``paragraphs`` paragraphs' worth of prose, few links, outside
+    boilerplate."""
     return (
-        paragraph_chars(el) >= 2 * PROSE_PARAGRAPH
+        paragraph_chars(el) >= paragraphs * PROSE_PARAGRAPH
         and link_density(el) < LINKED_BLOCK
         and not layout.in_boilerplate(el)
     )

@@ -10,7 +10,7 @@ import trafilatura
 from .layout import NAME_VALUES_XPATH, SKIP_TAGS, boilerplate_attrs, normalized, paragraph_chars
 from .layout import LONG_TEXT_XPATH, text_block_chars
 from .layout import Layout, parse  # noqa: F401  (doctests)
-from .paragraphs import own_text, with_continuations
+from .paragraphs import own_text, with_continuations, with_following_blocks
 
 MIN_TEXT = 250
 # a short line opening with a "read also" label is a link to another story set inside the text
@@ -57,7 +57,8 @@ def body_text(layout, url: str | None = None, listing: bool = False) -> str:
     if len(text) < MIN_TEXT:
         # the page's long runs of text wherever they sit: better than nothing on a page we misread
         text = max(text, "\n".join(" ".join(run.split()) for run in LONG_TEXT_XPATH(tree)), key=len)
-    return without_headline(with_continuations(text, layout), layout.head)
+    text = with_following_blocks(with_continuations(text, layout), layout)
+    return without_headline(text, layout.head)
 
 
 def library_text(scope, url: str | None, layout) -> str:
