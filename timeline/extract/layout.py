@@ -200,6 +200,7 @@ class Layout:
         self.region = None
         self._region_line: set = set()
         self._measures: dict = {}
+        self._captions = None
         self.head = headline(tree, self.in_boilerplate)
         self.region = article_region(tree, self.head)
         # the headline was looked for with verdicts taken against the whole page: now the region
@@ -252,6 +253,8 @@ class Layout:
         named for comments."""
         if el.tag in ("html", "body") or el in self._region_line:
             return True
+        if el.tag == "figcaption":
+            return self.captions_tell_story()
         if el.tag in SKIP_TAGS and el.tag != "form":
             return False
         if len(el.text_content()) < STORY_MIN:
@@ -267,6 +270,18 @@ class Layout:
         if own < STORY_MIN or own < STORY_SHARE * total:
             return False
         return not COMMENT_TOKEN_RE.search(classes(el))
+
+    def captions_tell_story(self) -> bool:
+        """True on a gallery page: the region's captions hold most of its prose (else a caption is
+        boilerplate, the credit under a picture)."""
+        if self.region is None:
+            return False  # the headline is still being looked for
+        if self._captions is None:
+            captions = sum(
+                paragraph_chars(fc) or len(fc.text_content()) for fc in self.region.iter("figcaption"))
+            prose = paragraph_chars(self.region)
+            self._captions = captions >= STORY_MIN and captions >= STORY_SHARE * prose
+        return self._captions
 
     def prose_measure(self, scope) -> tuple:
         """How prose is measured in ``scope`` and how much it holds: long paragraphs (they tell a

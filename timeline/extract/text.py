@@ -67,7 +67,8 @@ def library_text(scope, url: str | None, layout) -> str:
 
     Its fast pass in precision mode first; the full cascade (a comparison with readability and
     jusText, as costly again) only when that finds too little, or keeps less than a third of the
-    scope's prose (the fast pass cut the story: div paragraphs, a body in an unusual box)."""
+    scope's prose (the fast pass cut the story: div paragraphs, a body in an unusual box); the
+    balanced mode when even that keeps less than a third."""
     roots = boilerplate_roots(scope, layout)
     for el in roots:
         el.set(PRUNE_MARK, "")  # trafilatura prunes its own copy; the mark is taken off ours below
@@ -76,6 +77,9 @@ def library_text(scope, url: str | None, layout) -> str:
         text = extracted(scope, url, prune, fast=True)
         if len(text) < MIN_TEXT or low_coverage(text, scope, roots):
             text = max(text, extracted(scope, url, prune, fast=False), key=len)
+            if low_coverage(text, scope, roots):
+                # precision itself cuts the story (a gallery told in its captions): balanced mode
+                text = max(text, extracted(scope, url, prune, fast=False, precision=False), key=len)
     finally:
         for el in roots:
             del el.attrib[PRUNE_MARK]
