@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from . import jsonld
-from .layout import has_prose
+from .layout import LONG_TEXT_XPATH, has_prose, text_block_chars
 from .timestamps import find_human, zone
 from .titles import meta_content
 
@@ -24,7 +24,7 @@ PAGINATION_XPATH = (
 LISTING_URL_RE = re.compile(
     r"/(?:tag|tags|category|categoria|categorie|argomenti|argomento|topic|topics|section|sezione|rubrica|archivio|archive|archiv|author|autore|autor|auteur|"
     r"thema|themen|rubrique|seccion|secci%C3%B3n|page|pagina|seite|strona)(?:/|$)|/(?:search|cerca|ricerca|suche|recherche|buscar|busca|zoeken|pesquisa|szukaj)\b|"
-    r"[?&](?:q|s|query|search)=|[?&](?:page|pagina|seite|strona|pg)=\d",
+    r"[?&](?:q|s|query|search)=|[?&](?:page|pagina|seite|strona|pg)=0*(?:[2-9]|1\d)",
     re.I,
 )
 TEASER_MIN = 20
@@ -60,13 +60,26 @@ def teaser_links(layout, scope=None) -> int:
 
 
 def prose_chars(region) -> int:
-    """Characters of the largest run of sibling paragraphs: an article's body, not teaser blurbs."""
+    """Characters of the largest run of sibling paragraphs: an article's body, not teaser blurbs.
+    Without such a run, long runs of text side by side (split by <br>, div "paragraphs") count."""
     runs: dict = {}
     for p in region.iter("p"):
         own = len(p.text_content().strip()) - sum(len(a.text_content()) for a in p.iter("a"))
         count, size = runs.get(p.getparent(), (0, 0))
         runs[p.getparent()] = (count + 1, size + own)
-    return max((size for count, size in runs.values() if count >= 2), default=0)
+    best = max((size for count, size in runs.values() if count >= 2), default=0)
+    if best < PROSE_MIN:
+        runs = {}
+        for text in LONG_TEXT_XPATH(region):
+            block = text.getparent()
+            if text.is_tail and block is not None:
+                block = block.getparent()  # the text after a <br> belongs to the br's parent
+            # one run per container: lines split by <br> in a block, div "paragraphs" side by side
+            container = block.getparent() if block is not None else None
+            count, size = runs.get(container, (0, 0))
+            runs[container] = (count + 1, size + len(text.strip()))
+        best = max(best, max((size for count, size in runs.values() if count >= 2), default=0))
+    return best
 
 
 def own_text_chars(layout) -> int:
@@ -137,7 +150,11 @@ def is_listing(layout, items: list[dict], article: dict | None, url: str | None)
     # a headline with its own paragraphs around it is an article: the teaser rails, related grids and
     # "latest news" boxes beside it list other stories, not this page
     body = tree.find("body")
-    scope = layout.region if layout.region is not body and layout.region is not tree and has_prose(layout.region, STORY_PROSE) else None
+    region = layout.region
+    # a story of its own: paragraphs, or text split by <br> or into div "paragraphs"
+    own_story = region is not body and region is not tree and (
+        has_prose(region, STORY_PROSE) or text_block_chars(region) >= STORY_PROSE)
+    scope = region if own_story else None
     teasers = teaser_links(layout, scope)
     stories = 2 if teasers >= 6 else 1 if teasers >= 3 else 0
     if score + stories >= 2:

@@ -53,11 +53,24 @@ def strip_site_name(title: str, site: str | None = None) -> str:
     return longest if all(len(p) <= 30 for p in others) else title
 
 
+def is_part(headline: str, title: str) -> bool:
+    """True if ``headline`` is one of the parts of a "Part – Part | Part" title.
+
+    >>> is_part("About us", "About us – Harbour Think Tank"), is_part("About", "About us – Harbour")
+    (True, False)
+    """
+    wanted = " ".join(headline.split()).lower()
+    parts = SEPARATOR_RE.split(" ".join(title.split()))
+    return len(parts) > 1 and any(part.strip().lower() == wanted for part in parts)
+
+
 def title(tree, article: dict | None, head) -> str | None:
     """The headline: the h1 when the metadata agrees with it, else JSON-LD, OpenGraph, <title>."""
     site = meta_content(tree, "og:site_name", "application-name")
     h1 = " ".join(head.text_content().split()) if head is not None else None
     metas = [t for t in (ld_text(article.get("headline")) if article else None, meta_content(tree, "og:title", "twitter:title")) if t]
+    if h1 and any(is_part(h1, t) for t in metas + [tree.findtext(".//title") or ""]):
+        return h1  # "About us – Harbour Think Tank": the headline is the part the page repeats
     metas = [strip_site_name(" ".join(t.split()), site) for t in metas]
     if h1 and len(h1) >= 10 and (not metas or any(h1.lower() in t.lower() or t.lower() in h1.lower() for t in metas)):
         return h1
