@@ -206,7 +206,9 @@ def densest_groups(items: list[Evidence], category: str, slack: dt.timedelta,
         near = sorted((i for i in window if id(i) in alive and supports(i, candidate.at, slack)),
                       key=lambda i: (i is not candidate, abs((i.at - candidate.at).total_seconds())))
         for item in near:
-            if all(compatible(item, member) for member in group.items):
+            # The proposal and the first members stand for the group: a crowd of reports
+            # of one happening need not each be checked against every other.
+            if all(compatible(item, member) for member in group.items[:CHECKED_MEMBERS]):
                 group.add(item, item.earliest, item.latest or item.earliest)
         return group
 
@@ -214,22 +216,35 @@ def densest_groups(items: list[Evidence], category: str, slack: dt.timedelta,
         own = own_first and any(i.own_voice for i in g.items) and not g.proposal.own_voice
         return (own, score(g), g.proposal.rank(), not g.proposal.own_voice, g.proposal.at)
 
-    proposals = {id(c): propose(c) for c in left}
+    proposals: dict[int, tuple[tuple, Group]] = {}
+    holders: dict[int, set[int]] = {}  # item → the proposals whose group holds it
+
+    def draw(candidate: Evidence) -> None:
+        group = propose(candidate)
+        proposals[id(candidate)] = (order(group), group)
+        for item in group.items:
+            holders.setdefault(id(item), set()).add(id(candidate))
+
+    for candidate in left:
+        draw(candidate)
+    by_id = {id(i): i for i in left}
     groups: list[Group] = []
     while proposals:
-        best = min(proposals.values(), key=order)
+        _, best = min(proposals.values(), key=lambda pair: pair[0])
         groups.append(best)
         taken = {id(i) for i in best.items}
         alive -= taken
-        lo, hi = best.earliest - reach, best.latest + reach
-        for candidate in left:
-            if id(candidate) in taken:
-                proposals.pop(id(candidate), None)
-            elif id(candidate) in alive and lo <= candidate.at <= hi:
-                proposals[id(candidate)] = propose(candidate)  # a neighbour lost some support
+        # Only the proposals that counted a taken report change; the others keep their group.
+        redraw = set().union(*(holders.pop(i, set()) for i in taken)) - taken
+        for key in taken:
+            proposals.pop(key, None)
+        for key in redraw:
+            if key in alive:
+                draw(by_id[key])
     return groups
 
 
+CHECKED_MEMBERS = 12
 # Beyond this many reports of one kind, the story is told from a spread of them.
 MAX_EVIDENCE = 1500
 
@@ -292,11 +307,17 @@ def actor_check(subject: frozenset[str]):
     names they give must overlap.
     """
     classes = frozenset(ENTITY_CLASSES)
+    known: dict[int, frozenset[str]] = {}  # each report read once
+
+    def entities(item: Evidence) -> frozenset[str]:
+        if item.event_id not in known:
+            known[item.event_id] = _entities(item, subject)
+        return known[item.event_id]
 
     def same_actor(a: Evidence, b: Evidence) -> bool:
         if a.document_id == b.document_id:
             return True
-        ea, eb = _entities(a, subject), _entities(b, subject)
+        ea, eb = entities(a), entities(b)
         for own, other in ((ea, eb), (eb, ea)):
             selves = [e[5:] for e in own if e.startswith("self:")]
             if selves:
