@@ -118,6 +118,11 @@ def outage_days(period, moments, span, tz) -> tuple[dt.date, dt.date] | None:
     return (first, last) if first <= last else None
 
 
+#: The lane of each category ("band": the outage's own).
+LANE_OF = {**{category: key for key, categories, _ in LANES for category in categories},
+           **dict.fromkeys(OUTAGE, "band")}
+
+
 @dataclass
 class Mark:
     """A key moment as drawn: what, where, in which lane, at which height within it."""
@@ -136,11 +141,6 @@ class Mark:
         self.colour = COLOURS.get(self.category, COLOURS["other"])
         self.conflict = bool(self.moment.get("conflict"))
         self.lane = LANE_OF.get(self.category, "other")
-
-
-#: The lane of each category ("band": the outage's own).
-LANE_OF = {**{category: key for key, categories, _ in LANES for category in categories},
-           **dict.fromkeys(OUTAGE, "band")}
 
 
 def _marks(moments, scale: TimeScale) -> list[Mark]:
@@ -261,9 +261,8 @@ def _axis_labels(scale: TimeScale, lang) -> list[tuple[None, list, list]]:
     months = MONTHS[lang]
     for i, day in enumerate(d for d in days if d == scale.first or d.day == 1):
         year = f" {day.year}" if i == 0 or day.month == 1 else ""
-        x = scale.day(day)[0]
+        x, right = scale.day(day)
         short, full = months[day.month - 1][:3] + year, months[day.month - 1] + year
-        right = scale.day(day)[1]
         narrow, wide = [], []
         for text, choices in ((short, narrow), (full, wide), (short, wide)):
             width = text_width(text, SMALL)
@@ -305,24 +304,64 @@ def overview_html(moments, counts, *, tz=None, lang="it") -> str:
     scale = time_scale(*span, core=outage_days(period, story.moments, span, tz), tz=tz)
     marks = _marks(story.moments, scale)
     lanes = [key for key, _, _ in LANES if any(m.lane == key for m in marks)]
+    labels, ticks, used = _place_labels(marks, lanes, period, scale, tz, lang)
+    bars, most = _bar_values(counts, scale)
+    band = any(m.lane == "band" for m in marks) or bool(period["outage_start"])
+    rows = _rows(band, lanes, bool(bars), used)
+    top = rows.y.get("band", rows.y.get(f"{lanes[0]}-above" if lanes else "axis"))
+    parts = [_backgrounds(scale, period, top, rows.y["axis"]),
+             _band(period, scale, rows.y["band"], lang) if band else "",
+             *(_lane(key, rows, lang) for key in lanes),
+             *(_mark(mark, labels.get(id(mark)), rows, tz, lang) for mark in marks),
+             _bars(bars, most, rows, lang) if bars else "",
+             _axis(scale, ticks, rows.y["axis"])]
+    title = "Andamento del disservizio" if _it(lang) else "Course of the outage"
+    description = _description(story, marks, lanes, scale, lang)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="overview-drawing" width="100%" '
+           f'height="{rows.top:.0f}" role="img" aria-labelledby="overview-title overview-desc" '
+           f'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" '
+           f'font-size="{TEXT}"><title id="overview-title">{_e(title)}</title>'
+           f'<desc id="overview-desc">{_e(description)}</desc>'
+           f'<style>{_STYLE}</style>{"".join(parts)}</svg>')
+    legend = _legend(story.moments, counts, marks, scale, period, lang)
+    return (f'<figure class="overview" style="margin:0;container:overview/inline-size">{svg}\n'
+            f'<figcaption style="font-size:0.85rem;color:{MUTED};display:flex;flex-wrap:wrap;'
+            f'gap:0.2rem 0.9rem">{legend}</figcaption></figure>')
 
+
+#: The phone's labels everywhere; the wider layout's when the figure is that wide.
+_STYLE = (".overview-drawing a{text-decoration:none}.overview-drawing .ov-w{display:none}"
+          f"@container overview (min-width:{WIDE}px){{.overview-drawing .ov-n{{display:none}}"
+          ".overview-drawing .ov-w{display:inline}}")
+
+
+def _place_labels(marks, lanes, period, scale, tz, lang):
+    """The labels of the marks and of the axis, laid out for a phone and wider: per mark id
+    and for the axis, (phone's choice, wider choice); and whether a row is used at all."""
     layout = TwoWidths(NARROW, WIDE)
     for key in lanes:  # each lane's name, at its left, above its marks
-        name = _lane_name(key, lang)
-        layout.narrow.take(f"{key}-above", Box(LEFT, 0, text_width(name, SMALL)))
-        layout.wide.take(f"{key}-above", Box(LEFT, 0, text_width(name, SMALL)))
+        name = Box(LEFT, 0, text_width(_lane_name(key, lang), SMALL))
+        layout.narrow.take(f"{key}-above", name)
+        layout.wide.take(f"{key}-above", name)
     wanted = _mark_labels(marks, period, tz, lang) + _axis_labels(scale, lang)
     placed = layout.place_all([(narrow, wide) for _, narrow, wide in wanted])
-    labels: dict[int, list] = {}
-    axis = []
+    labels, ticks = {}, []
     for (mark, _, _), shown in zip(wanted, placed):
-        (labels.setdefault(id(mark), []) if mark else axis).append(shown)
+        if mark is None:
+            ticks.append(shown)
+        else:
+            labels[id(mark)] = shown
 
     def used(row):
         return layout.narrow.used(row) or layout.wide.used(row)
 
+    return labels, ticks, used
+
+
+def _rows(band, lanes, bars, used) -> _Rows:
+    """The rows from the top: the band's labels and the band, each lane (its name and labels
+    above its marks, labels below), the bars, the axis. Rows without labels take no room."""
     rows = _Rows()
-    band = any(m.lane == "band" for m in marks) or bool(period["outage_start"])
     if band:
         for row in ("band-1", "band-0"):
             if used(row):
@@ -333,38 +372,11 @@ def overview_html(moments, counts, *, tz=None, lang="it") -> str:
         rows.add(f"{key}-dots", DOTS)
         rows.add(f"{key}-below", LANE_ROW + 2 if used(f"{key}-below") else 0)
         rows.top += 4
-    per_bar, most = _bar_values(counts, scale)
-    if per_bar:
+    if bars:
         rows.add("bars-title", LANE_ROW)
         rows.add("bars", BARS)
     rows.add("axis", 32)
-    height = rows.top
-    plot_top = rows.y.get("band", rows.y.get(f"{lanes[0]}-above" if lanes else "axis"))
-
-    parts = [_backgrounds(scale, period, rows, plot_top),
-             _band(period, scale, rows.y["band"], lang) if band else "",
-             *(_lane(key, rows, lang) for key in lanes),
-             *(_mark(mark, labels.get(id(mark), []), rows, tz, lang) for mark in marks),
-             _bars(per_bar, most, rows, lang) if per_bar else "",
-             _axis(scale, axis, rows.y["axis"], lang)]
-    it = _it(lang)
-    title = "Andamento del disservizio" if it else "Course of the outage"
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="overview-drawing" width="100%" '
-           f'height="{height:.0f}" role="img" aria-labelledby="overview-title overview-desc" '
-           f'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="{TEXT}">'
-           f'<title id="overview-title">{_e(title)}</title>'
-           f'<desc id="overview-desc">{_e(_description(story, marks, lanes, scale, lang))}</desc>'
-           f'<style>{_STYLE}</style>{"".join(parts)}</svg>')
-    return (f'<figure class="overview" style="margin:0;container:overview/inline-size">{svg}\n'
-            f'<figcaption style="font-size:0.85rem;color:{MUTED};display:flex;flex-wrap:wrap;'
-            f'gap:0.2rem 0.9rem">{_legend(story.moments, counts, marks, scale, period, lang)}'
-            f'</figcaption></figure>')
-
-
-#: The phone's labels everywhere; the wider layout's when the figure is that wide.
-_STYLE = (".overview-drawing a{text-decoration:none}.overview-drawing .ov-w{display:none}"
-          f"@container overview (min-width:{WIDE}px){{.overview-drawing .ov-n{{display:none}}"
-          ".overview-drawing .ov-w{display:inline}}")
+    return rows
 
 
 def _description(story: Story, marks, lanes, scale: TimeScale, lang) -> str:
@@ -376,75 +388,81 @@ def _description(story: Story, marks, lanes, scale: TimeScale, lang) -> str:
     if per_lane:
         words.append(("Momenti chiave per tipo: " if it else "Key moments by kind: ")
                      + ", ".join(per_lane) + ".")
-    days = (f"Giorni dal {short_day(scale.first, lang)} al {short_day(scale.last, lang)}" if it
-            else f"Days from {short_day(scale.first, lang)} to {short_day(scale.last, lang)}")
-    for segment in scale.segments:
-        if segment.compressed:
-            days += ((f"; dal {short_day(segment.first, lang)} al {short_day(segment.last, lang)}"
-                      " in scala ridotta") if it else
-                     (f"; {short_day(segment.first, lang)} to {short_day(segment.last, lang)}"
-                      " compressed"))
+    first, last = short_day(scale.first, lang), short_day(scale.last, lang)
+    days = f"Giorni dal {first} al {last}" if it else f"Days from {first} to {last}"
+    for segment in (s for s in scale.segments if s.compressed):
+        first, last = short_day(segment.first, lang), short_day(segment.last, lang)
+        days += (f"; dal {first} al {last} in scala ridotta" if it
+                 else f"; {first} to {last} compressed")
     words.append(days + ".")
     return " ".join(w for w in words if w)
 
 
-def _backgrounds(scale: TimeScale, period, rows: _Rows, top) -> str:
+def _backgrounds(scale: TimeScale, period, top, bottom) -> str:
     """Compressed strips shaded grey; the outage's days tinted red through every lane."""
-    bottom = rows.y["axis"]
-    out = [f'<rect class="compressed" x="{_pct(s.left)}" y="{top}" width="{_pct(s.right - s.left)}" '
-           f'height="{bottom - top:.0f}" fill="{SHADE}"/>' for s in scale.segments if s.compressed]
-    starts = [scale.moment(m.get("at")) for m in period["outage_start"]]
-    starts = [x for x in starts if x is not None]
+    height = f"{bottom - top:.0f}"
+    out = [f'<rect class="compressed" x="{_pct(s.left)}" y="{top}" '
+           f'width="{_pct(s.right - s.left)}" height="{height}" fill="{SHADE}"/>'
+           for s in scale.segments if s.compressed]
+    starts = _positions(period["outage_start"], scale)
     if starts:
-        ends = [scale.moment(m.get("at")) for m in period["restoration_complete"]]
-        end = min((x for x in ends if x is not None), default=RIGHT)
-        out.append(f'<rect x="{_pct(min(starts))}" y="{top}" width="{_pct(max(end - min(starts), 0))}" '
-                   f'height="{bottom - top:.0f}" fill="{COLOURS["outage_start"]}" fill-opacity="0.06"/>')
+        end = min(_positions(period["restoration_complete"], scale), default=RIGHT)
+        out.append(f'<rect x="{_pct(min(starts))}" y="{top}" '
+                   f'width="{_pct(max(end - min(starts), 0))}" height="{height}" '
+                   f'fill="{COLOURS["outage_start"]}" fill-opacity="0.06"/>')
     return "".join(out)
 
 
+def _positions(moments, scale: TimeScale) -> list[float]:
+    return [x for x in (scale.moment(m.get("at")) for m in moments) if x is not None]
+
+
 def _band(period, scale: TimeScale, top, lang) -> str:
-    """Red from the start to partial restoration, amber from there to full restoration; an
-    uncertain start (sources disagree) pale between its alternatives; open-ended (pale) when
-    no restoration is reported."""
-    starts = [x for x in (scale.moment(m.get("at")) for m in period["outage_start"]) if x is not None]
-    partial = [x for x in (scale.moment(m.get("at")) for m in period["restoration_partial"]) if x is not None]
-    complete = [x for x in (scale.moment(m.get("at")) for m in period["restoration_complete"])
-                if x is not None]
+    """Red from the start to partial restoration, amber from there to full restoration; pale
+    between the alternatives of a disputed start, from the left edge when no source gives the
+    start, and to the right edge when none reports full restoration."""
     it = _it(lang)
-    if not starts:  # restored, start unknown: the band from the left edge, pale
-        starts = [LEFT]
+    starts = _positions(period["outage_start"], scale)
+    partial = _positions(period["restoration_partial"], scale)
+    complete = _positions(period["restoration_complete"], scale)
     stop_red = min(partial + complete, default=RIGHT)
     stop_amber = min(complete, default=RIGHT)
-    open_ended = not complete
+    pale = 0.55 if not complete else 1
     out = []
 
     def rect(kind, x0, x1, colour, opacity, title):
         if x1 - x0 > 0:
-            out.append(f'<rect class="band {kind}" x="{_pct(x0)}" y="{top}" width="{_pct(x1 - x0)}" '
-                       f'height="{BAND}" fill="{colour}" fill-opacity="{opacity}">'
-                       f'<title>{_e(title)}</title></rect>')
+            out.append(f'<rect class="band {kind}" x="{_pct(x0)}" y="{top}" '
+                       f'width="{_pct(x1 - x0)}" height="{BAND}" fill="{colour}" '
+                       f'fill-opacity="{opacity}"><title>{_e(title)}</title></rect>')
 
-    rect("uncertain", min(starts), max(starts), COLOURS["outage_start"], 0.35,
-         "inizio incerto: le fonti non concordano" if it else "uncertain start: sources disagree")
-    rect("outage", max(starts), stop_red, COLOURS["outage_start"], 0.55 if open_ended and not partial else 1,
+    red, amber = COLOURS["outage_start"], COLOURS["restoration_partial"]
+    if starts:
+        rect("uncertain", min(starts), max(starts), red, 0.35,
+             "inizio incerto: le fonti non concordano" if it
+             else "uncertain start: sources disagree")
+    else:
+        rect("uncertain", LEFT, stop_red, red, 0.35,
+             "inizio non riportato" if it else "start not reported")
+    rect("outage", max(starts, default=stop_red), stop_red, red, pale if not partial else 1,
          "disservizio" if it else "outage")
     if partial:
-        rect("partial", min(partial), stop_amber, COLOURS["restoration_partial"], 0.55 if open_ended else 1,
+        rect("partial", min(partial), stop_amber, amber, pale,
              "ripristino parziale" if it else "partly restored")
     return "".join(out)
 
 
 def _lane(key, rows: _Rows, lang) -> str:
     y = rows.y[f"{key}-dots"] + DOTS / 2
-    return (f'<g class="lane" data-lane="{key}">'
-            f'<text class="lane-name" x="{_pct(LEFT)}" y="{rows.y[f"{key}-above"] + 11}" font-size="{SMALL}" '
-            f'fill="{MUTED}">{_e(_lane_name(key, lang))}</text>'
-            f'<line x1="{_pct(LEFT)}" x2="{_pct(RIGHT)}" y1="{y}" y2="{y}" stroke="{GUIDE}"/></g>')
+    return (f'<g class="lane" data-lane="{key}"><text class="lane-name" x="{_pct(LEFT)}" '
+            f'y="{rows.y[f"{key}-above"] + 11}" font-size="{SMALL}" fill="{MUTED}">'
+            f'{_e(_lane_name(key, lang))}</text><line x1="{_pct(LEFT)}" x2="{_pct(RIGHT)}" '
+            f'y1="{y}" y2="{y}" stroke="{GUIDE}"/></g>')
 
 
 def _mark(mark: Mark, shown, rows: _Rows, tz, lang) -> str:
-    """One key moment: its uncertainty, its dot, its label(s); a link to its entry."""
+    """One key moment: its uncertainty, its dot, its label (a phone's, a wider one's), in a
+    link to its entry in the list of key moments."""
     moment = mark.moment
     if mark.lane == "band":
         y = rows.y["band"] + BAND / 2
@@ -452,33 +470,32 @@ def _mark(mark: Mark, shown, rows: _Rows, tz, lang) -> str:
     else:
         y = rows.y[f"{mark.lane}-dots"] + DOTS / 2 + (0, -STAGGER, STAGGER)[mark.level]
         span_y = y
-    name = label(mark.category, lang) + ((" · contestato" if _it(lang) else " · disputed")
-                                         if mark.conflict else "")
-    title = f"{name}: {_when(moment, tz, lang)}"  # its words are one tap away (the link)
-    fill = "#ffffff" if mark.conflict else mark.colour
+    disputed = (" · contestato" if _it(lang) else " · disputed") if mark.conflict else ""
+    title = f"{label(mark.category, lang)}{disputed}: {_when(moment, tz, lang)}"
     parts = [f'<title>{_e(title)}</title>']
     if mark.high - mark.low > 0.05:
         parts.append(f'<line class="uncertainty" x1="{_pct(mark.low)}" x2="{_pct(mark.high)}" '
                      f'y1="{span_y}" y2="{span_y}" stroke="{mark.colour}" stroke-width="2" '
                      f'stroke-opacity="0.55"/>')
+    fill, stroke = ("#ffffff", mark.colour) if mark.conflict else (mark.colour, "#ffffff")
     parts.append(f'<circle cx="{_pct(mark.x)}" cy="{y}" r="{RADIUS}" fill="{fill}" '
-                 f'stroke="{mark.colour if mark.conflict else "#ffffff"}" '
-                 f'stroke-width="{2 if mark.conflict else 1}"/>')
-    narrow, wide = shown[0] if shown else (None, None)
-    both = narrow is not None and narrow == wide
-    for choice, cls in ((narrow, ""),) if both else ((narrow, "ov-n"), (wide, "ov-w")):
+                 f'stroke="{stroke}" stroke-width="{2 if mark.conflict else 1}"/>')
+    narrow, wide = shown or (None, None)
+    for choice, cls in ((narrow, ""),) if narrow == wide else ((narrow, "ov-n"), (wide, "ov-w")):
         if choice is None:
             continue
         if mark.lane != "band":  # a leader from the dot to its label
             below = choice.row.endswith("-below")
+            y1 = y + (RADIUS if below else -RADIUS)
             y2 = rows.y[choice.row] + (2 if below else 14)
-            klass = f' class="{cls}"' if cls else ""
-            parts.append(f'<line{klass} x1="{_pct(mark.x)}" x2="{_pct(mark.x)}" '
-                         f'y1="{y + (RADIUS if below else -RADIUS)}" y2="{y2}" stroke="{mark.colour}"/>')
+            parts.append(f'<line{f" class={chr(34)}{cls}{chr(34)}" if cls else ""} '
+                         f'x1="{_pct(mark.x)}" x2="{_pct(mark.x)}" y1="{y1}" y2="{y2}" '
+                         f'stroke="{mark.colour}"/>')
         parts.append(_label_text(choice, rows, cls))
     href = f' href="#moment-{_e(moment.get("id"))}"' if moment.get("id") is not None else ""
-    return (f'<a{href}><g class="mark" data-category="{_e(mark.category)}" data-lane="{mark.lane}">'
-            f'{"".join(parts)}</g></a>')
+    # out of the tab order: to assistive technology the drawing is one image, the list the text
+    return (f'<a{href} tabindex="-1"><g class="mark" data-category="{_e(mark.category)}" '
+            f'data-lane="{mark.lane}">{"".join(parts)}</g></a>')
 
 
 def _label_text(choice: Choice, rows: _Rows, cls) -> str:
@@ -536,7 +553,8 @@ def _bars(bars: list[_Bar], most: float, rows: _Rows, lang) -> str:
     title = "Eventi al giorno" if it else "Events a day"
     if most_day:
         title += f" (max {most_day})"
-    out = [f'<text class="bars-title" x="{_pct(LEFT)}" y="{rows.y["bars-title"] + 11}" font-size="{SMALL}" '
+    out = [f'<text class="bars-title" x="{_pct(LEFT)}" y="{rows.y["bars-title"] + 11}" '
+           f'font-size="{SMALL}" '
            f'fill="{MUTED}">{_e(title)}</text>']
     for bar in bars:
         total = sum(bar.by_category.values())
@@ -550,28 +568,29 @@ def _bars(bars: list[_Bar], most: float, rows: _Rows, lang) -> str:
             h = BARS * n / bar.days / most
             y -= h
             rects.append(f'<rect x="{_pct(bar.left + width * 0.12)}" y="{y:.1f}" '
-                         f'width="{_pct(width * 0.76)}" height="{h:.1f}" fill="{COLOURS[category]}"/>')
+                         f'width="{_pct(width * 0.76)}" height="{h:.1f}" '
+                         f'fill="{COLOURS[category]}"/>')
         last = bar.first + dt.timedelta(days=bar.days - 1)
-        when = short_day(bar.first, lang) + (f" – {short_day(last, lang)}" if bar.days > 1 else "")
+        when = short_day(bar.first, lang)
+        when += f" – {short_day(last, lang)}" if bar.days > 1 else ""
         events = counted(total, "evento", "eventi") if it else counted(total, "event", "events")
         out.append(f'<g class="day-bar" data-date="{bar.first.isoformat()}" data-days="{bar.days}" '
-                   f'data-events="{total}"><title>{_e(when)}: {_e(events)}</title>{"".join(rects)}</g>')
+                   f'data-events="{total}"><title>{_e(when)}: {_e(events)}</title>'
+                   f'{"".join(rects)}</g>')
     return "".join(out)
 
 
-def _axis(scale: TimeScale, shown, top, lang) -> str:
+def _axis(scale: TimeScale, ticks, top) -> str:
     """The axis line of each strip, a break mark between strips, the day numbers and months."""
-    out = []
-    for segment in scale.segments:
-        out.append(f'<line x1="{_pct(segment.left)}" x2="{_pct(segment.right)}" y1="{top}" y2="{top}" '
-                   f'stroke="{MUTED}"/>')
+    out = [f'<line x1="{_pct(s.left)}" x2="{_pct(s.right)}" y1="{top}" y2="{top}" '
+           f'stroke="{MUTED}"/>' for s in scale.segments]
     for left, right in scale.breaks:  # two slanted strokes in the gap (a nested svg: px at a %)
-        out.append(f'<svg class="axis-break" x="{_pct((left + right) / 2)}" y="{top}" overflow="visible">'
-                   f'<path d="M-5,6 L-1,-6 M1,6 L5,-6" stroke="{MUTED}" stroke-width="1.5" fill="none"/>'
-                   f'</svg>')
-    shown = [pair for pair in shown if pair[0] or pair[1]]
-    for narrow, wide in sorted(shown, key=lambda pair: (pair[0] or pair[1]).box.at):
-        if narrow is not None and narrow == wide:
+        out.append(f'<svg class="axis-break" x="{_pct((left + right) / 2)}" y="{top}" '
+                   f'overflow="visible"><path d="M-5,6 L-1,-6 M1,6 L5,-6" stroke="{MUTED}" '
+                   f'stroke-width="1.5" fill="none"/></svg>')
+    ticks = [pair for pair in ticks if pair[0] or pair[1]]
+    for narrow, wide in sorted(ticks, key=lambda pair: (pair[0] or pair[1]).box.at):
+        if narrow == wide:
             out.append(_axis_text(narrow, top, ""))
         else:
             out += [_axis_text(c, top, cls) for c, cls in ((narrow, "ov-n"), (wide, "ov-w")) if c]
@@ -579,18 +598,21 @@ def _axis(scale: TimeScale, shown, top, lang) -> str:
 
 
 def _axis_text(choice: Choice, top, cls) -> str:
+    x = _pct(choice.box.at)
     if choice.row == "days":
-        return (f'<g class="{f"tick {cls}".strip()}"><line x1="{_pct(choice.box.at)}" x2="{_pct(choice.box.at)}" y1="{top}" '
-                f'y2="{top + 3}" stroke="{MUTED}"/><text x="{_pct(choice.box.at)}" y="{top + 14}" '
-                f'text-anchor="middle" font-size="{SMALL}" fill="{INK}">{_e(choice.lines[0])}</text></g>')
-    return (f'<text class="{f"month {cls}".strip()}" x="{_pct(choice.box.at)}" y="{top + 28}" text-anchor="{choice.anchor}" '
-            f'font-size="{SMALL}" fill="{MUTED}">{_e(choice.lines[0])}</text>')
+        return (f'<g class="{f"tick {cls}".strip()}"><line x1="{x}" x2="{x}" y1="{top}" '
+                f'y2="{top + 3}" stroke="{MUTED}"/><text x="{x}" y="{top + 14}" '
+                f'text-anchor="middle" font-size="{SMALL}" fill="{INK}">'
+                f'{_e(choice.lines[0])}</text></g>')
+    return (f'<text class="{f"month {cls}".strip()}" x="{x}" y="{top + 28}" '
+            f'text-anchor="{choice.anchor}" font-size="{SMALL}" fill="{MUTED}">'
+            f'{_e(choice.lines[0])}</text>')
 
 
 def _swatch(colour, text, opacity=1.0, shape="0.8em") -> str:
-    return (f'<span><span aria-hidden="true" style="display:inline-block;width:{shape};height:0.8em;'
-            f'background:{colour};opacity:{opacity};margin-right:0.3em;vertical-align:-0.05em"></span>'
-            f'{_e(text)}</span>')
+    return (f'<span><span aria-hidden="true" style="display:inline-block;width:{shape};'
+            f'height:0.8em;background:{colour};opacity:{opacity};margin-right:0.3em;'
+            f'vertical-align:-0.05em"></span>{_e(text)}</span>')
 
 
 def _legend(moments, counts, marks, scale: TimeScale, period, lang) -> str:
@@ -600,16 +622,19 @@ def _legend(moments, counts, marks, scale: TimeScale, period, lang) -> str:
     if period["outage_start"] or period["restoration_partial"] or period["restoration_complete"]:
         out.append(_swatch(COLOURS["outage_start"], "disservizio" if it else "outage"))
     if period["restoration_partial"]:
-        out.append(_swatch(COLOURS["restoration_partial"], "ripristino parziale" if it else "partly restored"))
+        out.append(_swatch(COLOURS["restoration_partial"],
+                           "ripristino parziale" if it else "partly restored"))
     if any(m.conflict for m in marks):
         out.append(f'<span>{"○ contestato" if it else "○ disputed"}</span>')
     if any(m.high - m.low > 0.05 for m in marks):
         out.append(f'<span>{"— margine di incertezza" if it else "— uncertainty"}</span>')
     if scale.breaks:
-        out.append(_swatch(SHADE, "dopo la pausa: scala ridotta" if it else "after the break: compressed"))
+        out.append(_swatch(SHADE, "giorni in scala ridotta" if it
+                           else "days on a compressed scale"))
     out += ['<span style="flex-basis:100%;height:0"></span>',
             f'<span>{"Momenti ed eventi:" if it else "Moments and events:"}</span>']
-    drawn = {row.get("category") or "other" for row in counts if scale.covers(row.get("day"))}
+    drawn = {row.get("category") if row.get("category") in COLOURS else "other"
+             for row in counts if scale.covers(row.get("day"))}
     drawn |= {m.category for m in marks}
     out += [_swatch(COLOURS[c], label(c, lang)) for c in COLOURS if c in drawn]
     before = after = undated = 0
@@ -627,15 +652,18 @@ def _legend(moments, counts, marks, scale: TimeScale, period, lang) -> str:
 
     notes = []
     if before:
-        notes.append(f'{events(before)} {"prima del" if it else "before"} {short_day(scale.first, lang)}')
+        notes.append(f'{events(before)} {"prima del" if it else "before"} '
+                     f'{short_day(scale.first, lang)}')
     if after:
-        notes.append(f'{events(after)} {"dopo il" if it else "after"} {short_day(scale.last, lang)}')
+        notes.append(f'{events(after)} {"dopo il" if it else "after"} '
+                     f'{short_day(scale.last, lang)}')
     if undated:
         notes.append(f'{events(undated)} {"senza data" if it else "undated"}')
     outside = len(moments) - len(marks)
     if outside:
-        notes.append(counted(outside, "momento chiave", "momenti chiave") + " fuori dai giorni mostrati"
-                     if it else counted(outside, "key moment", "key moments") + " outside the days shown")
+        notes.append(counted(outside, "momento chiave", "momenti chiave")
+                     + " fuori dai giorni mostrati" if it
+                     else counted(outside, "key moment", "key moments") + " outside the days shown")
     if notes:
         out.append(f'<span>({_e("; ".join(notes))})</span>')
     return "".join(out)

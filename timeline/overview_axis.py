@@ -5,8 +5,8 @@ of its own, after a visible gap (the break).
 
     scale = time_scale(dt.date(2023, 1, 21), dt.date(2023, 3, 1),
                        core=(dt.date(2023, 1, 21), dt.date(2023, 1, 29)), tz="Europe/Rome")
-    scale.moment("2023-01-28T20:45:00+01:00")  # ≈ 70 (%): the outage's 9 days take 3/4
-    scale.breaks                               # [(73.9, 75.4)]: the gap before the aftermath
+    scale.moment("2023-01-28T20:45:00+01:00")  # 68.4 (%): the outage's 9 days take ~4/5
+    scale.breaks                               # [(78.1, 79.6)]: the gap before the aftermath
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def time_scale(first: dt.date, last: dt.date, core: tuple[dt.date, dt.date] | No
     plan = []  # (first, last, share or None for the core, compressed)
     if squeeze_before:
         plan.append((first, start - dt.timedelta(days=1), compressed_share(before), True))
-    plan.append((first if not squeeze_before else start, end if squeeze_after else last, None, False))
+    plan.append((start if squeeze_before else first, end if squeeze_after else last, None, False))
     if squeeze_after:
         plan.append((end + dt.timedelta(days=1), last, compressed_share(after), True))
     gaps = GAP * (len(plan) - 1)
