@@ -1,6 +1,7 @@
 """The pages as a person uses them, in a real browser (Chromium, desktop 1280 px and a 390 px
 phone): details that stay open, no sideways scrolling, filters that do not overlap, an
-overview whose labels stay inside it, the report's HTML. Screenshots go to tests/output/."""
+overview whose text stays inside it and never overlaps (real fonts; a dense invented story as
+well as the pages'), the report's HTML. Screenshots go to tests/output/."""
 
 from __future__ import annotations
 
@@ -83,14 +84,36 @@ def _open(browser, url, viewport, screenshot=None):
     return page
 
 
-#: For each label of the overview: does it lie inside the drawing?
+#: The overview's texts shown at this width (the phone's or the wider layout's labels).
+SHOWN_TEXTS = """Array.from(document.querySelectorAll('svg.overview-drawing text'))
+  .filter(t => t.getClientRects().length && t.getBoundingClientRect().width > 0)"""
+#: For each text shown in the overview: does it lie inside the drawing?
 LABELS_INSIDE = """() => {
   const svg = document.querySelector('svg.overview-drawing').getBoundingClientRect();
-  return Array.from(document.querySelectorAll('svg.overview-drawing text')).map(t => {
+  return %s.map(t => {
     const r = t.getBoundingClientRect();
     return r.left >= svg.left - 1 && r.right <= svg.right + 1;
   });
-}"""
+}""" % SHOWN_TEXTS
+#: Pairs of texts shown in the overview whose boxes (real fonts) overlap.
+TEXT_OVERLAPS = """() => {
+  const boxes = %s.flatMap(t => {
+    const parts = t.querySelectorAll('tspan');
+    return Array.from(parts.length ? parts : [t]).map(p => [p.textContent, p.getBoundingClientRect()]);
+  });
+  const found = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [s, a] = boxes[i], [u, b] = boxes[j];
+    if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5
+        && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2) found.push(s + ' / ' + u);
+  }
+  return found;
+}""" % SHOWN_TEXTS
+#: The overview's label texts shown at this width.
+SHOWN_LABELS = """() => %s.filter(t => t.classList.contains('label'))
+  .map(t => t.querySelector('tspan').textContent)""" % SHOWN_TEXTS
+#: The smallest text of the overview, in px.
+SMALLEST_TEXT = """() => Math.min(...%s.map(t => parseFloat(getComputedStyle(t).fontSize)))""" % SHOWN_TEXTS
 #: Pairs of filter controls whose boxes overlap.
 OVERLAPS = """() => {
   const boxes = Array.from(document.querySelectorAll('form.filters > label, form.filters > div'))
@@ -110,7 +133,7 @@ def desktop(browser, servers):
     seen = {"overlaps": page.evaluate(OVERLAPS), "labels_inside": page.evaluate(LABELS_INSIDE),
             "marks": page.locator("svg.overview-drawing g.mark").count(),
             "svg_height": page.locator("svg.overview-drawing").bounding_box()["height"],
-            "mark_labels": page.locator("svg.overview-drawing g.mark text[font-weight='600']").all_text_contents()}
+            "mark_labels": page.evaluate(SHOWN_LABELS), "text_overlaps": page.evaluate(TEXT_OVERLAPS)}
     # open two details, then click elsewhere: both stay open
     reports = page.locator("details.reports > summary").first
     others = page.locator("details.others > summary").first
@@ -141,9 +164,52 @@ def phone(browser, servers, db_path):
         if name in ("incident", "other"):
             seen[name]["labels_inside"] = page.evaluate(LABELS_INSIDE)
             seen[name]["overlaps"] = page.evaluate(OVERLAPS)
-            seen[name]["font_px"] = page.evaluate(
-                "() => Math.min(...Array.from(document.querySelectorAll('svg.overview-drawing text'))"
-                ".map(t => parseFloat(getComputedStyle(t).fontSize)))")
+            seen[name]["font_px"] = page.evaluate(SMALLEST_TEXT)
+            seen[name]["text_overlaps"] = page.evaluate(TEXT_OVERLAPS)
+            seen[name]["svg_height"] = page.locator("svg.overview-drawing").bounding_box()["height"]
+        page.close()
+    return seen
+
+
+def _dense_story():
+    """60 key moments of every kind within ten days, then a quarter of a year of aftermath."""
+    import datetime as dt
+    import random
+
+    kinds = ["provider_statement", "cause", "consumer_action", "regulator_action", "deadline",
+             "compensation", "other"]
+    rnd = random.Random(7)
+    start = dt.datetime(2024, 3, 3, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    at = [start, start + dt.timedelta(days=3, hours=5), start + dt.timedelta(days=5, hours=2)]
+    categories = ["outage_start", "restoration_partial", "restoration_complete"]
+    at += [start + dt.timedelta(minutes=rnd.randrange(10 * 1440)) for _ in range(57)]
+    at += [start + dt.timedelta(days=d) for d in range(14, 92, 9)]
+    categories += [rnd.choice(kinds) for _ in range(len(at) - 3)]
+    moments = [{"id": i, "category": c, "at": t.isoformat(), "earliest": t.isoformat(), "latest": t.isoformat(),
+                "precision": "minute", "conflict": 0, "statement": "…"}
+               for i, (c, t) in enumerate(zip(categories, at), 1)]
+    counts = [{"day": d, "category": rnd.choice(kinds), "events": rnd.randint(1, 40)}
+              for d in sorted({m["at"][:10] for m in moments})]
+    return moments, counts
+
+
+@pytest.fixture(scope="module")
+def dense(browser, tmp_path_factory):
+    """A dense story's overview alone in a page, in English, on a phone and a desktop."""
+    from timeline.overview import overview_html
+
+    target = tmp_path_factory.mktemp("dense") / "overview.html"
+    target.write_text('<!DOCTYPE html><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
+                      '<body style="margin:0;padding:16px;font-family:system-ui,sans-serif">'
+                      + overview_html(*_dense_story(), tz="America/New_York", lang="en"), "utf-8")
+    seen = {}
+    for name, viewport in [("overview-dense-phone.png", PHONE), ("overview-dense-desktop.png", DESKTOP)]:
+        page = _open(browser, target.as_uri(), viewport, name)
+        seen[name] = {"labels_inside": page.evaluate(LABELS_INSIDE), "text_overlaps": page.evaluate(TEXT_OVERLAPS),
+                      "marks": page.locator("svg.overview-drawing g.mark").count(),
+                      "labels": page.evaluate(SHOWN_LABELS), "font_px": page.evaluate(SMALLEST_TEXT),
+                      "svg_height": page.locator("svg.overview-drawing").bounding_box()["height"],
+                      "width": page.evaluate("document.documentElement.scrollWidth")}
         page.close()
     return seen
 
@@ -176,16 +242,20 @@ def test_overview_has_a_mark_per_key_moment(desktop):
     assert desktop["marks"] == 9
 
 
-def test_overview_labels_are_words(desktop):
-    assert desktop["mark_labels"][-2:] == ["primo ripristino", "ripristino totale"]
+def test_overview_labels_the_outage(desktop):
+    assert {"primo ripristino", "ripristino totale"} <= set(desktop["mark_labels"])
 
 
 def test_overview_labels_inside_the_drawing_on_desktop(desktop):
     assert desktop["labels_inside"] and all(desktop["labels_inside"])
 
 
+def test_overview_text_does_not_overlap_on_desktop(desktop):
+    assert desktop["text_overlaps"] == []
+
+
 def test_overview_is_not_a_wall(desktop):
-    assert 200 < desktop["svg_height"] < 500
+    assert 150 < desktop["svg_height"] < 420
 
 
 def test_category_filter_keeps_only_that_category(desktop):
@@ -208,6 +278,37 @@ def test_overview_text_readable_on_a_phone(phone, name):
 
 
 @pytest.mark.parametrize("name", ["incident", "other"])
+def test_overview_text_does_not_overlap_on_a_phone(phone, name):
+    assert phone[name]["text_overlaps"] == []
+
+
+@pytest.mark.parametrize("name", ["incident", "other"])
+def test_overview_short_on_a_phone(phone, name):
+    assert phone[name]["svg_height"] < 420
+
+
+@pytest.mark.parametrize("name", ["overview-dense-phone.png", "overview-dense-desktop.png"])
+def test_dense_overview_text_does_not_overlap(dense, name):
+    assert dense[name]["text_overlaps"] == [] and all(dense[name]["labels_inside"])
+
+
+@pytest.mark.parametrize("name", ["overview-dense-phone.png", "overview-dense-desktop.png"])
+def test_dense_overview_marks_every_moment(dense, name):
+    assert dense[name]["marks"] == len(_dense_story()[0])
+
+
+def test_dense_overview_labels_more_when_wider(dense):
+    phone, desktop = dense["overview-dense-phone.png"], dense["overview-dense-desktop.png"]
+    assert 5 <= len(phone["labels"]) < len(desktop["labels"])
+
+
+@pytest.mark.parametrize("name", ["overview-dense-phone.png", "overview-dense-desktop.png"])
+def test_dense_overview_fits_and_reads(dense, name):
+    assert dense[name]["width"] <= (PHONE if "phone" in name else DESKTOP)["width"] \
+        and dense[name]["font_px"] >= 10 and dense[name]["svg_height"] < 450
+
+
+@pytest.mark.parametrize("name", ["incident", "other"])
 def test_filters_do_not_overlap_on_a_phone(phone, name):
     assert phone[name]["overlaps"] == 0
 
@@ -222,6 +323,7 @@ def test_report_fits_a_phone(report):
 
 
 @pytest.mark.parametrize("name", ["incident-desktop.png", "incident-phone.png", "home-phone.png",
-                                  "document-phone.png", "other-phone.png", "report-phone.png"])
-def test_screenshot_saved(desktop, phone, report, name):
+                                  "document-phone.png", "other-phone.png", "report-phone.png",
+                                  "overview-dense-phone.png", "overview-dense-desktop.png"])
+def test_screenshot_saved(desktop, phone, report, dense, name):
     assert (OUTPUT / name).stat().st_size > 10_000
