@@ -307,28 +307,29 @@ def actor_check(subject: frozenset[str]):
     names they give must overlap.
     """
     classes = frozenset(ENTITY_CLASSES)
-    known: dict[int, frozenset[str]] = {}  # each report read once
+    known: dict[int, tuple] = {}  # each report read once: (its own words, classes, names)
 
-    def entities(item: Evidence) -> frozenset[str]:
+    def actor(item: Evidence) -> tuple:
         if item.event_id not in known:
-            known[item.event_id] = _entities(item, subject)
+            entities = _entities(item, subject)
+            selves = [e[5:] for e in entities if e.startswith("self:")]
+            own = frozenset(re.split(r"[-_.\s]+", selves[0])) if selves else None
+            known[item.event_id] = (own, entities & classes, entities - classes)
         return known[item.event_id]
 
     def same_actor(a: Evidence, b: Evidence) -> bool:
         if a.document_id == b.document_id:
             return True
-        ea, eb = entities(a), entities(b)
-        for own, other in ((ea, eb), (eb, ea)):
-            selves = [e[5:] for e in own if e.startswith("self:")]
-            if selves:
-                if any(e.startswith("self:") for e in other) or other & classes:
-                    return False
-                words = set(re.split(r"[-_.\s]+", selves[0]))
-                return not other or bool(words & other)
-        if ea & classes and eb & classes:
-            return bool(ea & eb & classes)
-        ea, eb = ea - classes, eb - classes
-        return not ea or not eb or bool(ea & eb)
+        (own_a, classes_a, names_a), (own_b, classes_b, names_b) = actor(a), actor(b)
+        if own_a is not None or own_b is not None:
+            if own_a is not None and own_b is not None:
+                return False  # two actors' own documents: two actions
+            own, other_classes, other_names = ((own_a, classes_b, names_b) if own_a is not None
+                                               else (own_b, classes_a, names_a))
+            return not other_classes and (not other_names or bool(own & other_names))
+        if classes_a and classes_b:
+            return bool(classes_a & classes_b)
+        return not names_a or not names_b or bool(names_a & names_b)
     return same_actor
 
 
