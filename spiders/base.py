@@ -18,6 +18,7 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from spiders.wayback import WaybackReading
 from timeline.config import Config, Incident, Source, load_config
 from timeline.extract import Article, extract_article, extract_links, extract_page
+from timeline.items import Document, document_item
 from timeline.status_page import status_updates, updates_text
 from timeline.store import utc_now
 
@@ -146,7 +147,7 @@ class SourceSpider(WaybackReading, scrapy.Spider):
                            published_precision="minute")
         return self.item_for(article, response.url, hints)
 
-    def item_for(self, article: dict, url: str, hints: dict) -> dict | None:
+    def item_for(self, article: dict, url: str, hints: dict) -> Document | None:
         """The item of an extracted article found at ``url``; None for a listing (counted).
 
         ``hints`` add to it or override it (``found_via``, ``source`` and ``kind`` of a
@@ -156,7 +157,7 @@ class SourceSpider(WaybackReading, scrapy.Spider):
             self.crawler.stats.inc_value("timeline/listing pages")
             return None
         hints = dict(hints)
-        return {
+        return document_item({
             **article,
             "url": url,
             "incident": self.incident.slug,
@@ -165,7 +166,7 @@ class SourceSpider(WaybackReading, scrapy.Spider):
             "found_via": hints.pop("found_via", None) or self.channel,
             "fetched_at": utc_now(),
             **{k: v for k, v in hints.items() if v is not None},
-        }
+        })
 
     def links_to_follow(self, response: Response) -> list[str]:
         """Same-site links matching the source's ``follow`` patterns (all same-site links if none).

@@ -27,6 +27,7 @@ from w3lib.html import remove_tags, replace_entities
 from spiders.channel import (BadChannel, ChannelSpider, date_hint, failure_reason, plain_text, sniff_not_xml,
                           xml_error)
 from timeline.extract.language import detect as detect_language
+from timeline.items import Document, document_item
 from timeline.moments import parse_moment
 from timeline.store import utc_now
 
@@ -144,7 +145,7 @@ class StatuspageSpider(ChannelSpider):
             incidents = []
         for incident in incidents:
             document = self.document(incident_document(incident, self.base))
-            seen_urls.update({document["url"], f"{self.base}/incidents/{incident['id']}"})
+            seen_urls.update({document.url, f"{self.base}/incidents/{incident['id']}"})
             seen_ids.add(str(incident["id"]))
             yield document
         yield self.history_request(seen_urls, seen_ids)
@@ -208,10 +209,10 @@ class StatuspageSpider(ChannelSpider):
             "updated": updated if published else None,
         }
 
-    def document(self, fields: dict, lang_fallback: str | None = None) -> dict:
+    def document(self, fields: dict, lang_fallback: str | None = None) -> Document:
         """The item for one incident: its fields plus where it comes from."""
         fallback = lang_fallback or getattr(self.incident, "lang", None)
-        return {
+        return document_item({
             **fields,
             "lang": detect_lang(fields.get("text") or "", fallback),
             "incident": self.incident.slug,
@@ -219,4 +220,4 @@ class StatuspageSpider(ChannelSpider):
             "kind": "status",
             "found_via": self.channel,
             "fetched_at": utc_now(),
-        }
+        })

@@ -124,6 +124,18 @@ class Document:
     events: list = transient(factory=list)
 
 
+def document_item(fields: dict) -> Document:
+    """A Document from a channel's fields; what it does not declare (a listing verdict, a
+    status page's impact) is left out."""
+    known = _field_set(Document)
+    return Document(**{k: v for k, v in fields.items() if k in known})
+
+
+@cache
+def _field_set(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 @dataclass
 class KeyMoment:
     """One happening of the incident's story, corroborated across sources."""

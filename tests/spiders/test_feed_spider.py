@@ -1,5 +1,6 @@
 """FeedSpider on saved feeds: which pages it follows, with which hints, and how bad feeds are reported."""
 
+from dataclasses import replace
 import logging
 
 import pytest
@@ -98,39 +99,39 @@ def test_every_request_goes_to_the_page_callback(request_):
 
 
 def test_document_url():
-    assert document["url"] == ARTICLE_URL
+    assert document.url == ARTICLE_URL
 
 
 def test_document_title_comes_from_the_page():
-    assert document["title"] == "Libero Mail e Virgilio Mail non funzionano da domenica sera"
+    assert document.title == "Libero Mail e Virgilio Mail non funzionano da domenica sera"
 
 
 def test_document_found_via_feed():
-    assert document["found_via"] == "feed"
+    assert document.found_via == "feed"
 
 
 def test_document_source_and_kind():
-    assert (document["source"], document["kind"], document["incident"]) == ("notiziario", "news", "libero-2023")
+    assert (document.source, document.kind, document.incident) == ("notiziario", "news", "libero-2023")
 
 
 def test_undated_page_has_no_date_of_its_own():
-    assert document["published"] is None
+    assert document.published is None
 
 
 def test_undated_page_carries_the_entry_date_hint():
-    assert document["date_hint"] == "2023-01-24T09:35:00+00:00"
+    assert document.date_hint == "2023-01-24T09:35:00+00:00"
 
 
 def test_undated_page_is_dated_by_its_feed_item():
-    item = PublicationDate.from_crawler(spider.crawler).process_item(dict(document))
-    assert (item["published"], item["day"]) == ("2023-01-24T10:35:00+01:00", "2023-01-24")
+    item = PublicationDate.from_crawler(spider.crawler).process_item(replace(document))
+    assert (item.published, item.day) == ("2023-01-24T10:35:00+01:00", "2023-01-24")
 
 
 def test_dated_page_keeps_its_own_date():
     dated = file_response(PAGES / "article-dated.html", "http://www.notiziario.test/2023/01/25/italiaonline-spiega/")
     found = next(spider.parse_page(dated, **by_url[dated.url].cb_kwargs))
     item = PublicationDate.from_crawler(spider.crawler).process_item(found)
-    assert item["published"] == "2023-01-25T19:20:00+01:00"
+    assert item.published == "2023-01-25T19:20:00+01:00"
 
 
 def test_atom_follows_the_alternate_link_not_the_enclosure():

@@ -1,5 +1,7 @@
 """NewsSitemapSpider on saved sitemaps: index, news urlset, gzipped urlset, follow filter, bad sitemaps."""
 
+from dataclasses import replace
+
 import logging
 
 import pytest
@@ -108,21 +110,21 @@ def test_every_page_request_goes_to_the_page_callback(request_):
 
 
 def test_document_found_via_sitemap():
-    assert document["found_via"] == "sitemap"
+    assert document.found_via == "sitemap"
 
 
 def test_document_url():
-    assert document["url"] == DOWN_URL
+    assert document.url == DOWN_URL
 
 
 def test_document_source_and_kind():
-    assert (document["source"], document["kind"]) == ("gazzetta", "news")
+    assert (document.source, document.kind) == ("gazzetta", "news")
 
 
 def test_sitemap_date_hint_fills_a_day_only_page_date():
     item = PublicationDate.from_crawler(spider.crawler).process_item(
-        {**document, "published": None, "published_precision": None})
-    assert item["published"] == "2023-01-24T10:35:00+01:00"
+        replace(document, published=None, published_precision=None))
+    assert item.published == "2023-01-24T10:35:00+01:00"
 
 
 def test_namespace_is_matched_by_local_name():

@@ -10,6 +10,7 @@ from twisted.python.failure import Failure
 
 from spiders.statuspage import StatuspageSpider, html_text, status_base, status_label
 from tests.responses import file_response
+from timeline.items import Document
 from tests.spiders.incident import PAGES, build_spider, stat
 
 BASE = "https://status.posta.test"
@@ -18,15 +19,15 @@ HISTORY_URL = f"{BASE}/history.atom"
 
 spider = build_spider(StatuspageSpider, "stato")
 output = list(spider.parse(file_response(PAGES / "incidents.json", API_URL)))
-documents = [o for o in output if isinstance(o, dict)]
+documents = [o for o in output if isinstance(o, Document)]
 [history_request] = [o for o in output if isinstance(o, Request)]
-by_url = {d["url"]: d for d in documents}
+by_url = {d.url: d for d in documents}
 january = by_url["https://stspg.io/posta-gen23"]
 june = by_url[f"{BASE}/incidents/p3n8w6z2y5v1"]
 maintenance = by_url["https://stspg.io/sms-feb23"]
 
 history = list(spider.parse_history(file_response(PAGES / "history.atom", HISTORY_URL), **history_request.cb_kwargs))
-history_by_url = {d["url"]: d for d in history}
+history_by_url = {d.url: d for d in history}
 indemnity = history_by_url[f"{BASE}/incidents/h2j4k6l8m0n1"]
 
 
@@ -53,60 +54,60 @@ def test_url_without_shortlink_is_the_incident_page():
 
 
 def test_title_is_the_incident_name():
-    assert january["title"] == "Libero Mail e Virgilio Mail non raggiungibili"
+    assert january.title == "Libero Mail e Virgilio Mail non raggiungibili"
 
 
 def test_published_is_created_at_as_given():
-    assert january["published"] == "2023-01-22T21:15:00.000Z"
+    assert january.published == "2023-01-22T21:15:00.000Z"
 
 
 def test_updated_is_resolved_at():
-    assert january["updated"] == "2023-01-28T19:00:00.000Z"
+    assert january.updated == "2023-01-28T19:00:00.000Z"
 
 
 def test_updated_falls_back_to_updated_at():
-    assert maintenance["updated"] == "2023-02-20T07:00:00Z"
+    assert maintenance.updated == "2023-02-20T07:00:00Z"
 
 
 def test_updates_are_in_chronological_order():
-    assert [u["created_at"] for u in january["updates"]] == [
+    assert [u["created_at"] for u in january.updates] == [
         "2023-01-22T21:15:00.000Z", "2023-01-23T23:30:00Z", "2023-01-25T14:30:00.000Z",
         "2023-01-26T15:00:00.000Z", "2023-01-28T19:00:00.000Z"]
 
 
 def test_update_statuses():
-    assert [u["status"] for u in january["updates"]] == [
+    assert [u["status"] for u in january.updates] == [
         "investigating", "identified", "identified", "monitoring", "resolved"]
 
 
 def test_update_affected_components_are_names():
-    assert january["updates"][-1]["affected_components"] == ["Webmail", "IMAP/POP"]
+    assert january.updates[-1]["affected_components"] == ["Webmail", "IMAP/POP"]
 
 
 def test_update_without_components_has_an_empty_list():
-    assert january["updates"][1]["affected_components"] == []
+    assert january.updates[1]["affected_components"] == []
 
 
 def test_text_is_the_updates_in_order():
-    assert january["text"].split("\n\n")[:2] == [
+    assert january.text.split("\n\n")[:2] == [
         "Investigating — Stiamo verificando segnalazioni di problemi di accesso a Libero Mail e Virgilio Mail.",
         "Identified — Abbiamo individuato il problema che impedisce l'accesso a Libero Mail. Nessun dato è andato perso.",
     ]
 
 
 def test_lang_is_detected_from_the_text():
-    assert january["lang"] == "it"
+    assert january.lang == "it"
 
 
-@pytest.mark.parametrize("document", documents, ids=lambda d: d["url"])
+@pytest.mark.parametrize("document", documents, ids=lambda d: d.url)
 def test_every_document_is_a_status_document(document):
-    assert (document["kind"], document["found_via"], document["source"], document["incident"]) == \
+    assert (document.kind, document.found_via, document.source, document.incident) == \
         ("status", "statuspage", "stato", "libero-2023")
 
 
-@pytest.mark.parametrize("document", documents + history, ids=lambda d: d["url"])
+@pytest.mark.parametrize("document", documents + history, ids=lambda d: d.url)
 def test_every_document_has_a_fetch_time(document):
-    assert document["fetched_at"].endswith("+00:00")
+    assert document.fetched_at.endswith("+00:00")
 
 
 def test_history_adds_only_incidents_missing_from_the_api():
@@ -114,31 +115,31 @@ def test_history_adds_only_incidents_missing_from_the_api():
 
 
 def test_history_document_title():
-    assert indemnity["title"] == "Indennizzo per gli utenti di Libero Mail"
+    assert indemnity.title == "Indennizzo per gli utenti di Libero Mail"
 
 
 def test_history_document_published():
-    assert indemnity["published"] == "2023-02-02T10:00:00+00:00"
+    assert indemnity.published == "2023-02-02T10:00:00+00:00"
 
 
 def test_history_document_updated():
-    assert indemnity["updated"] == "2023-02-02T10:30:00+00:00"
+    assert indemnity.updated == "2023-02-02T10:30:00+00:00"
 
 
 def test_history_document_text_is_the_content_as_lines():
-    assert indemnity["text"].splitlines()[:2] == [
+    assert indemnity.text.splitlines()[:2] == [
         "Feb 2, 10:30 UTC",
         "Resolved - Gli utenti di Libero Mail e Virgilio Mail riceveranno un indennizzo: spazio in più per chi usa "
         "la versione gratuita, sei mesi in più per gli abbonati a Mail Plus."]
 
 
 def test_history_document_has_no_updates():
-    assert "updates" not in indemnity
+    assert indemnity.updates == []
 
 
-@pytest.mark.parametrize("document", history, ids=lambda d: d["url"])
+@pytest.mark.parametrize("document", history, ids=lambda d: d.url)
 def test_history_documents_are_status_documents(document):
-    assert (document["kind"], document["found_via"]) == ("status", "statuspage")
+    assert (document.kind, document.found_via) == ("status", "statuspage")
 
 
 @pytest.mark.parametrize("url, base", [
