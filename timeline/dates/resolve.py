@@ -167,14 +167,14 @@ def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bo
         weekday = spec[1]
         if direction == "this":
             return today + timedelta(days=weekday - today.weekday())
+        if weekday == today.weekday() and not strict:
+            return today  # "said Friday" in a Friday article: the publication day (TIMEX.md)
         back = (today.weekday() - weekday) % 7 or 7
         forward = (weekday - today.weekday()) % 7 or 7
         if direction == "past":
             return today - timedelta(days=back)
         if direction == "future":
             return today + timedelta(days=forward)
-        if weekday == today.weekday():
-            return today
         return today - timedelta(days=back) if back <= forward else today + timedelta(days=forward)
     _, year, month, day, weekday = spec
     if year and month:
