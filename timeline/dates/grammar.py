@@ -315,8 +315,14 @@ def day_range(m, text):
     first, last = int(m["d1"]), int(m["d2"])
     if not (valid_day(month, first) and valid_day(month, last)) or first >= last:
         return None
-    start = Chunk(m.start(), m.start(), day=("abs", year, month, first, None))
-    end = Chunk(m.end(), m.end(), day=("abs", year, month, last, None))
+    if m.start("m") < m.start("d1"):  # "Jan. 22-26": the month opens the first end
+        first_span, second_span = (m.start("m"), m.end("d1")), (m.start("d2"), m.end("d2"))
+    else:  # "dal 22 al 26 gennaio": the month closes the second end
+        first_span, second_span = (m.start("d1"), m.end("d1")), (m.start("d2"), m.end("m"))
+    if m["y"]:
+        second_span = (second_span[0], m.end("y"))
+    start = Chunk(*first_span, day=("abs", year, month, first, None))
+    end = Chunk(*second_span, day=("abs", year, month, last, None))
     return Chunk(m.start(), m.end(), ends=(start, end))
 
 

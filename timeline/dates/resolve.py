@@ -34,11 +34,12 @@ TENSE = (  # compiled on first use
     r"(?P<past>(?:ha|hanno|ho|abbiamo|avete|hai|aveva|avevano|avevamo|avevo|avrebbe|avrebbero|è|e['’]|sono|siamo|era|erano|"
     r"eravamo|ero|fu|furono|sarebbe|sarebbero)\s+(?:[\w'’]++\s+){0,2}?\w++(?:(?<=\w(?:at|ut|it|tt|st|ss|rt|es|us|os)[oaie])|(?<=\w(?:ers|ort|olt)[oaie]))|"
     r"scors[oaie]|già|ieri|was|were|had|did|ago|yesterday|previously|earlier|has\s+been|have\s+been|"
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:"  # "will be paid", "is heard": passive, not past
     r"said|told|went|came|began|saw|took|made|gave|found|knew|thought|brought|bought|hit|left|lost|ran|sent|spent|"
-    r"stood|kept|held|wrote|broke|fell|rose|grew|got|paid|met|led|became|struck|shut|"
+    r"stood|kept|held|wrote|broke|fell|rose|grew|got|paid|met|led|became|struck|shut|heard|"
+    r"[a-z]++(?<=[a-z][a-z]ed)(?<!eed))|"
     r"(?!(?:però|ciò|può|perciò|sarò|farò|avrò|andrò|potrò|dovrò|vorrò|verrò|darò)(?!\w))"
-    r"\w++(?:(?<=\w\w(?:ava|eva))|(?<=\w\w(?:avano|evano|ivano|avamo|evamo|ivamo|arono|erono|irono))|(?<=[^\Wtsc]iva)|(?<=\w\w\wò))|"
-    r"[a-z]++(?<=[a-z][a-z]ed)(?<!eed))"
+    r"\w++(?:(?<=\w\w(?:ava|eva))|(?<=\w\w(?:avano|evano|ivano|avamo|evamo|ivamo|arono|erono|irono))|(?<=[^\Wtsc]iva)|(?<=\w\w\wò)))"
     r")(?![\w'’])")
 CLAUSE_END = re.compile(r"[.!?;:](?=\s)|\n", 0)  # a colon too: "Scheduled maintenance: ... will be"
 STAMP_AFTER = re.compile(r"\s*(?:[–—-]|:\s)")
@@ -289,6 +290,16 @@ def point_timex(context: Context, chunk: Chunk) -> tuple | None:
 
 def interval_timex(context: Context, chunk: Chunk) -> tuple | None:
     """ "dal 22 al 26 gennaio" → 2023-01-22/2023-01-26; an end before the start moves forward."""
+    points = interval_points(context, chunk)
+    if points is None:
+        return None
+    start, end, latest = points
+    kind = "TIME" if "TIME" in (start.type, end.type) else "DATE"
+    return f"{start.value}/{end.value}", kind, local(context, start.start), local(context, latest)
+
+
+def interval_points(context: Context, chunk: Chunk) -> tuple | None:
+    """(start Point, end Point, latest moment) of an interval chunk."""
     first, second = chunk.ends
     if first.day is None and second.day is not None:
         first = first.with_day(second.day)
@@ -311,9 +322,8 @@ def interval_timex(context: Context, chunk: Chunk) -> tuple | None:
         step = 7 if second.day and second.day[0] == "wd" else 1
         end = resolve_point(context, second, direction, strict, shift_days=step)
     context.last_day = end.day
-    kind = "TIME" if "TIME" in (start.type, end.type) else "DATE"
     latest = end.start if second.time else end.end - SECOND  # "dalle 14 alle 18" ends at 18:00
-    return f"{start.value}/{end.value}", kind, local(context, start.start), local(context, latest)
+    return start, end, latest
 
 
 def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) -> tuple:
@@ -482,8 +492,11 @@ def offset_from_last_date(context: Context, chunk: Chunk, span: tuple, sign: int
     return day.isoformat(), "DATE", local(context, start), local(context, start + timedelta(days=1) - SECOND)
 
 
-def to_timex(context: Context, chunk: Chunk) -> dict | None:
-    """The TIMEX.md dictionary for a chunk, or None when it resolves to no real date."""
+def to_timex(context: Context, chunk: Chunk) -> dict | list | None:
+    """The TIMEX.md dictionary for a chunk (a list of two for an English interval), or None when it
+    resolves to no real date."""
+    if chunk.ends and context.lang == "en":
+        return interval_ends(context, chunk)
     if chunk.resolver:
         parts = chunk.resolver(context, chunk)
     elif chunk.ends:
@@ -493,5 +506,44 @@ def to_timex(context: Context, chunk: Chunk) -> dict | None:
     if parts is None:
         return None
     value, kind, earliest, latest = parts
-    return {"text": context.text[chunk.start:chunk.end], "span": [chunk.start, chunk.end], "type": kind,
+    start, end = english_span(context.text, chunk.start, chunk.end) if context.lang == "en" else (chunk.start, chunk.end)
+    return {"text": context.text[start:end], "span": [start, end], "type": kind,
             "value": value, "mod": chunk.mod, "earliest": earliest, "latest": latest}
+
+
+def interval_ends(context: Context, chunk: Chunk) -> list | None:
+    """ "from Sept. 14 to Thursday": TimeBank marks each end as its own timex, "from" and "to" outside."""
+    points = interval_points(context, chunk)
+    if points is None:
+        return None
+    timexes = []
+    for part, point in zip(chunk.ends, points[:2]):
+        if part.end <= part.start:
+            return None
+        start, end = english_span(context.text, part.start, part.end)
+        earliest, latest = bounds(context, point.start, point.end, None, instant=bool(part.time))
+        timexes.append({"text": context.text[start:end], "span": [start, end], "type": point.type,
+                        "value": point.value, "mod": None, "earliest": earliest, "latest": latest})
+    return timexes
+
+
+# TimeBank and TempEval-3 leave prepositions and "about"/"almost" outside a timex and put "the" inside:
+# "within [a week]", "over [the past two years]", "after [Oct. 12]". The value and mod stay the same.
+ENGLISH_LEAD = re.compile(r"right\s+(?=now\b)|(?:(?:shortly|just|only|right|soon|immediately)\s+)?(?:in|within|over|for|during|by|at|from|until|till|"
+                          r"since|through|throughout|on|before|after|about|almost|into|between|to|of|as\s+of)\s+", re.I)
+THE_BEFORE = re.compile(r"(?<![\w'’])the\s+$", re.I)
+CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]|[^\W\d_]+-")  # "the Friday meeting", "the 1990s", "the eight-year war"
+
+
+def english_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of an English timex as TimeBank draws it."""
+    while True:
+        lead = ENGLISH_LEAD.match(text, start, end)
+        if lead is None or lead.end() >= end:
+            break
+        start = lead.end()
+    if not CAPITAL_OR_DIGIT.match(text, start):  # "[the weekend]", "[the past two years]"; not "the Friday meeting"
+        the = THE_BEFORE.search(text, max(0, start - 5), start)
+        if the:
+            start = the.start()
+    return start, end
