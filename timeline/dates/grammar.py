@@ -922,3 +922,6 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
                 if edge:  # "early Tuesday morning"
                     chunk.mod, chunk.start = ("START" if edge["w"][0] in "eE" else "END"), edge.start()
     return chunks
+
+
+from . import periods  # noqa: E402,F401 - quarters, halves, fiscal years, decades, centuries register their rules

@@ -261,6 +261,10 @@ def bounds(context: Context, start: datetime, end: datetime, mod: str | None, in
 
 def third(start: datetime, end: datetime, index: int) -> tuple[datetime, datetime]:
     """The first, middle or last third of a period: by months for a year, by days from three days up."""
+    if (end - start).days >= 730:  # decades and centuries: by years
+        years = end.year - start.year
+        cuts = [0, round(years / 3), round(2 * years / 3), years]
+        return start.replace(year=start.year + cuts[index]), start.replace(year=start.year + cuts[index + 1])
     if (end - start).days >= 365:
         return add_months(start, 4 * index), add_months(start, 4 * index + 4)
     if (end - start).days >= 3:
