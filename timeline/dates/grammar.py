@@ -372,22 +372,88 @@ def month_with_modifier(m, text):
     return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period("month", MONTHS[fold(m["m"])], direction))
 
 
-@rule(f"{B}(?P<lead>a|ad|in|di|da|dal|dalla|entro|fino\\s+a|nel\\s+mese\\s+di|durante|since|by|until|during|of|tra|fra|e|and|or|o|since|through)\\s+(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}(?!\\s*\\d)", MONTH_WORDS)
+@rule(f"{B}(?:(?P<lead>a|ad|in|di|da|dal|dalla|entro|fino\\s+a|nel\\s+mese\\s+di|durante|since|by|until|during|of|tra|fra|e|and|or|o|"
+      f"through|from|to|for|till|before|after|around|throughout|the|this|that|last|next|early|late|mid-?|each|every)\\s+)?"
+      f"(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}(?!\\s*\\d)", MONTH_WORDS)
 def month_alone(m, text):
-    if fold(m["m"]) == "may" and not text[m.start("m")].isupper():
+    """ "a marzo", "in June", "the June agreement", "December's figures"; not "May I", "Marco Giugno"."""
+    word = fold(m["m"])
+    lead = (m["lead"] or "").lower()
+    capital = text[m.start("m")].isupper()
+    if lead in ("this", "that", "last", "next", "early", "late", "mid", "mid-", "each", "every"):
+        return None  # other rules: month_with_modifier, recurrence
+    if re.search(r"\d\s*(?:°|º|st|nd|rd|th)?\s*$", text[max(0, m.start() - 5):m.start()]):
+        return None  # "piazza 25 Aprile": a day and month that day_month turned down
+    if lead in ("", "the"):  # "the June agreement": the month alone
+        if word in ITALIAN_MONTHS:  # a capitalised Italian month after a capitalised word is a surname: "Marco Giugno"
+            if capital and re.search(r"[A-ZÀ-Ý][\w'’]*\s+$", text[max(0, m.start() - 20):m.start()]):
+                return None
+            if STREET.search(text, max(0, m.start() - 12), m.start()):
+                return None
+        elif not capital or word == "may" and not re.match(r"['’]s\b", text[m.end():]) and not THE_BEFORE.search(
+                text, max(0, m.start() - 5), m.start()):
+            return None  # English months need their capital; "May" the verb needs an article or "'s"
+        elif word in ("march", "august") and not (THE_BEFORE.search(text, max(0, m.start() - 5), m.start()) or
+                                                  re.match(r"['’]s\b|\s*[,.;:)]", text[m.end():])):
+            return None  # "March on Washington", "August body": a month only with an article or closing a phrase
+    elif word == "may" and not capital:
         return None
-    return Chunk(m.start("m"), m.end(), resolver=period("month", MONTHS[fold(m["m"])], direction_of(m["post"])))
+    return Chunk(m.start("m"), m.end(), resolver=period("month", MONTHS[word], direction_of(m["post"])))
 
 
-@rule(f"(?:{B}{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|{B}(?P<lead>nel|del|dal|al|entro\\s+il|fino\\s+al|il|anno|in|since|by|of|during|until|before|after|prima\\s+del|dopo\\s+il)\\s+)"
-      f"(?P<y>{YEAR}){E}{NUM_END}(?!\\s*(?:{UNIT}|euro|€|utenti|persone|gb|mb)\\b)", {"#year"})
+ITALIAN_MONTHS = {w for w in MONTH_NAMES if not w.isascii() or w in (
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre")}
+THE_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|its|their|his|her|this|that)\s+$", re.I)
+
+
+# "January this year", "June last year", "gennaio dell'anno scorso", "aprile del prossimo anno".
+@rule(f"{B}(?P<m>{MONTH_FULL})\\s*,?\\s+(?:(?P<en>this|last|next|the\\s+previous|the\\s+following)\\s+year|"
+      f"(?:di|del|dell{A})\\s*(?:(?P<it>quest{A}|questo|lo\\s+scorso|il\\s+prossimo)\\s*anno|anno\\s+(?P<it2>scorso|prossimo|passato|successivo|precedente)))"
+      f"{E}", MONTH_WORDS, requires=[{"year", "anno"}])
+def month_of_relative_year(m, text):
+    word = (m["en"] or m["it"] or m["it2"]).lower()
+    step = -1 if re.search("last|previous|scors|passat|precedent", word) else 1 if re.search("next|following|prossim|successiv", word) else 0
+    month = MONTHS[fold(m["m"])]
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: month_in_year(context, chunk, month, step))
+
+
+def month_in_year(context, chunk, month: int, step: int) -> tuple:
+    from .resolve import period_timex
+
+    return period_timex(context, chunk, "month", (context.today.year + step, month), None)
+
+
+YEAR_CUE_BEFORE = re.compile(
+    r"(?:^|[(\[,;:–—\-\"“‘/]|['’]s|(?<![\w'’])(?:the|a|an|its|his|her|their|our|your|this|that|these|those|and|or|nor|to|"
+    r"through|in|since|of|from|until|till|by|for|into|between|during|before|after|around|circa|throughout|beyond|than|"
+    r"both|either|year|fiscal|calendar|nel|del|dal|al|il|lo|e|o|ad|da|di|tra|fra|entro|anno|nell['’]anno|dell['’]anno|"
+    r"sin|prima|dopo|come|fino|verso|a\s+partire|rispetto|\w+(?:ed|ing|ful|ous|ive|less)))\s*$", re.I)
+NOT_A_YEAR_BEFORE = re.compile(r"(?:[$€£#]|\b(?:n|nr|no|num|number|numero|n\.|route|flight|volo|treno|room|model|modello|versione|version))\s*\.?\s*$", re.I)
+COUNT_AFTER_YEAR = re.compile(
+    r"\s*(?:%|per\s*cent|percent|euro|€|dollars?|pounds|yen|gb|mb|tb|km|kg|miles|feet|metri|chilometri|tons|tonnes|"
+    r"shares|people|persons|employees|workers|jobs|passengers|users|customers|members|units|points|votes|troops|"
+    r"utenti|persone|clienti|dipendenti|lavoratori|abitanti|passeggeri|punti|voti|azioni|unità)\b", re.I)
+
+
+@rule(f"(?:{B}{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|{B}(?P<lead>before|after|prima\\s+del|dopo\\s+il)\\s+)?"
+      f"(?<![\\w$€£.,/-])(?P<y>{YEAR}){E}{NUM_END}(?![-/]\\d)", {"#year"})
 def year(m, text):
+    """ "nel 2021", "in 1998", "a 1996 law", "fiscal 1989", "1994, 1995 and 1997"; not "il modello 2040", "2000 shares"."""
+    if UNIT_AFTER_YEAR.match(text, m.end()) or COUNT_AFTER_YEAR.match(text, m.end()):
+        return None
+    if not (m["mod"] or m["lead"]):
+        before = text[max(0, m.start() - 30):m.start()]
+        if NOT_A_YEAR_BEFORE.search(before) or not YEAR_CUE_BEFORE.search(before):
+            return None  # "il treno 2041", "Orion 1980": a name or a number, not a year
     start = m.start() if m["mod"] else m.start("y")
     mod = mod_of(m["mod"]) or ("BEFORE" if m["lead"] and re.match("before|prima", m["lead"], re.I) else
                                "AFTER" if m["lead"] and re.match("after|dopo", m["lead"], re.I) else None)
     if mod in ("BEFORE", "AFTER"):
         start = m.start()
     return Chunk(start, m.end(), mod=mod, resolver=period("year", int(m["y"])))
+
+
+UNIT_AFTER_YEAR = re.compile(f"\\s*(?:{UNIT})\\b")
 
 
 @rule(f"{B}(?:(?:la|il|lo|l{A}|nella|nel|nell{A}|dalla|dal|della|del|the|over\\s+the|in\\s+the|during\\s+the)\\s*)?"

@@ -20,8 +20,10 @@ MONTHS = {
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "dec": 12,
 }
-# Full names may stand alone ("a marzo"); abbreviations only next to a day number.
-MONTH_NAMES = [w for w in MONTHS if len(w) > 4 or w == "may"]
+# Full names may stand alone ("a marzo", "in June"); abbreviations only next to a day number.
+MONTH_NAMES = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+               "novembre", "dicembre", "january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december"]
 
 WEEKDAYS = {
     "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5, "domenica": 6,

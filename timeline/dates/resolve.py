@@ -353,7 +353,7 @@ def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) ->
         else:
             candidates = [y * 12 + value - 1 for y in (today.year - 1, today.year, today.year + 1)]
             now = today.year * 12 + today.month - 1
-            chosen = (now - (now - value + 1) % 12 if found == "this" else
+            chosen = (today.year * 12 + value - 1 if found == "this" else  # "this September": this year's
                       choose(candidates, now, found, strict, lambda a, b: a - b))
             year, month = divmod(chosen, 12)
             month += 1
