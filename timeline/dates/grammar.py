@@ -12,8 +12,8 @@ chunks that `resolve` turns into TIMEX3 values. Nothing here knows the publicati
 import re
 
 from .lexicon import (
-    APOS, HOLIDAYS, MONTH_NAMES, MONTHS, NUMBERS, PARTS_OF_DAY, SEASONS, TIME_UNITS, UNITS, WEEKDAY_NAMES, WEEKDAYS,
-    alternation, fold, lowered, number_value,
+    APOS, COMPOUND_NUMBER, HOLIDAYS, MONTH_NAMES, MONTHS, NUMBERS, PARTS_OF_DAY, SEASONS, TENS, TIME_UNITS, UNITS,
+    WEEKDAY_NAMES, WEEKDAYS, alternation, fold, lowered, number_value,
 )
 
 
@@ -58,7 +58,7 @@ MONTH_FULL = f"(?:{alternation(MONTH_NAMES)})"
 MONTH_EN = f"(?:{alternation([w for w in MONTHS if w.isascii() and w not in ('gen', 'mag', 'giu', 'lug', 'ago', 'set', 'sett', 'ott', 'dic', 'mar')] + ['mar'])})"
 WEEKDAY = f"(?:{alternation(WEEKDAY_NAMES + [w for w in WEEKDAYS if w.endswith('ì')])})"
 WEEKDAY_ANY = f"(?:{alternation(WEEKDAYS)})"
-NUMBER = f"(?:\\d+(?:[.,]\\d+)?|\\d+/\\d+|{alternation(NUMBERS)})"
+NUMBER = f"(?:\\d+\\s+1/2|\\d+(?:[.,]\\d+)?|\\d+/\\d+|{COMPOUND_NUMBER}|{alternation(NUMBERS)})"
 UNIT = f"(?:{alternation(UNITS)})"
 POD = f"(?:{alternation(PARTS_OF_DAY)})"
 ORDINAL = r"(?:\s*°|º|st|nd|rd|th)?"
@@ -80,7 +80,10 @@ POD_WORDS = set(PARTS_OF_DAY)
 UNIT_WORDS = set(UNITS)
 DIGITS = {"#", "#sep", "#year"}  # any digit, whatever its shape
 NUMBER_WORDS = ({part for word in NUMBERS for part in re.findall(r"[^\W\d_]+", word)} | DIGITS
-                | {"paio", "couple", "decina", "quindicina", "ventina", "trentina", "quarantina", "cinquantina"})
+                | {"paio", "couple", "decina", "quindicina", "ventina", "trentina", "quarantina", "cinquantina"}
+                | {"hundred", "thousand", "cento", "mille", "duemila", "tremila"}
+                | {tens + joint + one for tens in TENS if not tens.endswith("y") for joint in ("", "a", "i")
+                   for one in ("uno", "due", "tre", "tré", "quattro", "cinque", "sei", "sette", "otto", "nove", "")})
 EDGE_WORDS = {"inizio", "inizi", "metà", "fine", "finire", "early", "mid", "late", "beginning", "start", "middle", "end", "turn"}
 DIRECTION_WORDS = {"scorso", "scorsa", "passato", "passata", "prossimo", "prossima", "questo", "questa", "quest", "last",
                    "next", "this", "previous", "following", "coming", "current", "successivo", "successiva",
@@ -636,29 +639,48 @@ ROUGH_VALUES = {"paio": 2, "couple": 2, "decina": 10, "quindicina": 15, "ventina
 
 
 def duration_of(m, compound: bool = False) -> tuple | None:
-    """(count, unit letter, is a time unit) from a match with groups n and u; `compound` for "48-hour"."""
+    """(count, unit letter, is a time unit) from a match with groups n and u; `compound` for "48-hour".
+
+    Decades, centuries, quarters and semesters are counted in years and months ("two decades" → 20, "Y").
+    """
     rough = ROUGH.match(m["n"])
     count = ROUGH_VALUES[re.search(r"paio|couple|\w+ina", m["n"].lower()).group()] if rough else number_value(m["n"])
     unit = m["u"].lower()
     if count is None or (count not in (1, "X") and unit in SINGULAR_UNITS and not compound):
         return None
-    return count, UNITS[unit], unit in TIME_UNITS
+    return scaled(count, UNITS[unit]) + (unit in TIME_UNITS,)
 
 
-@rule(f"{B}(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})\\s*(?P<u>{UNIT})\\s+(?P<w>fa|or\\s+sono|ago|addietro|prima|earlier|before|dopo|later|after|più\\s+tardi){E}", {"fa", "sono", "ago", "addietro", "prima", "earlier", "before", "dopo", "later", "after", "tardi"},
+def scaled(count, unit: str) -> tuple:
+    """ "10Y" units multiply the count: (2, "10Y") → (20, "Y"); an unspecified count stays "X"."""
+    if len(unit) == 1:
+        return count, unit
+    factor, letter = int(unit[:-1]), unit[-1]
+    return (count if count == "X" else count * factor), letter
+
+
+ENGLISH_UNITS = {"hour", "minute", "day", "week", "month", "year", "decade", "century", "quarter"}
+ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:a|an|the|its|his|her|their|our|this|that)\s+$", re.I)
+
+
+@rule(f"{B}(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})\\s*(?:(?:trading|business|working|calendar)\\s+)?(?P<u>{UNIT})(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?"
+      f"\\s+(?P<w>fa|or\\s+sono|ago|addietro|prima|earlier|before|dopo|later|after|più\\s+tardi){E}", {"fa", "sono", "ago", "addietro", "prima", "earlier", "before", "dopo", "later", "after", "tardi"},
       requires=[UNIT_WORDS, NUMBER_WORDS])
 def offset_ago(m, text):
-    """ "tre giorni fa", "two weeks ago": a point in the past; "tre giorni dopo": after the last date."""
+    """ "tre giorni fa", "two weeks ago": a point in the past; "tre giorni dopo", "a month earlier": the
+    DURATION "tre giorni", "a month", as TimeBank marks a measure before later/earlier (TIMEX.md)."""
     duration = duration_of(m)
     if duration is None or m["u"].lower() == "h":
         return None
     mod = "APPROX" if m["approx"] or (ROUGH.match(m["n"]) and duration[0] != 2) else None
-    word = m["w"].lower()
-    if word in ("prima", "before", "dopo", "after", "più tardi", "later"):
-        from .resolve import offset_from_last_date
+    if m["half"] and duration[0] != "X":
+        duration = (duration[0] + 0.5, *duration[1:])
+    word = " ".join(m["w"].lower().split())
+    if word not in ("fa", "or sono", "ago", "addietro"):
+        from .resolve import duration_timex
 
-        sign = -1 if word in ("prima", "before") else 1
-        return Chunk(m.start(), m.end(), mod=mod, resolver=lambda context, chunk: offset_from_last_date(context, chunk, duration, sign))
+        end = m.start("w") - len(text[:m.start("w")]) + len(text[:m.start("w")].rstrip())
+        return Chunk(m.start(), end, mod=mod, resolver=lambda context, chunk: duration_timex(context, chunk, duration, ""))
     from .resolve import offset_timex
 
     return Chunk(m.start(), m.end(), mod=mod, resolver=lambda context, chunk: offset_timex(context, chunk, duration, -1))
@@ -681,29 +703,38 @@ ANCHOR_LEAD = (r"(?P<lead>tra|fra|entro|nel\s+giro\s+di|nell['’]arco\s+di|in|w
                r"negli\s+ultimi|nelle\s+ultime|(?:over|in|for|during|within)\s+the\s+(?:past|last|next|coming)|the\s+(?:past|last|next))")
 
 
-@rule(f"{B}(?:{ANCHOR_LEAD}\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})(?:\\s*|(?P<hy>-))(?P<u>{UNIT})"
+# English bounds on a measure, inside its span as TimeBank draws it ("more than four hours"); Italian "oltre",
+# "più di" stay outside (docs/DATES.md). TIMEX.md's mods have no "more than": the mod stays null.
+QUANTIFIER = r"(?P<quant>more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|over|under)"
+
+
+@rule(f"{B}(?:{ANCHOR_LEAD}\\s+)?(?:{QUANTIFIER}\\s+)?(?:{APPROX_WORDS}\\s+)?(?:(?P<first>first|latest|initial|final|year-earlier|year-ago)\\s+)?"
+      f"(?P<n>{ROUGH_COUNT}|{NUMBER})(?P<more>\\s+more)?(?:\\s*|(?P<hy>-))(?:(?P<kind>trading|business|working|calendar)\\s+)?(?P<u>{UNIT})"
       f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?{E}"
       r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old|\s+(?:feriale|festivo|qualsiasi|qualunque|normale|tipo|medio|come\s+(?:tanti|gli\s+altri))\b)", UNIT_WORDS, requires=[NUMBER_WORDS])
 def duration(m, text):
     """ "72 ore", "da quasi una settimana", "tra due settimane", "for three days"."""
     number, unit = " ".join(m["n"].lower().split()), m["u"].lower()
-    if number in ("a", "an") and not (m["lead"] or m["approx"] or re.search(r"\bfor\s+$", text[max(0, m.start() - 5):m.start()], re.I)):
+    if number in ("a", "an") and not (m["lead"] or m["approx"] or m["quant"] or re.search(r"\bfor\s+$", text[max(0, m.start() - 5):m.start()], re.I)):
         return None  # "once a day", "a week" in prose
     if unit == "h" and not number.isdigit():
         return None
-    span = duration_of(m, compound=bool(m["hy"]))
+    compound = bool(m["hy"]) or unit in ENGLISH_UNITS and bool(ARTICLE_BEFORE.search(text, max(0, m.start() - 7), m.start()))
+    span = duration_of(m, compound=compound)  # "a five year low", "the two day rally": compounds without a hyphen
     if span is None or (span[1] == "Y" and is_age(m, text)):
         return None
     count = span[0]
     if m["half"] and count != "X":
-        count += 0.5
+        count += 0.5 * (span[0] / number_value(m["n"]) if isinstance(number_value(m["n"]), int) else 1)
     lead = " ".join((m["lead"] or "").lower().replace("’", "'").split())
-    start = m.start() if lead else (m.start("approx") if m["approx"] else m.start("n"))
+    start = (m.start() if lead else m.start("quant") if m["quant"] else m.start("approx") if m["approx"] else
+             m.start("first") if m["first"] else m.start("n"))
     from .resolve import duration_timex
 
-    span = (count, UNITS[unit], unit in TIME_UNITS)
+    span = (count, span[1], unit in TIME_UNITS)
     return Chunk(start, m.end(), mod="APPROX" if m["approx"] or (ROUGH.match(m["n"]) and count != 2) else None,
-                 resolver=lambda context, chunk: duration_timex(context, chunk, span, lead))
+                 resolver=lambda context, chunk: duration_timex(context, chunk, span, lead),
+                 info={"compound": True} if compound else None)
 
 
 PERSON_BEFORE_AGE = re.compile(
@@ -735,6 +766,8 @@ WHOLE_UNITS = {"giornata": "D", "giorno": "D", "settimana": "W", "mese": "M", "a
 @rule(f"{B}(?:un{A}\\s*intera|un\\s+intero|una\\s+intera|(?:an?\\s+)?(?:entire|whole|full))\\s+(?P<u>{alternation(WHOLE_UNITS)})"
       f"|{B}(?:una?\\s+)(?P<u2>giornata|giorno|settimana|mese|anno)\\s+inter[oa]{E}", {"intera", "intero", "entire", "whole", "full"})
 def whole_unit(m, text):
+    if re.search(r"(?<![\w'’])the\s+$", text[max(0, m.start() - 5):m.start()], re.I):
+        return None  # "the full year" is this year (the_year)
     from .resolve import duration_timex
 
     span = (1, WHOLE_UNITS[m["u"] or m["u2"]], False)
@@ -742,13 +775,55 @@ def whole_unit(m, text):
 
 
 # "da giorni", "per ore", "for weeks": a duration of unspecified length.
-@rule(f"(?<![\\w'’])(?:da|per|for)\\s+(?P<u>ore|giorni|settimane|mesi|anni|hours|days|weeks|months|years){E}"
+@rule(f"(?<![\\w'’])(?:da|per|for)\\s+(?P<u>ore|giorni|settimane|mesi|anni|decenni|secoli|hours|days|weeks|months|years|decades|centuries){E}"
       r"(?!\s*(?:\d|fa\b|prima\b|dopo\b|scors|passat|precedent|successiv|prossim|luce\b|ago\b|before\b|after\b|later\b|earlier\b|of\b|di\s+(?:distanza|differenza)))",
-      {"ore", "giorni", "settimane", "mesi", "anni", "hours", "days", "weeks", "months", "years"}, requires=[{"da", "per", "for"}])
+      {"ore", "giorni", "settimane", "mesi", "anni", "decenni", "secoli", "hours", "days", "weeks", "months", "years", "decades",
+       "centuries"}, requires=[{"da", "per", "for"}])
 def unspecified_duration(m, text):
-    unit = UNITS[m["u"]]
+    unit = UNITS[m["u"]][-1]
     value = f"PTX{unit}" if m["u"] in TIME_UNITS else f"PX{unit}"
     return Chunk(m.start("u"), m.end(), resolver=lambda context, chunk: (value, "DURATION", None, None))
+
+
+# "for the year", "the full year": the year of publication; "the year ended Sept. 30" is a year-long DURATION.
+@rule(f"{B}the\\s+(?:(?:full|whole|entire|current|calendar)\\s+)?year(?P<ended>\\s+(?:ended|ending|to\\s+date)\\b)?{E}"
+      f"(?!['’]s|\\s+(?:before|after|earlier|later|ago|of|in|when|that|which|since|(?:19|20)\\d\\d|two|nineteen)\\b|-)",
+      {"year"}, requires=[{"the"}])
+def the_year(m, text):
+    from .resolve import duration_timex
+
+    if m["ended"]:
+        return Chunk(m.start(), m.start("ended"), resolver=lambda context, chunk: duration_timex(context, chunk, (1, "Y", False), ""))
+    return Chunk(m.start(), m.end(), resolver=period("year", None, "this"))
+
+
+ONES_EN = "one|two|three|four|five|six|seven|eight|nine"
+SPOKEN_YEAR = (f"(?P<spoken>(?:nineteen|twenty)[\\s-]+(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+               f"eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:{ONES_EN}))?|"
+               f"oh[\\s-](?:{ONES_EN})|hundred)|two\\s+thousand(?:\\s+(?:and\\s+)?(?:{ONES_EN}|ten|eleven|twelve|twenty))?)")
+
+
+# Years in words, as broadcast transcripts write them: "in nineteen ninety-six", "the year two thousand",
+# "January nineteen ninety-seven".
+@rule(f"{B}(?:(?P<m>{MONTH_FULL})\\s+|the\\s+year\\s+)?{SPOKEN_YEAR}{E}", {"nineteen", "thousand"})
+def spoken_year(m, text):
+    words = re.findall(r"[a-z]+", m["spoken"].lower())
+    if words[0] == "two":
+        year = 2000 + (words_to_year_part(words[2:]) if len(words) > 2 else 0)
+    else:
+        year = (19 if words[0] == "nineteen" else 20) * 100 + (0 if words[1] == "hundred" else words_to_year_part(words[1:]))
+    if not (m["m"] or text[m.start():m.start() + 3].lower() == "the") and not YEAR_CUE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+        return None
+    if m["m"]:
+        if fold(m["m"]) == "may" and not text[m.start("m")].isupper():
+            return None
+        return Chunk(m.start(), m.end(), resolver=period("month", (year, MONTHS[fold(m["m"])])))
+    return Chunk(m.start(), m.end(), resolver=period("year", year))
+
+
+def words_to_year_part(words: list) -> int:
+    """ ["ninety", "six"] → 96, ["oh", "five"] → 5, ["and", "one"] → 1."""
+    return number_value(" ".join(w for w in words if w not in ("oh", "and"))) or 0
 
 
 # "in giornata", "nel corso della giornata": within the publication day.

@@ -53,6 +53,9 @@ NUMBERS = {
 }
 
 UNITS = {
+    "decennio": "10Y", "decenni": "10Y", "secolo": "100Y", "secoli": "100Y", "trimestre": "3M", "trimestri": "3M",
+    "semestre": "6M", "semestri": "6M", "biennio": "2Y", "triennio": "3Y",
+    "decade": "10Y", "decades": "10Y", "century": "100Y", "centuries": "100Y", "quarters": "3M",
     "secondi": "S", "minuto": "M", "minuti": "M", "ora": "H", "ore": "H", "h": "H",
     "giorno": "D", "giorni": "D", "giornata": "D", "giornate": "D", "settimana": "W", "settimane": "W",
     "mese": "M", "mesi": "M", "anno": "Y", "anni": "Y",
@@ -123,15 +126,55 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" lowers to two characters
 
 
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+        "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50, "sessant": 60, "settant": 70, "ottant": 80, "novant": 90}
+ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "uno": 1, "due": 2, "tre": 3, "tré": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9}
+SCALES = {"hundred": 100, "thousand": 1000, "cento": 100, "mila": 1000, "mille": 1000}
+# Compound counts in words: "twenty-four", "twenty four", "ventitré", "trentasei", "a hundred", "two thousand".
+EN_COMPOUND = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+IT_COMPOUND = r"(?:vent|trent|quarant|cinquant|sessant|settant|ottant|novant)(?:[ai]?(?:uno|due|tre|tré|quattro|cinque|sei|sette|nove)|otto|[ai])"
+SCALED = (r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hundred|thousand)|"
+          r"(?:cento|mille|duemila|tremila)")
+COMPOUND_NUMBER = f"(?:{EN_COMPOUND}|{IT_COMPOUND}|{SCALED})"
+
+
 def number_value(word: str):
     """A count written in digits or words; "X" when unspecified; None when not a count.
 
-    >>> number_value("48"), number_value("tre"), number_value("qualche")
-    (48, 3, 'X')
+    >>> number_value("48"), number_value("tre"), number_value("qualche"), number_value("twenty-four"), number_value("2 1/2")
+    (48, 3, 'X', 24, 2.5)
     """
     word = fold(word).replace(",", ".")
     if word.replace(".", "", 1).isdigit():
         return float(word) if "." in word else int(word)
+    mixed = re.fullmatch(r"(\d+)\s+1/2", word)
+    if mixed:  # "2 1/2 years"
+        return int(mixed.group(1)) + 0.5
     if "/" in word:  # "24/48 ore": the longer bound
         return max(int(part) for part in word.split("/"))
-    return NUMBERS.get(word)
+    return NUMBERS.get(word) or words_to_number(word)
+
+
+def words_to_number(word: str):
+    """ "twenty four" → 24, "ventitré" → 23, "two thousand" → 2000; None when not a compound count."""
+    total, current = 0, 0
+    for part in re.findall(r"[a-zàéèìòù]+", word):
+        if part in SCALES:
+            current = (current or 1) * SCALES[part]
+            if SCALES[part] >= 1000:
+                total, current = total + current, 0
+            continue
+        value = NUMBERS.get(part)
+        if value is None:
+            tens = next((t for t in TENS if part.startswith(t)), None)
+            if tens is None:
+                return None
+            rest = part[len(tens):].lstrip("ai")  # "ventidue", "trentatré", "ventotto"
+            value = TENS[tens] + (ONES.get(rest, 0) if rest else 0)
+            if rest and rest not in ONES:
+                return None
+        if not isinstance(value, int):
+            return None
+        current += value
+    return total + current or None

@@ -416,8 +416,22 @@ def granule(moment: datetime, unit: str, is_time: bool) -> tuple[datetime, datet
 
 
 def duration_value(count, unit: str, is_time: bool) -> str:
+    """ "P3D"; a fraction goes to the next smaller unit when it is whole there, as TimeBank writes it:
+    2.5 years → P2Y6M, 1.5 hours → PT1H30M, 1.5 days → P1DT12H."""
     if isinstance(count, float):
-        count = int(count) if count.is_integer() else round(count, 2)
+        if count.is_integer():
+            count = int(count)
+        else:
+            whole, rest = int(count), count - int(count)
+            smaller, factor = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "M": ("S", 60) if is_time else ("D", 30),
+                               "W": ("D", 7)}.get(unit, (None, 0))
+            part = rest * factor
+            if smaller and part.is_integer() and not (unit == "M" and not is_time):
+                head = f"{whole}{unit}" if whole else ""
+                if is_time or unit == "D" and smaller == "H":
+                    return f"P{head}T{int(part)}{smaller}" if not is_time else f"PT{head}{int(part)}{smaller}"
+                return f"P{head}{int(part)}{smaller}"
+            count = round(count, 2)
     return f"P{'T' if is_time else ''}{count}{unit}"
 
 
@@ -510,7 +524,8 @@ def to_timex(context: Context, chunk: Chunk) -> dict | list | None:
     if parts is None:
         return None
     value, kind, earliest, latest = parts
-    start, end = english_span(context.text, chunk.start, chunk.end) if context.lang == "en" else (chunk.start, chunk.end)
+    start, end = (english_span(context.text, chunk.start, chunk.end, "compound" not in chunk.info) if context.lang == "en"
+                  else (chunk.start, chunk.end))
     return {"text": context.text[start:end], "span": [start, end], "type": kind,
             "value": value, "mod": chunk.mod, "earliest": earliest, "latest": latest}
 
@@ -533,20 +548,21 @@ def interval_ends(context: Context, chunk: Chunk) -> list | None:
 
 # TimeBank and TempEval-3 leave prepositions and "about"/"almost" outside a timex and put "the" inside:
 # "within [a week]", "over [the past two years]", "after [Oct. 12]". The value and mod stay the same.
-ENGLISH_LEAD = re.compile(r"right\s+(?=now\b)|(?:(?:shortly|just|only|right|soon|immediately)\s+)?(?:in|within|over|for|during|by|at|from|until|till|"
-                          r"since|through|throughout|on|before|after|about|almost|into|between|to|of|as\s+of)\s+", re.I)
+ENGLISH_LEAD = re.compile(r"right\s+(?=now\b)|(?:(?:shortly|just|only|right|soon|immediately)\s+)?(?:in|within|over(?=\s+the\b)|for|during|by|"
+                          r"at(?!\s+(?:least|most)\b)|from|until|till|since|through|throughout|on|before|after|about|almost|into|"
+                          r"between|to|of|as\s+of)\s+", re.I)
 THE_BEFORE = re.compile(r"(?<![\w'’])the\s+$", re.I)
 CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]|[^\W\d_]+-")  # "the Friday meeting", "the 1990s", "the eight-year war"
 
 
-def english_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of an English timex as TimeBank draws it."""
+def english_span(text: str, start: int, end: int, the: bool = True) -> tuple[int, int]:
+    """The span of an English timex as TimeBank draws it; `the` False keeps an article out ("the [two day] rally")."""
     while True:
         lead = ENGLISH_LEAD.match(text, start, end)
         if lead is None or lead.end() >= end:
             break
         start = lead.end()
-    if not CAPITAL_OR_DIGIT.match(text, start):  # "[the weekend]", "[the past two years]"; not "the Friday meeting"
+    if the and not CAPITAL_OR_DIGIT.match(text, start):  # "[the weekend]", "[the past two years]"; not "the Friday meeting"
         the = THE_BEFORE.search(text, max(0, start - 5), start)
         if the:
             start = the.start()
