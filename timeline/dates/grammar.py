@@ -472,7 +472,37 @@ def relative_period(m, text):
     unit = m["u"].lower()
     kind = ("week" if re.match("settimana|week$", unit) else "weekend" if re.search("weekend|week-end|fine", unit)
             else "month" if re.match("mese|month", unit) else "year")
+    word = (m["pre"] or m["post"]).lower()
+    if kind != "weekend" and re.match("following|previous|successiv|precedent", word):
+        step = 1 if re.match("following|successiv", word) else -1  # "the following year": after the year last mentioned
+        return Chunk(m.start(), m.end(), resolver=lambda context, chunk: anaphoric_period(context, chunk, kind, step))
     return Chunk(m.start(), m.end(), resolver=period(kind, None, direction))
+
+
+def anaphoric_period(context, chunk, kind: str, step: int) -> tuple:
+    """The year, month or week `step` from the one the text last mentioned (from publication if none)."""
+    from .resolve import period_timex
+
+    base = context.last_day or context.today
+    if kind == "year":
+        return period_timex(context, chunk, "year", (context.last_year or base.year) + step, None)
+    if kind == "month":
+        index = base.year * 12 + base.month - 1 + step
+        return period_timex(context, chunk, "month", (index // 12, index % 12 + 1), None)
+    from .resolve import week_of
+
+    return week_of(context, chunk, base, step)
+
+
+# "that year", "the same year", "later that year", "quell'anno", "lo stesso anno": the year last mentioned.
+@rule(f"{B}(?:(?P<edge>later|earlier)\\s+)?(?:that|the\\s+same|quell{A}|lo\\s+stesso|nello\\s+stesso|nell{A}\\s*anno\\s+stesso)\\s*(?:year|anno){E}",
+      {"year", "anno"}, requires=[{"that", "same", "quell", "stesso"}])
+def that_year(m, text):
+    from .resolve import period_timex
+
+    mod = {"later": "END", "earlier": "START"}.get((m["edge"] or "").lower())
+    return Chunk(m.start(), m.end(), mod=mod, resolver=lambda context, chunk: period_timex(
+        context, chunk, "year", context.last_year or (context.last_day or context.today).year, None))
 
 
 @rule(f"{B}(?:per\\s+tutto\\s+)?(?:il|nel|del|dal|al|lo|questo|durante\\s+il|over\\s+the|during\\s+the|the)\\s+(?P<w>fine\\s+settimana|weekend|week-end)"
@@ -604,7 +634,7 @@ def noon_midnight(m, text):
 
 @rule(f"(?:{B}(?P<lead>around|about|approximately|roughly|circa|shortly\\s+before|shortly\\s+after|before|after|verso\\s+le|intorno\\s+alle)\\s+)?"
       r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)(?::\d\d)?|\.(?P<mi2>[0-5]\d)(?=\s*[ap]\.?m\.?(?!\w)))?(?:\s*(?P<ap>[ap]\.?m\.?(?!\w)|o['’]clock))?"
-      r"(?!\d|:\d|[.,]\d)", SEPARATED | {"am", "pm", "m", "clock"}, requires=[DIGITS])
+      r"(?!\d|:\d|[.,]\d)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc|bst|cet|cest|et|pt)(?!\w))?", SEPARATED | {"am", "pm", "m", "clock"}, requires=[DIGITS])
 def time_clock(m, text):
     """ "16:30", "4pm", "4:30 p.m.", "around 3pm"; a bare number is not a time."""
     if not m["mi"] and not m["ap"]:
@@ -621,7 +651,10 @@ def time_clock(m, text):
     mod = ("APPROX" if re.search("around|about|approx|roughly|circa|verso|intorno", lead) else
            "BEFORE" if "before" in lead else "AFTER" if "after" in lead else None)
     start = m.start() if lead else m.start("h")
-    return Chunk(start, m.end(), time=(hour, minute, bool(m["mi"] or m["mi2"]), None), mod=mod)
+    end = m.end()  # "5 p.m. EST": the zone is part of the time (its value stays local); "16:30 est" in Italian is not
+    if m["tz"] and not text[m.start("tz"):m.end("tz")].isupper():
+        end = len(text[:m.start("tz")].rstrip())
+    return Chunk(start, end, time=(hour, minute, bool(m["mi"] or m["mi2"]), None), mod=mod)
 
 
 # ---------------------------------------------------------------- durations, relative offsets, refs, sets

@@ -29,12 +29,14 @@ TENSE = (  # compiled on first use
     r"dovrebber?o|potrebber?o|previst[oaie]|attes[oaie]|in\s+programma|programmat[oaie]|"
     r"fissat[oaie]|stanno\s+per|sta\s+per|entro|prossim[oaie]|"
     r"will|won['’]t|shall|going\s+to|would|(?:is|are|be)\s+(?:\w+\s+)?(?:scheduled|expected|planned|set|slated|due|supposed)|"
+    r"(?:scheduled|expected|set|slated|poised|planning|plans|plan|planned|hoped|intended|intends|was\s+due|were\s+due)\s+to|"
     r"expects?|plans?\s+to|upcoming|"
     r"\w++(?:(?<=rà)|(?<=ranno)|(?<=remo)|['’]ll))|"
     r"(?P<past>(?:ha|hanno|ho|abbiamo|avete|hai|aveva|avevano|avevamo|avevo|avrebbe|avrebbero|è|e['’]|sono|siamo|era|erano|"
     r"eravamo|ero|fu|furono|sarebbe|sarebbero)\s+(?:[\w'’]++\s+){0,2}?\w++(?:(?<=\w(?:at|ut|it|tt|st|ss|rt|es|us|os)[oaie])|(?<=\w(?:ers|ort|olt)[oaie]))|"
     r"scors[oaie]|già|ieri|was|were|had|did|ago|yesterday|previously|earlier|has\s+been|have\s+been|"
-    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:"  # "will be paid", "is heard": passive, not past
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"
+    r"(?<!\bits\s)(?<!ly\s)(?:"  # "will be paid", "is heard", "the reduced dividend", "previously announced": not past tense
     r"said|told|went|came|began|saw|took|made|gave|found|knew|thought|brought|bought|hit|left|lost|ran|sent|spent|"
     r"stood|kept|held|wrote|broke|fell|rose|grew|got|paid|met|led|became|struck|shut|heard|"
     r"[a-z]++(?<=[a-z][a-z]ed)(?<!eed))|"
@@ -46,7 +48,9 @@ STAMP_AFTER = re.compile(r"\s*(?:[–—-]|:\s)")
 CUE_PAST = re.compile(r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fin\s+da|since|already)\s+"
                       r"(?:(?:il|la|lo|l['’])\s*|(?:oltre|più\s+di|almeno|ben|over|more\s+than)\s+)?$", re.I)
 CUE_NEAREST = re.compile(r"(?<![\w'’])(?:until|till|fino\s+al|fino\s+alla|fino\s+all['’])\s*$", re.I)
-CUE_FUTURE = re.compile(r"(?<![\w'’])(?:entro|by|next)\s+(?:(?:il|la|lo|l['’])\s*)?$", re.I)
+CUE_FUTURE = re.compile(r"(?<![\w'’])(?:entro|by|next|payable|effective|due|expires?|expiring|(?:scheduled|set|slated|planned)\s+for|"
+                        r"of\s+record|as\s+(?:early|soon)\s+as|starting|beginning|a\s+partire\s+da|in\s+scadenza)"
+                        r"\s+(?:(?:il|la|lo|l['’])\s*)?$", re.I)
 # A deadline or event moved to a date ("ha prorogato la scadenza al 15 ottobre", "rescheduled the call to
 # Monday"): the date is ahead whatever the tense of the verb that moved it.
 TO_BEFORE = re.compile(r"(?<![\w'’])(?:a|ad|al|alla|all['’]|to|until|till)(?:\s+the)?\s*$", re.I)
@@ -59,11 +63,12 @@ CUE = re.compile("|".join(f"(?P<{name}>{cue.pattern})" for name, cue in
 class Context:
     """One text being tagged: its publication time and what has been resolved so far."""
 
-    __slots__ = ("text", "published", "zone", "lang", "last_day", "tense_cache", "today", "markers")
+    __slots__ = ("text", "published", "zone", "lang", "last_day", "last_year", "tense_cache", "today", "markers")
 
     def __init__(self, text: str, published: datetime, zone: ZoneInfo, lang: str = "it"):
         self.text, self.published, self.zone, self.lang = text, published, zone, lang  # published: aware, in zone
         self.last_day: date | None = None
+        self.last_year: int | None = None  # the last year the text named ("in 1995 ... the following year")
         self.tense_cache: dict = {}
         self.today: date = published.date()
         self.markers = None  # the text's tense markers, found once on first need
@@ -84,8 +89,13 @@ def tense_markers(context: Context) -> list:
         global TENSE
         if TENSE.__class__ is str:
             TENSE = re.compile(TENSE, 0)
-        context.markers = [(m.start(), m.end(), m.lastgroup) for m in TENSE.finditer(lowered(context.text))]
+        text = context.text
+        context.markers = [(m.start(), m.end(), m.lastgroup) for m in TENSE.finditer(lowered(text))
+                           if not (text[m.start()].isupper() and NAME_POSITION.search(text, max(0, m.start() - 3), m.start()))]
     return context.markers
+
+
+NAME_POSITION = re.compile(r"[\w,;'’\"]\s+$")  # a capitalised word inside a sentence is a name: "in Geneva", "Eva"
 
 
 def tense_near(context: Context, start: int, end: int) -> str | None:
@@ -198,10 +208,17 @@ def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bo
         near = [d for d in candidates if 0 < (d - today).days <= UPDATE_WINDOW]
         if near:
             return near[0]
+    if direction == "future" and not strict and (chosen - today).days > FAR:
+        # A future cue rarely points almost a year ahead when the same day and month passed a few weeks
+        # ago: "repatriate the child by Jan. 14" in a 15 January article is the deadline just gone.
+        other = [d for d in candidates if 0 < (today - d).days <= NEAR_OTHER_SIDE]
+        if other:
+            return other[0]
     return chosen
 
 
 UPDATE_WINDOW = 7  # days after publication within which a past-tense day and month is read as an update
+FAR, NEAR_OTHER_SIDE = 183, 45  # days: a future date this far ahead gives way to one this recently past
 
 
 def resolve_point(context: Context, chunk: Chunk, direction, strict, shift_days: int = 0) -> Point | None:
@@ -390,6 +407,14 @@ def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) ->
     return (text_value, "DATE", *bounds(context, start, end, chunk.mod))
 
 
+def week_of(context: Context, chunk: Chunk, day: date, step: int) -> tuple:
+    """The ISO week `step` weeks from the one holding `day`."""
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=step)
+    iso = monday.isocalendar()
+    start = datetime(monday.year, monday.month, monday.day)
+    return (f"{iso.year}-W{iso.week:02d}", "DATE", *bounds(context, start, start + timedelta(days=7), chunk.mod))
+
+
 def shift(moment: datetime, count, unit: str, is_time: bool, sign: int) -> datetime:
     """`moment` moved by count units: hours and minutes in elapsed time, days and up on the calendar."""
     if is_time:
@@ -524,10 +549,15 @@ def to_timex(context: Context, chunk: Chunk) -> dict | list | None:
     if parts is None:
         return None
     value, kind, earliest, latest = parts
+    if kind == "DATE" and YEAR_NAMED.search(context.text, chunk.start, chunk.end):
+        context.last_year = int(value[:4]) if value[:4].isdigit() else context.last_year
     start, end = (english_span(context.text, chunk.start, chunk.end, "compound" not in chunk.info) if context.lang == "en"
                   else (chunk.start, chunk.end))
     return {"text": context.text[start:end], "span": [start, end], "type": kind,
             "value": value, "mod": chunk.mod, "earliest": earliest, "latest": latest}
+
+
+YEAR_NAMED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|nineteen|thousand", re.I)
 
 
 def interval_ends(context: Context, chunk: Chunk) -> list | None:
