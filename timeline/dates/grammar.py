@@ -12,7 +12,7 @@ chunks that `resolve` turns into TIMEX3 values. Nothing here knows the publicati
 import re
 
 from .lexicon import (
-    APOS, COMPOUND_NUMBER, HOLIDAYS, MONTH_NAMES, MONTHS, NUMBERS, PARTS_OF_DAY, SEASONS, TENS, TIME_UNITS, UNITS,
+    APOS, COMPOUND_NUMBER, FEASTS, HOLIDAYS, MONTH_NAMES, MONTHS, NUMBERS, PARTS_OF_DAY, SEASONS, TENS, TIME_UNITS, UNITS,
     WEEKDAY_NAMES, WEEKDAYS, alternation, fold, lowered, number_value,
 )
 
@@ -303,11 +303,39 @@ rule(f"{B}(?:(?:nella|la|the)\\s+)?(?:notte|nottata|night|overnight)\\s+(?:tra|f
 
 
 @rule(f"{B}(?P<h>{alternation(HOLIDAYS)}){E}", {"natale", "vigilia", "stefano", "capodanno", "silvestro", "epifania", "befana",
-                                              "ferragosto", "ognissanti", "christmas", "boxing", "new"})
+                                              "ferragosto", "ognissanti", "christmas", "boxing", "new", "festa", "primo",
+                                              "immacolata"})
 def holiday(m, text):
     """ "a Natale", "on Christmas Eve": the holiday's date in the year nearest publication."""
-    month, day = HOLIDAYS[" ".join(m["h"].lower().replace("’", "'").split())]
+    name = " ".join(m["h"].lower().replace("’", "'").split())
+    if name == "primo maggio" and re.match(r"\s+\d", text[m.end():]):
+        return None  # "primo maggio 2024" is a date (day_month)
+    month, day = HOLIDAYS[name]
     return Chunk(m.start(), m.end(), day=("abs", None, month, day, None))
+
+
+# Movable feasts: "Pasqua", "Pasquetta", "Easter", "Thanksgiving Day", "last Thanksgiving", "Easter week".
+@rule(f"{B}(?:(?P<pre>last|next|this|lo\\s+scorso|la\\s+scorsa|la\\s+prossima|il\\s+prossimo)\\s+)?(?P<f>{alternation(FEASTS)})"
+      f"(?:\\s+(?P<post>scors[oa]|prossim[oa]))?(?:\\s+(?P<week>week))?(?:\\s+(?:del\\s+|di\\s+)?(?P<y>{YEAR}))?{E}",
+      {"pasqua", "easter", "domenica", "pasquetta", "angelo", "santo", "good", "pentecoste", "pentecost", "thanksgiving",
+       "memorial", "labor", "election"})
+def movable_feast(m, text):
+    name = " ".join(m["f"].lower().replace("’", "'").split())
+    if not text[m.start("f")].isupper() and name in ("labor day", "election day", "memorial day", "good friday"):
+        return None  # "a good friday for the market", "labor day" lower case
+    feast = FEASTS[name]
+    direction = direction_of(m["pre"] or m["post"])
+    year = int(m["y"]) if m["y"] else None
+    if m["week"]:  # "Easter week": the ISO week that ends on Easter Sunday
+        return Chunk(m.start(), m.end(), resolver=lambda context, chunk: feast_week(context, chunk, feast, year))
+    return Chunk(m.start(), m.end(), day=("feast", feast, year), direction=direction)
+
+
+def feast_week(context, chunk, feast: str, year: int | None) -> tuple:
+    from .resolve import resolve_day, week_of
+
+    day = resolve_day(context, ("feast", feast, year), None, False)
+    return week_of(context, chunk, day, 0)
 
 
 # ---------------------------------------------------------------- intervals of days
@@ -438,8 +466,8 @@ COUNT_AFTER_YEAR = re.compile(
     r"utenti|persone|clienti|dipendenti|lavoratori|abitanti|passeggeri|punti|voti|azioni|unità)\b", re.I)
 
 
-@rule(f"(?:{B}{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|{B}(?P<lead>before|after|prima\\s+del|dopo\\s+il)\\s+)?"
-      f"(?<![\\w$€£.,/-])(?P<y>{YEAR}){E}{NUM_END}(?![-/]\\d)", {"#year"})
+@rule(f"(?:{B}{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|{B}(?P<lead>before|after|prima\\s+del|dopo\\s+il)\\s+|"
+      f"(?<![\\w$€£.,/-]))(?P<y>{YEAR}){E}{NUM_END}(?![-/]\\d)", {"#year"})
 def year(m, text):
     """ "nel 2021", "in 1998", "a 1996 law", "fiscal 1989", "1994, 1995 and 1997"; not "il modello 2040", "2000 shares"."""
     if UNIT_AFTER_YEAR.match(text, m.end()) or COUNT_AFTER_YEAR.match(text, m.end()):
@@ -475,8 +503,9 @@ def relative_period(m, text):
     word = (m["pre"] or m["post"]).lower()
     if kind != "weekend" and re.match("following|previous|successiv|precedent", word):
         step = 1 if re.match("following|successiv", word) else -1  # "the following year": after the year last mentioned
-        return Chunk(m.start(), m.end(), resolver=lambda context, chunk: anaphoric_period(context, chunk, kind, step))
-    return Chunk(m.start(), m.end(), resolver=period(kind, None, direction))
+        return Chunk(m.start(), m.end(), resolver=lambda context, chunk: anaphoric_period(context, chunk, kind, step),
+                     info={"period": True})
+    return Chunk(m.start(), m.end(), resolver=period(kind, None, direction), info={"period": True})
 
 
 def anaphoric_period(context, chunk, kind: str, step: int) -> tuple:
@@ -536,18 +565,30 @@ def period_edge(m, text):
     return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period(kind, None, direction))
 
 
-@rule(f"{B}(?:(?:l{A}|la|lo|il|nella|in|during|the|last|this|next|quest{A}|questa|questo)\\s*)?"
-      f"(?:(?P<pre>scors[oa]|passat[oa]|prossim[oa])\\s+)?(?P<s>{alternation(SEASONS)})"
+@rule(f"{B}(?:(?:l{A}|la|lo|il|nella|in|during|the|last|this|next|quest{A}|questa|questo|this\\s+past|this\\s+coming)\\s*)?"
+      f"(?:(?P<pre>scors[oa]|passat[oa]|prossim[oa]|early|late|mid-?)\\s*)?(?P<s>{alternation(SEASONS)})"
       f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|(?:del\\s+)?{YEAR}))?{E}", set(SEASONS))
 def season(m, text):
     """ "l'estate 2023", "la prossima primavera", "last winter"; a bare season needs "in"."""
     word = m.group(0).lower()
     year_match = re.search(YEAR, m["post"] or "")
-    direction = direction_of(m["pre"] or m["post"]) or direction_of(word.split()[0] if " " in word else None)
-    if not year_match and direction is None and not re.match(r"(?:in|nella|during)\s", word):
+    pre = (m["pre"] or "").lower()
+    edge = pre if re.match("early|late|mid", pre) else ""
+    direction = direction_of(None if edge else m["pre"] or m["post"]) or direction_of(word.split()[0] if " " in word else None)
+    if word.startswith("this past"):
+        direction = "past"
+    if not year_match and direction is None and not re.match(r"(?:in|nella|during|the)\s", word):
         return None
+    if fold(m["s"]) == "fall" and not (year_match or direction or edge):
+        return None  # "the fall of the government"
+    if word.startswith("the") and not fold(m["s"]).isascii() or fold(m["s"]) == "estate" and word.startswith(("the", "this")):
+        return None  # "the estate" is English property
+    if word.startswith("the") and re.match(r"\s+of\b", text[m.end():]) and not year_match:
+        return None  # "the spring of discontent"
     value = (int(year_match.group()) if year_match else None, SEASONS[fold(m["s"])])
-    return Chunk(m.start(), m.end(), resolver=period("season", value, direction))
+    mod = "START" if edge.startswith("early") else "END" if edge.startswith("late") else "MID" if edge else None
+    return Chunk(m.start(), m.end(), mod=mod, resolver=period("season", value, None if word.startswith("the") and not
+                                                                  direction else direction))
 
 
 # ---------------------------------------------------------------- times
@@ -719,15 +760,21 @@ def offset_ago(m, text):
     return Chunk(m.start(), m.end(), mod=mod, resolver=lambda context, chunk: offset_timex(context, chunk, duration, -1))
 
 
-@rule(f"{B}(?:(?:il|la)\\s+(?P<w>giorno|giornata|settimana)\\s+(?P<d>dopo|seguente|successiv[oa]|precedente|prima)|"
-      f"l{A}(?P<d2>indomani)|the\\s+(?P<d3>next|following|previous|preceding)\\s+(?P<w3>day|week)|the\\s+(?P<w4>day|week)\\s+(?P<d4>before|after)){E}"
-      f"(?!\\s+(?:di|del|della|dello|dell{A}|of)\\b)", {"giorno", "giornata", "settimana", "indomani", "day", "week"})
+@rule(f"{B}(?:(?:il|la)\\s+(?P<w>giorno|giornata|settimana|mattina|sera|notte)\\s+(?P<d>dopo|seguente|successiv[oa]|precedente|prima)|"
+      f"l{A}(?P<d2>indomani)|the\\s+(?P<d3>next|following|previous|preceding)\\s+(?P<w3>day|week|morning|afternoon|evening|night)|"
+      f"the\\s+(?P<w4>day|week)\\s+(?P<d4>before|after)){E}"
+      f"(?!\\s+(?:di|del|della|dello|dell{A}|of)\\b)", {"giorno", "giornata", "settimana", "indomani", "day", "week", "mattina",
+                                                      "sera", "notte", "morning", "afternoon", "evening", "night"},
+      requires=[{"dopo", "seguente", "successivo", "successiva", "precedente", "prima", "indomani", "next", "following",
+                 "previous", "preceding", "before", "after"}])
 def day_after(m, text):
-    """ "il giorno dopo", "the next day", "l'indomani": one day from the last date mentioned."""
+    """ "il giorno dopo", "the next day", "l'indomani", "the next morning": one day from the last date mentioned."""
     from .resolve import offset_from_last_date
 
     word, direction = m["w"] or m["w3"] or m["w4"] or "giorno", m["d"] or m["d2"] or m["d3"] or m["d4"]
     sign = -1 if re.match("precedente|prima|before|previous|preceding", direction, re.I) else 1
+    if fold(word) in PARTS_OF_DAY:  # "the next morning": that part of the day after
+        return Chunk(m.start(), m.end(), day=("after_last", sign), pod=PARTS_OF_DAY[fold(word)])
     unit = "W" if re.match("settimana|week", word, re.I) else "D"
     return Chunk(m.start(), m.end(), resolver=lambda context, chunk: offset_from_last_date(context, chunk, (1, unit, False), sign))
 
@@ -744,7 +791,7 @@ QUANTIFIER = r"(?P<quant>more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+mo
 @rule(f"{B}(?:{ANCHOR_LEAD}\\s+)?(?:{QUANTIFIER}\\s+)?(?:{APPROX_WORDS}\\s+)?(?:(?P<first>first|latest|initial|final|year-earlier|year-ago)\\s+)?"
       f"(?P<n>{ROUGH_COUNT}|{NUMBER})(?P<more>\\s+more)?(?:\\s*|(?P<hy>-))(?:(?P<kind>trading|business|working|calendar)\\s+)?(?P<u>{UNIT})"
       f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?{E}"
-      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old|\s+(?:feriale|festivo|qualsiasi|qualunque|normale|tipo|medio|come\s+(?:tanti|gli\s+altri))\b)", UNIT_WORDS, requires=[NUMBER_WORDS])
+      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old|-long|\s+(?:feriale|festivo|qualsiasi|qualunque|normale|tipo|medio|come\s+(?:tanti|gli\s+altri))\b)", UNIT_WORDS, requires=[NUMBER_WORDS])
 def duration(m, text):
     """ "72 ore", "da quasi una settimana", "tra due settimane", "for three days"."""
     number, unit = " ".join(m["n"].lower().split()), m["u"].lower()
@@ -752,6 +799,8 @@ def duration(m, text):
         return None  # "once a day", "a week" in prose
     if unit == "h" and not number.isdigit():
         return None
+    if unit.startswith("quarter") and re.match(r"\s+of\b", text[m.end():]):
+        return None  # "three-quarters of its food": a fraction
     compound = bool(m["hy"]) or unit in ENGLISH_UNITS and bool(ARTICLE_BEFORE.search(text, max(0, m.start() - 7), m.start()))
     span = duration_of(m, compound=compound)  # "a five year low", "the two day rally": compounds without a hyphen
     if span is None or (span[1] == "Y" and is_age(m, text)):
@@ -819,15 +868,21 @@ def unspecified_duration(m, text):
 
 
 # "for the year", "the full year": the year of publication; "the year ended Sept. 30" is a year-long DURATION.
-@rule(f"{B}the\\s+(?:(?:full|whole|entire|current|calendar)\\s+)?year(?P<ended>\\s+(?:ended|ending|to\\s+date)\\b)?{E}"
-      f"(?!['’]s|\\s+(?:before|after|earlier|later|ago|of|in|when|that|which|since|(?:19|20)\\d\\d|two|nineteen)\\b|-)",
-      {"year"}, requires=[{"the"}])
+@rule(f"{B}the\\s+(?:(?:full|whole|entire|current|calendar)\\s+)?(?P<u>year|week|month)(?P<ended>\\s+(?:ended|ending|to\\s+date)\\b)?{E}"
+      f"(?!\\s+(?:before|after|earlier|later|ago|of|in|when|that|which|since|(?:19|20)\\d\\d|two|nineteen|\\w+ed)\\b|-)",
+      {"year", "week", "month"}, requires=[{"the"}])
 def the_year(m, text):
+    """ "for the year", "the week's most active session": the year, week or month of publication."""
     from .resolve import duration_timex
 
+    unit = m["u"].lower()
     if m["ended"]:
-        return Chunk(m.start(), m.start("ended"), resolver=lambda context, chunk: duration_timex(context, chunk, (1, "Y", False), ""))
-    return Chunk(m.start(), m.end(), resolver=period("year", None, "this"))
+        return Chunk(m.start(), m.start("ended"), resolver=lambda context, chunk: duration_timex(
+            context, chunk, (1, unit[0].upper(), False), ""))
+    if unit != "year" and not (re.match(r"['’]s\b|\s*[,.;:]", text[m.end():]) or
+                               re.search(r"\b(?:for|during|over|throughout)\s+$", text[max(0, m.start() - 12):m.start()], re.I)):
+        return None  # "the week" inside a longer phrase ("the week the strike began") is not this week
+    return Chunk(m.start(), m.end(), resolver=period(unit, None, "this"), info={"period": True})
 
 
 ONES_EN = "one|two|three|four|five|six|seven|eight|nine"
@@ -857,6 +912,19 @@ def spoken_year(m, text):
 def words_to_year_part(words: list) -> int:
     """ ["ninety", "six"] → 96, ["oh", "five"] → 5, ["and", "one"] → 1."""
     return number_value(" ".join(w for w in words if w not in ("oh", "and"))) or 0
+
+
+# "day-long", "decades-long": durations as adjectives, plural for an unspecified count.
+@rule(f"{B}(?P<u>hour|day|week|month|year|decade|century|hours|days|weeks|months|years|decades|centuries)-long{E}",
+      {"long"}, requires=[{"hour", "day", "week", "month", "year", "decade", "century", "hours", "days", "weeks", "months",
+                           "years", "decades", "centuries"}])
+def long_compound(m, text):
+    from .resolve import duration_timex
+
+    word = m["u"].lower()
+    count, unit = scaled("X" if word.endswith("s") else 1, UNITS[word if word in UNITS else word + "s"])
+    span = (count, unit, word.startswith("hour"))
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: duration_timex(context, chunk, span, ""))
 
 
 # "in giornata", "nel corso della giornata": within the publication day.
@@ -902,7 +970,8 @@ def duration_hours_short(m, text):
 
 VAGUE_WORDS = set("""scorsi scorse passati passate precedenti ultimi ultime passato recente recentemente ultimamente fa
 precedenza recently lately past recent ago attualmente momento adesso oggigiorno giorno giorni currently moment now
-nowadays present presently days prossimi prossime futuro prossimamente breve coming next future ahead""".split())
+nowadays present presently days prossimi prossime futuro prossimamente breve coming next future ahead current
+attuale attuali recenti term termine later possible possibile secondo""".split())
 VAGUE = {
     "PAST_REF": (r"nei\s+(?:giorni|mesi|anni)\s+(?:scorsi|passati|precedenti)|nelle\s+(?:settimane|ore)\s+(?:scorse|passate|precedenti)|"
                  r"nelle\s+(?:scorse|ultime)\s+(?:settimane|ore)|negli\s+(?:ultimi|scorsi)\s+(?:giorni|mesi|anni|tempi)|"
@@ -910,12 +979,17 @@ VAGUE = {
                  r"poco\s+fa|tempo\s+fa|giorni\s+fa|settimane\s+fa|mesi\s+fa|anni\s+fa|in\s+precedenza|"
                  r"recently|lately|in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|"
                  r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|months|years)|"
-                 r"a\s+while\s+ago|some\s+time\s+ago|days\s+ago|weeks\s+ago|months\s+ago|years\s+ago"),
+                 r"a\s+while\s+ago|some\s+time\s+ago|days\s+ago|weeks\s+ago|months\s+ago|years\s+ago|"
+                 r"(?<=\s)recent(?=\s+[a-z])(?!\s+(?:days|weeks|months|years|quarters|past)\b)|(?<=\s)recent[ei](?=\s+[a-z])"),
     "PRESENT_REF": (r"attualmente|al\s+momento|in\s+questo\s+momento|adesso|oggigiorno|oggi\s+giorno|in\s+questi\s+giorni|"
-                    r"al\s+giorno\s+d['’]oggi|currently|at\s+the\s+moment|right\s+now|nowadays|at\s+present|presently|these\s+days|now"),
+                    r"al\s+giorno\s+d['’]oggi|currently|at\s+the\s+moment|right\s+now|nowadays|at\s+present|presently|these\s+days|now|"
+                    r"(?<=\s)current(?=\s+[a-z])(?!\s+(?:year|quarter|month|week|fiscal|account|affairs|events|assets|liabilities)\b)|"
+                    r"(?<=['’\s])attual[ei](?=\s+[a-z])"),
     "FUTURE_REF": (r"nei\s+prossimi\s+(?:giorni|mesi|anni)|nelle\s+prossime\s+(?:ore|settimane)|in\s+futuro|prossimamente|a\s+breve|"
                    r"nel\s+prossimo\s+futuro|in\s+the\s+(?:coming|next\s+few|next)\s+(?:hours|days|weeks|months|years)|"
-                   r"in\s+the\s+(?:near\s+)?future|in\s+the\s+days\s+ahead|in\s+the\s+weeks\s+ahead"),
+                   r"in\s+the\s+(?:near\s+)?future|in\s+the\s+days\s+ahead|in\s+the\s+weeks\s+ahead|"
+                   r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short)\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible|"
+                   r"nel\s+(?:breve|medio)\s+termine|a\s+breve\s+termine|in\s+un\s+secondo\s+momento|(?:il\s+)?prima\s+possibile"),
 }
 
 
@@ -934,24 +1008,51 @@ def ora_now(m, text):
     return Chunk(m.start(), m.end(), resolver=lambda context, chunk: ("PRESENT_REF", "DATE", None, None))
 
 
-@rule(f"{B}(?:(?:ogni|every|each)\\s+(?:(?P<n>{NUMBER})\\s+)?(?P<u>{UNIT}|{WEEKDAY}|{POD})|(?:tutti\\s+i|tutte\\s+le)\\s+(?P<u2>giorni|settimane|mesi|anni|mattine|sere|notti|{WEEKDAY})|"
-      r"(?P<adv>quotidianamente|giornalmente|settimanalmente|mensilmente|annualmente))" + E, {"ogni", "every", "each", "tutti", "tutte", "quotidianamente", "giornalmente", "settimanalmente", "mensilmente", "annualmente"})
+ADVERB_SETS = {"quotidianamente": "P1D", "giornalmente": "P1D", "settimanalmente": "P1W", "mensilmente": "P1M",
+               "annualmente": "P1Y", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H",
+               "annually": "P1Y", "yearly": "P1Y", "biweekly": "P2W"}
+
+
+@rule(f"{B}(?:(?:ogni|every|each)\\s+(?:(?P<n>{NUMBER})\\s+)?(?P<u>{UNIT}|{WEEKDAY}|{POD}|(?P<m>{MONTH_FULL})|(?P<s>{alternation(SEASONS)}))|"
+      f"(?:tutti\\s+i|tutte\\s+le)\\s+(?P<u2>giorni|settimane|mesi|anni|mattine|sere|notti|{WEEKDAY})|"
+      f"(?P<adv>{alternation(ADVERB_SETS)}))" + E,
+      {"ogni", "every", "each", "tutti", "tutte", *ADVERB_SETS})
 def recurrence(m, text):
-    """ "ogni lunedì" → XXXX-WXX-1; "ogni 2 ore" → PT2H; "tutti i giorni" → P1D (type SET)."""
+    """ "ogni lunedì" → XXXX-WXX-1; "ogni 2 ore" → PT2H; "tutti i giorni", "daily" → P1D; "ogni mattina" →
+    XXXX-XX-XXTMO; "each July" → XXXX-07 (type SET)."""
     word = fold(m["u"] or m["u2"] or "")
     adverb = (m["adv"] or "").lower()
     if adverb:
-        value = {"quotidianamente": "P1D", "giornalmente": "P1D", "settimanalmente": "P1W",
-                 "mensilmente": "P1M", "annualmente": "P1Y"}[adverb]
+        value = ADVERB_SETS[adverb]
+    elif m["m"]:
+        value = f"XXXX-{MONTHS[fold(m['m'])]:02d}"
+    elif m["s"]:
+        value = f"XXXX-{SEASONS[fold(m['s'])]}"
     elif word in WEEKDAYS:
         value = f"XXXX-WXX-{WEEKDAYS[word] + 1}"
     elif word.rstrip("ei") in ("mattin", "ser", "nott") or word in PARTS_OF_DAY:
-        value = "T" + PARTS_OF_DAY.get(word, {"mattin": "MO", "ser": "EV", "nott": "NI"}.get(word.rstrip("ei"), "MO"))
+        value = "XXXX-XX-XXT" + PARTS_OF_DAY.get(word, {"mattin": "MO", "ser": "EV", "nott": "NI"}.get(word.rstrip("ei"), "MO"))
     else:
         unit_word = word if word in UNITS else {"giorni": "giorno", "settimane": "settimana", "mesi": "mese", "anni": "anno"}[word]
-        count = number_value(m["n"]) if m["n"] else 1
-        unit = UNITS[unit_word]
-        value = f"PT{count}{unit}" if unit_word in ("ora", "ore", "minuti", "minuto", "hour", "hours", "minute", "minutes") else f"P{count}{unit}"
+        count, unit = scaled(number_value(m["n"]) if m["n"] else 1, UNITS[unit_word])
+        value = f"PT{count}{unit}" if unit_word in TIME_UNITS else f"P{count}{unit}"
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: (value, "SET", None, None))
+
+
+# "50,000 copies a year", "three times a day": an English rate after a count is a SET. Prices are not
+# expressions ("$4.50 a month"), nor Italian rates ("5.000 domande all'ora"): docs/DATES.md.
+@rule(f"(?<=[\\d\\w%)]\\s)(?P<w>a|an|per)\\s+(?P<u>year|day|week|month|hour){E}(?!\\s+(?:or|and|earlier|later|ago|before|after)\\b)",
+      {"year", "day", "week", "month", "hour"}, requires=[{"a", "an", "per"}])
+def rate(m, text):
+    before = text[max(0, m.start() - 30):m.start()]
+    if not re.search(r"\d|thousand|hundreds?|dozens?|mila|times|volte|twice|once", before, re.I):
+        return None  # a rate follows a count: "50,000 copies a year", "three times a day"
+    if re.search(r"[$€£]|euro|dollar|cent|pence|pound|yen|franc|million|billion|milioni|miliardi", before, re.I):
+        return None  # a price ("$4.50 a month", "16 euro all'anno") is not a time expression (docs/DATES.md)
+    if re.match(r"\s+(?:su|out)\b", text[m.end():]):
+        return None  # "24 ore su 24"
+    unit = UNITS[m["u"].lower()]
+    value = f"PT1{unit}" if m["u"].lower() in TIME_UNITS else f"P1{unit}"
     return Chunk(m.start(), m.end(), resolver=lambda context, chunk: (value, "SET", None, None))
 
 
@@ -964,7 +1065,7 @@ GAP_POD_DAY = re.compile(f"\\s+(?:di|del|dell{A}|della|dello|of|on)\\s*$", re.I)
 INTERVAL_FROM = re.compile(f"(?:{B}(?:dal|dalla|dall{A}|dalle|da|tra|fra|from|between)\\s*(?:il\\s+|la\\s+|lo\\s+|le\\s+|l{A}|the\\s+)?)$", re.I)
 INTERVAL_TO = re.compile(f"\\s*(?:al|alla|all{A}|alle|a|ad|fino\\s+al|fino\\s+alla|fino\\s+alle|fino\\s+a|e|e\\s+il|e\\s+la|e\\s+le|e\\s+l{A}|to|and|until|till|through|-|–)\\s*(?:the\\s+)?$", re.I)
 APPROX_AFTER = re.compile(r"\s*,?\s+(?:circa|or\s+so)\b", re.I)
-EARLY_LATE = re.compile(r"(?<![\w])(?P<w>early|late)\s+(?:on\s+)?$", re.I)
+EARLY_LATE = re.compile(r"(?<![\w])(?P<w>early|late|earlier|later)\s+(?:on\s+)?$", re.I)
 BEFORE_AFTER = re.compile(f"{B}(?P<w>prima\\s+(?:del|della|dello|dell{A}|di)|dopo\\s+(?:il|la|lo|l{A})|before|after)\\s*$", re.I)
 
 
@@ -1081,6 +1182,10 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
             if changed:
                 break
     for chunk in chunks:
+        if chunk.info.get("period") and not chunk.mod:  # "earlier this year", "later this month"
+            edge = EARLY_LATE.search(text, max(0, chunk.start - 9), chunk.start)
+            if edge:
+                chunk.mod, chunk.start = ("START" if edge["w"][0] in "eE" else "END"), edge.start()
         if chunk.resolver is not None or chunk.ends is not None:
             continue
         if chunk.time and chunk.mod in (None, "APPROX"):

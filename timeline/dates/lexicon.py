@@ -80,6 +80,49 @@ HOLIDAYS = {"natale": (12, 25), "vigilia di natale": (12, 24), "santo stefano": 
             "ognissanti": (11, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31)}
 
+# Fixed national days of Italy.
+HOLIDAYS.update({"festa della liberazione": (4, 25), "festa dei lavoratori": (5, 1), "primo maggio": (5, 1),
+                 "festa della repubblica": (6, 2), "immacolata": (12, 8)})
+
+# Movable feasts, by the day they fall on in a given year (see feast_date).
+FEASTS = {"pasqua": "easter", "easter": "easter", "easter sunday": "easter", "domenica di pasqua": "easter",
+          "pasquetta": "easter+1", "lunedì dell'angelo": "easter+1", "easter monday": "easter+1",
+          "venerdì santo": "easter-2", "good friday": "easter-2", "pentecoste": "easter+49", "pentecost": "easter+49",
+          "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving", "memorial day": "memorial",
+          "labor day": "labor", "election day": "election"}
+
+
+def feast_date(feast: str, year: int):
+    """The day a movable feast falls on in `year`.
+
+    >>> feast_date("easter", 2024).isoformat(), feast_date("thanksgiving", 1999).isoformat()
+    ('2024-03-31', '1999-11-25')
+    """
+    from datetime import date, timedelta
+
+    if feast.startswith("easter"):  # the Gregorian computus (Meeus's algorithm)
+        a, (b, c) = year % 19, divmod(year, 100)
+        d, e = divmod(b, 4)
+        g = (b - (b + 8) // 25 + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = divmod(c, 4)
+        weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * weekday_shift) // 451
+        month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+        return date(year, month, day + 1) + timedelta(days=int(feast[6:] or 0))
+    if feast == "thanksgiving":  # the fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if feast == "memorial":  # the last Monday of May
+        last = date(year, 5, 31)
+        return last - timedelta(days=last.weekday())
+    if feast == "labor":  # the first Monday of September
+        first = date(year, 9, 1)
+        return first + timedelta(days=-first.weekday() % 7)
+    first = date(year, 11, 1)  # election day: the Tuesday after the first Monday of November
+    return first + timedelta(days=-first.weekday() % 7 + 1)
+
+
 SEASONS = {"primavera": "SP", "estate": "SU", "autunno": "FA", "inverno": "WI",
            "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from .grammar import Chunk
-from .lexicon import POD_HOURS, lowered
+from .lexicon import POD_HOURS, feast_date, lowered
 
 SECOND = timedelta(seconds=1)
 
@@ -140,8 +140,10 @@ def needs_direction(chunk: Chunk) -> bool:
         spec = spec[1]
     if spec is None:
         return bool(chunk.time) or "this_night" in chunk.info  # "alle 20", "stanotte"
-    if spec[0] == "rel":
+    if spec[0] in ("rel", "after_last"):
         return False
+    if spec[0] == "feast":
+        return spec[2] is None
     return spec[0] == "wd" or spec[1] is None or spec[2] is None  # a weekday, or a day without a year
 
 
@@ -171,9 +173,17 @@ def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bo
     kind = spec[0]
     if kind == "rel":
         return today + timedelta(days=spec[1])
+    if kind == "after_last":  # "the next morning": the day after the last one the text named
+        return (context.last_day or today) + timedelta(days=spec[1])
     if kind == "night_before":
         day = resolve_day(context, spec[1], direction, strict)
         return day and day - timedelta(days=1)
+    if kind == "feast":  # "Pasqua", "last Thanksgiving": that feast in the year the direction picks
+        _, feast, year = spec
+        if year:
+            return feast_date(feast, year)
+        candidates = [feast_date(feast, y) for y in (today.year - 1, today.year, today.year + 1)]
+        return choose(candidates, today, direction, strict, lambda a, b: (a - b).days)
     if kind == "wd":
         weekday = spec[1]
         if direction == "this":
@@ -350,7 +360,7 @@ def interval_points(context: Context, chunk: Chunk) -> tuple | None:
 def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) -> tuple:
     """Years, months, ISO weeks, weekends and seasons, fixed or relative to publication."""
     today = context.today
-    if direction is None and kind in ("month", "season", "weekend") and not isinstance(value, tuple):
+    if direction is None and kind in ("month", "season", "weekend") and not (isinstance(value, tuple) and value[0]):
         found, strict = direction_for(context, chunk)
     else:
         found, strict = direction, direction in ("past", "future")
@@ -582,6 +592,7 @@ ENGLISH_LEAD = re.compile(r"right\s+(?=now\b)|(?:(?:shortly|just|only|right|soon
                           r"at(?!\s+(?:least|most)\b)|from|until|till|since|through|throughout|on|before|after|about|almost|into|"
                           r"between|to|of|as\s+of)\s+", re.I)
 THE_BEFORE = re.compile(r"(?<![\w'’])the\s+$", re.I)
+ADJECTIVES = {"current", "recent", "recently", "daily", "weekly", "monthly", "hourly", "nightly", "yearly", "annual", "biweekly"}
 CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]|[^\W\d_]+-")  # "the Friday meeting", "the 1990s", "the eight-year war"
 
 
@@ -592,7 +603,7 @@ def english_span(text: str, start: int, end: int, the: bool = True) -> tuple[int
         if lead is None or lead.end() >= end:
             break
         start = lead.end()
-    if the and not CAPITAL_OR_DIGIT.match(text, start):  # "[the weekend]", "[the past two years]"; not "the Friday meeting"
+    if the and not CAPITAL_OR_DIGIT.match(text, start) and text[start:end].lower() not in ADJECTIVES:  # "[the weekend]", "[the past two years]"; not "the Friday meeting"
         the = THE_BEFORE.search(text, max(0, start - 5), start)
         if the:
             start = the.start()
