@@ -84,7 +84,8 @@ NUMBER_WORDS = ({part for word in NUMBERS for part in re.findall(r"[^\W\d_]+", w
                 | {"hundred", "thousand", "cento", "mille", "duemila", "tremila"}
                 | {tens + joint + one for tens in TENS if not tens.endswith("y") for joint in ("", "a", "i")
                    for one in ("uno", "due", "tre", "tré", "quattro", "cinque", "sei", "sette", "otto", "nove", "")})
-EDGE_WORDS = {"inizio", "inizi", "metà", "fine", "finire", "early", "mid", "late", "beginning", "start", "middle", "end", "turn"}
+EDGE_WORDS = {"inizio", "inizi", "metà", "fine", "finire", "early", "mid", "late", "beginning", "start", "middle", "end", "turn",
+              "primi", "ultimi", "first", "days"}
 DIRECTION_WORDS = {"scorso", "scorsa", "passato", "passata", "prossimo", "prossima", "questo", "questa", "quest", "last",
                    "next", "this", "previous", "following", "coming", "current", "successivo", "successiva",
                    "precedente", "corso", "corrente"}
@@ -375,6 +376,7 @@ def period(kind, value=None, direction=None):
 
 
 MOD_WORDS = (f"(?P<mod>(?:all{A}|agli\\s+)?inizi[o]?|a\\s+inizio|ad\\s+inizio|d{A}inizio|(?:a\\s+)?metà|(?:a\\s+|alla\\s+)?fine|sul\\s+finire|"
+             f"(?:primi|ultimi)\\s+giorni|(?:the\\s+)?(?:first|last)\\s+days|"
              r"early|mid-?|late|(?:at\s+|by\s+)?the\s+(?:beginning|start|middle|end|turn)|(?:in\s+)?the\s+middle)")
 
 
@@ -382,7 +384,7 @@ def mod_of(word: str | None) -> str | None:
     if not word:
         return None
     word = word.lower()
-    return ("START" if re.search("inizi|early|beginning|start", word) else
+    return ("START" if re.search("inizi|early|beginning|start|primi|first", word) else
             "MID" if re.search("metà|mid|middle", word) else "END")
 
 
@@ -429,7 +431,13 @@ def month_alone(m, text):
             return None  # "March on Washington", "August body": a month only with an article or closing a phrase
     elif word == "may" and not capital:
         return None
-    return Chunk(m.start("m"), m.end(), resolver=period("month", MONTHS[word], direction_of(m["post"])))
+    direction = direction_of(m["post"])
+    if direction is None and (lead in ("di", "of") or lead in ("", "the") and MODIFIER_AFTER.match(text, m.end())):
+        direction = "nearest"  # "il disservizio di gennaio", "the June agreement": a month naming a thing, not the verb's time
+    return Chunk(m.start("m"), m.end(), resolver=period("month", MONTHS[word], direction))
+
+
+MODIFIER_AFTER = re.compile(r"['’]s\b|\s+[a-z]+(?<!\band)(?<!\bor)(?<!\bto)(?<!\bthrough)\b(?!\s*\d)")
 
 
 ITALIAN_MONTHS = {w for w in MONTH_NAMES if not w.isascii() or w in (
@@ -974,7 +982,7 @@ nowadays present presently days prossimi prossime futuro prossimamente breve com
 attuale attuali recenti term termine later possible possibile secondo""".split())
 VAGUE = {
     "PAST_REF": (r"nei\s+(?:giorni|mesi|anni)\s+(?:scorsi|passati|precedenti)|nelle\s+(?:settimane|ore)\s+(?:scorse|passate|precedenti)|"
-                 r"nelle\s+(?:scorse|ultime)\s+(?:settimane|ore)|negli\s+(?:ultimi|scorsi)\s+(?:giorni|mesi|anni|tempi)|"
+                 r"nelle\s+(?:scorse|ultime)\s+(?:settimane|ore)|negli\s+(?:ultimi|scorsi)\s+(?:giorni|mesi|anni|tempi)(?!\s+d(?:i|el|ello|ella|ell['’])\b)|"
                  r"nelle\s+settimane\s+scorse|negli\s+anni\s+(?:scorsi|passati)|in\s+passato|di\s+recente|recentemente|ultimamente|"
                  r"poco\s+fa|tempo\s+fa|giorni\s+fa|settimane\s+fa|mesi\s+fa|anni\s+fa|in\s+precedenza|"
                  r"recently|lately|in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|"

@@ -45,6 +45,7 @@ TENSE = (  # compiled on first use
     r")(?![\w'’])")
 CLAUSE_END = re.compile(r"[.!?;:](?=\s)|\n", 0)  # a colon too: "Scheduled maintenance: ... will be"
 STAMP_AFTER = re.compile(r"\s*(?:[–—-]|:\s)")
+UPDATE_BEFORE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:aggiornamento|aggiornato|aggiornata|agg\.|update[d]?|edit)\b[^\n\d]{0,12}$", re.I)
 CUE_PAST = re.compile(r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fin\s+da|since|already)\s+"
                       r"(?:(?:il|la|lo|l['’])\s*|(?:oltre|più\s+di|almeno|ben|over|more\s+than)\s+)?$", re.I)
 CUE_NEAREST = re.compile(r"(?<![\w'’])(?:until|till|fino\s+al|fino\s+alla|fino\s+all['’])\s*$", re.I)
@@ -121,9 +122,12 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
     """(direction, strict): from scorso/prossimo (strict), else a cue word (da, entro), else the tense."""
     if chunk.direction:
         return chunk.direction, True
-    if chunk.time and not chunk.day and STAMP_AFTER.match(context.text, chunk.end) and \
-            not context.text[context.text.rfind("\n", 0, chunk.start) + 1:chunk.start].strip():
-        return None, False  # a live blog's time stamp ("17:55 — Trenord comunica...") is on the publication day
+    if chunk.time and not chunk.day and (
+            STAMP_AFTER.match(context.text, chunk.end) and not context.text[context.text.rfind("\n", 0, chunk.start) + 1:chunk.start].strip()
+            or UPDATE_BEFORE.search(context.text, max(0, chunk.start - 30), chunk.start)):
+        # A live blog's time stamp ("17:55 — Trenord comunica...") and an update stamp ("Aggiornamento ore 19:10 –")
+        # are on the publication day, whatever the tense of the entry (TIMEX.md).
+        return None, False
     cue = CUE.search(context.text, max(0, chunk.start - 20), chunk.start)
     if cue:  # "da martedì", "entro lunedì"; "until Dec. 15", "fino al 31 marzo" are bounds, whatever the tense
         return {"past": "past", "future": "future"}.get(cue.lastgroup), False
@@ -316,6 +320,9 @@ def point_timex(context: Context, chunk: Chunk) -> tuple | None:
     if point is None:
         return None
     context.last_day = point.day
+    spec = chunk.day
+    if spec and spec[0] == "abs" and spec[4] is not None and point.day.weekday() != spec[4]:
+        chunk.info["flag"] = "weekday_mismatch"  # "domenica 23 gennaio" when the 23rd was a Monday: the date wins
     return (point.value, point.type, *bounds(context, point.start, point.end, chunk.mod, instant=bool(chunk.time)))
 
 
@@ -362,6 +369,8 @@ def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) ->
     today = context.today
     if direction is None and kind in ("month", "season", "weekend") and not (isinstance(value, tuple) and value[0]):
         found, strict = direction_for(context, chunk)
+    elif direction == "nearest":  # "il disservizio di gennaio": a month naming a thing, no tense to go by
+        found, strict = None, False
     else:
         found, strict = direction, direction in ("past", "future")
     step = {"past": -1, "future": 1, "this": 0}.get(found, 0)
@@ -563,8 +572,11 @@ def to_timex(context: Context, chunk: Chunk) -> dict | list | None:
         context.last_year = int(value[:4]) if value[:4].isdigit() else context.last_year
     start, end = (english_span(context.text, chunk.start, chunk.end, "compound" not in chunk.info) if context.lang == "en"
                   else (chunk.start, chunk.end))
-    return {"text": context.text[start:end], "span": [start, end], "type": kind,
-            "value": value, "mod": chunk.mod, "earliest": earliest, "latest": latest}
+    timex = {"text": context.text[start:end], "span": [start, end], "type": kind,
+             "value": value, "mod": chunk.mod, "earliest": earliest, "latest": latest}
+    if "flag" in chunk.info:
+        timex["flag"] = chunk.info["flag"]
+    return timex
 
 
 YEAR_NAMED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|nineteen|thousand", re.I)
