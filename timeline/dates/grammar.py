@@ -10,6 +10,7 @@ chunks that `resolve` turns into TIMEX3 values. Nothing here knows the publicati
 """
 
 import re
+from functools import lru_cache
 
 from .lexicon import (
     APOS, COMPOUND_NUMBER, FEASTS, HOLIDAYS, MONTH_NAMES, MONTHS, NUMBERS, PARTS_OF_DAY, SEASONS, TENS, TIME_UNITS, UNITS,
@@ -128,6 +129,7 @@ def words_of(text: str) -> set[str]:
     return words
 
 
+@lru_cache(maxsize=1024)
 def direction_of(word: str | None) -> str | None:
     """'past' for scorso/last, 'future' for prossimo/next, 'this' for questo/this."""
     if not word:
@@ -380,6 +382,7 @@ MOD_WORDS = (f"(?P<mod>(?:all{A}|agli\\s+)?inizi[o]?|a\\s+inizio|ad\\s+inizio|d{
              r"early|mid-?|late|(?:at\s+|by\s+)?the\s+(?:beginning|start|middle|end|turn)|(?:in\s+)?the\s+middle)")
 
 
+@lru_cache(maxsize=1024)
 def mod_of(word: str | None) -> str | None:
     if not word:
         return None
@@ -462,11 +465,29 @@ def month_in_year(context, chunk, month: int, step: int) -> tuple:
     return period_timex(context, chunk, "month", (context.today.year + step, month), None)
 
 
-YEAR_CUE_BEFORE = re.compile(
-    r"(?:^|[(\[,;:–—\-\"“‘/]|['’]s|(?<![\w'’])(?:the|a|an|its|his|her|their|our|your|this|that|these|those|and|or|nor|to|"
-    r"through|in|since|of|from|until|till|by|for|into|between|during|before|after|around|circa|throughout|beyond|than|"
-    r"both|either|year|fiscal|calendar|nel|del|dal|al|il|lo|e|o|ad|da|di|tra|fra|entro|anno|nell['’]anno|dell['’]anno|"
-    r"sin|prima|dopo|come|fino|verso|a\s+partire|rispetto|\w+(?:ed|ing|ful|ous|ive|less)))\s*$", re.I)
+YEAR_CUE_WORDS = set("""the a an its his her their our your this that these those and or nor to through in since of from until till
+by for into between during before after around circa throughout beyond than both either year fiscal calendar nel del dal al il lo
+e o ad da di tra fra entro anno sin prima dopo come fino verso partire rispetto""".split())
+LAST_TOKEN = re.compile(r"(?:([^\W\d_]+)(['’]s)?|([(\[,;:–—\-\"“‘/]))\s*$")
+
+
+def year_cue_before(text: str, start: int) -> bool:
+    """Whether the word or sign before a four-digit number makes it a year (see `year`)."""
+    before = text[max(0, start - 24):start]
+    if not before.strip():
+        return True
+    token = LAST_TOKEN.search(before)
+    if token is None:
+        return False
+    word = (token.group(1) or "").lower()
+    if token.group(3) or token.group(2):
+        return not NOT_A_YEAR_BEFORE.search(before)
+    if word in ("n", "nr", "no", "num", "number", "numero", "route", "flight", "volo", "treno", "room", "model", "modello",
+                "versione", "version"):
+        return False
+    return word in YEAR_CUE_WORDS or word.endswith(("ed", "ing", "ful", "ous", "ive", "less")) or word.endswith("anno")
+
+
 NOT_A_YEAR_BEFORE = re.compile(r"(?:[$€£#]|\b(?:n|nr|no|num|number|numero|n\.|route|flight|volo|treno|room|model|modello|versione|version))\s*\.?\s*$", re.I)
 COUNT_AFTER_YEAR = re.compile(
     r"\s*(?:%|per\s*cent|percent|euro|€|dollars?|pounds|yen|gb|mb|tb|km|kg|miles|feet|metri|chilometri|tons|tonnes|"
@@ -480,10 +501,8 @@ def year(m, text):
     """ "nel 2021", "in 1998", "a 1996 law", "fiscal 1989", "1994, 1995 and 1997"; not "il modello 2040", "2000 shares"."""
     if UNIT_AFTER_YEAR.match(text, m.end()) or COUNT_AFTER_YEAR.match(text, m.end()):
         return None
-    if not (m["mod"] or m["lead"]):
-        before = text[max(0, m.start() - 30):m.start()]
-        if NOT_A_YEAR_BEFORE.search(before) or not YEAR_CUE_BEFORE.search(before):
-            return None  # "il treno 2041", "Orion 1980": a name or a number, not a year
+    if not (m["mod"] or m["lead"]) and not year_cue_before(text, m.start()):
+        return None  # "il treno 2041", "Orion 1980": a name or a number, not a year
     start = m.start() if m["mod"] else m.start("y")
     mod = mod_of(m["mod"]) or ("BEFORE" if m["lead"] and re.match("before|prima", m["lead"], re.I) else
                                "AFTER" if m["lead"] and re.match("after|dopo", m["lead"], re.I) else None)
@@ -908,7 +927,7 @@ def spoken_year(m, text):
         year = 2000 + (words_to_year_part(words[2:]) if len(words) > 2 else 0)
     else:
         year = (19 if words[0] == "nineteen" else 20) * 100 + (0 if words[1] == "hundred" else words_to_year_part(words[1:]))
-    if not (m["m"] or text[m.start():m.start() + 3].lower() == "the") and not YEAR_CUE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+    if not (m["m"] or text[m.start():m.start() + 3].lower() == "the") and not year_cue_before(text, m.start()):
         return None
     if m["m"]:
         if fold(m["m"]) == "may" and not text[m.start("m")].isupper():

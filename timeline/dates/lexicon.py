@@ -8,6 +8,7 @@ more than tagging a whole article, and the tagger must start fast.
 """
 
 import re
+from functools import lru_cache
 
 APOS = "['’]"
 
@@ -142,6 +143,7 @@ def alternation(words) -> str:
     return "|".join(parts)
 
 
+@lru_cache(maxsize=4096)  # pure and called by most builders: a dictionary look-up beats the string work
 def fold(word: str) -> str:
     """A word as the lookup tables spell it: lower case, accented weekday ending restored.
 
@@ -182,6 +184,7 @@ SCALED = (r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hundred|
 COMPOUND_NUMBER = f"(?:{EN_COMPOUND}|{IT_COMPOUND}|{SCALED})"
 
 
+@lru_cache(maxsize=4096)
 def number_value(word: str):
     """A count written in digits or words; "X" when unspecified; None when not a count.
 

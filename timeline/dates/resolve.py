@@ -61,6 +61,14 @@ CUE = re.compile("|".join(f"(?P<{name}>{cue.pattern})" for name, cue in
                           (("past", CUE_PAST), ("future", CUE_FUTURE), ("nearest", CUE_NEAREST))), re.I)
 
 
+WORD_TOKEN = re.compile(r"[^\W\d_]+")
+CUE_WORDS = {"da", "dal", "dalla", "dall", "già", "sin", "fin", "since", "already", "until", "till", "fino", "entro", "by", "next",
+             "payable", "effective", "due", "expire", "expires", "expiring", "scheduled", "set", "slated", "planned",
+             "record", "as", "starting", "beginning", "partire", "scadenza"}
+TO_WORDS = {"a", "ad", "al", "alla", "all", "to", "until", "till", "the"}
+UPDATE_WORDS = {"aggiornamento", "aggiornato", "aggiornata", "agg", "update", "updated", "edit"}
+
+
 class Context:
     """One text being tagged: its publication time and what has been resolved so far."""
 
@@ -122,17 +130,21 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
     """(direction, strict): from scorso/prossimo (strict), else a cue word (da, entro), else the tense."""
     if chunk.direction:
         return chunk.direction, True
+    text = context.text
+    before = WORD_TOKEN.findall(text, max(0, chunk.start - 28), chunk.start)[-3:]  # the words a cue would be among
     if chunk.time and not chunk.day and (
-            STAMP_AFTER.match(context.text, chunk.end) and not context.text[context.text.rfind("\n", 0, chunk.start) + 1:chunk.start].strip()
-            or UPDATE_BEFORE.search(context.text, max(0, chunk.start - 30), chunk.start)):
+            STAMP_AFTER.match(text, chunk.end) and not text[text.rfind("\n", 0, chunk.start) + 1:chunk.start].strip()
+            or UPDATE_WORDS.intersection(w.lower() for w in before) and UPDATE_BEFORE.search(text, max(0, chunk.start - 30), chunk.start)):
         # A live blog's time stamp ("17:55 — Trenord comunica...") and an update stamp ("Aggiornamento ore 19:10 –")
         # are on the publication day, whatever the tense of the entry (TIMEX.md).
         return None, False
-    cue = CUE.search(context.text, max(0, chunk.start - 20), chunk.start)
-    if cue:  # "da martedì", "entro lunedì"; "until Dec. 15", "fino al 31 marzo" are bounds, whatever the tense
-        return {"past": "past", "future": "future"}.get(cue.lastgroup), False
-    if TO_BEFORE.search(context.text, max(0, chunk.start - 10), chunk.start) and \
-            MOVED_VERB.search(context.text, max(0, chunk.start - 80), chunk.start):
+    lowered_before = {w.lower() for w in before}
+    if not CUE_WORDS.isdisjoint(lowered_before):  # a cue word is near: only then the cue regex runs
+        cue = CUE.search(text, max(0, chunk.start - 20), chunk.start)
+        if cue:  # "da martedì", "entro lunedì"; "until Dec. 15", "fino al 31 marzo" are bounds, whatever the tense
+            return {"past": "past", "future": "future"}.get(cue.lastgroup), False
+    if not TO_WORDS.isdisjoint(lowered_before) and TO_BEFORE.search(text, max(0, chunk.start - 10), chunk.start) and \
+            MOVED_VERB.search(text, max(0, chunk.start - 80), chunk.start):
         return "future", False
     return tense_near(context, chunk.start, chunk.end), False
 
