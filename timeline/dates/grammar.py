@@ -109,7 +109,7 @@ def rule(pattern: str, triggers: set, requires=()):
 
 DIGIT_SEARCH = re.compile(r"\d")
 SEPARATED_SEARCH = re.compile(r"\d[/.:-]\d")
-YEAR_SEARCH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR_SEARCH = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 
 def words_of(text: str) -> set[str]:
@@ -398,7 +398,7 @@ def month_year(m, text):
     return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period("month", (int(m["y"]), MONTHS[fold(m["m"])])))
 
 
-@rule(B + f"(?:{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|(?P<pre>(?:(?:lo|il|l{A})\\s*)?(?:scors[oa]|passat[oa])|(?:il|lo)\\s+prossim[oa]|last|next|this|questo|quest{A})\\s*)"
+@rule(B + f"(?:{MOD_WORDS}[\\s-]*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|(?P<pre>(?:(?:lo|il|l{A})\\s*)?(?:scors[oa]|passat[oa])|(?:il|lo)\\s+prossim[oa]|last|next|this|questo|quest{A})\\s*)"
       f"(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}", MONTH_WORDS, requires=[EDGE_WORDS | DIRECTION_WORDS])
 def month_with_modifier(m, text):
     """ "lo scorso novembre", "fine gennaio", "early March"."""
@@ -418,7 +418,7 @@ def month_alone(m, text):
     capital = text[m.start("m")].isupper()
     if lead in ("this", "that", "last", "next", "early", "late", "mid", "mid-", "each", "every"):
         return None  # other rules: month_with_modifier, recurrence
-    if re.search(r"\d\s*(?:°|º|st|nd|rd|th)?\s*$", text[max(0, m.start() - 5):m.start()]):
+    if not lead and re.search(r"\d\s*(?:°|º|st|nd|rd|th)?\s*$", text[max(0, m.start() - 5):m.start()]):
         return None  # "piazza 25 Aprile": a day and month that day_month turned down
     if lead in ("", "the"):  # "the June agreement": the month alone
         if word in ITALIAN_MONTHS:  # a capitalised Italian month after a capitalised word is a surname: "Marco Giugno"
@@ -427,9 +427,9 @@ def month_alone(m, text):
             if STREET.search(text, max(0, m.start() - 12), m.start()):
                 return None
         elif not capital or word == "may" and not re.match(r"['’]s\b", text[m.end():]) and not THE_BEFORE.search(
-                text, max(0, m.start() - 5), m.start()):
+                text, max(0, m.start("m") - 5), m.start("m")):
             return None  # English months need their capital; "May" the verb needs an article or "'s"
-        elif word in ("march", "august") and not (THE_BEFORE.search(text, max(0, m.start() - 5), m.start()) or
+        elif word in ("march", "august") and not (THE_BEFORE.search(text, max(0, m.start("m") - 5), m.start("m")) or
                                                   re.match(r"['’]s\b|\s*[,.;:)]", text[m.end():])):
             return None  # "March on Washington", "August body": a month only with an article or closing a phrase
     elif word == "may" and not capital:
@@ -466,7 +466,7 @@ def month_in_year(context, chunk, month: int, step: int) -> tuple:
 
 
 YEAR_CUE_WORDS = set("""the a an its his her their our your this that these those and or nor to through in since of from until till
-by for into between during before after around circa throughout beyond than both either year fiscal calendar nel del dal al il lo
+by for into between during before after around circa throughout beyond than both either year fiscal calendar due nel del dal al il lo
 e o ad da di tra fra entro anno sin prima dopo come fino verso partire rispetto""".split())
 LAST_TOKEN = re.compile(r"(?:([^\W\d_]+)(['’]s)?|([(\[,;:–—\-\"“‘/]))\s*$")
 
@@ -496,13 +496,17 @@ COUNT_AFTER_YEAR = re.compile(
 
 
 @rule(f"(?:{B}{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|{B}(?P<lead>before|after|prima\\s+del|dopo\\s+il)\\s+|"
-      f"(?<![\\w$€£.,/-]))(?P<y>{YEAR}){E}{NUM_END}(?![-/]\\d)", {"#year"})
+      f"(?<![\\w$€£.,/-]))(?P<y>(?:1[6-9]|20)\\d\\d){E}{NUM_END}(?![-/]\\d)(?P<on>\\s+(?:and\\s+beyond|or\\s+later|and\\s+later|e\\s+oltre|in\\s+poi))?",
+      {"#year"})
 def year(m, text):
     """ "nel 2021", "in 1998", "a 1996 law", "fiscal 1989", "1994, 1995 and 1997"; not "il modello 2040", "2000 shares"."""
     if UNIT_AFTER_YEAR.match(text, m.end()) or COUNT_AFTER_YEAR.match(text, m.end()):
         return None
     if not (m["mod"] or m["lead"]) and not year_cue_before(text, m.start()):
         return None  # "il treno 2041", "Orion 1980": a name or a number, not a year
+    if m["y"] < "1900" and not re.search(r"(?<![\w'’])(?:in|since|from|until|by|of|nel|del|dal|fino\s+al|dell['’]anno)\s+$",
+                                         text[max(0, m.start() - 16):m.start()], re.I):
+        return None  # before 1900 only after a preposition: "in 1898"; "1800 soldiers" counts
     start = m.start() if m["mod"] else m.start("y")
     mod = mod_of(m["mod"]) or ("BEFORE" if m["lead"] and re.match("before|prima", m["lead"], re.I) else
                                "AFTER" if m["lead"] and re.match("after|dopo", m["lead"], re.I) else None)
@@ -517,7 +521,8 @@ UNIT_AFTER_YEAR = re.compile(f"\\s*(?:{UNIT})\\b")
 @rule(f"{B}(?:(?:la|il|lo|l{A}|nella|nel|nell{A}|dalla|dal|della|del|the|over\\s+the|in\\s+the|during\\s+the)\\s*)?"
       f"(?:(?P<pre>scors[oa]|passat[oa]|prossim[oa]|quest[oa]|quest{A}|last|next|this|previous|following|coming|current)\\s*)?"
       f"(?P<u>settimana|mese|anno|weekend|week-end|fine\\s+settimana|week|month|year)"
-      f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|successiv[oa]|precedente|in\\s+corso|corrente))?{E}", {"settimana", "mese", "anno", "weekend", "week", "month", "year"},
+      f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|successiv[oa]|precedente|in\\s+corso|corrente))?(?P<orso>\\s+or\\s+so)?{E}",
+      {"settimana", "mese", "anno", "weekend", "week", "month", "year"},
       requires=[DIRECTION_WORDS])
 def relative_period(m, text):
     """ "la settimana scorsa", "quest'anno", "next month"; a bare "settimana" is not an expression."""
@@ -532,7 +537,8 @@ def relative_period(m, text):
         step = 1 if re.match("following|successiv", word) else -1  # "the following year": after the year last mentioned
         return Chunk(m.start(), m.end(), resolver=lambda context, chunk: anaphoric_period(context, chunk, kind, step),
                      info={"period": True})
-    return Chunk(m.start(), m.end(), resolver=period(kind, None, direction), info={"period": True})
+    return Chunk(m.start(), m.end(), resolver=period(kind, None, direction), info={"period": True},
+                 mod="APPROX" if m["orso"] else None)
 
 
 def anaphoric_period(context, chunk, kind: str, step: int) -> tuple:
@@ -568,14 +574,17 @@ def weekend(m, text):
     return Chunk(m.start("w"), m.end(), resolver=period("weekend"))
 
 
-@rule(f"{B}(?P<lead>nell{A}ultim[oa]|nell{A}arco\\s+dell{A}ultim[oa]|(?:in|over|during)\\s+the\\s+(?:past|last))\\s+"
-      f"(?P<u>settimana|mese|anno|ora|giorno|giornata|week|month|year|hour|day){E}", {"ultima", "ultimo", "last", "past"})
+@rule(f"{B}(?P<lead>nell{A}ultim[oa]|nell{A}arco\\s+dell{A}ultim[oa]|(?:in|over|during)\\s+the\\s+(?:past|last)|(?:the\\s+)?past)\\s+"
+      f"(?P<u>settimana|mese|anno|ora|giorno|giornata|decennio|week|month|year|hour|day|decade){E}",
+      {"ultima", "ultimo", "last", "past"})
 def last_unit(m, text):
-    """ "nell'ultima settimana", "over the past week": a duration ending at publication."""
+    """ "nell'ultima settimana", "over the past week", "the past decade": a duration ending at publication."""
     from .resolve import duration_timex
 
     unit = m["u"].lower()
-    span = (1, UNITS[unit], unit in TIME_UNITS)
+    if unit == "decade" and "last" in m["lead"].lower():
+        return None  # "the last decade" is the decade before this one (periods.relative_decade)
+    span = (*scaled(1, UNITS[unit]), unit in TIME_UNITS)
     return Chunk(m.start(), m.end(), resolver=lambda context, chunk: duration_timex(context, chunk, span, "negli ultimi"))
 
 
@@ -765,7 +774,7 @@ ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:a|an|the|its|his|her|their|our|thi
 
 
 @rule(f"{B}(?:{APPROX_WORDS}\\s+)?(?P<n>{ROUGH_COUNT}|{NUMBER})\\s*(?:(?:trading|business|working|calendar)\\s+)?(?P<u>{UNIT})(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?"
-      f"\\s+(?P<w>fa|or\\s+sono|ago|addietro|prima|earlier|before|dopo|later|after|più\\s+tardi){E}", {"fa", "sono", "ago", "addietro", "prima", "earlier", "before", "dopo", "later", "after", "tardi"},
+      f"(?P<orso>\\s+or\\s+so)?\\s+(?P<w>fa|or\\s+sono|ago|addietro|prima|earlier|before|dopo|later|after|più\\s+tardi){E}", {"fa", "sono", "ago", "addietro", "prima", "earlier", "before", "dopo", "later", "after", "tardi"},
       requires=[UNIT_WORDS, NUMBER_WORDS])
 def offset_ago(m, text):
     """ "tre giorni fa", "two weeks ago": a point in the past; "tre giorni dopo", "a month earlier": the
@@ -773,14 +782,14 @@ def offset_ago(m, text):
     duration = duration_of(m)
     if duration is None or m["u"].lower() == "h":
         return None
-    mod = "APPROX" if m["approx"] or (ROUGH.match(m["n"]) and duration[0] != 2) else None
+    mod = "APPROX" if m["approx"] or m["orso"] or (ROUGH.match(m["n"]) and duration[0] != 2) else None
     if m["half"] and duration[0] != "X":
         duration = (duration[0] + 0.5, *duration[1:])
     word = " ".join(m["w"].lower().split())
     if word not in ("fa", "or sono", "ago", "addietro"):
         from .resolve import duration_timex
 
-        end = m.start("w") - len(text[:m.start("w")]) + len(text[:m.start("w")].rstrip())
+        end = len(text[:m.start("orso") if m["orso"] else m.start("w")].rstrip())
         return Chunk(m.start(), end, mod=mod, resolver=lambda context, chunk: duration_timex(context, chunk, duration, ""))
     from .resolve import offset_timex
 
@@ -816,8 +825,8 @@ QUANTIFIER = r"(?P<quant>more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+mo
 
 
 @rule(f"{B}(?:{ANCHOR_LEAD}\\s+)?(?:{QUANTIFIER}\\s+)?(?:{APPROX_WORDS}\\s+)?(?:(?P<first>first|latest|initial|final|year-earlier|year-ago)\\s+)?"
-      f"(?P<n>{ROUGH_COUNT}|{NUMBER})(?P<more>\\s+more)?(?:\\s*|(?P<hy>-))(?:(?P<kind>trading|business|working|calendar)\\s+)?(?P<u>{UNIT})"
-      f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?{E}"
+      f"(?P<n>{ROUGH_COUNT}|{NUMBER})(?P<more>\\s+(?:more|additional|extra|further))?(?:\\s*|(?P<hy>-))(?:(?P<kind>trading|business|working|calendar)\\s+)?(?P<u>{UNIT})"
+      f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?(?P<orso>\\s+or\\s+so)?(?P<period>\\s+(?:period|term|span|stretch))?{E}"
       r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old|-long|\s+(?:feriale|festivo|qualsiasi|qualunque|normale|tipo|medio|come\s+(?:tanti|gli\s+altri))\b)", UNIT_WORDS, requires=[NUMBER_WORDS])
 def duration(m, text):
     """ "72 ore", "da quasi una settimana", "tra due settimane", "for three days"."""
@@ -841,7 +850,13 @@ def duration(m, text):
     from .resolve import duration_timex
 
     span = (count, span[1], unit in TIME_UNITS)
-    return Chunk(start, m.end(), mod="APPROX" if m["approx"] or (ROUGH.match(m["n"]) and count != 2) else None,
+    end = m.end() if m["period"] is None or m["hy"] else m.start("period")
+    if m["period"] and m["hy"]:  # "a three-year period": the noun and its article belong to the expression
+        compound = False
+        article = re.search(r"(?<![\w'’])(?:an?|the)\s+$", text[max(0, start - 5):start], re.I)
+        article = article and start - 5 + article.start() if start >= 5 else None
+        start = article if article is not None else start
+    return Chunk(start, end, mod="APPROX" if m["approx"] or m["orso"] or (ROUGH.match(m["n"]) and count != 2) else None,
                  resolver=lambda context, chunk: duration_timex(context, chunk, span, lead),
                  info={"compound": True} if compound else None)
 
@@ -884,10 +899,10 @@ def whole_unit(m, text):
 
 
 # "da giorni", "per ore", "for weeks": a duration of unspecified length.
-@rule(f"(?<![\\w'’])(?:da|per|for)\\s+(?P<u>ore|giorni|settimane|mesi|anni|decenni|secoli|hours|days|weeks|months|years|decades|centuries){E}"
+@rule(f"(?<![\\w'’])(?:da|per|for|within|(?<=time\\s)in)\\s+(?P<u>ore|giorni|settimane|mesi|anni|decenni|secoli|hours|days|weeks|months|years|decades|centuries){E}"
       r"(?!\s*(?:\d|fa\b|prima\b|dopo\b|scors|passat|precedent|successiv|prossim|luce\b|ago\b|before\b|after\b|later\b|earlier\b|of\b|di\s+(?:distanza|differenza)))",
       {"ore", "giorni", "settimane", "mesi", "anni", "decenni", "secoli", "hours", "days", "weeks", "months", "years", "decades",
-       "centuries"}, requires=[{"da", "per", "for"}])
+       "centuries"}, requires=[{"da", "per", "for", "within", "in"}])
 def unspecified_duration(m, text):
     unit = UNITS[m["u"]][-1]
     value = f"PTX{unit}" if m["u"] in TIME_UNITS else f"PX{unit}"
@@ -1007,7 +1022,8 @@ VAGUE = {
                  r"recently|lately|in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|"
                  r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|months|years)|"
                  r"a\s+while\s+ago|some\s+time\s+ago|days\s+ago|weeks\s+ago|months\s+ago|years\s+ago|"
-                 r"(?<=\s)recent(?=\s+[a-z])(?!\s+(?:days|weeks|months|years|quarters|past)\b)|(?<=\s)recent[ei](?=\s+[a-z])"),
+                 r"(?<=\s)recent(?=\s+[a-z])(?!\s+(?:days|weeks|months|years|quarters|past)\b)|(?<=\s)recent[ei](?=\s+[a-z])|"
+                 r"(?:in\s+)?(?:recent|past)\s+(?:days|weeks|months|years|quarters|decades)|nei\s+decenni\s+scorsi"),
     "PRESENT_REF": (r"attualmente|al\s+momento|in\s+questo\s+momento|adesso|oggigiorno|oggi\s+giorno|in\s+questi\s+giorni|"
                     r"al\s+giorno\s+d['’]oggi|currently|at\s+the\s+moment|right\s+now|nowadays|at\s+present|presently|these\s+days|now|"
                     r"(?<=\s)current(?=\s+[a-z])(?!\s+(?:year|quarter|month|week|fiscal|account|affairs|events|assets|liabilities)\b)|"
@@ -1016,6 +1032,7 @@ VAGUE = {
                    r"nel\s+prossimo\s+futuro|in\s+the\s+(?:coming|next\s+few|next)\s+(?:hours|days|weeks|months|years)|"
                    r"in\s+the\s+(?:near\s+)?future|in\s+the\s+days\s+ahead|in\s+the\s+weeks\s+ahead|"
                    r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short)\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible|"
+                   r"(?:in\s+)?coming\s+(?:days|weeks|months|years|quarters)|future\s+(?:quarters|years)|"
                    r"nel\s+(?:breve|medio)\s+termine|a\s+breve\s+termine|in\s+un\s+secondo\s+momento|(?:il\s+)?prima\s+possibile"),
 }
 
@@ -1227,7 +1244,14 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
                 edge = EARLY_LATE.search(text, max(0, chunk.start - 9), chunk.start)
                 if edge:  # "early Tuesday morning"
                     chunk.mod, chunk.start = ("START" if edge["w"][0] in "eE" else "END"), edge.start()
+                else:
+                    edge = AROUND_BEFORE.search(text, max(0, chunk.start - 14), chunk.start)
+                    if edge and not text.startswith(("'s", "’s"), chunk.end):  # "around Nov. 1"; not "get around Monday's ruling"
+                        chunk.mod, chunk.start = "APPROX", edge.start()
     return chunks
+
+
+AROUND_BEFORE = re.compile(f"{B}(?:around|about|circa|intorno\\s+al(?:l{A})?|attorno\\s+al(?:l{A})?|verso\\s+il)\\s*$", re.I)
 
 
 from . import periods  # noqa: E402,F401 - quarters, halves, fiscal years, decades, centuries register their rules

@@ -238,6 +238,18 @@ def decade(m, text):
     return Chunk(start, m.end(), mod=mod, resolver=lambda context, chunk: century_or_decade(context, chunk, first, 10))
 
 
+# "the last decade", "this decade", "il decennio scorso": the decade before, of or after publication.
+@rule(f"{B}(?:(?P<pre>this|last|next|the\\s+last|the\\s+next|the\\s+previous|questo|lo\\s+scorso|il\\s+prossimo)\\s+"
+      f"(?P<u>decade|decennio)|(?P<u2>decennio)\\s+(?P<post>scorso|passato|prossimo|in\\s+corso)){E}",
+      {"decade", "decennio"}, requires=[{"this", "last", "next", "previous", "questo", "scorso", "prossimo", "passato", "corso"}])
+def relative_decade(m, text):
+    word = (m["pre"] or m["post"]).lower()
+    step = -1 if re.search("last|previous|scors|passat", word) else 1 if re.search("next|prossim", word) else 0
+    start = m.start() if m["pre"] else m.start("u2")
+    return Chunk(start, m.end(), resolver=lambda context, chunk: century_or_decade(
+        context, chunk, (context.today.year // 10 + step) * 10, 10))
+
+
 ROMAN = {"x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19,
          "xx": 20, "xxi": 21, "xxii": 22}
 CENTURY_ORDINALS = {"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,

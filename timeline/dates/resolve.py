@@ -612,12 +612,13 @@ def interval_ends(context: Context, chunk: Chunk) -> list | None:
 
 # TimeBank and TempEval-3 leave prepositions and "about"/"almost" outside a timex and put "the" inside:
 # "within [a week]", "over [the past two years]", "after [Oct. 12]". The value and mod stay the same.
-ENGLISH_LEAD = re.compile(r"right\s+(?=now\b)|(?:(?:shortly|just|only|right|soon|immediately)\s+)?(?:in|within|over(?=\s+the\b)|for|during|by|"
+ENGLISH_LEAD = re.compile(r"right\s+(?=now\b)|(?:(?:shortly|just|only|right|soon|immediately)\s+)?(?:in|within|over(?!\s+an?\b)|for|during|by|"
                           r"at(?!\s+(?:least|most)\b)|from|until|till|since|through|throughout|on|before|after|about|almost|into|"
                           r"between|to|of|as\s+of)\s+", re.I)
 THE_BEFORE = re.compile(r"(?<![\w'’])the\s+$", re.I)
 ADJECTIVES = {"current", "recent", "recently", "daily", "weekly", "monthly", "hourly", "nightly", "yearly", "annual", "biweekly"}
-CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]|[^\W\d_]+-")  # "the Friday meeting", "the 1990s", "the eight-year war"
+CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]")  # "the Friday meeting", "the 1990s"
+ONE_HYPHENATED = re.compile(r"[^\W\d_]+-\S+")  # "the eight-year war": an adjective, the article is the noun's
 
 
 def english_span(text: str, start: int, end: int, the: bool = True) -> tuple[int, int]:
@@ -627,7 +628,8 @@ def english_span(text: str, start: int, end: int, the: bool = True) -> tuple[int
         if lead is None or lead.end() >= end:
             break
         start = lead.end()
-    if the and not CAPITAL_OR_DIGIT.match(text, start) and text[start:end].lower() not in ADJECTIVES:  # "[the weekend]", "[the past two years]"; not "the Friday meeting"
+    if the and not CAPITAL_OR_DIGIT.match(text, start) and text[start:end].lower() not in ADJECTIVES and \
+            not text.startswith(("the ", "The "), start) and not (ONE_HYPHENATED.fullmatch(text, start, end)):  # "[the weekend]", "[the past two years]"; not "the Friday meeting"
         the = THE_BEFORE.search(text, max(0, start - 5), start)
         if the:
             start = the.start()
