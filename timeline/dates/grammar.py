@@ -210,7 +210,10 @@ def day_month(m, text):
     if not valid_day(month, day):
         return None
     weekday = WEEKDAYS[fold(m["wd"])] if m["wd"] else None
-    return Chunk(m.start(), m.end(), day=("abs", full_year(m["y"]), month, day, weekday),
+    end = m.end()
+    if end == m.end("m") + 1 and text[m.end("m")] == "." and fold(m["m"]) in MONTH_NAMES:
+        end -= 1  # "il 12 giugno. In serata...": a full stop, not an abbreviation's dot
+    return Chunk(m.start(), end, day=("abs", full_year(m["y"]), month, day, weekday),
                  direction=direction_of(m["pre"] or m["post"]))
 
 
@@ -244,12 +247,13 @@ def weekday(m, text):
                  direction=direction_of(m["pre"] or m["post"]))
 
 
-@rule(B + f"(?P<w>l{A}altro\\s*ieri|altro\\s*ieri|altroieri|ieri\\s+l{A}altro|dopodomani|oggi|ieri|domani|"
-      r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)" + E, {"oggi", "ieri", "domani", "altroieri", "dopodomani", "today", "yesterday", "tomorrow"})
+@rule(B + f"(?P<w>l{A}altro\\s*ieri|altro\\s*ieri|altroieri|ieri\\s+l{A}altro|dopodomani|oggi|ieri|domani|(?:giornata|data)\\s+odierna|"
+      r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)" + E,
+      {"oggi", "ieri", "domani", "altroieri", "dopodomani", "today", "yesterday", "tomorrow", "odierna"})
 def relative_day(m, text):
     word = " ".join(m["w"].lower().replace("’", "'").split())
-    offset = {"oggi": 0, "today": 0, "ieri": -1, "yesterday": -1, "domani": 1, "tomorrow": 1,
-              "dopodomani": 2, "the day after tomorrow": 2}.get(word, -2)
+    offset = 0 if word.endswith("odierna") else {"oggi": 0, "today": 0, "ieri": -1, "yesterday": -1, "domani": 1, "tomorrow": 1,
+                                                  "dopodomani": 2, "the day after tomorrow": 2}.get(word, -2)
     if word == "oggi" and re.match(r"\s*giorno", text[m.end():], re.I):
         return None  # "oggi giorno" is "nowadays"
     return Chunk(m.start(), m.end(), day=("rel", offset))
@@ -271,7 +275,7 @@ def part_of_today(m, text):
     return Chunk(m.start(), m.end(), day=("rel", 0), pod=pod)
 
 
-@rule(f"{B}(?P<lead>(?:nel\\s+corso\\s+(?:del|della)|durante\\s+(?:il|la)|(?:per|entro|verso|fino\\s+a)\\s+(?:il|la)|fino\\s+al|fino\\s+alla|"
+@rule(f"{B}(?P<lead>(?:nel\\s+corso\\s+(?:del|della)|durante\\s+(?:il|la)|(?:per|entro|verso|fino\\s+a)\\s+(?:il|la)|fino\\s+al|fino\\s+alla|fino\\s+a|"
       f"entro|nel|nella|in|di|del|della|the|in\\s+the|a|al|alla|by|until|till|around|since|from|before|after)\\s+)?"
       f"(?:(?P<mod>tard[oa]|prim[oa]|pien[oa]|late|early|mid-?)\\s*)?(?P<pod>{POD}){E}", POD_WORDS)
 def part_of_day(m, text):
@@ -288,6 +292,13 @@ def part_of_day(m, text):
                      info={"this_night": True})
     start = m.start("mod") if m["mod"] else m.start("pod")
     return Chunk(start, m.end(), pod=PARTS_OF_DAY[word], mod=mod, orphan=not standalone)
+
+
+# "la mattina del 24", "nella notte del 3": a part of a day given by its number alone, in a month near publication.
+@rule(f"{B}(?P<pod>{POD})\\s+(?:del|di)\\s+(?P<d>[12]?\\d|3[01]){E}(?!\\s*(?:{MONTH}|[/.:,]\\d|%|\\d))", POD_WORDS,
+      requires=[DIGITS, {"del", "di"}])
+def part_of_numbered_day(m, text):
+    return Chunk(m.start(), m.end(), day=("abs", None, None, int(m["d"]), None), pod=PARTS_OF_DAY[fold(m["pod"])])
 
 
 def night_between(m, text):
@@ -360,8 +371,8 @@ def day_range(m, text):
     return Chunk(m.start(), m.end(), ends=(start, end))
 
 
-rule(f"{B}(?P<lead>dal|dall{A}|tra\\s+il|fra\\s+il|tra\\s+l{A}|fra\\s+l{A}|from(?:\\s+the)?|between(?:\\s+the)?)\\s*"
-     f"(?P<d1>\\d{{1,2}}){ORDINAL}\\s*(?:al|all{A}|e\\s+il|e\\s+l{A}|to(?:\\s+the)?|and(?:\\s+the)?|until(?:\\s+the)?|-|–)\\s*"
+rule(f"{B}(?P<lead>dal|dall{A}|tra\\s+il|fra\\s+il|tra\\s+l{A}|fra\\s+l{A}|(?:tra|fra|nei|dei|dai)\\s+(?:i\\s+)?giorni|from(?:\\s+the)?|between(?:\\s+the)?)\\s*"
+     f"(?P<d1>\\d{{1,2}}){ORDINAL}\\s*(?:al|all{A}|e\\s+il|e\\s+l{A}|e|to(?:\\s+the)?|and(?:\\s+the)?|until(?:\\s+the)?|-|–)\\s*"
      f"(?P<d2>\\d{{1,2}}){ORDINAL}\\s+(?:of\\s+)?(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS, requires=[DIGITS])(day_range)
 rule(f"(?<![\\w.,/-])(?P<d1>\\d{{1,2}})\\s*[-–]\\s*(?P<d2>\\d{{1,2}})\\s+(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS, requires=[DIGITS])(day_range)
 rule(f"{B}(?:(?:from|between)\\s+)?(?P<m>{MONTH_EN})\\.?\\s+(?P<d1>\\d{{1,2}})(?:st|nd|rd|th)?\\s*(?:-|–|to|through|until|and)\\s*"
@@ -1013,10 +1024,11 @@ def duration_hours_short(m, text):
 VAGUE_WORDS = set("""scorsi scorse passati passate precedenti ultimi ultime passato recente recentemente ultimamente fa
 precedenza recently lately past recent ago attualmente momento adesso oggigiorno giorno giorni currently moment now
 nowadays present presently days prossimi prossime futuro prossimamente breve coming next future ahead current
-attuale attuali recenti term termine later possible possibile secondo""".split())
+attuale attuali recenti term termine later possible possibile secondo ore ora periodo settimane""".split())
 VAGUE = {
     "PAST_REF": (r"nei\s+(?:giorni|mesi|anni)\s+(?:scorsi|passati|precedenti)|nelle\s+(?:settimane|ore)\s+(?:scorse|passate|precedenti)|"
-                 r"nelle\s+(?:scorse|ultime)\s+(?:settimane|ore)|negli\s+(?:ultimi|scorsi)\s+(?:giorni|mesi|anni|tempi)(?!\s+d(?:i|el|ello|ella|ell['’])\b)|"
+                 r"(?:nelle|delle|dalle)\s+(?:scorse|ultime)\s+(?:settimane|ore)|(?:negli|degli|dagli)\s+(?:ultimi|scorsi)\s+(?:giorni|mesi|anni|tempi)(?!\s+d(?:i|el|ello|ella|ell['’])\b)|"
+                 r"(?:dei|dai)\s+(?:giorni|mesi)\s+(?:scorsi|passati|precedenti)|(?:delle|dalle)\s+settimane\s+(?:scorse|passate|precedenti)|"
                  r"nelle\s+settimane\s+scorse|negli\s+anni\s+(?:scorsi|passati)|in\s+passato|di\s+recente|recentemente|ultimamente|"
                  r"poco\s+fa|tempo\s+fa|giorni\s+fa|settimane\s+fa|mesi\s+fa|anni\s+fa|in\s+precedenza|"
                  r"recently|lately|in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|"
@@ -1024,7 +1036,8 @@ VAGUE = {
                  r"a\s+while\s+ago|some\s+time\s+ago|days\s+ago|weeks\s+ago|months\s+ago|years\s+ago|"
                  r"(?<=\s)recent(?=\s+[a-z])(?!\s+(?:days|weeks|months|years|quarters|past)\b)|(?<=\s)recent[ei](?=\s+[a-z])|"
                  r"(?:in\s+)?(?:recent|past)\s+(?:days|weeks|months|years|quarters|decades)|nei\s+decenni\s+scorsi"),
-    "PRESENT_REF": (r"attualmente|al\s+momento|in\s+questo\s+momento|adesso|oggigiorno|oggi\s+giorno|in\s+questi\s+giorni|"
+    "PRESENT_REF": (r"attualmente|al\s+momento|in\s+questo\s+momento|adesso|oggigiorno|oggi\s+giorno|(?:in|di)\s+questi\s+giorni|"
+                    r"in\s+queste\s+ore|per\s+il\s+momento|per\s+ora|in\s+questo\s+periodo|"
                     r"al\s+giorno\s+d['’]oggi|currently|at\s+the\s+moment|right\s+now|nowadays|at\s+present|presently|these\s+days|now|"
                     r"(?<=\s)current(?=\s+[a-z])(?!\s+(?:year|quarter|month|week|fiscal|account|affairs|events|assets|liabilities)\b)|"
                     r"(?<=['’\s])attual[ei](?=\s+[a-z])"),
@@ -1047,7 +1060,7 @@ def vague(m, text):
 def ora_now(m, text):
     """ "ora si sposta" is "now"; "un'ora", "l'ora", "ogni ora", "all'ora" are not."""
     before = text[max(0, m.start() - 12):m.start()].lower()
-    if re.search(r"(?:\d|\bun|\buna|\bla|ogni|\bper|\bdi|mezz|prima|quest|qualche|alcun[ea]|sola|intera|mezza|\bche|\ba|\bad|\bl|\bd|all|dell|nell|sull)\s*['’]?\s*$", before):
+    if re.search(r"(?:\d|\bun|\buna|\bla|ogni|\bper|\bdi|\bin|mezz|prima|quest|qualche|alcun[ea]|sola|intera|mezza|\bche|\ba|\bad|\bl|\bd|all|dell|nell|sull)\s*['’]?\s*$", before):
         return None
     return Chunk(m.start(), m.end(), resolver=lambda context, chunk: ("PRESENT_REF", "DATE", None, None))
 
@@ -1113,10 +1126,18 @@ EARLY_LATE = re.compile(r"(?<![\w])(?P<w>early|late|earlier|later)\s+(?:on\s+)?$
 BEFORE_AFTER = re.compile(f"{B}(?P<w>prima\\s+(?:del|della|dello|dell{A}|di)|dopo\\s+(?:il|la|lo|l{A})|before|after)\\s*$", re.I)
 
 
+APPOSITION = re.compile(r"\s*,?\s*")
+
+
 def join_point(first: Chunk, second: Chunk, gap: str) -> Chunk | None:
     """Join a day, a part of day and a time, in either order, when the gap between them allows it."""
     if not (first.composable and second.composable):
         return None
+    if first.day and second.day and first.day[0] in ("rel", "wd") and not (first.pod or first.time) and \
+            second.day[0] == "abs" and second.day[2] and APPOSITION.fullmatch(gap):
+        # "ieri 15 giugno", "oggi, 16 giugno", "Tuesday, March 3": one day, named twice; the date decides
+        return Chunk(first.start, second.end, day=second.day, pod=second.pod, time=second.time, mod=second.mod,
+                     direction=second.direction, lead=first.lead or second.lead)
     if (first.day and second.day) or (first.pod and second.pod) or (first.time and second.time):
         return None
     if first.time and second.time is None and not GAP_TIME_DAY.fullmatch(gap):
@@ -1208,6 +1229,9 @@ def find_chunks(text: str) -> list[Chunk]:
     return [c for c in chunks if not c.orphan]
 
 
+SENTENCE_AFTER_DOT = re.compile(r"[^m]\.\s+[A-ZÀ-Ý]")  # not after "a.m." / "p.m.", which a day may follow
+
+
 def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
     changed = len(chunks) > 1
     while changed:
@@ -1216,8 +1240,8 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
             for i in range(len(chunks) - 1):
                 first, second = chunks[i], chunks[i + 1]
                 gap = text[first.end:second.start]
-                if len(gap) > 24:
-                    continue
+                if len(gap) > 24 or text[first.end - 1] == "." and SENTENCE_AFTER_DOT.match(text, first.end - 2):
+                    continue  # "24 Jan. In the evening": the dot ended a sentence too
                 joined = joiner(first, second, gap) if joiner is join_point else joiner(first, second, gap, text)
                 if joined is not None:
                     chunks[i:i + 2] = [joined]

@@ -34,7 +34,8 @@ TENSE = (  # compiled on first use
     r"\w++(?:(?<=rà)|(?<=ranno)|(?<=remo)|['’]ll))|"
     r"(?P<past>(?:ha|hanno|ho|abbiamo|avete|hai|aveva|avevano|avevamo|avevo|avrebbe|avrebbero|è|e['’]|sono|siamo|era|erano|"
     r"eravamo|ero|fu|furono|sarebbe|sarebbero)\s+(?:[\w'’]++\s+){0,2}?\w++(?:(?<=\w(?:at|ut|it|tt|st|ss|rt|es|us|os)[oaie])|(?<=\w(?:ers|ort|olt)[oaie]))|"
-    r"scors[oaie]|già|ieri|was|were|had|did|ago|yesterday|previously|earlier|has\s+been|have\s+been|"
+    r"scors[oaie]|già|ieri|era|erano|ero|eravamo|fu|furono|c['’]era|c['’]erano|"
+    r"was|were|had|did|ago|yesterday|previously|earlier|has\s+been|have\s+been|"
     r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"
     r"(?<!\bits\s)(?<!ly\s)(?:"  # "will be paid", "is heard", "the reduced dividend", "previously announced": not past tense
     r"said|told|went|came|began|saw|took|made|gave|found|knew|thought|brought|bought|hit|left|lost|ran|sent|spent|"
@@ -72,11 +73,12 @@ UPDATE_WORDS = {"aggiornamento", "aggiornato", "aggiornata", "agg", "update", "u
 class Context:
     """One text being tagged: its publication time and what has been resolved so far."""
 
-    __slots__ = ("text", "published", "zone", "lang", "last_day", "last_year", "tense_cache", "today", "markers")
+    __slots__ = ("text", "published", "zone", "lang", "last_day", "last_day_at", "last_year", "tense_cache", "today", "markers")
 
     def __init__(self, text: str, published: datetime, zone: ZoneInfo, lang: str = "it"):
         self.text, self.published, self.zone, self.lang = text, published, zone, lang  # published: aware, in zone
         self.last_day: date | None = None
+        self.last_day_at: int | None = None  # where the expression naming last_day ends
         self.last_year: int | None = None  # the last year the text named ("in 1995 ... the following year")
         self.tense_cache: dict = {}
         self.today: date = published.date()
@@ -216,9 +218,10 @@ def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bo
     _, year, month, day, weekday = spec
     if year and month:
         return safe_date(year, month, day)
-    if month is None:  # "giovedì 26": the nearby month where the 26th is a Thursday
-        months = [(today.year + (today.month - 1 + k) // 12, (today.month - 1 + k) % 12 + 1) for k in range(-3, 4)]
-        candidates = [d for y, m in months if (d := safe_date(y, m, day)) and d.weekday() == weekday]
+    if month is None:  # "giovedì 26": the nearby month where the 26th is a Thursday; "la mattina del 24": the nearest 24th
+        months = [(today.year + (today.month - 1 + k) // 12, (today.month - 1 + k) % 12 + 1)
+                  for k in (range(-3, 4) if weekday is not None else range(-1, 2))]
+        candidates = [d for y, m in months if (d := safe_date(y, m, day)) and (weekday is None or d.weekday() == weekday)]
         if not candidates:
             return safe_date(today.year, today.month, day)
         return choose(candidates, today, direction, False, lambda a, b: (a - b).days)
@@ -253,6 +256,8 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict, shift_days:
     if chunk.day and day is None:
         return None
     bare_time = day is None and chunk.time and not chunk.pod
+    if day is None and chunk.pod and not chunk.time and "this_night" not in chunk.info and same_sentence_day(context, chunk):
+        day = context.last_day  # "ieri 15 giugno, durante la mattinata": the part of the day named in the sentence
     if day is None:
         day = context.today
         if chunk.info.get("this_night") and (direction == "past" or (direction is None and context.published.hour < 12)):
@@ -279,6 +284,15 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict, shift_days:
         return Point(f"{day.isoformat()}T{chunk.pod}", "TIME", midnight + timedelta(hours=first),
                      midnight + timedelta(hours=last), day)
     return Point(day.isoformat(), "DATE", midnight, midnight + timedelta(days=1), day)
+
+
+SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+
+
+def same_sentence_day(context: Context, chunk: Chunk) -> bool:
+    """Whether a day was named earlier in the sentence of `chunk` (context.last_day_at is its end)."""
+    at = context.last_day_at
+    return at is not None and at <= chunk.start and SENTENCE_END.search(context.text, at, chunk.start) is None
 
 
 def local(context: Context, moment: datetime) -> str:
@@ -332,6 +346,8 @@ def point_timex(context: Context, chunk: Chunk) -> tuple | None:
     if point is None:
         return None
     context.last_day = point.day
+    if chunk.day:
+        context.last_day_at = chunk.end
     spec = chunk.day
     if spec and spec[0] == "abs" and spec[4] is not None and point.day.weekday() != spec[4]:
         chunk.info["flag"] = "weekday_mismatch"  # "domenica 23 gennaio" when the 23rd was a Monday: the date wins
@@ -372,6 +388,7 @@ def interval_points(context: Context, chunk: Chunk) -> tuple | None:
         step = 7 if second.day and second.day[0] == "wd" else 1
         end = resolve_point(context, second, direction, strict, shift_days=step)
     context.last_day = end.day
+    context.last_day_at = chunk.end
     latest = end.start if second.time else end.end - SECOND  # "dalle 14 alle 18" ends at 18:00
     return start, end, latest
 
