@@ -49,7 +49,7 @@ STAMP_AFTER = re.compile(r"\s*(?:[–—-]|:\s)")
 UPDATE_BEFORE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:aggiornamento|aggiornato|aggiornata|agg\.|update[d]?|edit)\b[^\n\d]{0,12}$", re.I)
 CUE_PAST = re.compile(r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fin\s+da|since|already)\s+"
                       r"(?:(?:il|la|lo|l['’])\s*|(?:oltre|più\s+di|almeno|ben|over|more\s+than)\s+)?$", re.I)
-CUE_NEAREST = re.compile(r"(?<![\w'’])(?:until|till|fino\s+al|fino\s+alla|fino\s+all['’])\s*$", re.I)
+CUE_NEAREST = re.compile(r"(?<![\w'’])(?:until|till|through|fino\s+al|fino\s+alla|fino\s+all['’])\s*$", re.I)
 CUE_FUTURE = re.compile(r"(?<![\w'’])(?:entro|by|next|payable|effective|due|expires?|expiring|(?:scheduled|set|slated|planned)\s+for|"
                         r"of\s+record|as\s+(?:early|soon)\s+as|starting|beginning|a\s+partire\s+da|in\s+scadenza)"
                         r"\s+(?:(?:il|la|lo|l['’])\s*)?$", re.I)
@@ -63,7 +63,8 @@ CUE = re.compile("|".join(f"(?P<{name}>{cue.pattern})" for name, cue in
 
 
 WORD_TOKEN = re.compile(r"[^\W\d_]+")
-CUE_WORDS = {"da", "dal", "dalla", "dall", "già", "sin", "fin", "since", "already", "until", "till", "fino", "entro", "by", "next",
+CUE_WORDS = {"da", "dal", "dalla", "dall", "già", "sin", "fin", "since", "already", "until", "till", "through", "fino", "entro",
+             "by", "next",
              "payable", "effective", "due", "expire", "expires", "expiring", "scheduled", "set", "slated", "planned",
              "record", "as", "starting", "beginning", "partire", "scadenza"}
 TO_WORDS = {"a", "ad", "al", "alla", "all", "to", "until", "till", "the"}
@@ -148,6 +149,8 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
     if not TO_WORDS.isdisjoint(lowered_before) and TO_BEFORE.search(text, max(0, chunk.start - 10), chunk.start) and \
             MOVED_VERB.search(text, max(0, chunk.start - 80), chunk.start):
         return "future", False
+    if chunk.day and chunk.day[0] == "wd" and text.startswith(("'s", "’s"), chunk.end):
+        return "past", False  # "Wednesday's ruling", "over Thursday's closing price": an event that has happened
     return tense_near(context, chunk.start, chunk.end), False
 
 
