@@ -59,7 +59,8 @@ MONTH_FULL = f"(?:{alternation(MONTH_NAMES)})"
 MONTH_EN = f"(?:{alternation([w for w in MONTHS if w.isascii() and w not in ('gen', 'mag', 'giu', 'lug', 'ago', 'set', 'sett', 'ott', 'dic', 'mar')] + ['mar'])})"
 WEEKDAY = f"(?:{alternation(WEEKDAY_NAMES + [w for w in WEEKDAYS if w.endswith('ì')])})"
 WEEKDAY_ANY = f"(?:{alternation(WEEKDAYS)})"
-NUMBER = f"(?:\\d+\\s+1/2|\\d+(?:[.,]\\d+)?|\\d+/\\d+|{COMPOUND_NUMBER}|{alternation(NUMBERS)})"
+NUMBER = (f"(?:\\d+\\s+1/2|\\d+(?:[.,]\\d+)?|\\d+/\\d+|{COMPOUND_NUMBER}|"  # the compound pattern covers the dictionary's tens
+          f"{alternation(w for w in NUMBERS if not re.fullmatch(COMPOUND_NUMBER, w))})")
 UNIT = f"(?:{alternation(UNITS)})"
 POD = f"(?:{alternation(PARTS_OF_DAY)})"
 ORDINAL = r"(?:\s*°|º|st|nd|rd|th)?"
@@ -127,6 +128,12 @@ def words_of(text: str) -> set[str]:
         if YEAR_SEARCH.search(text):
             words.add("#year")
     return words
+
+
+@lru_cache(maxsize=1024)
+def last_words(text: str, start: int, count: int = 3) -> list[str]:
+    """The last `count` words before `start`, lower case: a cheap look before running a backward regex."""
+    return [w.strip("(\"'“«,;:").lower() for w in text[max(0, start - 32):start].split()[-count:]]
 
 
 @lru_cache(maxsize=1024)
@@ -419,15 +426,20 @@ def month_with_modifier(m, text):
     return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period("month", MONTHS[fold(m["m"])], direction))
 
 
-@rule(f"{B}(?:(?P<lead>a|ad|in|di|da|dal|dalla|entro|fino\\s+a|nel\\s+mese\\s+di|durante|since|by|until|during|of|tra|fra|e|and|or|o|"
-      f"through|from|to|for|till|before|after|around|throughout|the|this|that|last|next|early|late|mid-?|each|every)\\s+)?"
-      f"(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}(?!\\s*\\d)", MONTH_WORDS)
+# The word before a month: read backwards from the match, so that scanning tries only month names.
+MONTH_LEAD = re.compile(r"(?<![\w'’])(?P<lead>a|ad|in|di|da|dal|dalla|entro|fino\s+a|nel\s+mese\s+di|durante|since|by|until|"
+                        r"during|of|tra|fra|e|and|or|o|through|from|to|for|till|before|after|around|throughout|the|this|that|"
+                        r"last|next|early|late|mid|each|every)[\s-]+$", re.I)
+
+
+@rule(f"{B}(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}(?!\\s*\\d)", MONTH_WORDS)
 def month_alone(m, text):
     """ "a marzo", "in June", "the June agreement", "December's figures"; not "May I", "Marco Giugno"."""
     word = fold(m["m"])
-    lead = (m["lead"] or "").lower()
+    found = MONTH_LEAD.search(text, max(0, m.start() - 16), m.start())
+    lead = " ".join(found["lead"].lower().split()) if found else ""
     capital = text[m.start("m")].isupper()
-    if lead in ("this", "that", "last", "next", "early", "late", "mid", "mid-", "each", "every"):
+    if lead in ("this", "that", "last", "next", "early", "late", "mid", "each", "every"):
         return None  # other rules: month_with_modifier, recurrence
     if not lead and re.search(r"\d\s*(?:°|º|st|nd|rd|th)?\s*$", text[max(0, m.start() - 5):m.start()]):
         return None  # "piazza 25 Aprile": a day and month that day_month turned down
@@ -506,23 +518,39 @@ COUNT_AFTER_YEAR = re.compile(
     r"utenti|persone|clienti|dipendenti|lavoratori|abitanti|passeggeri|punti|voti|azioni|unità)\b", re.I)
 
 
-@rule(f"(?:{B}{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|{B}(?P<lead>before|after|prima\\s+del|dopo\\s+il)\\s+|"
-      f"(?<![\\w$€£.,/-]))(?P<y>(?:1[6-9]|20)\\d\\d){E}{NUM_END}(?![-/]\\d)(?P<on>\\s+(?:and\\s+beyond|or\\s+later|and\\s+later|e\\s+oltre|in\\s+poi))?",
-      {"#year"})
+# What may stand before a year and change its mod ("early 1997", "mid-1996", "the end of 1990", "before 1990"),
+# read backwards from the match so that scanning tries only four-digit numbers.
+YEAR_EDGE = re.compile(f"(?:{B}{MOD_WORDS}\\s*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|"
+                       f"{B}(?P<lead>before|after|prima\\s+del|dopo\\s+il)\\s+)$", re.I)
+
+
+YEAR_EDGE_WORDS = {"early", "mid", "late", "mid-", "inizio", "inizi", "metà", "fine", "finire", "beginning", "start", "middle",
+                   "end", "turn", "of", "di", "del", "dello", "della", "before", "after", "prima", "dopo", "il", "giorni",
+                   "days", "a", "ad", "alla", "all'inizio", "d'inizio", "dell'"}
+
+
+@rule(f"(?<![\\w$€£.,/])(?P<y>(?:1[6-9]|20)\\d\\d){E}{NUM_END}(?![-/]\\d)"
+      f"(?P<on>\\s+(?:and\\s+beyond|or\\s+later|and\\s+later|e\\s+oltre|in\\s+poi))?", {"#year"})
 def year(m, text):
     """ "nel 2021", "in 1998", "a 1996 law", "fiscal 1989", "1994, 1995 and 1997"; not "il modello 2040", "2000 shares"."""
     if UNIT_AFTER_YEAR.match(text, m.end()) or COUNT_AFTER_YEAR.match(text, m.end()):
         return None
-    if not (m["mod"] or m["lead"]) and not year_cue_before(text, m.start()):
+    start = m.start()
+    edge = (YEAR_EDGE.search(text, max(0, start - 30), start)
+            if text[start - 1:start] in (" ", "-") and not YEAR_EDGE_WORDS.isdisjoint(last_words(text, start, 2)) else None)
+    if text[start - 1:start] == "-" and not (edge and edge["mod"]):
+        return None  # "2023-2024", "n. 12-2023"; but "mid-1996"
+    if not edge and not year_cue_before(text, start):
         return None  # "il treno 2041", "Orion 1980": a name or a number, not a year
     if m["y"] < "1900" and not re.search(r"(?<![\w'’])(?:in|since|from|until|by|of|nel|del|dal|fino\s+al|dell['’]anno)\s+$",
-                                         text[max(0, m.start() - 16):m.start()], re.I):
+                                         text[max(0, start - 16):start], re.I):
         return None  # before 1900 only after a preposition: "in 1898"; "1800 soldiers" counts
-    start = m.start() if m["mod"] else m.start("y")
-    mod = mod_of(m["mod"]) or ("BEFORE" if m["lead"] and re.match("before|prima", m["lead"], re.I) else
-                               "AFTER" if m["lead"] and re.match("after|dopo", m["lead"], re.I) else None)
-    if mod in ("BEFORE", "AFTER"):
-        start = m.start()
+    mod = None
+    if edge:
+        mod = mod_of(edge["mod"]) or ("BEFORE" if edge["lead"] and re.match("before|prima", edge["lead"], re.I) else
+                                      "AFTER" if edge["lead"] and re.match("after|dopo", edge["lead"], re.I) else None)
+        if mod:
+            start = edge.start()
     return Chunk(start, m.end(), mod=mod, resolver=period("year", int(m["y"])))
 
 
@@ -835,14 +863,30 @@ ANCHOR_LEAD = (r"(?P<lead>tra|fra|entro|nel\s+giro\s+di|nell['’]arco\s+di|in|w
 QUANTIFIER = r"(?P<quant>more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|over|under)"
 
 
-@rule(f"{B}(?:{ANCHOR_LEAD}\\s+)?(?:{QUANTIFIER}\\s+)?(?:{APPROX_WORDS}\\s+)?(?:(?P<first>first|latest|initial|final|year-earlier|year-ago)\\s+)?"
-      f"(?P<n>{ROUGH_COUNT}|{NUMBER})(?P<more>\\s+(?:more|additional|extra|further))?(?:\\s*|(?P<hy>-))(?:(?P<kind>trading|business|working|calendar)\\s+)?(?P<u>{UNIT})"
+# What may stand before a measure ("tra", "over the past", "more than", "quasi", "the first"), read backwards
+# from the count so that scanning tries only counts followed by a unit.
+DURATION_LEAD = re.compile(f"(?:{B}{ANCHOR_LEAD}\\s+)?(?:{B}{QUANTIFIER}\\s+)?(?:{B}{APPROX_WORDS}\\s+)?"
+                           f"(?:{B}(?P<first>first|latest|initial|final|year-earlier|year-ago)\\s+)?$", re.I)
+
+
+# The words one of which a lead before a measure holds (see DURATION_LEAD): most counts have none of them near.
+DURATION_LEAD_WORDS = set("""tra fra entro giro nell'arco arco in within prossime prossimi ultimi ultime over for during
+past last next coming more less fewer least most up under circa quasi intorno attorno incirca all'incirca about around
+almost nearly approximately roughly some first latest initial final year-earlier year-ago""".split())
+
+
+@rule(f"{B}(?P<n>{ROUGH_COUNT}|{NUMBER})(?P<more>\\s+(?:more|additional|extra|further))?(?:\\s*|(?P<hy>-))"
+      f"(?:(?P<kind>trading|business|working|calendar)\\s+)?(?P<u>{UNIT})"
       f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?(?P<orso>\\s+or\\s+so)?(?P<period>\\s+(?:period|term|span|stretch))?{E}"
-      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old|-long|\s+(?:feriale|festivo|qualsiasi|qualunque|normale|tipo|medio|come\s+(?:tanti|gli\s+altri))\b)", UNIT_WORDS, requires=[NUMBER_WORDS])
+      r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old|-long|\s+(?:feriale|festivo|qualsiasi|qualunque|normale|tipo|medio|come\s+(?:tanti|gli\s+altri))\b)",
+      UNIT_WORDS, requires=[NUMBER_WORDS])
 def duration(m, text):
     """ "72 ore", "da quasi una settimana", "tra due settimane", "for three days"."""
     number, unit = " ".join(m["n"].lower().split()), m["u"].lower()
-    if number in ("a", "an") and not (m["lead"] or m["approx"] or m["quant"] or re.search(r"\bfor\s+$", text[max(0, m.start() - 5):m.start()], re.I)):
+    before = (DURATION_LEAD.search(text, max(0, m.start() - 40), m.start())
+              if not DURATION_LEAD_WORDS.isdisjoint(last_words(text, m.start(), 4)) else None)
+    lead_word, quant, approx, first = (before["lead"], before["quant"], before["approx"], before["first"]) if before else (None,) * 4
+    if number in ("a", "an") and not (lead_word or approx or quant or re.search(r"\bfor\s+$", text[max(0, m.start() - 5):m.start()], re.I)):
         return None  # "once a day", "a week" in prose
     if unit == "h" and not number.isdigit():
         return None
@@ -850,14 +894,14 @@ def duration(m, text):
         return None  # "three-quarters of its food": a fraction
     compound = bool(m["hy"]) or unit in ENGLISH_UNITS and bool(ARTICLE_BEFORE.search(text, max(0, m.start() - 7), m.start()))
     span = duration_of(m, compound=compound)  # "a five year low", "the two day rally": compounds without a hyphen
-    if span is None or (span[1] == "Y" and is_age(m, text)):
+    if span is None or (span[1] == "Y" and not lead_word and is_age(m, text)):
         return None
     count = span[0]
     if m["half"] and count != "X":
         count += 0.5 * (span[0] / number_value(m["n"]) if isinstance(number_value(m["n"]), int) else 1)
-    lead = " ".join((m["lead"] or "").lower().replace("’", "'").split())
-    start = (m.start() if lead else m.start("quant") if m["quant"] else m.start("approx") if m["approx"] else
-             m.start("first") if m["first"] else m.start("n"))
+    lead = " ".join((lead_word or "").lower().replace("’", "'").split())
+    start = (before.start("lead") if lead else before.start("quant") if quant else before.start("approx") if approx else
+             before.start("first") if first else m.start("n"))
     from .resolve import duration_timex
 
     span = (count, span[1], unit in TIME_UNITS)
@@ -867,7 +911,7 @@ def duration(m, text):
         article = re.search(r"(?<![\w'’])(?:an?|the)\s+$", text[max(0, start - 5):start], re.I)
         article = article and start - 5 + article.start() if start >= 5 else None
         start = article if article is not None else start
-    return Chunk(start, end, mod="APPROX" if m["approx"] or m["orso"] or (ROUGH.match(m["n"]) and count != 2) else None,
+    return Chunk(start, end, mod="APPROX" if approx or m["orso"] or (ROUGH.match(m["n"]) and count != 2) else None,
                  resolver=lambda context, chunk: duration_timex(context, chunk, span, lead),
                  info={"compound": True} if compound else None)
 
@@ -881,14 +925,17 @@ PERSON_BEFORE_AGE = re.compile(
     r"|\b(?:età\s+di|aged|age)\s+|[A-Z][^\W\d_]+\s*,\s*|\(\s*)$")
 
 
+AGE_CUE_ENDINGS = (" di", " of", "età", "aged", "age", ",", "(")
+
+
 def is_age(m, text) -> bool:
     """ "un tecnico di 45 anni", "Giulia, 34 anni", "(45 anni)", "aged 45 years": an age, not a duration."""
-    if m["lead"] or not m["n"][:1].isdigit() and number_value(m["n"]) in (None, "X"):
+    if not m["n"][:1].isdigit() and number_value(m["n"]) in (None, "X"):
         return False
     if re.match(r"\s+(?:old|of\s+age|di\s+età)\b", text[m.end():], re.I):
         return True  # "45 years old"
     before = text[max(0, m.start() - 40):m.start()]
-    if not PERSON_BEFORE_AGE.search(before):
+    if not before.rstrip().endswith(AGE_CUE_ENDINGS) or not PERSON_BEFORE_AGE.search(before):
         return False
     return not re.match(r"\s+(?:fa|ago|di\s+(?:carcere|reclusione|lavoro|attesa|contratto))", text[m.end():], re.I)
 
@@ -1024,7 +1071,7 @@ def duration_hours_short(m, text):
 VAGUE_WORDS = set("""scorsi scorse passati passate precedenti ultimi ultime passato recente recentemente ultimamente fa
 precedenza recently lately past recent ago attualmente momento adesso oggigiorno giorno giorni currently moment now
 nowadays present presently days prossimi prossime futuro prossimamente breve coming next future ahead current
-attuale attuali recenti term termine later possible possibile secondo ore ora periodo settimane""".split())
+attuale attuali recenti term termine later possible possibile secondo queste periodo settimane""".split())
 VAGUE = {
     "PAST_REF": (r"nei\s+(?:giorni|mesi|anni)\s+(?:scorsi|passati|precedenti)|nelle\s+(?:settimane|ore)\s+(?:scorse|passate|precedenti)|"
                  r"(?:nelle|delle|dalle)\s+(?:scorse|ultime)\s+(?:settimane|ore)|(?:negli|degli|dagli)\s+(?:ultimi|scorsi)\s+(?:giorni|mesi|anni|tempi)(?!\s+d(?:i|el|ello|ella|ell['’])\b)|"
@@ -1060,6 +1107,9 @@ def vague(m, text):
 def ora_now(m, text):
     """ "ora si sposta" is "now"; "un'ora", "l'ora", "ogni ora", "all'ora" are not."""
     before = text[max(0, m.start() - 12):m.start()].lower()
+    per = re.search(r"(?<![\w'’])per\s+$", before)
+    if per:  # "per ora" is "for now"
+        return Chunk(m.start() - len(before) + per.start(), m.end(), resolver=lambda context, chunk: ("PRESENT_REF", "DATE", None, None))
     if re.search(r"(?:\d|\bun|\buna|\bla|ogni|\bper|\bdi|\bin|mezz|prima|quest|qualche|alcun[ea]|sola|intera|mezza|\bche|\ba|\bad|\bl|\bd|all|dell|nell|sull)\s*['’]?\s*$", before):
         return None
     return Chunk(m.start(), m.end(), resolver=lambda context, chunk: ("PRESENT_REF", "DATE", None, None))

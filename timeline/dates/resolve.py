@@ -36,13 +36,12 @@ TENSE = (  # compiled on first use
     r"eravamo|ero|fu|furono|sarebbe|sarebbero)\s+(?:[\w'’]++\s+){0,2}?\w++(?:(?<=\w(?:at|ut|it|tt|st|ss|rt|es|us|os)[oaie])|(?<=\w(?:ers|ort|olt)[oaie]))|"
     r"scors[oaie]|già|ieri|era|erano|ero|eravamo|fu|furono|c['’]era|c['’]erano|"
     r"was|were|had|did|ago|yesterday|previously|earlier|has\s+been|have\s+been|"
-    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"
-    r"(?<!\bits\s)(?<!ly\s)(?:"  # "will be paid", "is heard", "the reduced dividend", "previously announced": not past tense
-    r"said|told|went|came|began|saw|took|made|gave|found|knew|thought|brought|bought|hit|left|lost|ran|sent|spent|"
-    r"stood|kept|held|wrote|broke|fell|rose|grew|got|paid|met|led|became|struck|shut|heard|"
-    r"[a-z]++(?<=[a-z][a-z]ed)(?<!eed))|"
     r"(?!(?:però|ciò|può|perciò|sarò|farò|avrò|andrò|potrò|dovrò|vorrò|verrò|darò)(?!\w))"
-    r"\w++(?:(?<=\w\w(?:ava|eva))|(?<=\w\w(?:avano|evano|ivano|avamo|evamo|ivamo|arono|erono|irono))|(?<=[^\Wtsc]iva)|(?<=\w\w\wò)))"
+    r"\w++(?:(?<=\w\w(?:ava|eva))|(?<=\w\w(?:avano|evano|ivano|avamo|evamo|ivamo|arono|erono|irono))|(?<=[^\Wtsc]iva)|(?<=\w\w\wò)))|"
+    # English simple pasts, checked in tense_markers: not after be/is/the/a/an/its or an -ly adverb
+    r"(?P<english_past>said|told|went|came|began|saw|took|made|gave|found|knew|thought|brought|bought|hit|left|lost|ran|"
+    r"sent|spent|stood|kept|held|wrote|broke|fell|rose|grew|got|paid|met|led|became|struck|shut|heard|"
+    r"[a-z]++(?<=[a-z][a-z]ed)(?<!eed))"
     r")(?![\w'’])")
 CLAUSE_END = re.compile(r"[.!?;:](?=\s)|\n", 0)  # a colon too: "Scheduled maintenance: ... will be"
 STAMP_AFTER = re.compile(r"\s*(?:[–—-]|:\s)")
@@ -102,12 +101,22 @@ def tense_markers(context: Context) -> list:
         if TENSE.__class__ is str:
             TENSE = re.compile(TENSE, 0)
         text = context.text
-        context.markers = [(m.start(), m.end(), m.lastgroup) for m in TENSE.finditer(lowered(text))
-                           if not (text[m.start()].isupper() and NAME_POSITION.search(text, max(0, m.start() - 3), m.start()))]
+        markers = []
+        for m in TENSE.finditer(lowered(text)):
+            start, kind = m.start(), m.lastgroup
+            if text[start].isupper() and NAME_POSITION.search(text, max(0, start - 3), start):
+                continue  # a capitalised word inside a sentence is a name: "in Geneva", "Eva"
+            if kind == "english_past":
+                if NOT_A_PAST_VERB.search(text, max(0, start - 8), start):
+                    continue  # "will be paid", "is heard", "the reduced dividend", "previously announced"
+                kind = "past"
+            markers.append((start, m.end(), kind))
+        context.markers = markers
     return context.markers
 
 
-NAME_POSITION = re.compile(r"[\w,;'’\"]\s+$")  # a capitalised word inside a sentence is a name: "in Geneva", "Eva"
+NAME_POSITION = re.compile(r"[\w,;'’\"]\s+$")
+NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its)\s+$|ly\s+$", re.I)
 
 
 def tense_near(context: Context, start: int, end: int) -> str | None:
