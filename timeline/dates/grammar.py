@@ -419,8 +419,8 @@ def month_year(m, text):
 @rule(B + f"(?:{MOD_WORDS}[\\s-]*(?:(?:di|del|dello|della|dell{A}|of)\\s+)?|(?P<pre>(?:(?:lo|il|l{A})\\s*)?(?:scors[oa]|passat[oa])|(?:il|lo)\\s+prossim[oa]|last|next|this|questo|quest{A})\\s*)"
       f"(?P<m>{MONTH_FULL})(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]))?{E}", MONTH_WORDS, requires=[EDGE_WORDS | DIRECTION_WORDS])
 def month_with_modifier(m, text):
-    """ "lo scorso novembre", "fine gennaio", "early March"."""
-    if fold(m["m"]) == "may" and not text[m.start("m")].isupper():
+    """ "lo scorso novembre", "fine gennaio", "early March"; not "this march" (a march)."""
+    if fold(m["m"]) in ("may", "march", "august") and not text[m.start("m")].isupper():
         return None
     direction = direction_of(m["pre"] or m["post"])
     return Chunk(m.start(), m.end(), mod=mod_of(m["mod"]), resolver=period("month", MONTHS[fold(m["m"])], direction))
@@ -1156,8 +1156,8 @@ def rate(m, text):
         return None  # a rate follows a count: "50,000 copies a year", "three times a day"
     if re.search(r"[$€£]|euro|dollar|cent|pence|pound|yen|franc|million|billion|milioni|miliardi", before, re.I):
         return None  # a price ("$4.50 a month", "16 euro all'anno") is not a time expression (docs/DATES.md)
-    if re.match(r"\s+(?:su|out)\b", text[m.end():]):
-        return None  # "24 ore su 24"
+    if re.match(r"\s+(?:su|out)\b", text[m.end():]) or re.search(r"(?:hours|days|minutes)\s+$", before, re.I):
+        return None  # "24 ore su 24", "24 hours a day": always, not a recurrence
     unit = UNITS[m["u"].lower()]
     value = f"PT1{unit}" if m["u"].lower() in TIME_UNITS else f"P1{unit}"
     return Chunk(m.start(), m.end(), resolver=lambda context, chunk: (value, "SET", None, None))
