@@ -294,7 +294,9 @@ def part_of_day(m, text):
     standalone = (lead.startswith(("nel", "in", "durante", "per ", "entro", "verso", "fino"))
                   or bool(m["mod"]) and lead in ("by", "until", "till", "around", "since", "from", "before", "after")) \
         and word not in ("night", "overnight")
-    if lead in ("in", "nel", "nella") and word in ("notte", "nottata"):
+    if lead in ("in", "nel", "nella") and word in ("notte", "nottata") or word == "overnight" and not m["mod"] and \
+            not re.match(r"\s+(?:train|flight|bus|shift|stay|bag|trip|trains|flights|buses|shifts|stays)\b", text[m.end():], re.I):
+        # "nella notte", "the storm hit overnight", "overnight losses": the night just ended or the coming one, by tense
         return Chunk(m.start("pod") if not m["mod"] else m.start("mod"), m.end(), pod="NI", mod=mod,
                      info={"this_night": True})
     start = m.start("mod") if m["mod"] else m.start("pod")

@@ -43,6 +43,7 @@ TENSE = (  # compiled on first use
     r"sent|spent|stood|kept|held|wrote|broke|fell|rose|grew|got|paid|met|led|became|struck|shut|heard|"
     r"[a-z]++(?<=[a-z][a-z]ed)(?<!eed))"
     r")(?![\w'’])")
+COMMA_PENALTY = 40  # characters: a verb after a comma counts as this much farther away
 CLAUSE_END = re.compile(r"[.!?;:](?=\s)|\n", 0)  # a colon too: "Scheduled maintenance: ... will be"
 STAMP_AFTER = re.compile(r"\s*(?:[–—-]|:\s)")
 UPDATE_BEFORE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:aggiornamento|aggiornato|aggiornata|agg\.|update[d]?|edit)\b[^\n\d]{0,12}$", re.I)
@@ -107,7 +108,7 @@ def tense_markers(context: Context) -> list:
             if text[start].isupper() and NAME_POSITION.search(text, max(0, start - 3), start):
                 continue  # a capitalised word inside a sentence is a name: "in Geneva", "Eva"
             if kind == "english_past":
-                if NOT_A_PAST_VERB.search(text, max(0, start - 8), start):
+                if NOT_A_PAST_VERB.search(text, max(0, start - 9), start):
                     continue  # "will be paid", "is heard", "the reduced dividend", "previously announced"
                 kind = "past"
             markers.append((start, m.end(), kind))
@@ -116,7 +117,8 @@ def tense_markers(context: Context) -> list:
 
 
 NAME_POSITION = re.compile(r"[\w,;'’\"]\s+$")
-NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its)\s+$|ly\s+$", re.I)
+NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its|remain|remains|stay|stays|seem|seems|"
+                             r"get|gets|become|becomes)\s+$|ly\s+$", re.I)  # "will remain closed": an adjective
 
 
 def tense_near(context: Context, start: int, end: int) -> str | None:
@@ -132,6 +134,8 @@ def tense_near(context: Context, start: int, end: int) -> str | None:
             if m_start < left or m_end > right or (m_end > start and m_start < end):
                 continue
             distance = start - m_end if m_end <= start else m_start - end
+            if m_start >= end and "," in text[end:m_start]:
+                distance += COMMA_PENALTY  # "closed until Thursday, the bank said": the reporting verb after a comma governs less
             if distance < best[0] or (distance == best[0] and kind == "past"):
                 best = (distance, kind)
         context.tense_cache[key] = None if best[1] == "neutral" else best[1]
@@ -153,7 +157,9 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
     lowered_before = {w.lower() for w in before}
     if not CUE_WORDS.isdisjoint(lowered_before):  # a cue word is near: only then the cue regex runs
         cue = CUE.search(text, max(0, chunk.start - 20), chunk.start)
-        if cue:  # "da martedì", "entro lunedì"; "until Dec. 15", "fino al 31 marzo" are bounds, whatever the tense
+        if cue and not (cue.lastgroup == "nearest" and chunk.day and chunk.day[0] == "wd"):
+            # "da martedì", "entro lunedì"; "until Dec. 15", "fino al 31 marzo" are bounds, whatever the tense
+            # ("until Thursday" follows the tense: a weekday has no year to guess)
             return {"past": "past", "future": "future"}.get(cue.lastgroup), False
     if not TO_WORDS.isdisjoint(lowered_before) and TO_BEFORE.search(text, max(0, chunk.start - 10), chunk.start) and \
             MOVED_VERB.search(text, max(0, chunk.start - 80), chunk.start):
