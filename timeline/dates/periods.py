@@ -80,7 +80,9 @@ def relative_slice_timex(context, chunk, letter: str, size: int, step: int, in_y
 @rule(f"{B}(?:(?P<det>the|its|il|lo|la|nel|nello|nella|del|dello|della|al|dal)\\s+)?(?:{OWN_YEAR}[\\s-]+)?"
       f"(?:(?:fiscal|calendar)[\\s-]+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last|primo|prima|secondo|seconda|terzo|"
       f"quarto|ultimo|i|ii|iii|iv|(?P<two>first|last)\\s+two)[\\s-]+(?:fiscal[\\s-]+)?(?P<u>quarters?|half|trimestre|semestre|metà)"
-      f"(?:(?:\\s+(?:of|in|del|dell{A}|di)\\s*(?:fiscal\\s+|anno\\s+|esercizio\\s+)?|,?\\s+)(?P<y>{YEAR}))?{E}(?!-)",
+      f"(?:(?:\\s+(?:of|in|del|dell{A}|di)\\s*(?:fiscal\\s+|anno\\s+|esercizio\\s+)?|,?\\s+)(?P<y>{YEAR})|"
+      f"\\s+(?:of\\s+(?P<rel>next|last|this|the\\s+current|the\\s+previous|the\\s+following)\\s+year|"
+      f"(?:dell{A}|di\\s+quest{A})\\s*anno(?:\\s+(?P<rel2>scorso|prossimo|precedente|successivo))?))?{E}(?!-)",
       {"quarter", "quarters", "half", "trimestre", "semestre", "metà"},
       requires=[{"first", "second", "third", "fourth", "final", "last", "primo", "prima", "secondo", "seconda", "terzo",
                  "quarto", "ultimo", "i", "ii", "iii", "iv", "#"}])
@@ -103,6 +105,12 @@ def ordinal_slice(m, text):
     own = (m["own"] or "").lower()
     if word in ("last", "ultimo") and letter == "Q" and not (year or own):
         return None  # "last quarter" is the previous quarter (relative_slice)
+    relative = (m["rel"] or m["rel2"] or "").lower()
+    if relative or m.group().lower().rstrip().endswith("anno"):  # "the second half of next year", "del terzo trimestre dell'anno scorso"
+        shift = -1 if re.search("last|previous|scors|precedent", relative) else 1 if re.search("next|following|prossim|successiv", relative) else 0
+        start = m.start() if (m["det"] or "").lower() == "the" else m.start("ord")
+        return Chunk(start, m.end(), resolver=lambda context, chunk: slice_timex(
+            context, chunk, letter, size, index, context.today.year, shift))
     shift = -1 if re.search("last|ago|earlier", own) else 1 if own.startswith("next") else 0
     hyphen = text[m.start("u") - 1] == "-"  # "third-quarter profit": an adjective, its article outside
     start = m.start() if (m["det"] or "").lower() == "the" and not hyphen else m.start("own") if own else m.start("ord")
