@@ -109,7 +109,7 @@ def rule(pattern: str, triggers: set, requires=()):
 
 
 DIGIT_SEARCH = re.compile(r"\d")
-SEPARATED_SEARCH = re.compile(r"\d[/.:-]\d")
+SEPARATED_SEARCH = re.compile(r"\d[/.:\-–]\d|\d\s[-–]\s\d")
 YEAR_SEARCH = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 
@@ -382,10 +382,13 @@ def day_range(m, text):
 
 rule(f"{B}(?P<lead>dal|dall{A}|tra\\s+il|fra\\s+il|tra\\s+l{A}|fra\\s+l{A}|(?:tra|fra|nei|dei|dai)\\s+(?:i\\s+)?giorni|from(?:\\s+the)?|between(?:\\s+the)?)\\s*"
      f"(?P<d1>\\d{{1,2}}){ORDINAL}\\s*(?:al|all{A}|e\\s+il|e\\s+l{A}|e|to(?:\\s+the)?|and(?:\\s+the)?|until(?:\\s+the)?|-|–)\\s*"
-     f"(?P<d2>\\d{{1,2}}){ORDINAL}\\s+(?:of\\s+)?(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS, requires=[DIGITS])(day_range)
-rule(f"(?<![\\w.,/-])(?P<d1>\\d{{1,2}})\\s*[-–]\\s*(?P<d2>\\d{{1,2}})\\s+(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS, requires=[DIGITS])(day_range)
+     f"(?P<d2>\\d{{1,2}}){ORDINAL}\\s+(?:of\\s+)?(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS,
+     requires=[DIGITS, {"dal", "dall", "tra", "fra", "from", "between", "nei", "dei", "dai"}])(day_range)
+rule(f"(?<![\\w.,/-])(?P<d1>\\d{{1,2}})\\s*[-–]\\s*(?P<d2>\\d{{1,2}})\\s+(?P<m>{MONTH})\\.?(?:,?\\s+(?P<y>{YEAR}))?{E}", MONTH_WORDS,
+     requires=[{"#sep"}])(day_range)
 rule(f"{B}(?:(?:from|between)\\s+)?(?P<m>{MONTH_EN})\\.?\\s+(?P<d1>\\d{{1,2}})(?:st|nd|rd|th)?\\s*(?:-|–|to|through|until|and)\\s*"
-     f"(?P<d2>\\d{{1,2}})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>{YEAR}))?{E}{NUM_END}", MONTH_WORDS, requires=[DIGITS])(day_range)
+     f"(?P<d2>\\d{{1,2}})(?:st|nd|rd|th)?(?:,?\\s+(?P<y>{YEAR}))?{E}{NUM_END}", MONTH_WORDS,
+     requires=[{"#sep", "to", "through", "until", "and"}])(day_range)
 
 
 # ---------------------------------------------------------------- months, years, weeks, seasons
@@ -1313,6 +1316,9 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
             if approx:
                 chunk.mod, chunk.end = "APPROX", approx.end()
         if chunk.day and not chunk.mod:
+            near = last_words(text, chunk.start, 2)
+            if EDGE_BEFORE_WORDS.isdisjoint(near):
+                continue  # no "prima del", "after", "early", "around"... right before: nothing to look for
             edge = BEFORE_AFTER.search(text, max(0, chunk.start - 16), chunk.start)
             if edge:  # "prima del 3 febbraio"
                 chunk.mod, chunk.start = ("BEFORE" if edge["w"][0] in "pPbB" else "AFTER"), edge.start()
@@ -1327,6 +1333,8 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
     return chunks
 
 
+EDGE_BEFORE_WORDS = {"del", "della", "dello", "dell", "di", "il", "la", "lo", "l", "before", "after", "early", "late", "earlier",
+                     "later", "on", "around", "about", "circa", "al", "all", "verso"}  # the last words of those mods
 AROUND_BEFORE = re.compile(f"{B}(?:around|about|circa|intorno\\s+al(?:l{A})?|attorno\\s+al(?:l{A})?|verso\\s+il)\\s*$", re.I)
 
 

@@ -9,7 +9,9 @@ document's timezone has at that instant, so they are right across daylight-savin
 """
 
 import re
+from bisect import bisect_left
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from .grammar import Chunk
@@ -74,7 +76,8 @@ UPDATE_WORDS = {"aggiornamento", "aggiornato", "aggiornata", "agg", "update", "u
 class Context:
     """One text being tagged: its publication time and what has been resolved so far."""
 
-    __slots__ = ("text", "published", "zone", "lang", "last_day", "last_day_at", "last_year", "tense_cache", "today", "markers")
+    __slots__ = ("text", "published", "zone", "lang", "last_day", "last_day_at", "last_year", "tense_cache", "today", "markers",
+                 "clause_ends")
 
     def __init__(self, text: str, published: datetime, zone: ZoneInfo, lang: str = "it"):
         self.text, self.published, self.zone, self.lang = text, published, zone, lang  # published: aware, in zone
@@ -84,6 +87,7 @@ class Context:
         self.tense_cache: dict = {}
         self.today: date = published.date()
         self.markers = None  # the text's tense markers, found once on first need
+        self.clause_ends = None  # (start, end) of the text's clause breaks, likewise
 
 
 class Point:
@@ -124,9 +128,13 @@ NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its
 def tense_near(context: Context, start: int, end: int) -> str | None:
     """'past' or 'future' from the verb nearest to text[start:end] in its clause; None if none."""
     text = context.text
-    left = max((m.end() for m in CLAUSE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    right_match = CLAUSE_END.search(text, end, end + 300)
-    right = right_match.start() if right_match else min(len(text), end + 300)
+    if context.clause_ends is None:  # where clauses end, found once per text
+        context.clause_ends = [(m.start(), m.end()) for m in CLAUSE_END.finditer(text)]
+    ends = context.clause_ends
+    i = bisect_left(ends, (start,))  # the first clause end at or after the expression's start
+    left = max(ends[i - 1][1] if i and ends[i - 1][1] <= start else 0, start - 300)
+    j = bisect_left(ends, (end,))
+    right = min(ends[j][0] if j < len(ends) else len(text), end + 300)
     key = (left, right, start)
     if key not in context.tense_cache:
         best = (10 ** 9, None)
@@ -316,8 +324,13 @@ def same_sentence_day(context: Context, chunk: Chunk) -> bool:
 def local(context: Context, moment: datetime) -> str:
     """ISO 8601 with the offset the timezone has at that local time."""
     if moment.tzinfo is None:  # a local wall-clock time: the zone gives its offset
-        return moment.replace(tzinfo=context.zone).isoformat(timespec="seconds")
+        return wall_clock_iso(moment, context.zone)
     return moment.astimezone(context.zone).isoformat(timespec="seconds")
+
+
+@lru_cache(maxsize=4096)  # the same bounds (midnights, ends of days) recur across an article's sentences
+def wall_clock_iso(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.replace(tzinfo=zone).isoformat(timespec="seconds")
 
 
 def bounds(context: Context, start: datetime, end: datetime, mod: str | None, instant: bool = False) -> tuple:
