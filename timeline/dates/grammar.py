@@ -1086,13 +1086,13 @@ VAGUE = {
                  r"recently|lately|in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|"
                  r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+)?(?:days|weeks|months|years)|"
                  r"a\s+while\s+ago|some\s+time\s+ago|days\s+ago|weeks\s+ago|months\s+ago|years\s+ago|"
-                 r"(?<=\s)recent(?=\s+[a-z])(?!\s+(?:days|weeks|months|years|quarters|past)\b)|(?<=\s)recent[ei](?=\s+[a-z])|"
+                 r"recent(?=\s+[a-z])(?!\s+(?:days|weeks|months|years|quarters|past)\b)|recent[ei](?=\s+[a-z])|"
                  r"(?:in\s+)?(?:recent|past)\s+(?:days|weeks|months|years|quarters|decades)|nei\s+decenni\s+scorsi"),
     "PRESENT_REF": (r"attualmente|al\s+momento|in\s+questo\s+momento|adesso|oggigiorno|oggi\s+giorno|(?:in|di)\s+questi\s+giorni|"
                     r"in\s+queste\s+ore|per\s+il\s+momento|per\s+ora|in\s+questo\s+periodo|"
                     r"al\s+giorno\s+d['’]oggi|currently|at\s+the\s+moment|right\s+now|nowadays|at\s+present|presently|these\s+days|now|"
-                    r"(?<=\s)current(?=\s+[a-z])(?!\s+(?:year|quarter|month|week|fiscal|account|affairs|events|assets|liabilities)\b)|"
-                    r"(?<=['’\s])attual[ei](?=\s+[a-z])"),
+                    r"current(?=\s+[a-z])(?!\s+(?:year|quarter|month|week|fiscal|account|affairs|events|assets|liabilities)\b)|"
+                    r"attual[ei](?=\s+[a-z])"),
     "FUTURE_REF": (r"nei\s+prossimi\s+(?:giorni|mesi|anni)|nelle\s+prossime\s+(?:ore|settimane)|in\s+futuro|prossimamente|a\s+breve|"
                    r"nel\s+prossimo\s+futuro|in\s+the\s+(?:coming|next\s+few|next)\s+(?:hours|days|weeks|months|years)|"
                    r"in\s+the\s+(?:near\s+)?future|in\s+the\s+days\s+ahead|in\s+the\s+weeks\s+ahead|"
