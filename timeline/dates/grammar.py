@@ -1305,10 +1305,13 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
             if changed:
                 break
     for chunk in chunks:
-        if chunk.info.get("period") and not chunk.mod:  # "earlier this year", "later this month"
-            edge = EARLY_LATE.search(text, max(0, chunk.start - 9), chunk.start)
+        if chunk.info.get("period") and not chunk.mod:  # "earlier this year", "the end of the second quarter"
+            edge = EARLY_LATE.search(text, max(0, chunk.start - 9), chunk.start) or \
+                EDGE_OF.search(text, max(0, chunk.start - 28), chunk.start)
             if edge:
-                chunk.mod, chunk.start = ("START" if edge["w"][0] in "eE" else "END"), edge.start()
+                italian = edge.groupdict().get("w2")
+                word = (edge["w"] or italian).lower()
+                chunk.mod, chunk.start = EDGE_MODS.get(word) or mod_of(word), edge.start("w2") if italian else edge.start()
         if chunk.resolver is not None or chunk.ends is not None:
             continue
         if chunk.time and chunk.mod in (None, "APPROX"):
@@ -1333,6 +1336,10 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
     return chunks
 
 
+# "the end of [the second quarter]", "all'inizio del [terzo trimestre]": a part of a period named after it.
+EDGE_OF = re.compile(f"(?<![\\w'’])the\\s+(?P<w>end|beginning|start|middle)\\s+of\\s+$|"
+                     f"(?<![\\w'’])(?:(?:al)?la\\s+|a\\s+|(?:al)?l{A})?(?P<w2>fine|inizio|metà)\\s+(?:del|dello|della|dell{A})\\s*$", re.I)
+EDGE_MODS = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
 EDGE_BEFORE_WORDS = {"del", "della", "dello", "dell", "di", "il", "la", "lo", "l", "before", "after", "early", "late", "earlier",
                      "later", "on", "around", "about", "circa", "al", "all", "verso"}  # the last words of those mods
 AROUND_BEFORE = re.compile(f"{B}(?:around|about|circa|intorno\\s+al(?:l{A})?|attorno\\s+al(?:l{A})?|verso\\s+il)\\s*$", re.I)

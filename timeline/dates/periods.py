@@ -110,15 +110,15 @@ def ordinal_slice(m, text):
         shift = -1 if re.search("last|previous|scors|precedent", relative) else 1 if re.search("next|following|prossim|successiv", relative) else 0
         start = m.start() if (m["det"] or "").lower() == "the" else m.start("ord")
         return Chunk(start, m.end(), resolver=lambda context, chunk: slice_timex(
-            context, chunk, letter, size, index, context.today.year, shift))
+            context, chunk, letter, size, index, context.today.year, shift), info={"period": True})
     shift = -1 if re.search("last|ago|earlier", own) else 1 if own.startswith("next") else 0
     hyphen = text[m.start("u") - 1] == "-"  # "third-quarter profit": an adjective, its article outside
     start = m.start() if (m["det"] or "").lower() == "the" and not hyphen else m.start("own") if own else m.start("ord")
     if own.startswith(("this", "last", "next")) and not year:  # "last year's third quarter"
         return Chunk(start, m.end(), resolver=lambda context, chunk: slice_timex(
-            context, chunk, letter, size, index, context.today.year, shift))
+            context, chunk, letter, size, index, context.today.year, shift), info={"period": True})
     return Chunk(start, m.end(), resolver=slice_resolver(letter, size, index, int(year) if year else None,
-                                                         shift if not year else 0))
+                                                         shift if not year else 0), info={"period": True})
 
 
 @rule(f"{B}(?:q(?P<q>[1-4])(?:\\s*(?P<y>{YEAR})|\\s*{A}(?P<yy>\\d\\d))?|(?P<q2>[1-4])q(?:\\s*(?P<y2>{YEAR}))?){E}",
@@ -158,7 +158,8 @@ def relative_quarter(m, text):
         step = -1
     if pre in ("il", "nel", "del", "al", "dal", "the") and not post and text[m.start("u")].isupper():
         return None  # "the Quarter", a place
-    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: relative_slice_timex(context, chunk, "Q", 3, step))
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: relative_slice_timex(context, chunk, "Q", 3, step),
+                 info={"period": True})
 
 
 # "fiscal 1989", "fiscal year 1990", "FY2023", "esercizio 2022", "anno fiscale 2022".
@@ -251,7 +252,11 @@ def decade(m, text):
       f"(?P<u>decade|decennio)|(?P<u2>decennio)\\s+(?P<post>scorso|passato|prossimo|in\\s+corso)){E}",
       {"decade", "decennio"}, requires=[{"this", "last", "next", "previous", "questo", "scorso", "prossimo", "passato", "corso"}])
 def relative_decade(m, text):
-    word = (m["pre"] or m["post"]).lower()
+    word = " ".join((m["pre"] or m["post"]).lower().split())
+    if word == "the next":  # "over the next decade": the ten years ahead, as "the past decade" is a duration
+        from .resolve import duration_timex
+
+        return Chunk(m.start(), m.end(), resolver=lambda context, chunk: duration_timex(context, chunk, (10, "Y", False), "the next"))
     step = -1 if re.search("last|previous|scors|passat", word) else 1 if re.search("next|prossim", word) else 0
     start = m.start() if m["pre"] else m.start("u2")
     return Chunk(start, m.end(), resolver=lambda context, chunk: century_or_decade(
