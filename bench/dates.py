@@ -154,8 +154,9 @@ def run(tagger: str, cases, steady: bool = True) -> dict:
     if not steady:  # a per-call cost this large makes start-up negligible
         result["steady"], result["steady_cpu"] = result["seconds"], result["cpu"]
         return result
-    steady = json.loads(subprocess.run([sys.executable, __file__, "--steady", tagger], input=payload, capture_output=True,
-                                       text=True, check=True, cwd=ROOT, env=CHILD_ENV).stdout)
+    command = [sys.executable, __file__, "--steady", tagger]
+    steady = json.loads(subprocess.run(command, input=payload, capture_output=True, text=True,
+                                       check=True, cwd=ROOT, env=CHILD_ENV).stdout)
     result["steady"], result["steady_cpu"] = steady["seconds"], steady["cpu"]
     return result
 
@@ -225,14 +226,18 @@ def main(rounds: int = ROUNDS) -> None:
     print("\nvs dateparser told the language, round by round:")
     for name, index in (("process spawn to exit", 0), ("import + tagging", 1), ("steady state", 2)):
         print(f"  {name}, round by round: " + ", ".join(f"{r[index]:.1f}x" for r in ratios))
-    ours_cpu = {key: median([r[key] for r in runs["ours"]]) for key in ("wall_cpu", "cpu", "steady_cpu")}
-    print("\nCPU time instead of wall time (user + system of each subprocess; other jobs on a shared machine "
-          "inflate it far less):")
-    print(f"  timeline.dates: process spawn to exit {ours_cpu['wall_cpu'] * 1000:,.0f} ms, import + tagging "
-          f"{ours_cpu['cpu'] * 1000:,.0f} ms, steady state {1e6 * ours_cpu['steady_cpu'] / len(cases):,.1f} µs/sentence")
+    ours_cpu = {key: median([r[key] for r in runs["ours"]])
+                for key in ("wall_cpu", "cpu", "steady_cpu")}
+    print("\nCPU time instead of wall time (user + system of each subprocess; other jobs on a "
+          "shared machine inflate it far less):")
+    per_sentence = 1e6 * ours_cpu["steady_cpu"] / len(cases)
+    print(f"  timeline.dates: process spawn to exit {ours_cpu['wall_cpu'] * 1000:,.0f} ms, "
+          f"import + tagging {ours_cpu['cpu'] * 1000:,.0f} ms, "
+          f"steady state {per_sentence:,.1f} µs/sentence")
     for name, index in (("process spawn to exit", 0), ("import + tagging", 1), ("steady state", 2)):
-        print(f"  vs dateparser told the language, {name}: median {median([r[index] for r in cpu_ratios]):.1f}x "
-              "(rounds: " + ", ".join(f"{r[index]:.1f}x" for r in cpu_ratios) + ")")
+        rounds = ", ".join(f"{r[index]:.1f}x" for r in cpu_ratios)
+        print(f"  vs dateparser told the language, {name}: "
+              f"median {median([r[index] for r in cpu_ratios]):.1f}x (rounds: {rounds})")
 
 
 if __name__ == "__main__":

@@ -22,9 +22,10 @@ MONTHS = {
     "jan": 1, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "dec": 12,
 }
 # Full names may stand alone ("a marzo", "in June"); abbreviations only next to a day number.
-MONTH_NAMES = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
-               "novembre", "dicembre", "january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december"]
+MONTH_NAMES = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+               "settembre", "ottobre", "novembre", "dicembre", "january", "february", "march",
+               "april", "may", "june", "july", "august", "september", "october", "november",
+               "december"]
 
 WEEKDAYS = {
     "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5, "domenica": 6,
@@ -54,7 +55,8 @@ NUMBERS = {
 }
 
 UNITS = {
-    "decennio": "10Y", "decenni": "10Y", "secolo": "100Y", "secoli": "100Y", "trimestre": "3M", "trimestri": "3M",
+    "decennio": "10Y", "decenni": "10Y", "secolo": "100Y", "secoli": "100Y",
+    "trimestre": "3M", "trimestri": "3M",
     "semestre": "6M", "semestri": "6M", "biennio": "2Y", "triennio": "3Y",
     "decade": "10Y", "decades": "10Y", "century": "100Y", "centuries": "100Y", "quarters": "3M",
     "secondi": "S", "minuto": "M", "minuti": "M", "ora": "H", "ore": "H", "h": "H",
@@ -82,15 +84,16 @@ HOLIDAYS = {"natale": (12, 25), "vigilia di natale": (12, 24), "santo stefano": 
             "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31)}
 
 # Fixed national days of Italy.
-HOLIDAYS.update({"festa della liberazione": (4, 25), "festa dei lavoratori": (5, 1), "primo maggio": (5, 1),
-                 "festa della repubblica": (6, 2), "immacolata": (12, 8)})
+HOLIDAYS.update({"festa della liberazione": (4, 25), "festa dei lavoratori": (5, 1),
+                 "primo maggio": (5, 1), "festa della repubblica": (6, 2), "immacolata": (12, 8)})
 
 # Movable feasts, by the day they fall on in a given year (see feast_date).
-FEASTS = {"pasqua": "easter", "easter": "easter", "easter sunday": "easter", "domenica di pasqua": "easter",
-          "pasquetta": "easter+1", "lunedì dell'angelo": "easter+1", "easter monday": "easter+1",
-          "venerdì santo": "easter-2", "good friday": "easter-2", "pentecoste": "easter+49", "pentecost": "easter+49",
-          "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving", "memorial day": "memorial",
-          "labor day": "labor", "election day": "election"}
+FEASTS = {"pasqua": "easter", "easter": "easter", "easter sunday": "easter",
+          "domenica di pasqua": "easter", "pasquetta": "easter+1", "lunedì dell'angelo": "easter+1",
+          "easter monday": "easter+1", "venerdì santo": "easter-2", "good friday": "easter-2",
+          "pentecoste": "easter+49", "pentecost": "easter+49", "thanksgiving": "thanksgiving",
+          "thanksgiving day": "thanksgiving", "memorial day": "memorial", "labor day": "labor",
+          "election day": "election"}
 
 
 def feast_date(feast: str, year: int):
@@ -143,7 +146,8 @@ def alternation(words) -> str:
     return "|".join(parts)
 
 
-@lru_cache(maxsize=4096)  # pure and called by most builders: a dictionary look-up beats the string work
+# Pure and called by most builders: a dictionary look-up beats the string work.
+@lru_cache(maxsize=4096)
 def fold(word: str) -> str:
     """A word as the lookup tables spell it: lower case, accented weekday ending restored.
 
@@ -171,14 +175,19 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" lowers to two characters
 
 
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-        "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50, "sessant": 60, "settant": 70, "ottant": 80, "novant": 90}
-ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "uno": 1, "due": 2, "tre": 3, "tré": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90, "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50,
+        "sessant": 60, "settant": 70, "ottant": 80, "novant": 90}
+ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "uno": 1, "due": 2, "tre": 3, "tré": 3, "quattro": 4, "cinque": 5, "sei": 6,
+        "sette": 7, "otto": 8, "nove": 9}
 SCALES = {"hundred": 100, "thousand": 1000, "cento": 100, "mila": 1000, "mille": 1000}
-# Compound counts in words: "twenty-four", "twenty four", "ventitré", "trentasei", "a hundred", "two thousand".
-EN_COMPOUND = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-IT_COMPOUND = r"(?:vent|trent|quarant|cinquant|sessant|settant|ottant|novant)(?:[ai]?(?:uno|due|tre|tré|quattro|cinque|sei|sette|nove)|otto|[ai])"
+# Compound counts in words: "twenty-four", "twenty four", "ventitré", "trentasei", "a hundred",
+# "two thousand".
+EN_COMPOUND = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+               r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?")
+IT_COMPOUND = (r"(?:vent|trent|quarant|cinquant|sessant|settant|ottant|novant)"
+               r"(?:[ai]?(?:uno|due|tre|tré|quattro|cinque|sei|sette|nove)|otto|[ai])")
 SCALED = (r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:hundred|thousand)|"
           r"(?:cento|mille|duemila|tremila)")
 COMPOUND_NUMBER = f"(?:{EN_COMPOUND}|{IT_COMPOUND}|{SCALED})"
@@ -188,8 +197,8 @@ COMPOUND_NUMBER = f"(?:{EN_COMPOUND}|{IT_COMPOUND}|{SCALED})"
 def number_value(word: str):
     """A count written in digits or words; "X" when unspecified; None when not a count.
 
-    >>> number_value("48"), number_value("tre"), number_value("qualche"), number_value("twenty-four"), number_value("2 1/2")
-    (48, 3, 'X', 24, 2.5)
+    >>> [number_value(w) for w in ("48", "tre", "qualche", "twenty-four", "2 1/2")]
+    [48, 3, 'X', 24, 2.5]
     """
     word = fold(word).replace(",", ".")
     if word.replace(".", "", 1).isdigit():
@@ -203,7 +212,7 @@ def number_value(word: str):
 
 
 def words_to_number(word: str):
-    """ "twenty four" → 24, "ventitré" → 23, "two thousand" → 2000; None when not a compound count."""
+    """ "twenty four" → 24, "ventitré" → 23, "two thousand" → 2000; None when no compound count."""
     total, current = 0, 0
     for part in re.findall(r"[a-zàéèìòù]+", word):
         if part in SCALES:
