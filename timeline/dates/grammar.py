@@ -928,7 +928,18 @@ def offset_ago(m, text):
                      resolver=lambda context, chunk: duration_timex(context, chunk, duration, ""))
     from .resolve import offset_timex
 
+    if duration == (1, "Y", False) and COMPARISON_BEFORE.search(text, max(0, m.start() - 40),
+                                                                  m.start()):
+        from .periods import compared_period
+
+        return Chunk(m.start(), m.end(), mod=mod, resolver=compared_period, info={"compared": True})
     return Chunk(m.start(), m.end(), mod=mod, resolver=lambda context, chunk: offset_timex(context, chunk, duration, -1))
+
+
+# A figure or a comparison just before "a year ago": "up from $3 million a year ago", "than a year
+# ago", "or 12 cents a share, a year ago", "contro i 35 milioni di un anno fa".
+COMPARISON_BEFORE = re.compile(r"(?:[\d$€%]|\b(?:million|billion|cents?|shares?|than|from|with|"
+                               r"milioni|miliardi|euro|rispetto|contro))[^.;:!?\d]{0,12}$", re.I)
 
 
 @rule(f"{B}(?:(?:il|la)\\s+(?P<w>giorno|giornata|settimana|mattina|sera|notte)\\s+"

@@ -190,7 +190,7 @@ def relative_quarter(m, text):
         return None  # "the Quarter", a place
     return Chunk(m.start(), m.end(),
                  resolver=lambda context, chunk: relative_slice_timex(context, chunk, "Q", 3, step),
-                 info={"period": True})
+                 info={"period": True, "compared": step == -5})
 
 
 # "fiscal 1989", "fiscal year 1990", "FY2023", "esercizio 2022", "anno fiscale 2022".
@@ -247,10 +247,21 @@ def year_ago_period(m, text):
         if m["u2"] == "quarter":
             return Chunk(m.start(), m.end(), resolver=lambda context, chunk: relative_slice_timex(
                 context, chunk, "Q", 3, -1, year))
-        return Chunk(m.start(), m.end(), resolver=period("year", year))
+        return Chunk(m.start(), m.end(),
+                     resolver=lambda context, chunk: compared_period(context, chunk, year),
+                     info={"compared": True})
     start = m.start() if m["u"] and m["u"] != "results" else m.start("rel")
     end = m.end("rel") if not m["u"] or m["u"] == "results" else m.end()
-    return Chunk(start, end, resolver=period("year", None, "past"))
+    return Chunk(start, end, resolver=compared_period, info={"compared": True})
+
+
+def compared_period(context, chunk, year: int | None = None) -> tuple:
+    """ "up from $3 million a year ago", "the year-earlier period", "the 1988 period": in a text
+    reporting a quarter, that quarter a year before (or in `year`); otherwise the year."""
+    quarter = context.report_quarter
+    if quarter is None:
+        return period("year", year, None if year else "past")(context, chunk)
+    return slice_timex(context, chunk, "Q", 3, int(quarter[-1]), year or int(quarter[:4]) - 1)
 
 
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,

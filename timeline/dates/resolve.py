@@ -88,7 +88,7 @@ class Context:
     """One text being tagged: its publication time and what has been resolved so far."""
 
     __slots__ = ("text", "published", "zone", "lang", "last_day", "last_day_at", "last_year",
-                 "tense_cache", "today", "markers", "clause_ends")
+                 "report_quarter", "tense_cache", "today", "markers", "clause_ends")
 
     def __init__(self, text: str, published: datetime, zone: ZoneInfo, lang: str = "it"):
         self.text, self.published, self.zone, self.lang = text, published, zone, lang  # published: aware, in zone
@@ -96,6 +96,8 @@ class Context:
         self.last_day_at: int | None = None  # where the expression naming last_day ends
         # The last year the text named ("in 1995 ... the following year").
         self.last_year: int | None = None
+        # The first quarter the text reports on ("1989-Q3"): its "a year ago" is that quarter's.
+        self.report_quarter: str | None = None
         self.tense_cache: dict = {}
         self.today: date = published.date()
         self.markers = None  # the text's tense markers, found once on first need
@@ -673,6 +675,9 @@ def to_timex(context: Context, chunk: Chunk) -> dict | list | None:
     value, kind, earliest, latest = parts
     if kind == "DATE" and YEAR_NAMED.search(context.text, chunk.start, chunk.end):
         context.last_year = int(value[:4]) if value[:4].isdigit() else context.last_year
+    if kind == "DATE" and value[4:6] == "-Q" and context.report_quarter is None \
+            and is_reported_quarter(context, chunk, value):
+        context.report_quarter = value
     start, end = (english_span(context.text, chunk.start, chunk.end, "compound" not in chunk.info)
                   if context.lang == "en" else (chunk.start, chunk.end))
     timex = {"text": context.text[start:end], "span": [start, end], "type": kind,
@@ -680,6 +685,12 @@ def to_timex(context: Context, chunk: Chunk) -> dict | list | None:
     if "flag" in chunk.info:
         timex["flag"] = chunk.info["flag"]
     return timex
+
+
+def is_reported_quarter(context: Context, chunk: Chunk, value: str) -> bool:
+    """Whether a quarter is one a report is about: recent, not itself a comparison ("the year-ago
+    quarter") nor history ("the third quarter of 1984")."""
+    return int(value[:4]) >= context.today.year - 1 and not chunk.info.get("compared")
 
 
 YEAR_NAMED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|nineteen|thousand", re.I)
