@@ -235,8 +235,10 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bool) -> date | None:
-    """The calendar day a day spec names (see grammar.Chunk)."""
+def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bool,
+                scheduled: bool = False) -> date | None:
+    """The calendar day a day spec names (see grammar.Chunk); `scheduled` when it dates a planned
+    thing ("the Jan. 14 deadline")."""
     today = context.today
     kind = spec[0]
     if kind == "rel":
@@ -293,6 +295,12 @@ def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bo
         near = [d for d in candidates if 0 < (d - today).days <= UPDATE_WINDOW]
         if near:
             return near[0]
+        if scheduled and (today - chosen).days > FAR:
+            # A past verb deciding a planned thing ("set a Jan. 14 deadline" in a 5 January
+            # article) rarely reaches almost a year back when the same day comes in a few weeks.
+            ahead = [d for d in candidates if 0 < (d - today).days <= NEAR_OTHER_SIDE]
+            if ahead:
+                return ahead[0]
     if direction == "future" and not strict and (chosen - today).days > FAR:
         # A future cue rarely points almost a year ahead when the same day and month passed a few
         # weeks ago: "repatriate the child by Jan. 14" in a 15 January article is the deadline
@@ -307,12 +315,29 @@ def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bo
 UPDATE_WINDOW = 7
 # Days: a future date this far ahead gives way to one this recently past.
 FAR, NEAR_OTHER_SIDE = 183, 45
+FAR_MONTHS, NEAR_MONTHS = 6, 2  # the same for months named without a day
+# Planned things a date may belong to whatever the tense of the verb that planned them.
+SCHEDULED = re.compile(
+    r"\b(?:deadlines?|date|hearings?|ceremony|meetings?|vote|elections?|trial|summit|conference|"
+    r"session|talks|appointment|launch|release|opening|auction|redemption|expir\w*|payments?|"
+    r"scadenz[ae]|termine|udienz[ae]|cerimonia|riunion[ei]|incontr[oi]|vertice|votazion[ei]|"
+    r"elezioni|assemblea|convocazione|appuntamento|scioper[oi]|lancio|uscita|"
+    r"scheduled|planned|(?:is|are|was|were|be)\s+due|set\s+for|previst[oaie]|fissat[oaie]|"
+    r"convocat[oaie])\b", re.I)
+
+
+def scheduled(context: Context, chunk: Chunk) -> bool:
+    """Whether a planned thing is named right around a date ("the Jan. 14 deadline", "a hearing
+    on Feb. 10", "ha fissato l'udienza al 10 febbraio")."""
+    return SCHEDULED.search(context.text, max(0, chunk.start - 30),
+                            min(len(context.text), chunk.end + 25)) is not None
 
 
 def resolve_point(context: Context, chunk: Chunk, direction, strict,
                   shift_days: int = 0) -> Point | None:
     """A day, part of day or time chunk as a Point."""
-    day = resolve_day(context, chunk.day, direction, strict) if chunk.day else None
+    day = resolve_day(context, chunk.day, direction, strict,
+                      direction == "past" and scheduled(context, chunk)) if chunk.day else None
     if chunk.day and day is None:
         return None
     bare_time = day is None and chunk.time and not chunk.pod
@@ -492,6 +517,10 @@ def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) ->
             now = today.year * 12 + today.month - 1
             chosen = (today.year * 12 + value - 1 if found == "this"  # "this September"
                       else choose(candidates, now, found, strict, lambda a, b: a - b))
+            if found == "past" and not strict and now - chosen > FAR_MONTHS \
+                    and scheduled(context, chunk):
+                # As for days: "announced a vote in September" in August is the coming one.
+                chosen = next((c for c in candidates if 0 < c - now <= NEAR_MONTHS), chosen)
             year, month = divmod(chosen, 12)
             month += 1
         start = datetime(year, month, 1)
