@@ -35,7 +35,7 @@ TENSE = (  # compiled on first use
     r"(?:is|are|be)\s+(?:\w+\s+)?(?:scheduled|expected|planned|set|slated|due|supposed)|"
     r"(?:scheduled|expected|set|slated|poised|planning|plans|plan|planned|hoped|intended|intends|"
     r"was\s+due|were\s+due)\s+to|"
-    r"expects?|plans?\s+to|upcoming|"
+    r"expects?|plans?\s+to|upcoming|scheduled|rescheduled|slated|"
     r"\w++(?:(?<=rà)|(?<=ranno)|(?<=remo)|['’]ll))|"
     r"(?P<past>(?:ha|hanno|ho|abbiamo|avete|hai|aveva|avevano|avevamo|avevo|avrebbe|avrebbero|"
     r"è|e['’]|sono|siamo|era|erano|eravamo|ero|fu|furono|sarebbe|sarebbero)\s+"
@@ -130,11 +130,16 @@ def tense_markers(context: Context) -> list:
                     # "will be paid", "is heard", "the reduced dividend", "previously announced"
                     continue
                 kind = "past"
+            elif kind == "past" and PLANNED.search(m.group()):
+                kind = "future"  # "ha programmato uno sciopero per giovedì": the strike is ahead
             markers.append((start, m.end(), kind))
         context.markers = markers
     return context.markers
 
 
+# Planning in the present perfect: what has been planned lies ahead ("era fissato" may be past).
+PLANNED = re.compile(r"^(?:ha|hanno|ho|abbiamo|è|e['’]|sono|siamo)\s.*"
+                     r"(?:programmat|fissat|convocat|indett|pianificat|calendarizzat)[oaie]$", re.S)
 NAME_POSITION = re.compile(r"[\w,;'’\"]\s+$")
 # "will remain closed": an adjective.
 NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its|remain|remains|"
