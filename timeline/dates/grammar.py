@@ -1460,7 +1460,27 @@ def find_chunks(text: str) -> list[Chunk]:
     for chunk in chunks:  # a sentence's full stop is not an abbreviation's ("24 Jan.", but "9 a.m.")
         if text[chunk.end - 1] == "." and not re.search(r"[ap]\.m\.$", text[chunk.start:chunk.end], re.I):
             chunk.end -= 1
-    return [c for c in chunks if not c.orphan]
+    return [c for c in chunks if not c.orphan and not quoted_title(text, c.start, c.end)]
+
+
+# A title in quotation marks, every word capitalised: ABC's "This Week", "60 Minutes", «Mattino
+# Cinque», the film "High Noon" name no time.
+TITLE_WORD = r"(?:[A-ZÀ-Ý0-9][\w'’.-]*|of|the|with|and|in|on|at|a|di|del|della|e)"
+QUOTE_BEFORE = re.compile(f"(?:\"|“|«|``|'')(?P<words>(?:{TITLE_WORD}\\s+)*)$")
+QUOTE_AFTER = re.compile(f"(?P<words>(?:\\s+{TITLE_WORD})*)[.,!?]?(?:\"|”|»|'')")
+CAPITALISED = re.compile(r"[A-ZÀ-Ý0-9][^\s]*(?:\s+[A-ZÀ-Ý0-9][^\s]*)*")
+
+
+def quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies in a quoted title of two words or more: 'ABC's "This Week"'."""
+    before = QUOTE_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or not CAPITALISED.fullmatch(text, start, end):
+        return False
+    after = QUOTE_AFTER.match(text, end, min(len(text), end + 40))
+    if after is None:
+        return False
+    words = before["words"].split() + text[start:end].split() + after["words"].split()
+    return len(words) >= 2
 
 
 # Not after "a.m." / "p.m.", which a day may follow.
