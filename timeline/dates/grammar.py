@@ -942,6 +942,29 @@ COMPARISON_BEFORE = re.compile(r"(?:[\d$€%]|\b(?:million|billion|cents?|shares
                                r"milioni|miliardi|euro|rispetto|contro))[^.;:!?\d]{0,12}$", re.I)
 
 
+# "that day", "the same day", "earlier that day", "that night", "quel giorno", "lo stesso giorno",
+# "la sera stessa": the day the text last named (none without one).
+@rule(f"{B}(?:(?P<edge>earlier|later)\\s+)?(?:(?:that(?:\\s+(?:same|very))?|the\\s+(?:same|very))\\s+"
+      f"(?P<w>day|morning|afternoon|evening|night)|"
+      f"(?:quel(?:lo)?\\s+(?:stesso\\s+)?|lo\\s+stesso\\s+)(?P<w2>giorno|pomeriggio)|"
+      f"(?:quella\\s+(?:stessa\\s+)?|la\\s+stessa\\s+)"
+      f"(?P<w3>giornata|mattina|mattinata|sera|serata|notte|nottata)|"
+      f"(?:il|la)\\s+(?P<w4>giorno|mattina|sera|notte)\\s+stess[oa]){E}"
+      f"(?!\\s+(?:of|di|del|della|dello|dell{A})\\b)",
+      {"day", "morning", "afternoon", "evening", "night", "giorno", "pomeriggio", "giornata",
+       "mattina", "mattinata", "sera", "serata", "notte", "nottata"},
+      requires=[{"that", "same", "very", "quel", "quello", "quella", "stesso", "stessa"}])
+def same_day(m, text):
+    word = fold(m["w"] or m["w2"] or m["w3"] or m["w4"])
+    pod = PARTS_OF_DAY.get(word) if word not in ("day", "giorno", "giornata") else None
+    mod = {"earlier": "START", "later": "END"}.get((m["edge"] or "").lower())
+    from .resolve import point_timex
+
+    return Chunk(m.start(), m.end(), day=("after_last", 0), pod=pod, mod=mod,
+                 resolver=lambda context, chunk: point_timex(context, chunk)
+                 if context.last_day else None)
+
+
 @rule(f"{B}(?:(?:il|la)\\s+(?P<w>giorno|giornata|settimana|mattina|sera|notte)\\s+"
       f"(?P<d>dopo|seguente|successiv[oa]|precedente|prima)|"
       f"l{A}(?P<d2>indomani)|the\\s+(?P<d3>next|following|previous|preceding)\\s+"
@@ -1124,6 +1147,9 @@ def the_year(m, text):
                                             text[max(0, m.start() - 12):m.start()], re.I)):
         # "the week" inside a longer phrase ("the week the strike began") is not this week
         return None
+    if re.search(r"\b(?:day|days|time|times)\s+of\s+$", text[max(0, m.start() - 12):m.start()],
+                 re.I):
+        return None  # "the busiest day of the week", "this time of the year": any week or year
     return Chunk(m.start(), m.end(), resolver=period(unit, None, "this"), info={"period": True})
 
 
