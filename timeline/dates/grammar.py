@@ -945,7 +945,8 @@ COMPARISON_BEFORE = re.compile(r"(?:[\d$€%]|\b(?:million|billion|cents?|shares
 # "that day", "the same day", "earlier that day", "that night", "quel giorno", "lo stesso giorno",
 # "la sera stessa": the day the text last named (none without one).
 @rule(f"{B}(?:(?P<edge>earlier|later)\\s+)?"
-      f"(?:(?:that(?:\\s+(?:same|very))?|the\\s+(?:same|very))\\s+(?P<w>day|morning|afternoon|evening|night)|"
+      f"(?:(?:that(?:\\s+(?:same|very))?|the\\s+(?:same|very))\\s+"
+      f"(?P<w>day|morning|afternoon|evening|night)|"
       f"(?:quel(?:lo)?\\s+(?:stesso\\s+)?|lo\\s+stesso\\s+)(?P<w2>giorno|pomeriggio)|"
       f"(?:quella\\s+(?:stessa\\s+)?|la\\s+stessa\\s+)"
       f"(?P<w3>giornata|mattina|mattinata|sera|serata|notte|nottata)|"
