@@ -659,7 +659,8 @@ def anaphoric_period(context, chunk, kind: str, step: int) -> tuple:
     if kind == "year":
         return period_timex(context, chunk, "year", (context.last_year or base.year) + step, None)
     if kind == "month":
-        index = base.year * 12 + base.month - 1 + step
+        year, month = context.last_month or (base.year, base.month)
+        index = year * 12 + month - 1 + step
         return period_timex(context, chunk, "month", (index // 12, index % 12 + 1), None)
     from .resolve import week_of
 
@@ -720,7 +721,7 @@ def period_edge(m, text):
       f"this\\s+past|this\\s+coming)\\s*)?"
       f"(?:(?P<pre>scors[oa]|passat[oa]|prossim[oa]|early|late|mid-?)\\s*)?"
       f"(?P<s>{alternation(SEASONS)})"
-      f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|(?:del\\s+)?{YEAR}))?{E}", set(SEASONS))
+      f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|(?:del|of)?\\s*{YEAR}))?{E}", set(SEASONS))
 def season(m, text):
     """ "l'estate 2023", "la prossima primavera", "last winter"; a bare season needs "in"."""
     word = m.group(0).lower()
@@ -1548,6 +1549,13 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
             approx = APPROX_AFTER.match(text, chunk.end)
             if approx:
                 chunk.mod, chunk.end = "APPROX", approx.end()
+        if chunk.day and not chunk.time and not chunk.pod and chunk.day[0] == "abs" \
+                and not WEEK_OF_WORDS.isdisjoint(last_words(text, chunk.start, 3)):
+            week = WEEK_OF.search(text, max(0, chunk.start - 20), chunk.start)
+            if week:  # "the week of March 6", "la settimana del 6 marzo": that day's ISO week
+                chunk.start = week.start()
+                chunk.info["week_of"] = True
+                continue
         if chunk.day and not chunk.mod:
             near = last_words(text, chunk.start, 2)
             if EDGE_BEFORE_WORDS.isdisjoint(near):
@@ -1573,6 +1581,9 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
 EDGE_OF = re.compile(f"(?<![\\w'’])the\\s+(?P<w>end|beginning|start|middle)\\s+of\\s+$|"
                      f"(?<![\\w'’])(?:(?:al)?la\\s+|a\\s+|(?:al)?l{A})?(?P<w2>fine|inizio|"
                      f"metà)\\s+(?:del|dello|della|dell{A})\\s*$", re.I)
+WEEK_OF = re.compile(f"{B}(?:the\\s+)?week\\s+of\\s+(?:the\\s+)?$|"
+                     f"{B}(?:la\\s+)?settimana\\s+(?:del|dell{A})\\s*$", re.I)
+WEEK_OF_WORDS = {"week", "settimana"}
 EDGE_MODS = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
 # The last words of those mods.
 EDGE_BEFORE_WORDS = {"del", "della", "dello", "dell", "di", "il", "la", "lo", "l", "before",

@@ -28,6 +28,11 @@ OWN_YEAR = (r"(?P<own>this\s+year['’]s|last\s+year['’]s|next\s+year['’]s|"
             f"(?P<yp>{YEAR})|fiscal\\s+(?P<yf>{YEAR}))")
 
 
+# "of" something other than a year or an amount: the slice is of that thing ("the last half of
+# the '80s", "the second half of the match"), not of a calendar year.
+OF_ANOTHER_PERIOD = re.compile(r"\s+(?:of|del|della|dello|degli|dei)\b(?!\s*[$€£\d])"
+                               r"(?!\s+(?:the\s+)?(?:year|fiscal|current|calendar|anno|"
+                               r"esercizio)\b)", re.I)
 REPORTING_LAG = 3  # months after its end during which a quarter's results are still to come
 
 
@@ -98,7 +103,8 @@ def relative_slice_timex(context, chunk, letter: str, size: int, step: int,
       f"(?P<u>quarters?|half|trimestre|semestre|metà)"
       f"(?:(?:\\s+(?:of|in|del|dell{A}|di)\\s*(?:fiscal\\s+|anno\\s+|esercizio\\s+)?|,?\\s+)"
       f"(?P<y>{YEAR})|"
-      f"\\s+(?:of\\s+(?P<rel>next|last|this|the\\s+current|the\\s+previous|the\\s+following)"
+      f"\\s+(?:of\\s+(?P<rel>next|last|this|the\\s+current|the\\s+previous|the\\s+following|"
+      f"the)"
       f"\\s+year|"
       f"(?:dell{A}|di\\s+quest{A})\\s*anno"
       f"(?:\\s+(?P<rel2>scorso|prossimo|precedente|successivo))?))?{E}(?!-)",
@@ -121,6 +127,8 @@ def ordinal_slice(m, text):
         if index is None or index > 12 // size:
             return None
     year = m["y"] or m["yp"] or m["yf"]
+    if not year and OF_ANOTHER_PERIOD.match(text, m.end()):
+        return None  # "the last half of the '80s", "the first quarter of the century"
     own = (m["own"] or "").lower()
     if word in ("last", "ultimo") and letter == "Q" and not (year or own):
         return None  # "last quarter" is the previous quarter (relative_slice)

@@ -88,7 +88,7 @@ class Context:
     """One text being tagged: its publication time and what has been resolved so far."""
 
     __slots__ = ("text", "published", "zone", "lang", "last_day", "last_day_at", "last_year",
-                 "report_quarter", "tense_cache", "today", "markers", "clause_ends")
+                 "last_month", "report_quarter", "tense_cache", "today", "markers", "clause_ends")
 
     def __init__(self, text: str, published: datetime, zone: ZoneInfo, lang: str = "it"):
         self.text, self.published, self.zone, self.lang = text, published, zone, lang  # published: aware, in zone
@@ -96,6 +96,7 @@ class Context:
         self.last_day_at: int | None = None  # where the expression naming last_day ends
         # The last year the text named ("in 1995 ... the following year").
         self.last_year: int | None = None
+        self.last_month: tuple | None = None  # (year, month) last named ("the following month")
         # The first quarter the text reports on ("1989-Q3"): its "a year ago" is that quarter's.
         self.report_quarter: str | None = None
         self.tense_cache: dict = {}
@@ -448,6 +449,8 @@ def point_timex(context: Context, chunk: Chunk) -> tuple | None:
     context.last_day = point.day
     if chunk.day:
         context.last_day_at = chunk.end
+    if "week_of" in chunk.info:
+        return week_of(context, chunk, point.day, 0)
     spec = chunk.day
     if spec and spec[0] == "abs" and spec[4] is not None and point.day.weekday() != spec[4]:
         # "domenica 23 gennaio" when the 23rd was a Monday: the date wins, flagged.
@@ -709,6 +712,8 @@ def to_timex(context: Context, chunk: Chunk) -> dict | list | None:
     value, kind, earliest, latest = parts
     if kind == "DATE" and YEAR_NAMED.search(context.text, chunk.start, chunk.end):
         context.last_year = int(value[:4]) if value[:4].isdigit() else context.last_year
+    if kind == "DATE" and MONTH_VALUE.match(value):
+        context.last_month = (int(value[:4]), int(value[5:7]))
     if kind == "DATE" and value[4:6] == "-Q" and context.report_quarter is None \
             and is_reported_quarter(context, chunk, value):
         context.report_quarter = value
@@ -727,6 +732,7 @@ def is_reported_quarter(context: Context, chunk: Chunk, value: str) -> bool:
     return int(value[:4]) >= context.today.year - 1 and not chunk.info.get("compared")
 
 
+MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
 YEAR_NAMED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|nineteen|thousand", re.I)
 
 
