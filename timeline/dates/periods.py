@@ -14,9 +14,10 @@ last); `slice_timex` resolves a quarter or half without a year the way months ar
 """
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from .grammar import A, B, E, YEAR, Chunk, period, rule
+from .grammar import A, B, E, MONTH, YEAR, Chunk, period, rule
+from .lexicon import MONTHS, fold
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4, "final": 4, "primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3,
@@ -199,6 +200,45 @@ def relative_quarter(m, text):
     return Chunk(m.start(), m.end(),
                  resolver=lambda context, chunk: relative_slice_timex(context, chunk, "Q", 3, step),
                  info={"period": True, "compared": step == -5})
+
+
+# "the quarter ended Sept. 30", "il trimestre chiuso al 30 giugno": the quarter that date closes
+# (by its middle, so that a fiscal quarter ended July 31 is the second); the date is its own timex.
+@rule(f"{B}(?:(?:the|il|nel|del)\\s+)?(?:fiscal\\s+)?(?P<u>quarter|trimestre)"
+      f"(?=\\s+(?P<w>ended|ending|chiuso|concluso|terminato)\\s+(?:(?:il|al)\\s+)?"
+      f"(?:(?P<m>{MONTH})\\.?\\s+(?P<d>\\d{{1,2}})|(?P<d2>\\d{{1,2}})\\s+(?P<m2>{MONTH})){E})",
+      {"quarter", "trimestre"}, requires=[{"ended", "ending", "chiuso", "concluso", "terminato"}])
+def quarter_ended(m, text):
+    month, day = MONTHS[fold(m["m"] or m["m2"])], int(m["d"] or m["d2"])
+    ending = m["w"].lower() == "ending"
+    start = m.start() if m.group().lower().startswith("the") else m.start("u")
+    return Chunk(start, m.end(), info={"period": True}, resolver=lambda context, chunk:
+                 ended_quarter_timex(context, chunk, month, day, ending))
+
+
+def ended_quarter_timex(context, chunk, month: int, day: int, ending: bool) -> tuple | None:
+    """The quarter whose middle lies 45 days before its closing date: ended (the latest such
+    date not after publication) or ending (the nearest)."""
+    from .resolve import safe_date
+
+    today = context.today
+    dates = [d for y in (today.year - 1, today.year, today.year + 1)
+             if (d := safe_date(y, month, day))]
+    if not dates:
+        return None
+    past = [d for d in dates if d <= today]
+    end = (min(dates, key=lambda d: abs((d - today).days)) if ending or not past else max(past))
+    middle = end - timedelta(days=45)
+    return slice_timex(context, chunk, "Q", 3, (middle.month - 1) // 3 + 1, middle.year)
+
+
+# "the latest period" in a results report: the quarter it reports (none if it names no quarter).
+@rule(f"{B}the\\s+(?:latest|most\\s+recent)\\s+(?:three-month\\s+)?period{E}", {"period"},
+      requires=[{"latest", "recent"}])
+def latest_period(m, text):
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: slice_timex(
+        context, chunk, "Q", 3, int(context.report_quarter[-1]), int(context.report_quarter[:4]))
+        if context.report_quarter else None)
 
 
 # "fiscal 1989", "fiscal year 1990", "FY2023", "esercizio 2022", "anno fiscale 2022".
