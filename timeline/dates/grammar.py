@@ -1484,11 +1484,13 @@ def find_chunks(text: str) -> list[Chunk]:
         if start >= taken_until:
             chunks.append(chunk)
             taken_until = chunk.end
-    chunks = join_neighbours(chunks, text)
+    chunks = join_neighbours(chunks, text, not WEEK_OF_WORDS.isdisjoint(words))
     for chunk in chunks:  # a sentence's full stop is not an abbreviation's ("24 Jan.", but "9 a.m.")
         if text[chunk.end - 1] == "." and not re.search(r"[ap]\.m\.$", text[chunk.start:chunk.end], re.I):
             chunk.end -= 1
-    return [c for c in chunks if not c.orphan and not quoted_title(text, c.start, c.end)]
+    quoted = any(mark in text for mark in QUOTE_MARKS)
+    return [c for c in chunks
+            if not c.orphan and not (quoted and quoted_title(text, c.start, c.end))]
 
 
 # A title in quotation marks, every word capitalised: ABC's "This Week", "60 Minutes", «Mattino
@@ -1496,6 +1498,7 @@ def find_chunks(text: str) -> list[Chunk]:
 TITLE_WORD = r"(?:[A-ZÀ-Ý0-9][\w'’.-]*|of|the|with|and|in|on|at|a|di|del|della|e)"
 QUOTE_BEFORE = re.compile(f"(?:\"|“|«|``|'')(?P<words>(?:{TITLE_WORD}\\s+)*)$")
 QUOTE_AFTER = re.compile(f"(?P<words>(?:\\s+{TITLE_WORD})*)[.,!?]?(?:\"|”|»|'')")
+QUOTE_MARKS = ('"', "“", "«", "``", "''")
 CAPITALISED = re.compile(r"[A-ZÀ-Ý0-9][^\s]*(?:\s+[A-ZÀ-Ý0-9][^\s]*)*")
 
 
@@ -1515,7 +1518,9 @@ def quoted_title(text: str, start: int, end: int) -> bool:
 SENTENCE_AFTER_DOT = re.compile(r"[^m]\.\s+[A-ZÀ-Ý]")
 
 
-def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
+def join_neighbours(chunks: list[Chunk], text: str, week_words: bool = True) -> list[Chunk]:
+    """Join neighbouring chunks (a day and its time, an interval's ends) and take the words before
+    them that change their span and mod ("early", "prima del", "the week of")."""
     changed = len(chunks) > 1
     while changed:
         changed = False
@@ -1549,8 +1554,8 @@ def join_neighbours(chunks: list[Chunk], text: str) -> list[Chunk]:
             approx = APPROX_AFTER.match(text, chunk.end)
             if approx:
                 chunk.mod, chunk.end = "APPROX", approx.end()
-        if chunk.day and not chunk.time and not chunk.pod and chunk.day[0] == "abs" \
-                and not WEEK_OF_WORDS.isdisjoint(last_words(text, chunk.start, 3)):
+        if week_words and chunk.day and not chunk.time and not chunk.pod \
+                and chunk.day[0] == "abs" and not WEEK_OF_WORDS.isdisjoint(last_words(text, chunk.start, 3)):
             week = WEEK_OF.search(text, max(0, chunk.start - 20), chunk.start)
             if week:  # "the week of March 6", "la settimana del 6 marzo": that day's ISO week
                 chunk.start = week.start()

@@ -242,9 +242,9 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bool,
-                scheduled: bool = False) -> date | None:
-    """The calendar day a day spec names (see grammar.Chunk); `scheduled` when it dates a planned
-    thing ("the Jan. 14 deadline")."""
+                chunk: Chunk | None = None) -> date | None:
+    """The calendar day a day spec names (see grammar.Chunk); `chunk`, the expression, tells
+    whether it dates a planned thing ("the Jan. 14 deadline")."""
     today = context.today
     kind = spec[0]
     if kind == "rel":
@@ -301,7 +301,7 @@ def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bo
         near = [d for d in candidates if 0 < (d - today).days <= UPDATE_WINDOW]
         if near:
             return near[0]
-        if scheduled and (today - chosen).days > FAR:
+        if chunk is not None and (today - chosen).days > FAR and scheduled(context, chunk):
             # A past verb deciding a planned thing ("set a Jan. 14 deadline" in a 5 January
             # article) rarely reaches almost a year back when the same day comes in a few weeks.
             ahead = [d for d in candidates if 0 < (d - today).days <= NEAR_OTHER_SIDE]
@@ -342,8 +342,7 @@ def scheduled(context: Context, chunk: Chunk) -> bool:
 def resolve_point(context: Context, chunk: Chunk, direction, strict,
                   shift_days: int = 0) -> Point | None:
     """A day, part of day or time chunk as a Point."""
-    day = resolve_day(context, chunk.day, direction, strict,
-                      direction == "past" and scheduled(context, chunk)) if chunk.day else None
+    day = resolve_day(context, chunk.day, direction, strict, chunk) if chunk.day else None
     if chunk.day and day is None:
         return None
     bare_time = day is None and chunk.time and not chunk.pod
