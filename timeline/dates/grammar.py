@@ -1555,7 +1555,8 @@ def join_neighbours(chunks: list[Chunk], text: str, week_words: bool = True) -> 
             if approx:
                 chunk.mod, chunk.end = "APPROX", approx.end()
         if week_words and chunk.day and not chunk.time and not chunk.pod \
-                and chunk.day[0] == "abs" and not WEEK_OF_WORDS.isdisjoint(last_words(text, chunk.start, 3)):
+                and chunk.day[0] == "abs" \
+                and not WEEK_OF_WORDS.isdisjoint(last_words(text, chunk.start, 3)):
             week = WEEK_OF.search(text, max(0, chunk.start - 20), chunk.start)
             if week:  # "the week of March 6", "la settimana del 6 marzo": that day's ISO week
                 chunk.start = week.start()
