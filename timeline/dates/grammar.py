@@ -1488,7 +1488,7 @@ def find_chunks(text: str) -> list[Chunk]:
     for chunk in chunks:  # a sentence's full stop is not an abbreviation's ("24 Jan.", but "9 a.m.")
         if text[chunk.end - 1] == "." and not re.search(r"[ap]\.m\.$", text[chunk.start:chunk.end], re.I):
             chunk.end -= 1
-    quoted = any(mark in text for mark in QUOTE_MARKS)
+    quoted = '"' in text or "“" in text or "«" in text or "``" in text or "''" in text
     return [c for c in chunks
             if not c.orphan and not (quoted and quoted_title(text, c.start, c.end))]
 
@@ -1498,7 +1498,6 @@ def find_chunks(text: str) -> list[Chunk]:
 TITLE_WORD = r"(?:[A-ZÀ-Ý0-9][\w'’.-]*|of|the|with|and|in|on|at|a|di|del|della|e)"
 QUOTE_BEFORE = re.compile(f"(?:\"|“|«|``|'')(?P<words>(?:{TITLE_WORD}\\s+)*)$")
 QUOTE_AFTER = re.compile(f"(?P<words>(?:\\s+{TITLE_WORD})*)[.,!?]?(?:\"|”|»|'')")
-QUOTE_MARKS = ('"', "“", "«", "``", "''")
 CAPITALISED = re.compile(r"[A-ZÀ-Ý0-9][^\s]*(?:\s+[A-ZÀ-Ý0-9][^\s]*)*")
 
 
