@@ -6,7 +6,9 @@ Each tagger runs in its own subprocess over every case of tests/dates/cases, tes
 tests/dates/heldout2, tests/dates/heldout3 and tests/dates/heldout4 (the same sentences for both); shown are the subprocess's wall time from
 spawn to exit, the time from before the library is imported to the last sentence tagged, and,
 from a separate subprocess that tags everything once untimed first, the steady-state cost per
-sentence. The two taggers run alternately, ROUNDS times (--rounds N), so that load on a shared
+sentence; each of them also as CPU time (user + system of the subprocess, `time.process_time` inside
+it), which other jobs on a shared machine inflate far less than wall time.
+The two taggers run alternately, ROUNDS times (--rounds N), so that load on a shared
 machine falls on both alike; each figure is the median of the rounds.
 
 Two baselines: dateparser as the issue names it ("dateparser.search_dates with the
@@ -42,10 +44,10 @@ def worker(tagger: str, steady: bool = False) -> None:
     cases = json.loads(sys.stdin.read())
     if steady:
         tag_all(tagger, cases)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     predictions = tag_all(tagger, cases)
-    seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "predictions": predictions}))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "predictions": predictions}))
 
 
 def tag_all(tagger: str, cases: list) -> list:
@@ -142,19 +144,30 @@ def run(tagger: str, cases, steady: bool = True) -> dict:
     payload = json.dumps([{"text": c.text, "published": c.published, "lang": c.lang, "timezone": c.timezone} for c in cases])
     warm_up = "import timeline.dates" if tagger == "ours" else "import dateparser.search"
     subprocess.run([sys.executable, "-c", warm_up], check=True, cwd=ROOT, env=CHILD_ENV)
+    children_cpu = child_cpu()
     started = time.perf_counter()
     done = subprocess.run([sys.executable, __file__, "--worker", tagger], input=payload, capture_output=True,
                           text=True, check=True, cwd=ROOT, env=CHILD_ENV)
     wall = time.perf_counter() - started
     result = json.loads(done.stdout)
-    result["wall"] = wall
+    result["wall"], result["wall_cpu"] = wall, child_cpu() - children_cpu
     if not steady:  # a per-call cost this large makes start-up negligible
-        result["steady"] = result["seconds"]
+        result["steady"], result["steady_cpu"] = result["seconds"], result["cpu"]
         return result
-    steady = subprocess.run([sys.executable, __file__, "--steady", tagger], input=payload, capture_output=True,
-                            text=True, check=True, cwd=ROOT, env=CHILD_ENV)
-    result["steady"] = json.loads(steady.stdout)["seconds"]
+    command = [sys.executable, __file__, "--steady", tagger]
+    steady = json.loads(subprocess.run(command, input=payload, capture_output=True, text=True,
+                                       check=True, cwd=ROOT, env=CHILD_ENV).stdout)
+    result["steady"], result["steady_cpu"] = steady["seconds"], steady["cpu"]
     return result
+
+
+def child_cpu() -> float:
+    """CPU seconds (user + system) used so far by finished child processes: a whole process's cost
+    that other jobs on a shared machine do not inflate the way they inflate wall time."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def median(values: list) -> float:
@@ -180,8 +193,11 @@ def main(rounds: int = ROUNDS) -> None:
     ratios = []
     names = {"ours": "timeline.dates", "dateparser": "dateparser.search_dates, languages=[lang]",
              "dateparser-auto": "dateparser.search_dates, language detected (the issue's baseline)"}
+    cpu_ratios = []
     for ours, theirs in zip(runs["ours"], runs["dateparser"]):
         ratios.append((theirs["wall"] / ours["wall"], theirs["seconds"] / ours["seconds"], theirs["steady"] / ours["steady"]))
+        cpu_ratios.append((theirs["wall_cpu"] / ours["wall_cpu"], theirs["cpu"] / ours["cpu"],
+                           theirs["steady_cpu"] / ours["steady_cpu"]))
     for tagger, results in runs.items():
         predictions = results[0]["predictions"]
         rows[tagger] = {name: score(cases[a:b], predictions[a:b], tagger) for name, (a, b) in parts.items()}
@@ -210,6 +226,18 @@ def main(rounds: int = ROUNDS) -> None:
     print("\nvs dateparser told the language, round by round:")
     for name, index in (("process spawn to exit", 0), ("import + tagging", 1), ("steady state", 2)):
         print(f"  {name}, round by round: " + ", ".join(f"{r[index]:.1f}x" for r in ratios))
+    ours_cpu = {key: median([r[key] for r in runs["ours"]])
+                for key in ("wall_cpu", "cpu", "steady_cpu")}
+    print("\nCPU time instead of wall time (user + system of each subprocess; other jobs on a "
+          "shared machine inflate it far less):")
+    per_sentence = 1e6 * ours_cpu["steady_cpu"] / len(cases)
+    print(f"  timeline.dates: process spawn to exit {ours_cpu['wall_cpu'] * 1000:,.0f} ms, "
+          f"import + tagging {ours_cpu['cpu'] * 1000:,.0f} ms, "
+          f"steady state {per_sentence:,.1f} µs/sentence")
+    for name, index in (("process spawn to exit", 0), ("import + tagging", 1), ("steady state", 2)):
+        rounds = ", ".join(f"{r[index]:.1f}x" for r in cpu_ratios)
+        print(f"  vs dateparser told the language, {name}: "
+              f"median {median([r[index] for r in cpu_ratios]):.1f}x (rounds: {rounds})")
 
 
 if __name__ == "__main__":

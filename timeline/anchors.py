@@ -22,19 +22,36 @@ UPDATE_STAMP = re.compile(
     r"(?im)^[^\w\n]{0,3}(?:aggiornamento|aggiornato|aggiornata|agg\.|update[d]?|edit)\b[^\n]{0,60}")
 
 
-def stamp_anchor(stamp: str, published: str, updated: str | None, lang: str, timezone: str) -> str | None:
+def stamp_anchor(stamp: str, published: str, updated: str | None, lang: str,
+                 timezone: str) -> str | None:
     """The moment an update stamp names: its own time, or the page's update time on that day,
-    or the end of that day; None when the stamp names no day or time."""
+    or the end of that day; None when the stamp names no day or time.
+
+    A clock time without a day ("Aggiornamento ore 19:10") is on the day of the page's stated update
+    time, else on the publication day: never on a day before the page existed (TIMEX.md).
+    """
     found = [t for t in tag_timexes(stamp, published, lang=lang, timezone=timezone)
              if t["type"] in ("DATE", "TIME") and t.get("earliest") and "/" not in t["value"]]
     if not found:
         return None
     timex = found[0]
-    if "T" in timex["value"] and timex["value"][11:13].isdigit():
-        return timex["earliest"]  # a clock time: "Aggiornamento ore 14:45"
+    clock = "T" in timex["value"] and timex["value"][11:13].isdigit()  # "Aggiornamento ore 14:45"
+    if clock:
+        if not DAY_IN_STAMP.search(timex["text"]):
+            day = local_day(updated or published, timezone)
+            return parse_moment(f"{day}T{timex['value'][11:16]}", timezone).isoformat()
+        return timex["earliest"]
     if updated and local_day(updated, timezone) == timex["earliest"][:10]:
         return updated
     return timex["latest"]
+
+
+# A stamp names its day with a number and a month, a weekday or "ieri"/"oggi";
+# otherwise it is a time alone.
+DAY_IN_STAMP = re.compile(
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}\s+[^\W\d_]{3,}|[^\W\d_]{3,}\.?\s+\d{1,2}\b(?!:)|"
+    r"\b(?:oggi|ieri|today|yesterday|luned|marted|mercoled|gioved|venerd|sabato|domenica|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 
 
 def anchored_segments(text: str, published: str, updated: str | None, lang: str,

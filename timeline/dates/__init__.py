@@ -52,7 +52,9 @@ def tag_timexes(text: str, published: str | datetime, lang: str = "it", timezone
     timexes = []
     for chunk in chunks:
         timex = to_timex(context, chunk)
-        if timex is not None:
+        if timex.__class__ is list:  # an English interval: each end on its own
+            timexes.extend(timex)
+        elif timex is not None:
             timexes.append(timex)
     return timexes
 
