@@ -138,7 +138,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "=without email", "=without power", "=no service", "=problemi", "=problems",
         "=failure", "=failures", "=errors", "=errori", "=respinti", "=respinte", "=respinto",
         "=respinta", "=rifiutati", "=rifiutate",
-        "=bounced", "=offline", "=not available", "=failed", "=failing",
+        "=bounced", "=offline", "=not available", "=failed", "=failing", "=non consente",
+        "=non consentono", "=non consentiva", "=rifiuta", "=rifiutano", "=refuse", "=refused",
+        "=refusing", "=stopped accepting", "=locked out", "=lost access", "=lost their",
+        "=lost its", "=persa la connessione", "=perso la connessione",
     ),
 }
 # The outage's beginning rather than its being observed: "è iniziato", "le prime segnalazioni".
