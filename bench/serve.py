@@ -312,10 +312,10 @@ def raw_connection(db: Path) -> sqlite3.Connection:
     """sqlite3 on the same file, read-only, with the SQL functions the queries use (ours and Datasette's)."""
     from datasette.utils import escape_fts
 
-    from timeline.search import stemmed_query
+    from timeline.sql_functions import register
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
-    conn.create_function("stem_query", 1, stemmed_query, deterministic=True)
+    register(conn)
     conn.create_function("escape_fts", 1, escape_fts)
     return conn
 
@@ -414,7 +414,8 @@ def measure(db: Path, repeat: int) -> list[dict]:
                 lambda i, w=words: fetch(f"{base}/{name}/documents?" + urllib.parse.urlencode({"_search": w[i % len(w)]})),
                 lambda i, w=words: [(search, {"q": w[i % len(w)], "incident": ""})],
                 note="big table: redirected to the search query, followed")
-        timeline_params = {"incident": INCIDENTS[0].slug, "category": "", "source": "", "from": day, "to": day}
+        timeline_params = {"incident": INCIDENTS[0].slug, "category": "", "source": "", "from": day, "to": day,
+                           "lang": ""}
         timeline = canned_sql("timeline")
         row("timeline canned query, one day",
             lambda i: fetch(f"{base}/{name}/timeline.json?" + urllib.parse.urlencode(timeline_params)),
@@ -490,9 +491,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Building {args.documents:,} documents into {db} …", file=sys.stderr)
         build(db, args.documents)
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        documents, events, happenings = conn.execute(
-            "select (select count(*) from documents), (select count(*) from events), (select count(*) from happenings)").fetchone()
-    print(f"Database: {db} — {documents:,} documents, {events:,} events, {happenings:,} happenings, "
+        documents, events, moments = conn.execute(
+            "select (select count(*) from documents), (select count(*) from events), "
+            "(select count(*) from key_moments)").fetchone()
+    print(f"Database: {db} — {documents:,} documents, {events:,} events, {moments:,} key moments, "
           f"{db.stat().st_size / 1e9:.2f} GB")
     print(f"  {'what':<42} {'p50 ms':>8} {'p95 ms':>8} {'served':>8} {'in-proc':>8} {'÷served':>7} {'÷in-proc':>7}",
           file=sys.stderr)

@@ -1,11 +1,13 @@
-"""The ``timeline`` command: crawl, serve, dates, extract.
+"""The ``timeline`` command: crawl, check, serve, report, dates, extract.
 
-    timeline crawl --config corpus/sources.yml --db db/timeline.db [--replica corpus/sites] [-s NAME=VALUE]
-                   [--watch 15m]
-    timeline serve --db db/timeline.db [--port 8001]
+    timeline crawl --config corpus/sources.yml --db db/timeline.db [--replica corpus/sites]
+                   [-s NAME=VALUE] [--watch 15m]
+    timeline check --config corpus/sources.yml
+    timeline serve --db db/timeline.db [--port 8001] [--workers N]
+    timeline report --db db/timeline.db --incident SLUG [--format md|html] [--lang it|en] [-o FILE]
     timeline dates --jsonl < sentences.jsonl
     timeline extract --batch < paths.txt
-    timeline report --db db/timeline.db --incident SLUG [--format md|html] [--lang it|en] [-o FILE]
+    timeline --version
 """
 
 from __future__ import annotations
@@ -46,6 +48,35 @@ def crawl(argv: list[str]) -> int:
     return 1 if summary.failed else 0
 
 
+def check(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="timeline check",
+                                     description="Validate a sources file; fetch nothing.")
+    parser.add_argument("--config", required=True, help="sources file (YAML: incident + sources)")
+    args = parser.parse_args(argv)
+    from timeline.config import load_config
+
+    try:
+        config = load_config(args.config)
+    except (ConfigError, FileNotFoundError) as exc:
+        print(f"timeline check: error: {exc}", file=sys.stderr)
+        return 2
+    channels = sorted({channel for source in config.sources for channel in source.channels()})
+    print(f"{args.config}: ok — incident '{config.incident.slug}', {len(config.sources)} sources"
+          + (f" ({', '.join(channels)})" if channels else "")
+          + (", discovery" if config.incident.discover_gdelt else ""))
+    return 0
+
+
+def version() -> str:
+    """The installed distribution's version."""
+    from importlib.metadata import PackageNotFoundError, version as installed
+
+    try:
+        return installed("incident-timeline")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def serve(argv: list[str]) -> int:
     from timeline.serve import main
 
@@ -70,11 +101,15 @@ def extract(argv: list[str]) -> int:
     return main(argv)
 
 
-COMMANDS = {"crawl": crawl, "serve": serve, "dates": dates, "extract": extract, "report": report}
+COMMANDS = {"crawl": crawl, "check": check, "serve": serve, "report": report, "dates": dates,
+            "extract": extract}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--version"]:
+        print(f"timeline {version()}")
+        return 0
     if not argv or argv[0] in ("-h", "--help") or argv[0] not in COMMANDS:
         print(__doc__.strip(), file=sys.stderr if argv and argv[0] not in ("-h", "--help") else sys.stdout)
         if argv and argv[0] not in ("-h", "--help"):

@@ -66,6 +66,12 @@ class Source:
     def follow_patterns(self) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(p) for p in self.follow)
 
+    def channels(self) -> tuple[str, ...]:
+        """The channels this source declares: pages, feed, sitemap, statuspage, archive."""
+        given = {"pages": self.start_urls, "feed": self.feed, "sitemap": self.sitemap,
+                 "statuspage": self.statuspage, "archive": self.archive}
+        return tuple(name for name, value in given.items() if value)
+
 
 @dataclass(frozen=True)
 class Config:

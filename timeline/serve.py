@@ -3,8 +3,10 @@
     ds = datasette_for("db/timeline.db")      # a configured Datasette (tests use ds.client)
     serve("db/timeline.db", port=8001)        # runs it; what `timeline serve` calls
 
-metadata.yml, web/templates, web/pages, web/plugins and web/static are found from this
-file's location, never from the current directory. metadata.yml describes the database
+metadata.yml, web/templates (custom pages in web/templates/pages), web/plugins and web/static
+are found from this file's location, never from the current directory. Datasette is
+configured only through its documented interfaces: constructor arguments, metadata (the
+plugin block ``timeline`` tells the plugins which tables are big) and plugin hooks. metadata.yml describes the database
 under the key ``timeline``; that block is moved at start-up to whatever name Datasette gives
 the file (its stem: ``crawl-2024.db`` → ``crawl-2024``), so canned queries, facets and
 descriptions work whatever the file is called.
@@ -17,13 +19,15 @@ import copy
 import hashlib
 import os
 import re
+import socket
 import sqlite3
 import sys
+import threading
+import time
 from pathlib import Path
 
 import yaml
 from datasette.app import Datasette
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
 PROJECT = Path(__file__).resolve().parents[1]
 WEB = PROJECT / "web"
@@ -48,35 +52,14 @@ SETTINGS = {
 # table on every request; `_facet=` still works), and a `_search=` on it does not count its
 # matches (`_nocount=1`, see web/plugins/table_search.py). Smaller databases, the demo's
 # included, keep both. Docs: PUBLISHING.md "Serving decisions".
-BIG_TABLE_ROWS = 100_000
-SIZED_TABLES = ("documents", "events", "happenings", "event_happening")
+BIG_TABLE_ROWS = 20_000
+SIZED_TABLES = ("documents", "events")
+# The tables a crawl creates: a file without them is not a timeline database.
+TIMELINE_TABLES = ("incidents", "documents", "events")
 
 
-class TimelineDatasette(Datasette):
-    """Datasette without two per-request costs that buy nothing while the configuration and
-    an immutable file cannot change (Datasette 0.65; measured in bench/serve.py):
-
-    - the schema refresh before every request (three queries) runs once when every served
-      file is immutable;
-    - the table permission rules, which 0.65 rebuilds from a deep copy of the whole
-      metadata on every check, are worked out once per table.
-    """
-
-    _schemas_final = False
-
-    async def refresh_schemas(self):
-        if self._schemas_final:
-            return
-        await super().refresh_schemas()
-        self._schemas_final = all(not db.is_mutable for name, db in self.databases.items()
-                                  if name != "_internal")
-
-    def _table_permission_allows(self, database, table):
-        cache = self.__dict__.setdefault("_table_allows", {})
-        key = (database, table, id(self._metadata_local))  # new metadata, new rules
-        if key not in cache:
-            cache[key] = super()._table_permission_allows(database, table)
-        return cache[key]
+class ServeError(Exception):
+    """What keeps a database from being served, in one line for the command line."""
 
 
 def database_name(db_path: str | Path) -> str:
@@ -103,7 +86,8 @@ def before_event_model(sql: str) -> str:
 
 def load_metadata(name: str, path: Path = METADATA, big_tables=(), event_model: bool = True) -> dict:
     """metadata.yml with its ``databases.timeline`` block moved to the database's real name,
-    without the default facets of ``big_tables``; for a database without the event model
+    without the default facets of ``big_tables`` (named for the plugins in
+    ``plugins.timeline.big_tables``); for a database without the event model
     (``event_model=False``), its canned queries on the mentioned dates."""
     metadata = yaml.safe_load(path.read_text("utf-8")) or {}
     metadata = copy.deepcopy(metadata)
@@ -121,7 +105,34 @@ def load_metadata(name: str, path: Path = METADATA, big_tables=(), event_model: 
     for key in ("source_url", "license_url"):
         if isinstance(metadata.get(key), str):
             metadata[key] = metadata[key].replace("{database}", name)
+    metadata.setdefault("plugins", {}).setdefault("timeline", {})["big_tables"] = sorted(big_tables)
     return metadata
+
+
+def big_tables(datasette: Datasette) -> frozenset[str]:
+    """The tables serve found big (``plugins.timeline.big_tables`` of the metadata)."""
+    return frozenset((datasette.plugin_config("timeline") or {}).get("big_tables") or ())
+
+
+def check_database(db_path: Path) -> None:
+    """Raise ServeError unless ``db_path`` is a SQLite file with the timeline's tables."""
+    if not db_path.is_file():
+        raise ServeError(f"no database at {db_path} (build one with timeline crawl)")
+    with open(db_path, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise ServeError(f"{db_path} is not a SQLite database")
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise ServeError(f"{db_path} cannot be read as SQLite: {exc}") from exc
+    missing = [t for t in TIMELINE_TABLES if t not in tables]
+    if missing:
+        raise ServeError(f"{db_path} is not a timeline database (no {', '.join(missing)} table"
+                         f"{'s' if len(missing) > 1 else ''}; build one with timeline crawl)")
 
 
 def has_event_model(db_path: Path) -> bool:
@@ -171,12 +182,14 @@ def _has_pending_wal(db_path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
-def datasette_for(db_path: str | Path, *, immutable: bool | None = None) -> Datasette:
+def datasette_for(db_path: str | Path, *, immutable: bool | None = None,
+                  metadata=None) -> Datasette:
     """A Datasette serving ``db_path`` read-only with the project's metadata, templates and plugins.
 
     The file is opened immutable (no locking, counts computed once) unless its write-ahead
     log holds uncommitted pages, i.e. a crawl is writing it right now: then it is opened
-    ``mode=ro``, still read-only, but it sees the crawl's commits.
+    ``mode=ro``, still read-only, but it sees the crawl's commits. ``metadata``, a function
+    of the metadata, may change it first (tests restrict a query with it).
     """
     db_path = Path(db_path).resolve()
     if not db_path.is_file():
@@ -184,32 +197,18 @@ def datasette_for(db_path: str | Path, *, immutable: bool | None = None) -> Data
     if immutable is None:
         immutable = not _has_pending_wal(db_path)
     name = database_name(db_path)
-    files = [] if immutable else [str(db_path)]
-    immutables = [str(db_path)] if immutable else []
     big = sorted(t for t, n in table_sizes(db_path).items() if n > BIG_TABLE_ROWS)
-    event_model = has_event_model(db_path)
-    ds = TimelineDatasette(
-        files,
-        immutables=immutables,
+    loaded = load_metadata(name, big_tables=big, event_model=has_event_model(db_path))
+    return Datasette(
+        [] if immutable else [str(db_path)],
+        immutables=[str(db_path)] if immutable else [],
         inspect_data=_inspect_data(name, db_path, big) if immutable and big else None,
-        metadata=load_metadata(name, big_tables=big, event_model=event_model),
+        metadata=metadata(loaded) if metadata else loaded,
         template_dir=str(WEB / "templates"),
         plugins_dir=str(WEB / "plugins"),
         static_mounts=[("static", str(WEB / "static"))],
         settings=SETTINGS,
     )
-    served = [n for n in ds.databases if n != "_internal"]
-    if served != [name]:  # Datasette renamed it (it never should with one file): follow it.
-        ds._metadata_local = load_metadata(served[0], big_tables=big, event_model=event_model)
-    ds.timeline_big_tables = frozenset(big)  # read by web/plugins/table_search.py
-    # Datasette finds custom pages under templates/pages/; ours live in web/pages/.
-    ds.jinja_env.loader = ChoiceLoader([
-        ds.jinja_env.loader,
-        PrefixLoader({"pages": FileSystemLoader(str(WEB / "pages"))}),
-    ])
-    # The test client built its app (and its list of page routes) in __init__: rebuild it.
-    ds.client = type(ds.client)(ds)
-    return ds
 
 
 #: Where a worker process finds the database (serve sets it before starting the workers).
@@ -227,28 +226,61 @@ def worker_app():
     return datasette_for(os.environ[DB_ENVIRONMENT]).app()
 
 
+def check_port(host: str, port: int) -> None:
+    """Raise ServeError when the port cannot be listened on (another server holds it)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+
+
+def announce_when_listening(host: str, port: int, message: str, timeout: float = 60.0) -> None:
+    """Print ``message`` once the server accepts connections (from a thread beside it)."""
+    def wait():
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection((host, port), timeout=0.5):
+                    print(message, flush=True)
+                    return
+            except OSError:
+                time.sleep(0.05)
+    threading.Thread(target=wait, daemon=True).start()
+
+
 def serve(db_path: str | Path, port: int = 8001, host: str = "127.0.0.1", workers: int | None = None) -> int:
-    """Serve the database until interrupted; returns an exit status for the command line."""
+    """Serve the database until interrupted; returns an exit status for the command line.
+
+    The file, its schema and the port are checked before anything is printed; "Serving" is
+    printed once the server accepts connections; every failure is one line on stderr.
+    """
     import uvicorn
 
     db_path = Path(db_path).resolve()
     workers = workers or default_workers()
-    if not db_path.is_file():
-        print(f"timeline serve: error: no database at {db_path} (build one with timeline crawl)", file=sys.stderr)
+    try:
+        check_database(db_path)
+        check_port(host, port)
+    except ServeError as exc:
+        print(f"timeline serve: error: {exc}", file=sys.stderr)
         return 2
-    # What the workers will open, told before they start; each builds its own Datasette
-    # (counting a big table's rows once), so the parent builds none unless it serves itself.
+    # Each worker builds its own Datasette (counting a big table's rows once), the parent none.
     mode = "read-only (a crawl is writing it)" if _has_pending_wal(db_path) else "immutable"
-    base = f"http://{host}:{port}"
-    print(f"Serving {base} — incidents at /, timeline at /incidents/<slug>, "
-          f"SQL and tables at /{database_name(db_path)} ({db_path.name}, {mode}; {workers} "
-          f"process{'es' if workers > 1 else ''}). Ctrl-C to stop.", flush=True)
-    if workers == 1:
-        uvicorn.run(datasette_for(db_path).app(), host=host, port=port, log_level="warning", lifespan="on")
-        return 0
+    announce_when_listening(host, port, (
+        f"Serving http://{host}:{port} — incidents at /, timeline at /incidents/<slug>, "
+        f"SQL and tables at /{database_name(db_path)} ({db_path.name}, {mode}; {workers} "
+        f"process{'es' if workers > 1 else ''}). Ctrl-C to stop."))
     os.environ[DB_ENVIRONMENT] = str(db_path)
-    uvicorn.run(f"{__name__}:worker_app", factory=True, host=host, port=port, log_level="warning",
-                lifespan="on", workers=workers)
+    try:
+        uvicorn.run(f"{__name__}:worker_app", factory=True, host=host, port=port,
+                    log_level="warning", lifespan="on", workers=workers)
+    except SystemExit as exc:  # the port was taken between the check and the start
+        if exc.code:
+            print(f"timeline serve: error: the server could not start on {host}:{port}",
+                  file=sys.stderr)
+            return 2
     return 0
 
 

@@ -196,9 +196,13 @@ async def test_no_feed_plumbing_in_html_or_csv(ds, db_name, extension):
 async def test_feed_of_a_forbidden_query_is_forbidden(db_path):
     from timeline.serve import database_name, datasette_for
 
-    ds = datasette_for(db_path)
     name = database_name(db_path)
-    ds._metadata_local["databases"][name]["queries"]["timeline"]["allow"] = {"id": "nobody"}
+
+    def restricted(metadata):
+        metadata["databases"][name]["queries"]["timeline"]["allow"] = {"id": "nobody"}
+        return metadata
+
+    ds = datasette_for(db_path, metadata=restricted)
     assert (await ds.client.get(f"/{name}/timeline.atom")).status_code == 403
 
 

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from timeline.serve import SETTINGS, datasette_for, load_metadata
+from timeline.serve import big_tables, SETTINGS, datasette_for, load_metadata
 
 JANUARY = "postarapida-2023-01"
 
@@ -208,7 +208,7 @@ async def test_big_database_serving(db_path, monkeypatch):
     monkeypatch.setattr(serve, "BIG_TABLE_ROWS", 0)
     ds = serve.datasette_for(db_path)
     name = serve.database_name(db_path)
-    assert {"documents", "events"} <= ds.timeline_big_tables
+    assert {"documents", "events"} <= big_tables(ds)
     page = (await ds.client.get(f"/{name}/documents.json")).json()
     assert page["facet_results"] == {}
     assert page["filtered_table_rows_count"] == sqlite3.connect(db_path).execute(
@@ -298,7 +298,7 @@ async def ids(ds, url):
 @pytest.mark.parametrize("sort", ["", "&_sort=id", "&_sort_desc=id", "&_sort_desc=published", "&_sort=title"])
 async def test_big_table_search_finds_what_the_lookup_finds(ds, db_name, plan, words, sort):
     # `ds` comes first, so it is made before `big` lowers BIG_TABLE_ROWS: the lookup plan
-    assert not ds.timeline_big_tables
+    assert not big_tables(ds)
     big_ds, name, _ = plan
     expected = await ids(ds, f"/{db_name}/documents.json?_shape=array&_search={words}{sort}")
     assert await ids(big_ds, f"/{name}/documents.json?_shape=array&_search={words}{sort}") == expected
@@ -311,7 +311,7 @@ async def test_big_table_search_uses_the_forced_plan(plan):
 
 
 async def test_big_table_search_pages_follow_on(ds, db_name, plan):
-    assert not ds.timeline_big_tables
+    assert not big_tables(ds)
     big_ds, name, _ = plan
     everything = await ids(ds, f"/{db_name}/documents.json?_shape=array&_search=posta")
     page = (await big_ds.client.get(f"/{name}/documents.json?_search=posta&_size=2")).json()
@@ -335,7 +335,7 @@ async def test_big_table_search_with_a_filter_looks_matches_up(plan):
 
 
 async def test_a_new_search_replaces_the_one_the_page_carried(ds, db_name, big):
-    assert not ds.timeline_big_tables
+    assert not big_tables(ds)
     big_ds, name = big
     expected = await ids(ds, f"/{db_name}/documents.json?_shape=array&_search=diffida")
     assert await ids(big_ds, f"/{name}/documents.json?_shape=array&_stem_search=guasto&_search=diffida") == expected
@@ -347,23 +347,7 @@ async def test_big_table_search_box_shows_the_words(big):
     assert 'value="diffida"' in response.text
 
 
-# --- per-request costs cut for immutable files (TimelineDatasette) ----------------------------
-
-async def traced_sql(ds, path):
-    """The SQL statements Datasette ran to answer ``path`` (its ``_trace=1`` debug output)."""
-    ds._settings["trace_debug"] = True
-    client = type(ds.client)(ds)  # the trace middleware is added when the app is built
-    response = await client.get(path + ("&" if "?" in path else "?") + "_trace=1")
-    return [t.get("sql") or "" for t in response.json()["_trace"]["traces"]]
-
-
-async def test_immutable_schema_is_read_once(db_path):
-    ds = datasette_for(db_path)
-    name = next(n for n in ds.databases if n != "_internal")
-    await ds.client.get(f"/{name}/events.json")
-    statements = await traced_sql(ds, f"/{name}/events.json")
-    assert not [s for s in statements if "schema_version" in s]
-
+# --- files being written, permissions ------------------------------------------------------
 
 async def test_database_being_written_is_reread_each_request(tmp_path, db_path):
     copy = tmp_path / "live.db"

@@ -9,7 +9,7 @@ of timeline/search.py, as the ``search`` canned query does (``_searchmode=raw`` 
 syntax as typed). The page's search box still shows the words.
 
 On the tables timeline/serve.py found big (more than BIG_TABLE_ROWS rows,
-``datasette.timeline_big_tables``), where Datasette's plan is slow for common words (it
+``plugins.timeline.big_tables`` of the metadata), where Datasette's plan is slow for common words (it
 collects and sorts every match, and counts them):
 
 - the documents table's HTML page, asked only for a search (the search box: ``_search``,
@@ -29,6 +29,7 @@ from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite
 
 from timeline.search import stemmed_query
+from timeline.serve import big_tables
 
 #: The table whose search box the ``search`` canned query answers (it searches documents).
 SEARCHED_TABLE = "documents"
@@ -157,7 +158,7 @@ def filters_from_request(request, database, table, datasette):
         fts, pk = escape_sqlite(fts_name), escape_sqlite(metadata.get("fts_pk", "rowid"))
         params = {"stem_search": expression}
         plan = "lookup"
-        if table in getattr(datasette, "timeline_big_tables", ()):
+        if table in big_tables(datasette):
             sort = request.args.get("_sort") or request.args.get("_sort_desc") or metadata.get("sort") \
                 or metadata.get("sort_desc")
             filtered = any(not key.startswith("_") or key == "_where" for key in request.args)
@@ -179,7 +180,7 @@ def filters_from_request(request, database, table, datasette):
 def asgi_wrapper(datasette):
     def wrap(app):
         async def table_search(scope, receive, send):
-            big = getattr(datasette, "timeline_big_tables", ())
+            big = big_tables(datasette)
             if scope.get("type") == "http":
                 scope, location = handled(scope, big)
                 if location:
