@@ -209,7 +209,7 @@ def timeline_crawl(site_url: str, concurrency: int, profile: bool) -> dict:
              "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}"]
     if profile:
         command = [str(BIN / "pyinstrument"), "-r", "text", "-o", str(OUTPUT / "profile.txt"),
-                   "-m", "timeline.cli", *crawl]
+                   "-m", "incident_timeline.cli", *crawl]
     else:
         command = [str(BIN / "timeline"), *crawl]
     log = OUTPUT / ("crawl-profiled.log" if profile else "crawl.log")

@@ -1,4 +1,4 @@
-"""Temporal tagger benchmark: F1 and throughput of timeline.dates against dateparser.search_dates.
+"""Temporal tagger benchmark: F1 and throughput of incident_timeline.dates against dateparser.search_dates.
 
     .venv/bin/python bench/dates.py
 
@@ -53,7 +53,7 @@ def worker(tagger: str, steady: bool = False) -> None:
 def tag_all(tagger: str, cases: list) -> list:
     predictions = []
     if tagger == "ours":
-        from timeline.dates import tag_timexes
+        from incident_timeline.dates import tag_timexes
 
         for case in cases:
             found = tag_timexes(case["text"], case["published"], case["lang"], case["timezone"])
@@ -142,7 +142,7 @@ def run(tagger: str, cases, steady: bool = True) -> dict:
     import subprocess
 
     payload = json.dumps([{"text": c.text, "published": c.published, "lang": c.lang, "timezone": c.timezone} for c in cases])
-    warm_up = "import timeline.dates" if tagger == "ours" else "import dateparser.search"
+    warm_up = "import incident_timeline.dates" if tagger == "ours" else "import dateparser.search"
     subprocess.run([sys.executable, "-c", warm_up], check=True, cwd=ROOT, env=CHILD_ENV)
     children_cpu = child_cpu()
     started = time.perf_counter()
@@ -191,7 +191,7 @@ def main(rounds: int = ROUNDS) -> None:
             runs[tagger].append(run(tagger, cases))
     runs["dateparser-auto"] = [run("dateparser-auto", cases, steady=False)]
     ratios = []
-    names = {"ours": "timeline.dates", "dateparser": "dateparser.search_dates, languages=[lang]",
+    names = {"ours": "incident_timeline.dates", "dateparser": "dateparser.search_dates, languages=[lang]",
              "dateparser-auto": "dateparser.search_dates, language detected (the issue's baseline)"}
     cpu_ratios = []
     for ours, theirs in zip(runs["ours"], runs["dateparser"]):
@@ -231,7 +231,7 @@ def main(rounds: int = ROUNDS) -> None:
     print("\nCPU time instead of wall time (user + system of each subprocess; other jobs on a "
           "shared machine inflate it far less):")
     per_sentence = 1e6 * ours_cpu["steady_cpu"] / len(cases)
-    print(f"  timeline.dates: process spawn to exit {ours_cpu['wall_cpu'] * 1000:,.0f} ms, "
+    print(f"  incident_timeline.dates: process spawn to exit {ours_cpu['wall_cpu'] * 1000:,.0f} ms, "
           f"import + tagging {ours_cpu['cpu'] * 1000:,.0f} ms, "
           f"steady state {per_sentence:,.1f} µs/sentence")
     for name, index in (("process spawn to exit", 0), ("import + tagging", 1), ("steady state", 2)):

@@ -30,8 +30,8 @@ from htmldate import find_date  # noqa: E402
 from trafilatura.metadata import extract_metadata  # noqa: E402
 from trafilatura.utils import load_html  # noqa: E402
 
-from timeline.extract import extract_article  # noqa: E402
-from timeline.extract.article import extract_dates  # noqa: E402
+from incident_timeline.extract import extract_article  # noqa: E402
+from incident_timeline.extract.article import extract_dates  # noqa: E402
 
 logging.disable(logging.CRITICAL)
 PAGES = ROOT / "tests" / "extract" / "pages"
@@ -113,7 +113,7 @@ def clear_caches() -> None:
     Single-slot caches are loaders (a language model, settings) and stay: warm state, not content.
     """
     for name, module in list(sys.modules.items()):
-        if module is None or not name.startswith(("htmldate", "trafilatura", "courlan", "timeline.extract", "dateparser")):
+        if module is None or not name.startswith(("htmldate", "trafilatura", "courlan", "incident_timeline.extract", "dateparser")):
             continue
         for value in list(vars(module).values()):
             info = getattr(value, "cache_info", None)

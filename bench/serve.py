@@ -37,8 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from timeline.config import Incident  # noqa: E402
-from timeline.store import TimelineStore  # noqa: E402
+from incident_timeline.config import Incident  # noqa: E402
+from incident_timeline.store import TimelineStore  # noqa: E402
 
 BIN = Path(sys.executable).parent
 OUTPUT = ROOT / "bench" / "output"
@@ -157,7 +157,7 @@ def build(path: Path, count: int) -> None:
     """Build the database at ``path`` through the project's store, batched; key moments included."""
     import sqlite_utils
 
-    from timeline.key_moments import rebuild_story
+    from incident_timeline.key_moments import rebuild_story
 
     partial = path.with_name(path.name + ".building")
     for leftover in path.parent.glob(partial.name + "*"):
@@ -312,7 +312,7 @@ def raw_connection(db: Path) -> sqlite3.Connection:
     """sqlite3 on the same file, read-only, with the SQL functions the queries use (ours and Datasette's)."""
     from datasette.utils import escape_fts
 
-    from timeline.sql_functions import register
+    from incident_timeline.sql_functions import register
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
     register(conn)
@@ -334,7 +334,7 @@ class Tracer:
     def __init__(self, db: Path):
         import asyncio
 
-        from timeline.serve import database_name, datasette_for
+        from incident_timeline.serve import database_name, datasette_for
 
         self.ds, self.name = datasette_for(db), database_name(db)
         self.loop = asyncio.new_event_loop()

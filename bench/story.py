@@ -36,7 +36,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from timeline.items import KEY_CATEGORIES  # noqa: E402
+from incident_timeline.items import KEY_CATEGORIES  # noqa: E402
 
 
 @dataclass
@@ -123,7 +123,7 @@ def score(gold: list[dict], system: list[dict]) -> Score:
 def crawl(coverage: Coverage, folder: Path) -> sqlite_utils.Database:
     """The coverage crawled from its replica (a process each: Twisted's reactor runs once)."""
     path = folder / "story.db"
-    command = [sys.executable, "-m", "timeline.cli", "crawl", "--config", str(coverage.config),
+    command = [sys.executable, "-m", "incident_timeline.cli", "crawl", "--config", str(coverage.config),
                "--db", str(path), "--replica", str(coverage.sites)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode:

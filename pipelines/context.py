@@ -5,7 +5,7 @@ from __future__ import annotations
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from timeline.config import Incident
+from incident_timeline.config import Incident
 
 
 class IncidentContext:

@@ -16,13 +16,13 @@ from functools import cached_property
 
 from itemadapter import ItemAdapter
 
-from pipelines.context import IncidentContext
-from timeline.anchors import anchored_segments
-from timeline.categories import NO_ACTORS, Actors, Reading, facts_of, read_mention, read_statement
-from timeline.dates import SENTENCE_BREAK, sentence_around, tag_timexes
-from timeline.happened import When, mention_when, names_its_year, reported_when, since_when
-from timeline.items import Event
-from timeline.moments import local_day, parse_moment, to_local_iso
+from incident_timeline.pipelines.context import IncidentContext
+from incident_timeline.anchors import anchored_segments
+from incident_timeline.categories import NO_ACTORS, Actors, Reading, facts_of, read_mention, read_statement
+from incident_timeline.dates import SENTENCE_BREAK, sentence_around, tag_timexes
+from incident_timeline.happened import When, mention_when, names_its_year, reported_when, since_when
+from incident_timeline.items import Event
+from incident_timeline.moments import local_day, parse_moment, to_local_iso
 
 # A status page's lifecycle of planned work (Statuspage's scheduled maintenances).
 MAINTENANCE = {"scheduled", "in_progress", "verifying", "completed"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itemadapter import ItemAdapter
 
-from pipelines.context import IncidentContext
-from timeline.versions import page_change_events
+from incident_timeline.pipelines.context import IncidentContext
+from incident_timeline.versions import page_change_events
 
 
 class PageHistory(IncidentContext):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itemadapter import ItemAdapter
 
-from pipelines.context import IncidentContext
-from timeline.moments import local_day, parse_moment, to_local_iso
+from incident_timeline.pipelines.context import IncidentContext
+from incident_timeline.moments import local_day, parse_moment, to_local_iso
 
 
 class PublicationDate(IncidentContext):

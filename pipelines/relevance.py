@@ -9,11 +9,11 @@ from functools import lru_cache
 
 from itemadapter import ItemAdapter
 
-from pipelines.context import IncidentContext
-from timeline.dates import tag_timexes
-from timeline.happened import names_its_year
-from timeline.moments import local_day
-from timeline.versions import changed, versions_text
+from incident_timeline.pipelines.context import IncidentContext
+from incident_timeline.dates import tag_timexes
+from incident_timeline.happened import names_its_year
+from incident_timeline.moments import local_day
+from incident_timeline.versions import changed, versions_text
 
 
 def folded(text: str) -> str:

@@ -7,9 +7,9 @@ import time
 from itemadapter import ItemAdapter
 from scrapy import signals
 
-from pipelines.context import IncidentContext
-from timeline.journal import document_buffered, documents_saved
-from timeline.store import TimelineStore
+from incident_timeline.pipelines.context import IncidentContext
+from incident_timeline.journal import document_buffered, documents_saved
+from incident_timeline.store import TimelineStore
 
 # A commit per document dominated the crawl profile; a batch is still written whole or not at all.
 DEFAULT_BATCH = 50
@@ -23,7 +23,7 @@ class StoreDocument(IncidentContext):
     events; a batch in one transaction), when the spider goes idle, and when it closes. If a
     batch fails, its documents are saved one by one so a bad one never costs the others.
 
-    It tells the request journal (timeline.journal.CrashSafeJobDir) which documents wait for
+    It tells the request journal (incident_timeline.journal.CrashSafeJobDir) which documents wait for
     a commit (``document_buffered``) and which were just committed (``documents_saved``): a page
     counts as done after a kill -9 only once its documents are in the database.
     """

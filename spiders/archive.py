@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import scrapy
 
-from spiders.channel import ChannelSpider, failure_reason
-from spiders.wayback import CDX_SLOT, api_meta
-from timeline.archive import (
+from incident_timeline.spiders.channel import ChannelSpider, failure_reason
+from incident_timeline.spiders.wayback import CDX_SLOT, api_meta
+from incident_timeline.archive import (
     Capture,
     CdxError,
     CdxPage,
@@ -34,9 +34,9 @@ from timeline.archive import (
     runs_of,
     window_span,
 )
-from timeline.config import archive_pattern_host
-from timeline.moments import to_local_iso
-from timeline.store import utc_now
+from incident_timeline.config import archive_pattern_host
+from incident_timeline.moments import to_local_iso
+from incident_timeline.store import utc_now
 
 STATS = "timeline/archive/"
 

@@ -15,12 +15,12 @@ from urllib.parse import urlparse, urlsplit
 import scrapy
 from scrapy.http import HtmlResponse, Response, TextResponse
 
-from spiders.wayback import WaybackReading
-from timeline.config import Config, Incident, Source, load_config
-from timeline.extract import Article, extract_article, extract_links, extract_page
-from timeline.items import Document, document_item
-from timeline.status_page import status_updates, updates_text
-from timeline.store import utc_now
+from incident_timeline.spiders.wayback import WaybackReading
+from incident_timeline.config import Config, Incident, Source, load_config
+from incident_timeline.extract import Article, extract_article, extract_links, extract_page
+from incident_timeline.items import Document, document_item
+from incident_timeline.status_page import status_updates, updates_text
+from incident_timeline.store import utc_now
 
 # Links to these never lead to an article.
 SKIPPED_EXTENSIONS = [
@@ -141,7 +141,7 @@ class SourceSpider(WaybackReading, scrapy.Spider):
         """The item of an extracted page, or None for a listing page (counted, not stored)."""
         article = article.to_dict()
         if STATUS_MARKUP.search(response.body) and (updates := status_updates(response.body)):
-            # A status page's incident: its updates, each at its own time (timeline.status_page).
+            # A status page's incident: its updates, each at its own time (incident_timeline.status_page).
             article.update(is_listing=False, text=updates_text(updates), updates=updates,
                            published=updates[0]["created_at"], updated=updates[-1]["created_at"],
                            published_precision="minute")

@@ -19,9 +19,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from w3lib.html import remove_tags, replace_entities
 
-from spiders.base import SourceSpider
-from timeline.fingerprints import SCOPE
-from timeline.moments import parse_moment
+from incident_timeline.spiders.base import SourceSpider
+from incident_timeline.fingerprints import SCOPE
+from incident_timeline.moments import parse_moment
 
 DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 # A channel date this far before the window start cannot belong to a page inside it.

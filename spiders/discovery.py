@@ -19,12 +19,12 @@ import datetime as dt
 
 import scrapy
 
-from spiders.base import cached_config, host_of
-from spiders.channel import ChannelSpider, failure_reason
-from spiders.wayback import GDELT_SLOT, api_meta
-from timeline.archive import window_span
-from timeline.config import DISCOVERED, Config
-from timeline.discovery import (
+from incident_timeline.spiders.base import cached_config, host_of
+from incident_timeline.spiders.channel import ChannelSpider, failure_reason
+from incident_timeline.spiders.wayback import GDELT_SLOT, api_meta
+from incident_timeline.archive import window_span
+from incident_timeline.config import DISCOVERED, Config
+from incident_timeline.discovery import (
     MAX_RECORDS,
     SMALLEST_SLICE,
     DocError,

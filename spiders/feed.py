@@ -17,7 +17,7 @@ import feedparser
 import scrapy
 from scrapy.utils.gz import gzip_magic_number
 
-from spiders.channel import BadChannel, ChannelSpider, date_hint, plain_text, sniff_not_xml, xml_error
+from incident_timeline.spiders.channel import BadChannel, ChannelSpider, date_hint, plain_text, sniff_not_xml, xml_error
 
 
 class FeedSpider(ChannelSpider):

@@ -19,15 +19,15 @@ import scrapy
 from scrapy.utils.spider import iterate_spider_output
 from twisted.python.failure import Failure
 
-from spiders.archive import ArchiveSpider
-from spiders.base import cached_config
-from spiders.discovery import DiscoverySpider
-from spiders.feed import FeedSpider
-from spiders.site import SiteSpider
-from spiders.sitemap import NewsSitemapSpider
-from spiders.statuspage import StatuspageSpider
-from timeline.config import Config, Source
-from timeline.journal import item_yielded, response_processed
+from incident_timeline.spiders.archive import ArchiveSpider
+from incident_timeline.spiders.base import cached_config
+from incident_timeline.spiders.discovery import DiscoverySpider
+from incident_timeline.spiders.feed import FeedSpider
+from incident_timeline.spiders.site import SiteSpider
+from incident_timeline.spiders.sitemap import NewsSitemapSpider
+from incident_timeline.spiders.statuspage import StatuspageSpider
+from incident_timeline.config import Config, Source
+from incident_timeline.journal import item_yielded, response_processed
 
 # Source key → the reader of that channel.
 CHANNEL_READERS = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import scrapy
 
-from spiders.base import SourceSpider
+from incident_timeline.spiders.base import SourceSpider
 
 
 class SiteSpider(SourceSpider):

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import scrapy
 from lxml import etree
 
-from spiders.channel import WINDOW_SLACK, BadChannel, ChannelSpider, date_hint, plain_text, sniff_not_xml
-from timeline.moments import parse_moment
+from incident_timeline.spiders.channel import WINDOW_SLACK, BadChannel, ChannelSpider, date_hint, plain_text, sniff_not_xml
+from incident_timeline.moments import parse_moment
 
 # Never resolve entities nor fetch DTDs: a sitemap is untrusted input.
 SAFE_XML = dict(resolve_entities=False, no_network=True, remove_comments=True, huge_tree=False)

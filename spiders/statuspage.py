@@ -24,12 +24,12 @@ import feedparser
 import scrapy
 from w3lib.html import remove_tags, replace_entities
 
-from spiders.channel import (BadChannel, ChannelSpider, date_hint, failure_reason, plain_text, sniff_not_xml,
+from incident_timeline.spiders.channel import (BadChannel, ChannelSpider, date_hint, failure_reason, plain_text, sniff_not_xml,
                           xml_error)
-from timeline.extract.language import detect as detect_language
-from timeline.items import Document, document_item
-from timeline.moments import parse_moment
-from timeline.store import utc_now
+from incident_timeline.extract.language import detect as detect_language
+from incident_timeline.items import Document, document_item
+from incident_timeline.moments import parse_moment
+from incident_timeline.store import utc_now
 
 BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6])>", re.IGNORECASE)
 # Shorter texts give langid nothing to go on.

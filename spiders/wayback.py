@@ -15,7 +15,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.gz import gunzip, gzip_magic_number
 
-from timeline.archive import (
+from incident_timeline.archive import (
     RAW_CAPTURE,
     CdxError,
     capture_moment,
@@ -29,11 +29,11 @@ from timeline.archive import (
     strip_banner,
     window_span,
 )
-from timeline.extract import extract_article
-from timeline.middlewares import RETRY_WAIT
-from timeline.moments import to_local_iso
+from incident_timeline.extract import extract_article
+from incident_timeline.middlewares import RETRY_WAIT
+from incident_timeline.moments import to_local_iso
 
-# Download slots of the APIs (their limits: timeline.crawl.api_download_slots).
+# Download slots of the APIs (their limits: incident_timeline.crawl.api_download_slots).
 CDX_SLOT, WAYBACK_SLOT, GDELT_SLOT = "wayback-cdx", "wayback", "gdelt"
 # How long a 429/503 of an API without Retry-After holds that request back (seconds).
 API_RETRY_WAIT = {CDX_SLOT: 30.0, WAYBACK_SLOT: 10.0, GDELT_SLOT: 10.0}
@@ -71,7 +71,7 @@ class WaybackReading:
         return (self.crawler.settings.get("TIMELINE_WAYBACK_URL") or DEFAULT_WAYBACK).rstrip("/")
 
     def archive_hosts(self) -> list[str]:
-        from spiders.base import host_of
+        from incident_timeline.spiders.base import host_of
 
         return [host_of(self.wayback)]
 

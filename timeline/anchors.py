@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from timeline.dates import tag_timexes
-from timeline.moments import local_day, parse_moment
+from incident_timeline.dates import tag_timexes
+from incident_timeline.moments import local_day, parse_moment
 
 # An update stamp opening a paragraph, in the languages the tagger reads.
 UPDATE_STAMP = re.compile(

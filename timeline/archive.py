@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
-from timeline.config import Incident
+from incident_timeline.config import Incident
 
 CDX_FIELDS = ("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length")
 # What a crawl asks for (``fl``): the length is of no use to it.

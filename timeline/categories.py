@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from timeline.items import KEY_CATEGORIES
+from incident_timeline.items import KEY_CATEGORIES
 
 #: Every category an event may have: the story's, the outage observed, and "other".
 CATEGORIES = KEY_CATEGORIES + ("outage_ongoing", "other")

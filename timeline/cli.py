@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from timeline.config import ConfigError
+from incident_timeline.config import ConfigError
 
 
 def crawl(argv: list[str]) -> int:
@@ -31,7 +31,7 @@ def crawl(argv: list[str]) -> int:
                              "line per round: feeds, status pages, discovery and changed pages, "
                              "for an ongoing incident")
     args = parser.parse_args(argv)
-    from timeline.crawl import parse_interval, parse_setting_overrides, run_crawl, run_watch
+    from incident_timeline.crawl import parse_interval, parse_setting_overrides, run_crawl, run_watch
 
     try:
         overrides = parse_setting_overrides(args.settings)
@@ -53,7 +53,7 @@ def check(argv: list[str]) -> int:
                                      description="Validate a sources file; fetch nothing.")
     parser.add_argument("--config", required=True, help="sources file (YAML: incident + sources)")
     args = parser.parse_args(argv)
-    from timeline.config import load_config
+    from incident_timeline.config import load_config
 
     try:
         config = load_config(args.config)
@@ -78,25 +78,25 @@ def version() -> str:
 
 
 def serve(argv: list[str]) -> int:
-    from timeline.serve import main
+    from incident_timeline.serve import main
 
     return main(argv)
 
 
 def dates(argv: list[str]) -> int:
-    from timeline.dates.cli import main
+    from incident_timeline.dates.cli import main
 
     return main(argv)
 
 
 def report(argv: list[str]) -> int:
-    from timeline.report import main
+    from incident_timeline.report import main
 
     return main(argv)
 
 
 def extract(argv: list[str]) -> int:
-    from timeline.extract.cli import main
+    from incident_timeline.extract.cli import main
 
     return main(argv)
 

@@ -26,9 +26,9 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.config import CHANNEL_KEYS, Config, load_config
+from incident_timeline.config import CHANNEL_KEYS, Config, load_config
 
-SPIDER = "spiders.incident.IncidentSpider"
+SPIDER = "incident_timeline.spiders.incident.IncidentSpider"
 
 
 @dataclass
@@ -66,7 +66,7 @@ class CrawlSummary:
             if key.startswith("timeline/dropped/"):
                 self.dropped[key.rsplit("/", 1)[1]] += value
             elif key.startswith("timeline/fault/"):
-                # Named by timeline.middlewares.FaultStats (it sees every download exception).
+                # Named by incident_timeline.middlewares.FaultStats (it sees every download exception).
                 self.faults[key.split("/", 2)[2]] += value
             elif key.startswith("timeline/archive/"):
                 self.archive[key.split("/", 2)[2]] += value
@@ -188,7 +188,7 @@ def through_proxy(proxy_url: str):
 
 def api_download_slots(settings) -> dict:
     """DOWNLOAD_SLOTS for the archive's index, its captures and GDELT: own limits, no jitter."""
-    from spiders.wayback import CDX_SLOT, GDELT_SLOT, WAYBACK_SLOT
+    from incident_timeline.spiders.wayback import CDX_SLOT, GDELT_SLOT, WAYBACK_SLOT
 
     return {
         CDX_SLOT: {"concurrency": 1, "delay": settings.getfloat("TIMELINE_CDX_DELAY"), "jitter": 0},
@@ -211,7 +211,7 @@ def crawl_settings(db_path: Path, overrides: dict | None, replica, round_number:
     from scrapy.settings import Settings
 
     settings = Settings()
-    settings.setmodule("timeline.settings", priority="project")
+    settings.setmodule("incident_timeline.settings", priority="project")
     settings.update({"TIMELINE_DB": str(db_path), "LOG_LEVEL": "WARNING",
                      "TIMELINE_WATCH_ROUND": round_number}, priority="cmdline")
     if replica:
@@ -222,7 +222,7 @@ def crawl_settings(db_path: Path, overrides: dict | None, replica, round_number:
     settings.update(overrides or {}, priority="cmdline")
     if settings.get("TIMELINE_REDIS_URL"):
         # Distributed mode (docs/DISTRIBUTED.md): scheduler and dupefilter shared in Redis.
-        from timeline.distributed import distributed_settings
+        from incident_timeline.distributed import distributed_settings
 
         settings.update(distributed_settings(settings["TIMELINE_REDIS_URL"]), priority="cmdline")
     slots = {**settings.getdict("DOWNLOAD_SLOTS"), **api_download_slots(settings)}
@@ -243,7 +243,7 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
     from scrapy.utils.misc import load_object
     from twisted.internet import task
 
-    from timeline.store import TimelineStore
+    from incident_timeline.store import TimelineStore
 
     config = load_config(config_path)
     db_path = Path(db_path)
@@ -256,7 +256,7 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
     started = time.monotonic()
     with ExitStack() as stack:
         if replica:
-            from timeline.replica import ReplicaServer
+            from incident_timeline.replica import ReplicaServer
 
             server = stack.enter_context(ReplicaServer(replica))
             stack.enter_context(through_proxy(server.proxy_url))
@@ -350,7 +350,7 @@ def run_watch(config_path: str | Path, db_path: str | Path, interval: float,
     """
     import multiprocessing
 
-    from timeline.store import TimelineStore
+    from incident_timeline.store import TimelineStore
 
     load_config(config_path)  # a wrong file stops here, before the first round
     context = multiprocessing.get_context("spawn")
@@ -403,7 +403,7 @@ def finish_database(db_path: str | Path, incident: str | None = None) -> tuple[i
     """
     import sqlite_utils
 
-    from timeline.key_moments import rebuild_story
+    from incident_timeline.key_moments import rebuild_story
 
     db = sqlite_utils.Database(db_path)
     try:

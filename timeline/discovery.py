@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
-from timeline.config import Config, Source
+from incident_timeline.config import Config, Source
 
 MAX_RECORDS = 250
 # How far back the API searches (its documentation: a rolling window of the last 3 months).

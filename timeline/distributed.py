@@ -1,7 +1,7 @@
 """Distributed crawl: several ``timeline crawl`` processes share one crawl through Redis.
 
     timeline crawl --config sources.yml --db db/timeline.db \\
-        -s SCHEDULER=timeline.distributed.SharedScheduler -s TIMELINE_REDIS_URL=redis://127.0.0.1:6379
+        -s SCHEDULER=incident_timeline.distributed.SharedScheduler -s TIMELINE_REDIS_URL=redis://127.0.0.1:6379
 
 Start the same command in as many processes of one machine as you like (SQLite needs a
 local file; Redis may be anywhere). The request queue
@@ -25,7 +25,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
-from timeline.fingerprints import SCOPE, scoped
+from incident_timeline.fingerprints import SCOPE, scoped
 
 # Keys of one crawl: timeline:<incident>:<spider name, e.g. site:notiziario>:<what>.
 KEY_PREFIX = "timeline:{incident}:{spider}"
@@ -51,10 +51,10 @@ def distributed_settings(redis_url: str) -> dict:
     """The Scrapy settings of a distributed crawl, for ``settings.update(…)`` in run_crawl.
 
     >>> distributed_settings("redis://127.0.0.1:6379")["SCHEDULER"]
-    'timeline.distributed.SharedScheduler'
+    'incident_timeline.distributed.SharedScheduler'
     """
     return {
-        "SCHEDULER": "timeline.distributed.SharedScheduler",
+        "SCHEDULER": "incident_timeline.distributed.SharedScheduler",
         "TIMELINE_REDIS_URL": redis_url,
         # Each process keeps its own job state out of the way: the queue is in Redis.
         "JOBDIR": None,

@@ -7,7 +7,7 @@ would lose that (an undated page dated only by its sitemap entry would be droppe
 channel's page request names its channel in meta (``SCOPE``) and its fingerprint includes
 it: each channel reads a page once, as when every channel was its own spider.
 
-    REQUEST_FINGERPRINTER_CLASS = "timeline.fingerprints.ChannelFingerprinter"
+    REQUEST_FINGERPRINTER_CLASS = "incident_timeline.fingerprints.ChannelFingerprinter"
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from timeline.moments import parse_moment
+from incident_timeline.moments import parse_moment
 
 SECOND = dt.timedelta(seconds=1)
 #: Precisions at least as fine as a day: such a happening is filed under its own day.

@@ -12,8 +12,8 @@ which calls every callback and errback itself, says when a response's output has
 handed over (``response_processed``) and which items it yielded (``item_yielded``); the
 store says which documents wait for a commit and which were committed.
 
-    SCHEDULER = "timeline.journal.JournalScheduler"
-    EXTENSIONS = {"timeline.journal.CrashSafeJobDir": 0}
+    SCHEDULER = "incident_timeline.journal.JournalScheduler"
+    EXTENSIONS = {"incident_timeline.journal.CrashSafeJobDir": 0}
 """
 
 from __future__ import annotations

@@ -38,9 +38,9 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from timeline.categories import REQUEST, read_statement
-from timeline.happened import DAY_OR_FINER, precision_of
-from timeline.items import KEY_CATEGORIES, KeyMoment, columns
+from incident_timeline.categories import REQUEST, read_statement
+from incident_timeline.happened import DAY_OR_FINER, precision_of
+from incident_timeline.items import KEY_CATEGORIES, KeyMoment, columns
 
 ISO = dt.datetime.fromisoformat
 PRECISION_ORDER = ("minute", "hour", "part_of_day", "day", "days", "week", "month")
@@ -781,7 +781,7 @@ def rebuild_story(db: sqlite_utils.Database) -> int:
     """(Re)build ``key_moments``, ``event_moment``, ``day_counts`` and ``document_counts``
     for every incident; return the number of key moments.
 
-    Runs inside the caller's transaction when there is one (timeline.crawl.finish_database
+    Runs inside the caller's transaction when there is one (incident_timeline.crawl.finish_database
     takes the write lock first), else in its own.
     """
     conn = db.conn

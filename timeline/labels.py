@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from timeline.moments import parse_moment
+from incident_timeline.moments import parse_moment
 
 LANGUAGES = ("it", "en")
 

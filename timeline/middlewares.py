@@ -18,7 +18,7 @@ Resuming after kill -9 (the request journal) lives in timeline/journal.py.
 
     DOWNLOADER_MIDDLEWARES = {
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-        "timeline.middlewares.RetryAfterMiddleware": 550,
+        "incident_timeline.middlewares.RetryAfterMiddleware": 550,
     }
 """
 
@@ -30,7 +30,7 @@ import logging
 import sqlite3
 
 from scrapy import signals
-from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.spidermiddlewares.depth import DepthMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -98,7 +98,8 @@ class RetryAfterMiddleware(RetryMiddleware):
     async def process_response(self, request, response):
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
-        retry = self._retry(request, response_status_message(response.status))
+        retry = get_retry_request(request, spider=self.crawler.spider,
+                                  reason=response_status_message(response.status))
         if retry is None:
             return response
         seconds = retry_after_seconds(response.headers.get(b"Retry-After"), cap=self.max_wait)

@@ -24,11 +24,11 @@ import html
 from collections import Counter
 from dataclasses import dataclass, field
 
-from timeline.labels import (MONTHS, counted, label, language, local, moment_label, short_day,
+from incident_timeline.labels import (MONTHS, counted, label, language, local, moment_label, short_day,
                              short_label)
-from timeline.overview_axis import LEFT, RIGHT, TimeScale, time_scale
-from timeline.overview_labels import Box, Choice, TwoWidths, anchored, text_width
-from timeline.story import COARSE, OUTAGE, Story
+from incident_timeline.overview_axis import LEFT, RIGHT, TimeScale, time_scale
+from incident_timeline.overview_labels import Box, Choice, TwoWidths, anchored, text_width
+from incident_timeline.story import COARSE, OUTAGE, Story
 
 #: Category colours (the same as web/static/timeline.css; a test keeps them equal).
 COLOURS = {

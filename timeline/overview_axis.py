@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from timeline.labels import local
+from incident_timeline.labels import local
 
 #: The plot's left and right edges, in % of the drawing's width.
 LEFT, RIGHT = 1.5, 98.5

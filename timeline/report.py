@@ -17,9 +17,9 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from timeline.labels import counted, label, language, moment_label
-from timeline.overview import COLOURS, overview_html
-from timeline.story import Link, Story, link_html, link_markdown, markdown_text, http_url
+from incident_timeline.labels import counted, label, language, moment_label
+from incident_timeline.overview import COLOURS, overview_html
+from incident_timeline.story import Link, Story, link_html, link_markdown, markdown_text, http_url
 
 
 class ReportError(Exception):

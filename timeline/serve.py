@@ -29,9 +29,11 @@ from pathlib import Path
 import yaml
 from datasette.app import Datasette
 
-PROJECT = Path(__file__).resolve().parents[1]
-WEB = PROJECT / "web"
-METADATA = PROJECT / "metadata.yml"
+import incident_timeline.web as web_package
+
+# The web assets travel with the package (incident_timeline.web: the checkout's web/ folder).
+WEB = Path(web_package.__file__).resolve().parent
+METADATA = WEB / "metadata.yml"
 METADATA_DATABASE_KEY = "timeline"
 
 SETTINGS = {

@@ -5,8 +5,8 @@ The project's own values (TIMELINE_*) are set by ``timeline crawl``.
 """
 
 BOT_NAME = "incident-timeline"
-SPIDER_MODULES = ["spiders"]
-NEWSPIDER_MODULE = "spiders"
+SPIDER_MODULES = ["incident_timeline.spiders"]
+NEWSPIDER_MODULE = "incident_timeline.spiders"
 
 # Say who we are and obey robots.txt: we read public pages, slowly.
 USER_AGENT = "incident-timeline/0.1 (+https://github.com/incident-timeline/incident-timeline; outage research)"
@@ -28,7 +28,7 @@ DEPTH_LIMIT = 4
 # Links a page leads to beyond DEPTH_LIMIT are counted, and the summary says how many.
 SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
-    "timeline.middlewares.CountedDepth": 900,
+    "incident_timeline.middlewares.CountedDepth": 900,
 }
 # A safety net against a too-broad `follow` pattern: at most this many responses per spider.
 CLOSESPIDER_PAGECOUNT = 5000
@@ -44,15 +44,15 @@ HTTPCACHE_EXPIRATION_SECS = 24 * 3600
 HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
 
 ITEM_PIPELINES = {
-    "pipelines.publication_date.PublicationDate": 100,
-    "pipelines.relevance.RelevanceFilter": 200,
-    "pipelines.events.EventTagger": 300,
-    "pipelines.page_history.PageHistory": 350,
-    "pipelines.store.StoreDocument": 900,
+    "incident_timeline.pipelines.publication_date.PublicationDate": 100,
+    "incident_timeline.pipelines.relevance.RelevanceFilter": 200,
+    "incident_timeline.pipelines.events.EventTagger": 300,
+    "incident_timeline.pipelines.page_history.PageHistory": 350,
+    "incident_timeline.pipelines.store.StoreDocument": 900,
 }
 
 # The archive and discovery channels (docs/SOURCES.md): where they ask, and their own limits.
-# Their requests have download slots of their own (see timeline.crawl.api_download_slots):
+# Their requests have download slots of their own (see incident_timeline.crawl.api_download_slots):
 # the per-site settings above do not apply to them, nor robots.txt (they are documented APIs).
 TIMELINE_WAYBACK_URL = "https://web.archive.org"
 TIMELINE_GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
@@ -79,22 +79,22 @@ FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 # One duplicate filter for the incident, in which each channel reads a page it lists once.
-REQUEST_FINGERPRINTER_CLASS = "timeline.fingerprints.ChannelFingerprinter"
+REQUEST_FINGERPRINTER_CLASS = "incident_timeline.fingerprints.ChannelFingerprinter"
 
 # Reliability (docs/RELIABILITY.md): Retry-After is honoured (capped), faults are counted by
 # kind for the summary, and with JOBDIR a killed crawl resumes from its request journal
 # (Scrapy's own queue is written only on a clean stop).
 RETRY_AFTER_MAX = 60
-SCHEDULER = "timeline.journal.JournalScheduler"
+SCHEDULER = "incident_timeline.journal.JournalScheduler"
 TIMELINE_REQUEST_JOURNAL = True
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "timeline.middlewares.RetryAfterMiddleware": 550,
-    "timeline.middlewares.ConditionalRefetch": 560,
-    "timeline.middlewares.FaultStats": 610,
-    "timeline.middlewares.HostLimit": 950,
+    "incident_timeline.middlewares.RetryAfterMiddleware": 550,
+    "incident_timeline.middlewares.ConditionalRefetch": 560,
+    "incident_timeline.middlewares.FaultStats": 610,
+    "incident_timeline.middlewares.HostLimit": 950,
 }
 EXTENSIONS = {
-    "timeline.journal.CrashSafeJobDir": 0,
-    "timeline.middlewares.OneLineDownloadErrors": 0,
+    "incident_timeline.journal.CrashSafeJobDir": 0,
+    "incident_timeline.middlewares.OneLineDownloadErrors": 0,
 }

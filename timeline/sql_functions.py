@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from timeline.labels import label, language, moment_label
-from timeline.search import stemmed_query
+from incident_timeline.labels import label, language, moment_label
+from incident_timeline.search import stemmed_query
 
 
 def timeline_label(code, lang=None):

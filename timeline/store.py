@@ -28,9 +28,9 @@ from typing import Iterable, Iterator
 import sqlite_utils
 from itemadapter import ItemAdapter
 
-from timeline.config import Config, Incident
-from timeline.items import Document, Event, columns
-from timeline.versions import ensure_versions_schema, write_versions
+from incident_timeline.config import Config, Incident
+from incident_timeline.items import Document, Event, columns
+from incident_timeline.versions import ensure_versions_schema, write_versions
 
 # The schema is derived from the dataclasses of timeline/items.py: one declaration.
 DOCUMENT_COLUMNS = columns(Document)

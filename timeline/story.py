@@ -17,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from timeline.labels import label, language, local, moment_label, n_sources
+from incident_timeline.labels import label, language, local, moment_label, n_sources
 
 #: The three moments that make the outage period, in order.
 OUTAGE = ("outage_start", "restoration_partial", "restoration_complete")

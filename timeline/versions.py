@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.categories import categorise
-from timeline.moments import local_day, parse_moment
+from incident_timeline.categories import categorise
+from incident_timeline.moments import local_day, parse_moment
 
 VERSION_COLUMNS = {
     "id": int,

@@ -33,7 +33,7 @@ CRAWL_TIMEOUT = 120
 
 
 def timeline_command() -> list[str]:
-    return [str(TIMELINE)] if TIMELINE.exists() else [sys.executable, "-m", "timeline.cli"]
+    return [str(TIMELINE)] if TIMELINE.exists() else [sys.executable, "-m", "incident_timeline.cli"]
 
 
 def proxy_env(proxy: str | None) -> dict:

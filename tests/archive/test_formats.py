@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from timeline.archive import (
+from incident_timeline.archive import (
     Capture,
     CdxError,
     by_page,
@@ -26,8 +26,8 @@ from timeline.archive import (
     strip_banner,
     window_span,
 )
-from timeline.config import Incident
-from timeline.discovery import (
+from incident_timeline.config import Incident
+from incident_timeline.discovery import (
     asked_span,
     beyond_reach,
     DocError,

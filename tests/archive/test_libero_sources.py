@@ -89,7 +89,7 @@ def test_crawl_succeeds(crawled):
 
 
 def test_every_source_asked_the_archive(crawled):
-    from timeline.config import load_config
+    from incident_timeline.config import load_config
 
     patterns = {
         p for s in load_config(PROJECT / "sources" / "libero-2023.yml").sources for p in s.archive

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.store import TimelineStore
-from timeline.versions import changed_sentences, page_change_events, precision_of, sentences
-from timeline.moments import parse_moment
+from incident_timeline.store import TimelineStore
+from incident_timeline.versions import changed_sentences, page_change_events, precision_of, sentences
+from incident_timeline.moments import parse_moment
 
 TZ = "Europe/Rome"
 PLAIN = "Accedi alla posta. Inserisci la password."

@@ -199,7 +199,7 @@ def test_a_bad_interval_is_refused_in_one_line(tmp_path, value):
     "text, seconds", [("30s", 30), ("15m", 900), ("1h", 3600), ("90", 90), ("1.5m", 90)]
 )
 def test_intervals(text, seconds):
-    from timeline.crawl import parse_interval
+    from incident_timeline.crawl import parse_interval
 
     assert parse_interval(text) == seconds
 

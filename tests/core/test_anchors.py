@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.anchors import anchored_segments
+from incident_timeline.anchors import anchored_segments
 
 PUBLISHED = "2023-01-24T11:20:00+01:00"
 CASES = {

@@ -10,7 +10,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 def timeline(*args, timeout=120):
-    return subprocess.run([sys.executable, "-m", "timeline.cli", *args], cwd=PROJECT,
+    return subprocess.run([sys.executable, "-m", "incident_timeline.cli", *args], cwd=PROJECT,
                           capture_output=True, text=True, timeout=timeout)
 
 

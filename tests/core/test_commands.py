@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
-TIMELINE = [sys.executable, "-m", "timeline.cli"]
+TIMELINE = [sys.executable, "-m", "incident_timeline.cli"]
 
 
 def run(*args, timeout=60):
@@ -29,7 +29,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def timeline_db(tmp_path_factory):
     """A real (tiny) timeline database: the schema a crawl creates."""
-    from timeline.store import TimelineStore
+    from incident_timeline.store import TimelineStore
 
     path = tmp_path_factory.mktemp("serve") / "small.db"
     TimelineStore(path).close()

@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from timeline.config import ConfigError, is_public_host, load_config
+from incident_timeline.config import ConfigError, is_public_host, load_config
 
 VALID = """\
 incident:

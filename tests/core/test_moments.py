@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.moments import local_day, to_local_iso
+from incident_timeline.moments import local_day, to_local_iso
 
 CASES = [
     ("2023-01-25T23:30:00Z", "2023-01-26T00:30:00+01:00", "2023-01-26"),

@@ -5,7 +5,7 @@ import urllib.request
 
 import pytest
 
-from timeline.replica import ReplicaServer, file_for
+from incident_timeline.replica import ReplicaServer, file_for
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 import sqlite_utils
 
-from timeline.config import Incident
-from timeline.store import TimelineStore
+from incident_timeline.config import Incident
+from incident_timeline.store import TimelineStore
 
 DOC = {"url": "http://news.test/a/", "incident": None, "source": "news", "kind": "news",
        "title": "Posta in tilt", "text": "Il guasto della posta dura da domenica.",
@@ -58,7 +58,7 @@ def test_wal_mode(tmp_path):
 
 
 def test_fts_has_prefix_indexes(tmp_path):
-    from timeline.store import FTS_PREFIX
+    from incident_timeline.store import FTS_PREFIX
 
     TimelineStore(tmp_path / "t.db")
     sql = sqlite_utils.Database(tmp_path / "t.db").execute(
@@ -96,8 +96,8 @@ def test_key_moments_rebuild_holds_the_write_lock_throughout(tmp_path, monkeypat
     interleaving its drops and creates with ours ("database is locked")."""
     import sqlite3
 
-    from timeline import key_moments
-    from timeline.crawl import finish_database
+    from incident_timeline import key_moments
+    from incident_timeline.crawl import finish_database
 
     store = TimelineStore(tmp_path / "t.db")
     store.save_incident(Incident(slug="posta-2023", title="Posta"))

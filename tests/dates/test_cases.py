@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.dates import tag_timexes
+from incident_timeline.dates import tag_timexes
 
 from .casefiles import FOLDER, load_cases
 

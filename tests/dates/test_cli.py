@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from timeline.dates import sentence_around, tag_timexes
-from timeline.dates.cli import main
+from incident_timeline.dates import sentence_around, tag_timexes
+from incident_timeline.dates.cli import main
 
 
 def run_cli(monkeypatch, capsys, argv, stdin):
@@ -69,7 +69,7 @@ def test_prog_name_and_required_mode(capsys):
 
 
 def test_module_entry_point():
-    done = subprocess.run([sys.executable, "-m", "timeline.dates.cli", "--jsonl"], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "incident_timeline.dates.cli", "--jsonl"], capture_output=True, text=True,
                           input=json.dumps({"text": "alle 16", "published": "2023-02-03T10:00", "lang": "it"}) + "\n")
     assert done.returncode == 0
     assert json.loads(done.stdout)["timexes"][0]["value"] == "2023-02-03T16:00"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.dates import tag_timexes
+from incident_timeline.dates import tag_timexes
 
 PUBLISHED = "2023-01-25T10:00"  # Wednesday; 23 January 2023 was a Monday
 

@@ -9,10 +9,10 @@ import json
 
 import pytest
 
-from timeline.extract import extract_article
-from timeline.extract.encoding import decode_html
-from timeline.extract.layout import Layout, parse
-from timeline.extract.paragraphs import own_text
+from incident_timeline.extract import extract_article
+from incident_timeline.extract.encoding import decode_html
+from incident_timeline.extract.layout import Layout, parse
+from incident_timeline.extract.paragraphs import own_text
 
 from .conftest import HERE, NOW
 

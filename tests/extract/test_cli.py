@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from timeline.extract.cli import main
+from incident_timeline.extract.cli import main
 
 PAGES = Path(__file__).parent / "pages"
 KEYS = ["path", "title", "author", "published", "published_original", "updated", "lang", "text"]
@@ -47,7 +47,7 @@ def test_bad_timezone_is_a_usage_error(monkeypatch, capsys):
 
 def test_python_dash_m():
     page = PAGES / "inbox-posted.html"
-    done = subprocess.run([sys.executable, "-m", "timeline.extract.cli", "--batch"], input=f"{page}\n", capture_output=True, text=True, check=True,
+    done = subprocess.run([sys.executable, "-m", "incident_timeline.extract.cli", "--batch"], input=f"{page}\n", capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[2])
     assert json.loads(done.stdout)["title"] == "Italian mail service mostly restored"
 

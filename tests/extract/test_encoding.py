@@ -5,7 +5,7 @@ import codecs
 import pytest
 from scrapy.http import HtmlResponse
 
-from timeline.extract import decode_html, extract_article
+from incident_timeline.extract import decode_html, extract_article
 
 ITALIAN = "<html><body><h1>La responsabilità è del fornitore</h1><p>Perché la posta non funziona più? Così dicono gli utenti: è un disservizio, città per città.</p></body></html>"
 

@@ -7,8 +7,8 @@ import pytest
 from scrapy.http import HtmlResponse
 from scrapy.linkextractors import LinkExtractor
 
-from timeline.extract import extract_article, extract_links, extract_page
-from timeline.extract.encoding import decode_page
+from incident_timeline.extract import extract_article, extract_links, extract_page
+from incident_timeline.extract.encoding import decode_page
 
 from .conftest import NOW, PAGES
 
@@ -92,7 +92,7 @@ def test_empty_page_has_no_links():
 
 
 def test_links_are_read_before_extraction_touches_the_tree(monkeypatch):
-    import timeline.extract.article as article
+    import incident_timeline.extract.article as article
 
     def from_tree(tree, *args):
         tree.find("body").clear()

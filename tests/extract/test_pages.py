@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from timeline.extract import extract_article
+from incident_timeline.extract import extract_article
 
 from .conftest import EXPECTED, NOW, PAGES, same_moment
 

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from timeline.extract import extract_article
-from timeline.extract.article import extract_dates
-from timeline.extract.bylines import label_before
+from incident_timeline.extract import extract_article
+from incident_timeline.extract.article import extract_dates
+from incident_timeline.extract.bylines import label_before
 
 from .conftest import HERE, NOW, PAGES
 

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from timeline.extract import Article, extract_article
+from incident_timeline.extract import Article, extract_article
 
 BAD = {
     "empty-bytes": b"",

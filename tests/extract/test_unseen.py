@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from timeline.extract import extract_article
+from incident_timeline.extract import extract_article
 
 from .conftest import HERE, NOW, PAGES, same_moment
 

@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from timeline.extract import extract_article
-from timeline.extract.zones import page_zone
+from incident_timeline.extract import extract_article
+from incident_timeline.extract.zones import page_zone
 
 ROME = ZoneInfo("Europe/Rome")
 CASES = [

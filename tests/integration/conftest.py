@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
-TIMELINE = [sys.executable, "-m", "timeline.cli"]
+TIMELINE = [sys.executable, "-m", "incident_timeline.cli"]
 
 
 class LoggingHandler(SimpleHTTPRequestHandler):

@@ -9,8 +9,8 @@ import pytest
 import sqlite_utils
 
 from tests.integration.conftest import PROJECT, run_timeline
-from timeline.items import Document, Event, columns
-from timeline.store import TimelineStore
+from incident_timeline.items import Document, Event, columns
+from incident_timeline.store import TimelineStore
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "release-0.1.0.db"
 

@@ -137,7 +137,7 @@ def test_recrawl_duplicates_nothing(crawl):
 
 
 async def test_full_text_search_through_serve(crawl):
-    from timeline.serve import datasette_for
+    from incident_timeline.serve import datasette_for
 
     ds = datasette_for(crawl["path"])
     response = await ds.client.get("/t/documents.json?_search=responsabilità&_shape=array")
@@ -164,7 +164,7 @@ def test_event_value(crawl, path, text, value):
 
 @pytest.fixture(scope="module")
 def served(crawl):
-    from timeline.serve import datasette_for
+    from incident_timeline.serve import datasette_for
 
     return datasette_for(crawl["path"])
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.categories import CATEGORIES, categorise, facts_of, read_mention, read_statement
+from incident_timeline.categories import CATEGORIES, categorise, facts_of, read_mention, read_statement
 
 
 def reading(sentence: str, phrase: str, kind: str = "news", lang: str = "it"):

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.happened import mention_when, precision_of, since_when
+from incident_timeline.happened import mention_when, precision_of, since_when
 
 
 @pytest.mark.parametrize("value, mod, precision", [

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from timeline.key_moments import Evidence, build_story
+from incident_timeline.key_moments import Evidence, build_story
 
 ROME = ZoneInfo("Europe/Rome")
 _ids = iter(range(1, 10_000))

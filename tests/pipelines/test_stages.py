@@ -9,11 +9,11 @@ import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from pipelines.events import EventTagger
-from pipelines.publication_date import PublicationDate
-from pipelines.relevance import RelevanceFilter
-from timeline.config import Incident
-from timeline.items import Document
+from incident_timeline.pipelines.events import EventTagger
+from incident_timeline.pipelines.publication_date import PublicationDate
+from incident_timeline.pipelines.relevance import RelevanceFilter
+from incident_timeline.config import Incident
+from incident_timeline.items import Document
 
 INCIDENT = Incident(slug="posta-2023", title="Posta outage", timezone="Europe/Rome",
                     keywords=("posta web", "nuvola"), window_start=dt.date(2023, 1, 15),

@@ -21,7 +21,7 @@ FETCH_TIMES = {"first_fetched", "last_fetched", "last_changed"}
 
 
 def timeline_command() -> list[str]:
-    return [str(TIMELINE)] if TIMELINE.exists() else [sys.executable, "-m", "timeline.cli"]
+    return [str(TIMELINE)] if TIMELINE.exists() else [sys.executable, "-m", "incident_timeline.cli"]
 
 
 def crawl_env(site: FaultSite) -> dict:

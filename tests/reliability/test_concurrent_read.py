@@ -46,7 +46,7 @@ def reads_during_crawl(tmp_path_factory):
 
 def read_through_datasette(db, outcome):
     try:
-        from timeline.serve import database_name, datasette_for
+        from incident_timeline.serve import database_name, datasette_for
     except ImportError:
         return
     try:
@@ -73,15 +73,15 @@ def test_sqlite_reader_sees_rows_arrive(reads_during_crawl):
 
 
 def test_datasette_reader_never_fails(reads_during_crawl):
-    pytest.importorskip("timeline.serve")
+    pytest.importorskip("incident_timeline.serve")
     assert reads_during_crawl["datasette errors"] == []
 
 
 def test_datasette_answers_during_the_crawl(reads_during_crawl):
-    pytest.importorskip("timeline.serve")
+    pytest.importorskip("incident_timeline.serve")
     assert [s for s, _ in reads_during_crawl["datasette"]] and all(s == 200 for s, _ in reads_during_crawl["datasette"])
 
 
 def test_datasette_sees_new_rows_during_the_crawl(reads_during_crawl):
-    pytest.importorskip("timeline.serve")
+    pytest.importorskip("incident_timeline.serve")
     assert len({n for _, n in reads_during_crawl["datasette"]}) > 1

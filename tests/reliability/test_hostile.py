@@ -42,7 +42,7 @@ def test_quoted_code_is_kept_as_text(faulty_crawl):
 
 @pytest.fixture(scope="module")
 def spider(tmp_path_factory):
-    from spiders.site import SiteSpider
+    from incident_timeline.spiders.site import SiteSpider
 
     config = tmp_path_factory.mktemp("spider") / "sources.yml"
     config.write_text(sources_yaml("http://www.cronaca.test/"), "utf-8")
@@ -82,7 +82,7 @@ def test_crawl_requested_nothing_offsite(faulty_crawl):
 
 @pytest.fixture(scope="module")
 def published(faulty_crawl):
-    serve = pytest.importorskip("timeline.serve")
+    serve = pytest.importorskip("incident_timeline.serve")
     return serve.datasette_for(faulty_crawl.db), serve.database_name(faulty_crawl.db)
 
 

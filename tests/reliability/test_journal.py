@@ -1,4 +1,4 @@
-"""The request journal that lets a killed crawl resume (timeline.journal), without a crawl."""
+"""The request journal that lets a killed crawl resume (incident_timeline.journal), without a crawl."""
 
 import json
 
@@ -7,7 +7,7 @@ import scrapy
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from timeline.journal import (CrashSafeJobDir, JournalScheduler, RequestJournal, journal_decode,
+from incident_timeline.journal import (CrashSafeJobDir, JournalScheduler, RequestJournal, journal_decode,
                                   journal_encode)
 
 
@@ -25,8 +25,8 @@ class PagesSpider(scrapy.Spider):
 
 
 def crawler_for(jobdir, **settings):
-    return get_crawler(PagesSpider, {"JOBDIR": str(jobdir), "SCHEDULER": "timeline.journal.JournalScheduler",
-                                     "EXTENSIONS": {"timeline.journal.CrashSafeJobDir": 0},
+    return get_crawler(PagesSpider, {"JOBDIR": str(jobdir), "SCHEDULER": "incident_timeline.journal.JournalScheduler",
+                                     "EXTENSIONS": {"incident_timeline.journal.CrashSafeJobDir": 0},
                                      # the default queue needs a running engine
                                      "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.ScrapyPriorityQueue", **settings})
 

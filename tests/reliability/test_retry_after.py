@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.middlewares import retry_after_seconds
+from incident_timeline.middlewares import retry_after_seconds
 
 NOW = dt.datetime(2024, 2, 6, 12, 0, 0, tzinfo=dt.timezone.utc)
 
@@ -31,6 +31,6 @@ def test_cap_is_configurable():
 
 
 def test_settings_register_the_middleware():
-    from timeline import settings
+    from incident_timeline import settings
 
-    assert settings.DOWNLOADER_MIDDLEWARES["timeline.middlewares.RetryAfterMiddleware"] == 550
+    assert settings.DOWNLOADER_MIDDLEWARES["incident_timeline.middlewares.RetryAfterMiddleware"] == 550

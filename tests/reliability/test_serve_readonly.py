@@ -10,7 +10,7 @@ RUNAWAY = ("with recursive n(i) as (select 1 union all select i + 1 from n where
 
 @pytest.fixture(scope="module")
 def published(faulty_crawl):
-    serve = pytest.importorskip("timeline.serve")
+    serve = pytest.importorskip("incident_timeline.serve")
     return serve.datasette_for(faulty_crawl.db), serve.database_name(faulty_crawl.db)
 
 

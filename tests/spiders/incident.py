@@ -11,7 +11,7 @@ from pathlib import Path
 
 from scrapy.utils.test import get_crawler
 
-from timeline.config import Config, Incident, Source
+from incident_timeline.config import Config, Incident, Source
 
 PAGES = Path(__file__).parent / "pages"
 

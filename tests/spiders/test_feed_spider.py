@@ -9,9 +9,9 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from pipelines.publication_date import PublicationDate
-from spiders.channel import date_hint
-from spiders.feed import FeedSpider
+from incident_timeline.pipelines.publication_date import PublicationDate
+from incident_timeline.spiders.channel import date_hint
+from incident_timeline.spiders.feed import FeedSpider
 from tests.responses import file_response
 from tests.spiders.incident import PAGES, build_spider, stat
 

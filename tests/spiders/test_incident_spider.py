@@ -10,10 +10,10 @@ import scrapy
 from scrapy.utils.request import request_from_dict
 from scrapy.utils.test import get_crawler
 
-from spiders.incident import CALLBACK, ERRBACK, READER, IncidentSpider, readers_of
+from incident_timeline.spiders.incident import CALLBACK, ERRBACK, READER, IncidentSpider, readers_of
 from tests.responses import file_response
 from tests.spiders.incident import CONFIG, PAGES
-from timeline.config import Source
+from incident_timeline.config import Source
 
 
 def incident_spider(**settings) -> IncidentSpider:
@@ -21,7 +21,7 @@ def incident_spider(**settings) -> IncidentSpider:
         IncidentSpider,
         {
             "TIMELINE_WAYBACK_URL": "http://web.archive.test",
-            "REQUEST_FINGERPRINTER_CLASS": "timeline.fingerprints.ChannelFingerprinter",
+            "REQUEST_FINGERPRINTER_CLASS": "incident_timeline.fingerprints.ChannelFingerprinter",
             **settings,
         },
     )
@@ -134,7 +134,7 @@ def test_channel_pages_are_deduplicated_per_channel():
 def site_reader(source: Source, **settings):
     from scrapy.settings import Settings
 
-    from spiders.site import SiteSpider
+    from incident_timeline.spiders.site import SiteSpider
 
     config = dataclasses.replace(CONFIG, sources=(*CONFIG.sources, source))
     chosen = Settings({"TIMELINE_WAYBACK_URL": "https://web.archive.org"}, priority="project")

@@ -7,8 +7,8 @@ import pytest
 import scrapy
 from scrapy.http import HtmlResponse, TextResponse
 
-import timeline.extract.article
-from spiders.site import SiteSpider
+import incident_timeline.extract.article
+from incident_timeline.spiders.site import SiteSpider
 from tests.responses import file_response
 from tests.spiders.incident import PAGES, build_spider, stat
 
@@ -223,8 +223,8 @@ def test_scrapy_never_builds_its_selector(make_response):
 @pytest.mark.parametrize("make_response", [listing_response, article_response], ids=["listing", "article"])
 def test_page_is_parsed_once(make_response, monkeypatch):
     parses = []
-    ours = timeline.extract.article.parse
-    monkeypatch.setattr(timeline.extract.article, "parse", lambda text: parses.append("ours") or ours(text))
+    ours = incident_timeline.extract.article.parse
+    monkeypatch.setattr(incident_timeline.extract.article, "parse", lambda text: parses.append("ours") or ours(text))
     theirs = parsel.selector.create_root_node
     monkeypatch.setattr(parsel.selector, "create_root_node", lambda *a, **k: parses.append("parsel") or theirs(*a, **k))
     crawled(build_spider(SiteSpider, "notiziario"), make_response())
@@ -261,7 +261,7 @@ def broken_extraction(monkeypatch):
     def from_tree(tree, url, tz, now):
         tree.find("body").clear()  # whatever extraction does to the tree before it fails
         raise ValueError("a page extraction cannot read")
-    monkeypatch.setattr(timeline.extract.article, "from_tree", from_tree)
+    monkeypatch.setattr(incident_timeline.extract.article, "from_tree", from_tree)
 
 
 def test_page_extraction_cannot_read_keeps_its_links(broken_extraction):

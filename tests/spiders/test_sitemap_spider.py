@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from pipelines.publication_date import PublicationDate
-from spiders.sitemap import MAX_INDEX_DEPTH, SITEMAP_MAXSIZE, NewsSitemapSpider, parse_sitemap_xml
+from incident_timeline.pipelines.publication_date import PublicationDate
+from incident_timeline.spiders.sitemap import MAX_INDEX_DEPTH, SITEMAP_MAXSIZE, NewsSitemapSpider, parse_sitemap_xml
 from tests.responses import file_response
 from tests.spiders.incident import PAGES, build_spider, stat
 

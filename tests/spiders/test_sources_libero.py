@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from scrapy.utils.test import get_crawler
 
-from spiders.incident import IncidentSpider, readers_of
-from timeline.config import load_config
+from incident_timeline.spiders.incident import IncidentSpider, readers_of
+from incident_timeline.config import load_config
 
 ROOT = Path(__file__).resolve().parents[2]
 config = load_config(ROOT / "sources" / "libero-2023.yml")

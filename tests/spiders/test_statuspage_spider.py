@@ -8,9 +8,9 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from spiders.statuspage import StatuspageSpider, html_text, status_base, status_label
+from incident_timeline.spiders.statuspage import StatuspageSpider, html_text, status_base, status_label
 from tests.responses import file_response
-from timeline.items import Document
+from incident_timeline.items import Document
 from tests.spiders.incident import PAGES, build_spider, stat
 
 BASE = "https://status.posta.test"

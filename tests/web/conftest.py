@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from timeline.config import Incident
-from timeline.happened import mention_when, reported_when
-from timeline.items import Document, Event
-from timeline.key_moments import rebuild_story
-from timeline.moments import parse_moment
-from timeline.serve import datasette_for
-from timeline.store import TimelineStore
+from incident_timeline.config import Incident
+from incident_timeline.happened import mention_when, reported_when
+from incident_timeline.items import Document, Event
+from incident_timeline.key_moments import rebuild_story
+from incident_timeline.moments import parse_moment
+from incident_timeline.serve import datasette_for
+from incident_timeline.store import TimelineStore
 
 PLUGINS = Path(__file__).resolve().parents[2] / "web" / "plugins"
 

@@ -39,7 +39,7 @@ def _free_port() -> int:
 def _serve(db_path):
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "timeline.serve", "--db", str(db_path), "--port", str(port), "--workers", "1"],
+        [sys.executable, "-m", "incident_timeline.serve", "--db", str(db_path), "--port", str(port), "--workers", "1"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -153,7 +153,7 @@ def desktop(browser, servers):
 
 @pytest.fixture(scope="module")
 def phone(browser, servers, db_path):
-    from timeline.serve import database_name
+    from incident_timeline.serve import database_name
 
     seen = {}
     for name, url in [("incident", f"{servers[0]}/incidents/{JANUARY}"), ("home", f"{servers[0]}/"),
@@ -196,7 +196,7 @@ def _dense_story():
 @pytest.fixture(scope="module")
 def dense(browser, tmp_path_factory):
     """A dense story's overview alone in a page, in English, on a phone and a desktop."""
-    from timeline.overview import overview_html
+    from incident_timeline.overview import overview_html
 
     target = tmp_path_factory.mktemp("dense") / "overview.html"
     target.write_text('<!DOCTYPE html><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
@@ -216,7 +216,7 @@ def dense(browser, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def report(browser, db_path, tmp_path_factory):
-    from timeline.cli import main
+    from incident_timeline.cli import main
 
     target = tmp_path_factory.mktemp("report") / "report.html"
     assert main(["report", "--db", str(db_path), "--incident", JANUARY, "--format", "html", "-o", str(target)]) == 0

@@ -61,7 +61,7 @@ async def test_archived_copy_linked_where_one_exists(db_path, tmp_path):
     import shutil
     import sqlite3
 
-    from timeline.serve import database_name, datasette_for
+    from incident_timeline.serve import database_name, datasette_for
 
     copy = tmp_path / "archived.db"
     shutil.copy(db_path, copy)

@@ -194,7 +194,7 @@ async def test_no_feed_plumbing_in_html_or_csv(ds, db_name, extension):
 
 
 async def test_feed_of_a_forbidden_query_is_forbidden(db_path):
-    from timeline.serve import database_name, datasette_for
+    from incident_timeline.serve import database_name, datasette_for
 
     name = database_name(db_path)
 
@@ -211,7 +211,7 @@ async def test_feed_on_a_database_without_the_event_model(db_path, tmp_path):
     such a database does not have, answers 400 with the reason (never a 500)."""
     import shutil
 
-    from timeline.serve import database_name, datasette_for
+    from incident_timeline.serve import database_name, datasette_for
 
     copy = tmp_path / "old.db"
     shutil.copy(OLD_RELEASE, copy)  # built by release 0.1.0, never opened by a crawl since

@@ -17,8 +17,8 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from timeline.overview import COLOURS, LANES, WIDE, overview_html
-from timeline.overview_labels import text_width
+from incident_timeline.overview import COLOURS, LANES, WIDE, overview_html
+from incident_timeline.overview_labels import text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROME = "Europe/Rome"

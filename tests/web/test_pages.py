@@ -331,7 +331,7 @@ async def test_other_home(other_ds):
 async def test_database_from_before_the_event_model_still_served(db_path, tmp_path):
     import shutil
 
-    from timeline.serve import datasette_for
+    from incident_timeline.serve import datasette_for
 
     copy = tmp_path / "old.db"
     shutil.copy(OLD_RELEASE, copy)  # built by release 0.1.0, never opened by a crawl since
@@ -348,7 +348,7 @@ def sparse_ds(db_path, tmp_path):
     stripped of its key moments."""
     import shutil
 
-    from timeline.serve import datasette_for
+    from incident_timeline.serve import datasette_for
 
     copy = tmp_path / "sparse.db"
     shutil.copy(db_path, copy)
@@ -379,7 +379,7 @@ async def test_every_event_reachable_page_by_page(db_path, tmp_path):
     a day longer than a page going on over several, the undated events on the last."""
     import shutil
 
-    from timeline.serve import datasette_for
+    from incident_timeline.serve import datasette_for
 
     copy = tmp_path / "many.db"
     shutil.copy(db_path, copy)

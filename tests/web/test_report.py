@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 
 from tests.web.conftest import JANUARY, NORTHMAIL
-from timeline.cli import main
+from incident_timeline.cli import main
 
 
 def run(capsys, *args):

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from timeline.search import stemmed_query
+from incident_timeline.search import stemmed_query
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +95,8 @@ def test_prefixes_fit_the_prefix_indexes():
     """Every prefix stemmed_query asks for is one documents_fts has an index of (store.FTS_PREFIX)."""
     import re
 
-    from timeline.search import MAX_PREFIX
-    from timeline.store import FTS_PREFIX
+    from incident_timeline.search import MAX_PREFIX
+    from incident_timeline.store import FTS_PREFIX
 
     assert MAX_PREFIX == max(int(n) for n in FTS_PREFIX.split())
     query = stemmed_query("ripristinato infrastrutture bacedizoex guasti")
@@ -155,7 +155,7 @@ async def test_every_full_text_table_stems(db_path, tmp_path):
 
     import sqlite_utils
 
-    from timeline.serve import database_name, datasette_for
+    from incident_timeline.serve import database_name, datasette_for
 
     copy = tmp_path / "more.db"
     shutil.copy(db_path, copy)

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from timeline.serve import big_tables, SETTINGS, datasette_for, load_metadata
+from incident_timeline.serve import big_tables, SETTINGS, datasette_for, load_metadata
 
 JANUARY = "postarapida-2023-01"
 
@@ -203,7 +203,7 @@ def test_big_tables_lose_their_default_facets_only():
 async def test_big_database_serving(db_path, monkeypatch):
     """Above BIG_TABLE_ROWS: no default facets, `_search=` not counted, unfiltered counts
     cached; `_facet=` still works."""
-    from timeline import serve
+    from incident_timeline import serve
 
     monkeypatch.setattr(serve, "BIG_TABLE_ROWS", 0)
     ds = serve.datasette_for(db_path)
@@ -224,7 +224,7 @@ async def test_big_database_serving(db_path, monkeypatch):
 @pytest.fixture
 def big(db_path, monkeypatch):
     """The test database served as if its tables were big (above BIG_TABLE_ROWS)."""
-    from timeline import serve
+    from incident_timeline import serve
 
     monkeypatch.setattr(serve, "BIG_TABLE_ROWS", 0)
     return serve.datasette_for(db_path), serve.database_name(db_path)
@@ -363,7 +363,7 @@ async def test_database_being_written_is_reread_each_request(tmp_path, db_path):
 @pytest.fixture
 def events_denied(db_path, monkeypatch):
     """A Datasette whose metadata denies the events table to everyone."""
-    import timeline.serve as serve
+    import incident_timeline.serve as serve
 
     original = serve.load_metadata
 
@@ -399,7 +399,7 @@ def test_serve_runs_several_processes(db_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "timeline.cli", "serve", "--db", str(db_path),
+    proc = subprocess.Popen([sys.executable, "-m", "incident_timeline.cli", "serve", "--db", str(db_path),
                              "--port", str(port), "--workers", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

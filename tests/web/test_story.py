@@ -3,8 +3,8 @@
 
 import pytest
 
-from timeline.labels import counted, moment_label
-from timeline.story import Story
+from incident_timeline.labels import counted, moment_label
+from incident_timeline.story import Story
 
 ROME = "Europe/Rome"
 

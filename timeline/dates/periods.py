@@ -4,7 +4,7 @@ year-end, decades and centuries, in Italian and English.
 The rules register themselves in grammar.RULES like the others (grammar imports this module
 last); `slice_timex` resolves a quarter or half without a year the way months are resolved.
 
->>> from timeline.dates import tag_timexes
+>>> from incident_timeline.dates import tag_timexes
 >>> text = "Net income rose in the third quarter."
 >>> [(t["text"], t["value"]) for t in tag_timexes(text, "1989-10-26", "en")]
 [('the third quarter', '1989-Q3')]

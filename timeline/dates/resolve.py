@@ -3,7 +3,7 @@
 Bounds are computed as naive local datetimes [start, end) and written with the offset the
 document's timezone has at that instant, so they are right across daylight-saving changes.
 
->>> from timeline.dates import tag_timexes
+>>> from incident_timeline.dates import tag_timexes
 >>> tag_timexes("Il guasto era iniziato martedì sera.", "2023-02-03T10:00")[0]["value"]
 '2023-01-31TEV'
 """

@@ -1,6 +1,6 @@
 """Article extraction: title, author, publication dates, language, text, listing-ness (and a page's links).
 
->>> from timeline.extract import extract_article, extract_page, decode_html, Article, Page
+>>> from incident_timeline.extract import extract_article, extract_page, decode_html, Article, Page
 """
 
 from .article import Article, Page, extract_article, extract_links, extract_page

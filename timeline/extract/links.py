@@ -24,7 +24,7 @@ def raw_links(tree) -> tuple[str | None, list[str]]:
 
     Read before extraction looks at the tree, so nothing it may later do to the tree can hide a link.
 
-    >>> from timeline.extract.layout import parse
+    >>> from incident_timeline.extract.layout import parse
     >>> raw_links(parse('<base href="/a/"><p><a href="b">B</a><map><area href=" c "></map><a name="x">'))
     ('/a/', ['b', ' c '])
     """

@@ -63,7 +63,7 @@ TIME_UPDATED_RE = re.compile(r"updat|modif|aggiorn|aktualis|revised", re.I)
 def from_jsonld(article: dict | None, tz) -> list[Candidate]:
     """Dates of the page's own JSON-LD article node.
 
-    >>> from timeline.extract.timestamps import zone
+    >>> from incident_timeline.extract.timestamps import zone
     >>> [c.role for c in from_jsonld({"datePublished": "2023-01-24"}, zone("Europe/Rome"))]
     ['published']
     """

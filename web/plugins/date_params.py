@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode
 from datasette import hookimpl
 from datasette.utils.asgi import Request, Response
 
-from timeline.labels import MONTHS, language
+from incident_timeline.labels import MONTHS, language
 
 PARAMETERS = ("from", "to")
 #: The pages whose from/to are days: the incident page and the timeline query in any format.

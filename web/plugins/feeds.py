@@ -27,9 +27,9 @@ from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.utils.asgi import Response
 
-from timeline.labels import label, language, moment_label, n_sources, short_day
-from timeline.moments import parse_moment
-from timeline.story import http_url, json_list
+from incident_timeline.labels import label, language, moment_label, n_sources, short_day
+from incident_timeline.moments import parse_moment
+from incident_timeline.story import http_url, json_list
 
 ATOM = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"

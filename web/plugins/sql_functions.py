@@ -2,7 +2,7 @@
 
 from datasette import hookimpl
 
-from timeline.sql_functions import register
+from incident_timeline.sql_functions import register
 
 
 @hookimpl

@@ -28,8 +28,8 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite
 
-from timeline.search import stemmed_query
-from timeline.serve import big_tables
+from incident_timeline.search import stemmed_query
+from incident_timeline.serve import big_tables
 
 #: The table whose search box the ``search`` canned query answers (it searches documents).
 SEARCHED_TABLE = "documents"

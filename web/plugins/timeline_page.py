@@ -21,11 +21,11 @@ from functools import lru_cache
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from timeline.categories import CATEGORIES
-from timeline.labels import (PRECISIONS, counted, day_label, label, language, local,
+from incident_timeline.categories import CATEGORIES
+from incident_timeline.labels import (PRECISIONS, counted, day_label, label, language, local,
                              moment_label, n_sources, short_day)
-from timeline.overview import overview_html
-from timeline.story import Story, cited_urls, http_url, json_list
+from incident_timeline.overview import overview_html
+from incident_timeline.story import Story, cited_urls, http_url, json_list
 
 __all__ = ["http_url", "incident_view", "source_line"]
 
