@@ -1,1 +1,0 @@
-"""Datasette plugins of the published site (Datasette loads every module here by path)."""
