@@ -1,6 +1,7 @@
 """A million documents: how fast `timeline serve` answers on a big database, against raw SQLite.
 
-    .venv/bin/python bench/serve.py                       # 1,000,000 documents (built once, then cached)
+    .venv/bin/python bench/serve.py                       # 1,000,000 documents (built once, then
+    cached)
     .venv/bin/python bench/serve.py --documents 20000     # quick
     .venv/bin/python bench/serve.py --rebuild             # build the database again
 
@@ -43,26 +44,62 @@ from incident_timeline.store import TimelineStore  # noqa: E402
 BIN = Path(sys.executable).parent
 OUTPUT = ROOT / "bench" / "output"
 INCIDENTS = [
-    Incident(slug="posta-2023", title="Posta elettronica bloccata, gennaio 2023", keywords=("libero mail",),
-             window_start=dt.date(2023, 1, 15), window_end=dt.date(2023, 3, 31)),
-    Incident(slug="rete-2024", title="Rete mobile irraggiungibile, marzo 2024", keywords=("rete mobile",),
-             window_start=dt.date(2024, 3, 1), window_end=dt.date(2024, 4, 30)),
+    Incident(
+        slug="posta-2023",
+        title="Posta elettronica bloccata, gennaio 2023",
+        keywords=("libero mail",),
+        window_start=dt.date(2023, 1, 15),
+        window_end=dt.date(2023, 3, 31),
+    ),
+    Incident(
+        slug="rete-2024",
+        title="Rete mobile irraggiungibile, marzo 2024",
+        keywords=("rete mobile",),
+        window_start=dt.date(2024, 3, 1),
+        window_end=dt.date(2024, 4, 30),
+    ),
 ]
 SOURCES = [f"testata-{n:02d}" for n in range(40)]
 KINDS = ["news"] * 8 + ["provider", "consumer", "regulator", "status"]
-CATEGORIES = ["outage_start", "provider_statement", "cause", "restoration_partial", "restoration_complete",
-              "deadline", "consumer_action", "regulator_action", "compensation", "other"]
+CATEGORIES = [
+    "outage_start",
+    "provider_statement",
+    "cause",
+    "restoration_partial",
+    "restoration_complete",
+    "deadline",
+    "consumer_action",
+    "regulator_action",
+    "compensation",
+    "other",
+]
 ACTORS = ["provider", "media", "consumer_association", "regulator", "users"]
-MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-          "settembre", "ottobre", "novembre", "dicembre"]
+MONTHS = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+]
 SENTENCES = [
-    "Il servizio di posta è rimasto irraggiungibile per molte ore e gli utenti hanno segnalato errori di accesso.",
-    "L'azienda ha spiegato che il guasto riguarda i sistemi di archiviazione e che i tecnici lavorano senza sosta.",
+    "Il servizio di posta è rimasto irraggiungibile per molte ore e gli utenti hanno segnalato "
+    "errori di accesso.",
+    "L'azienda ha spiegato che il guasto riguarda i sistemi di archiviazione e che i tecnici "
+    "lavorano senza sosta.",
     "Le associazioni dei consumatori chiedono un indennizzo per chi usa la casella per lavoro.",
     "Secondo il portavoce il ripristino sarà graduale e richiederà ancora qualche giorno.",
-    "Molti professionisti raccontano di aver perso fatture, contratti e comunicazioni degli uffici pubblici.",
+    "Molti professionisti raccontano di aver perso fatture, contratti e comunicazioni degli uffici "
+    "pubblici.",
     "Sui social network la protesta è cresciuta di ora in ora con migliaia di messaggi.",
-    "Gli esperti escludono un attacco informatico e parlano di un errore durante la migrazione dei dati.",
+    "Gli esperti escludono un attacco informatico e parlano di un errore durante la migrazione dei "
+    "dati.",
     "La pagina di stato indicava ancora problemi per una parte degli utenti nella serata.",
     "Il garante ha chiesto chiarimenti sulla sicurezza dei messaggi conservati nei server.",
     "Chi ha un abbonamento a pagamento riceverà uno sconto sul prossimo rinnovo.",
@@ -73,8 +110,31 @@ SENTENCES = [
     "Le caselle aziendali sono state le prime a tornare in funzione, poi quelle gratuite.",
     "Il disservizio ha colpito anche la rete mobile in alcune regioni del sud.",
 ]
-TIME_PHRASES = ["il {d} {m}", "dal {d} {m}", "alle {h}:{mi} del {d} {m}", "entro il {d} {m}", "nella notte del {d} {m}"]
-SYLLABLES = ["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru", "sa", "te", "vi", "zo", "tri", "glo"]
+TIME_PHRASES = [
+    "il {d} {m}",
+    "dal {d} {m}",
+    "alle {h}:{mi} del {d} {m}",
+    "entro il {d} {m}",
+    "nella notte del {d} {m}",
+]
+SYLLABLES = [
+    "ba",
+    "ce",
+    "di",
+    "fo",
+    "gu",
+    "la",
+    "me",
+    "ni",
+    "po",
+    "ru",
+    "sa",
+    "te",
+    "vi",
+    "zo",
+    "tri",
+    "glo",
+]
 RARE_WORDS = 5000  # each document carries one of these code words: ~1/5000 of the documents each
 
 
@@ -93,55 +153,101 @@ def synthetic_documents(count: int, seed: int = 1):
     for i in range(count):
         incident = INCIDENTS[i % 2]
         start = incident.window_start
-        published = dt.datetime(start.year, start.month, start.day, 6) + dt.timedelta(minutes=rng.randrange(60 * 24 * 40))
+        published = dt.datetime(start.year, start.month, start.day, 6) + dt.timedelta(
+            minutes=rng.randrange(60 * 24 * 40)
+        )
         day = published.date()
         sentences = rng.sample(SENTENCES, rng.randrange(9, 15))
-        sentences.insert(rng.randrange(len(sentences)), f"Il codice della segnalazione è {rare_word(rng.randrange(RARE_WORDS))}.")
+        sentences.insert(
+            rng.randrange(len(sentences)),
+            f"Il codice della segnalazione è {rare_word(rng.randrange(RARE_WORDS))}.",
+        )
         events = []
         for _ in range(rng.choice((2, 3, 3, 4))):
             when = day - dt.timedelta(days=rng.randrange(0, 5))
             hour, minute = rng.randrange(0, 24), rng.choice((0, 15, 30, 45))
-            phrase = rng.choice(TIME_PHRASES).format(d=when.day, m=MONTHS[when.month - 1], h=hour, mi=f"{minute:02d}")
+            phrase = rng.choice(TIME_PHRASES).format(
+                d=when.day, m=MONTHS[when.month - 1], h=hour, mi=f"{minute:02d}"
+            )
             position = rng.randrange(len(sentences))
-            sentences[position] = f"{phrase.capitalize()} {sentences[position][0].lower()}{sentences[position][1:]}"
+            sentences[position] = (
+                f"{phrase.capitalize()} {sentences[position][0].lower()}{sentences[position][1:]}"
+            )
             moment = dt.datetime(when.year, when.month, when.day, hour, minute)
             timed = ":" in phrase
-            events.append({
-                "origin": "text", "text": phrase, "value": moment.strftime("%Y-%m-%dT%H:%M") if timed else when.isoformat(),
-                "type": "TIME" if timed else "DATE", "mod": None,
-                "earliest": (moment if timed else dt.datetime(when.year, when.month, when.day)).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
-                "latest": (moment if timed else dt.datetime(when.year, when.month, when.day, 23, 59, 59)).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
-                "day": when.isoformat(), "sentence": sentences[position], "category": rng.choice(CATEGORIES),
-                "actor": rng.choice(ACTORS), "modality": "happened",
-                # the three times, as the events stage writes them for a date in the text
-                "reported_at": published.strftime("%Y-%m-%dT%H:%M:00+01:00"),
-                "happened_at": (moment if timed else dt.datetime(when.year, when.month, when.day)
-                                ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
-                "happened_earliest": (moment if timed else dt.datetime(when.year, when.month, when.day)
-                                      ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
-                "happened_latest": (moment if timed else dt.datetime(when.year, when.month, when.day, 23, 59, 59)
-                                    ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
-                "happened_precision": "minute" if timed else "day", "happened_day": when.isoformat(),
-            })
+            events.append(
+                {
+                    "origin": "text",
+                    "text": phrase,
+                    "value": moment.strftime("%Y-%m-%dT%H:%M") if timed else when.isoformat(),
+                    "type": "TIME" if timed else "DATE",
+                    "mod": None,
+                    "earliest": (
+                        moment if timed else dt.datetime(when.year, when.month, when.day)
+                    ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                    "latest": (
+                        moment
+                        if timed
+                        else dt.datetime(when.year, when.month, when.day, 23, 59, 59)
+                    ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                    "day": when.isoformat(),
+                    "sentence": sentences[position],
+                    "category": rng.choice(CATEGORIES),
+                    "actor": rng.choice(ACTORS),
+                    "modality": "happened",
+                    # the three times, as the events stage writes them for a date in the text
+                    "reported_at": published.strftime("%Y-%m-%dT%H:%M:00+01:00"),
+                    "happened_at": (
+                        moment if timed else dt.datetime(when.year, when.month, when.day)
+                    ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                    "happened_earliest": (
+                        moment if timed else dt.datetime(when.year, when.month, when.day)
+                    ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                    "happened_latest": (
+                        moment
+                        if timed
+                        else dt.datetime(when.year, when.month, when.day, 23, 59, 59)
+                    ).strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                    "happened_precision": "minute" if timed else "day",
+                    "happened_day": when.isoformat(),
+                }
+            )
         text = " ".join(sentences)
         source = rng.choice(SOURCES)
-        yield {
-            "url": f"https://{source}.example/{day:%Y/%m/%d}/notizia-{i}/", "incident": incident.slug,
-            "source": source, "kind": rng.choice(KINDS),
-            "title": f"{rng.choice(['Libero Mail', 'Virgilio', 'La rete mobile'])}: {sentences[0][:60].rstrip()} ({i})",
-            "author": rng.choice(["Giulia Ferri", "Marco Bianchi", "Elena Russo", None]),
-            "published": published.strftime("%Y-%m-%dT%H:%M:00+01:00"), "updated": None,
-            "published_precision": "minute", "day": day.isoformat(), "lang": "it", "text": text,
-            "found_via": "page", "fetched_at": "2024-05-01T00:00:00+00:00",
-        }, events
+        yield (
+            {
+                "url": f"https://{source}.example/{day:%Y/%m/%d}/notizia-{i}/",
+                "incident": incident.slug,
+                "source": source,
+                "kind": rng.choice(KINDS),
+                "title": (
+                    f"{rng.choice(['Libero Mail', 'Virgilio', 'La rete mobile'])}: "
+                    f"{sentences[0][:60].rstrip()} ({i})"
+                ),
+                "author": rng.choice(["Giulia Ferri", "Marco Bianchi", "Elena Russo", None]),
+                "published": published.strftime("%Y-%m-%dT%H:%M:00+01:00"),
+                "updated": None,
+                "published_precision": "minute",
+                "day": day.isoformat(),
+                "lang": "it",
+                "text": text,
+                "found_via": "page",
+                "fetched_at": "2024-05-01T00:00:00+00:00",
+            },
+            events,
+        )
 
 
 @contextmanager
 def bulk_fts(store: TimelineStore):
-    """Drop the FTS triggers for a bulk load, then rebuild the index in one pass and restore them."""
+    """Drop the FTS triggers for a bulk load, then rebuild the index in one pass, restore them."""
     db = store.db
-    triggers = {name: sql for name, sql in db.execute(
-        "select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'documents'").fetchall()}
+    triggers = {
+        name: sql
+        for name, sql in db.execute(
+            "select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'documents'"
+        ).fetchall()
+    }
     for name in triggers:
         db.execute(f"drop trigger [{name}]")
     try:
@@ -156,7 +262,6 @@ def bulk_fts(store: TimelineStore):
 def build(path: Path, count: int) -> None:
     """Build the database at ``path`` through the project's store, batched; key moments included."""
     import sqlite_utils
-
     from incident_timeline.key_moments import rebuild_story
 
     partial = path.with_name(path.name + ".building")
@@ -171,11 +276,16 @@ def build(path: Path, count: int) -> None:
         batch = 20_000
         generator = synthetic_documents(count)
         while done < count:
-            done += store.save_documents((next(generator) for _ in range(min(batch, count - done))), batch_size=5000)
+            done += store.save_documents(
+                (next(generator) for _ in range(min(batch, count - done))), batch_size=5000
+            )
             rate = done / (time.monotonic() - started)
             print(f"  … {done:,} documents stored ({rate:,.0f}/s)", file=sys.stderr, flush=True)
     loaded = time.monotonic()
-    print(f"  documents and events in {loaded - started:.0f} s (FTS index rebuilt in one pass)", file=sys.stderr)
+    print(
+        f"  documents and events in {loaded - started:.0f} s (FTS index rebuilt in one pass)",
+        file=sys.stderr,
+    )
     db = sqlite_utils.Database(partial)
     rebuild_story(db)
     finished = time.monotonic()
@@ -188,10 +298,14 @@ def build(path: Path, count: int) -> None:
         leftover = partial.with_name(partial.name + suffix)
         if leftover.exists():
             leftover.unlink()
-    print(f"Built {path} ({path.stat().st_size / 1e9:.2f} GB) in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    print(
+        f"Built {path} ({path.stat().st_size / 1e9:.2f} GB) in {time.monotonic() - started:.0f} s",
+        file=sys.stderr,
+    )
 
 
 # --- measuring -----------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -202,8 +316,12 @@ def free_port() -> int:
 @contextmanager
 def timeline_server(db: Path):
     port = free_port()
-    proc = subprocess.Popen([str(BIN / "timeline"), "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        [str(BIN / "timeline"), "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base + "/-/versions.json", None, proc)
@@ -233,10 +351,21 @@ def raw_sqlite_app(db: Path):
             body += message.get("body", b"")
             if not message.get("more_body"):
                 break
-        answer = json.dumps([conn.execute(sql, params).fetchall() for sql, params in json.loads(body)]).encode()
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(answer)).encode())]})
+        answer = json.dumps(
+            [conn.execute(sql, params).fetchall() for sql, params in json.loads(body)]
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(answer)).encode()),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": answer})
+
     return app
 
 
@@ -245,8 +374,12 @@ def raw_sqlite_server(db: Path):
     """``raw_sqlite_app`` on a free loopback port, in its own process, run by uvicorn as
     ``timeline serve`` runs Datasette."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, __file__, "--raw-server", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--raw-server", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base, [["select 1", {}]], proc)
@@ -257,23 +390,26 @@ def raw_sqlite_server(db: Path):
 
 
 def wait_until_up(url: str, body, proc: subprocess.Popen, timeout: float = 300) -> None:
-    """Poll ``url`` until it answers (POST ``body`` if given), or fail with the server's error output."""
+    """Poll ``url`` until it answers (POST ``body`` if given), or fail with the server's error
+    output."""
     deadline = time.monotonic() + timeout
     data = json.dumps(body).encode() if body is not None else None
     while True:
         try:
             urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=5).read()
             return
-        except OSError:
+        except OSError as error:
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"{url} did not start: {proc.stderr.read().decode()[-2000:]}")
+                output = proc.stderr.read().decode()[-2000:]
+                raise SystemExit(f"{url} did not start: {output}") from error
             time.sleep(0.2)
 
 
 def post_queries(base: str, queries: list[tuple[str, dict]]) -> bytes:
     """The raw server's answer to ``queries``."""
-    request = urllib.request.Request(base, data=json.dumps(queries).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        base, data=json.dumps(queries).encode(), headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=120) as response:
         return response.read()
 
@@ -309,9 +445,9 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def raw_connection(db: Path) -> sqlite3.Connection:
-    """sqlite3 on the same file, read-only, with the SQL functions the queries use (ours and Datasette's)."""
+    """sqlite3 on the same file, read-only, with the SQL functions the queries use (ours and
+    Datasette's)."""
     from datasette.utils import escape_fts
-
     from incident_timeline.sql_functions import register
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
@@ -323,7 +459,9 @@ def raw_connection(db: Path) -> sqlite3.Connection:
 def canned_sql(name: str) -> str:
     import yaml
 
-    return yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))["databases"]["timeline"]["queries"][name]["sql"]
+    return yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8"))["databases"]["timeline"][
+        "queries"
+    ][name]["sql"]
 
 
 class Tracer:
@@ -351,16 +489,21 @@ class Tracer:
             response = await self.ds.client.get(path)
         if response.status_code != 200:
             raise SystemExit(f"{path}: HTTP {response.status_code}")
-        return [(t["sql"], t["params"] or {}) for t in traces
-                if t.get("type") == "sql" and t.get("database") == self.name]
+        return [
+            (t["sql"], t["params"] or {})
+            for t in traces
+            if t.get("type") == "sql" and t.get("database") == self.name
+        ]
 
 
 def datasette_extras(page: dict) -> str:
     """What Datasette ran beside the table query, from a sample of its JSON."""
     facets = len(page.get("facet_results") or {})
     counted = page.get("filtered_table_rows_count") is not None
-    return (f"Datasette also computes {facets} facet{'s' if facets != 1 else ''}; "
-            f"match count {'shown' if counted else 'not computed'}")
+    return (
+        f"Datasette also computes {facets} facet{'s' if facets != 1 else ''}; "
+        f"match count {'shown' if counted else 'not computed'}"
+    )
 
 
 def measure(db: Path, repeat: int) -> list[dict]:
@@ -371,13 +514,23 @@ def measure(db: Path, repeat: int) -> list[dict]:
     conn = raw_connection(db)
     rng = random.Random(7)
     rare = [rare_word(rng.randrange(RARE_WORDS)) for _ in range(repeat + 1)]
-    common = ["servizio", "utenti", "posta", "tecnici", "guasto", "ripristino", "azienda", "messaggi"]
+    common = [
+        "servizio",
+        "utenti",
+        "posta",
+        "tecnici",
+        "guasto",
+        "ripristino",
+        "azienda",
+        "messaggi",
+    ]
     day = "2023-01-24"
     results = []
     tracer = Tracer(db)
     with timeline_server(db) as base, raw_sqlite_server(db) as raw_base:
+
         def row(label: str, http_run, queries, note: str = "") -> None:
-            """``queries(i)``: the SQL and parameters of the i-th request, as Datasette runs them."""
+            """``queries(i)``: the SQL and parameters of request i, as Datasette runs them."""
             # Each request reads its own pages of a 7 GB file: read them all once first, so that
             # no side is timed on a cold page cache the side before it warmed for the next.
             for i in range(repeat):
@@ -385,62 +538,113 @@ def measure(db: Path, repeat: int) -> list[dict]:
                     conn.execute(sql, params).fetchall()
             served = timed(http_run, repeat)
             raw_served = timed(lambda i: post_queries(raw_base, queries(i)), repeat)
-            direct = timed(lambda i: [conn.execute(sql, params).fetchall() for sql, params in queries(i)], repeat)
-            results.append({"what": label, "p50": percentile(served, 50), "p95": percentile(served, 95),
-                            "served_p50": percentile(raw_served, 50), "served_p95": percentile(raw_served, 95),
-                            "raw_p50": percentile(direct, 50), "raw_p95": percentile(direct, 95), "note": note})
+            direct = timed(
+                lambda i: [conn.execute(sql, params).fetchall() for sql, params in queries(i)],
+                repeat,
+            )
+            results.append(
+                {
+                    "what": label,
+                    "p50": percentile(served, 50),
+                    "p95": percentile(served, 95),
+                    "served_p50": percentile(raw_served, 50),
+                    "served_p95": percentile(raw_served, 95),
+                    "raw_p50": percentile(direct, 50),
+                    "raw_p95": percentile(direct, 95),
+                    "note": note,
+                }
+            )
             r = results[-1]
-            print(f"  {label:<42} {r['p50']:8.1f} {r['p95']:8.1f} {r['served_p50']:8.1f} {r['raw_p50']:8.1f}"
-                  f" {ratio(r, 'served_p50'):6.1f}× {ratio(r, 'raw_p50'):6.1f}×", file=sys.stderr, flush=True)
+            print(
+                f"  {label:<42} {r['p50']:8.1f} {r['p95']:8.1f} {r['served_p50']:8.1f} "
+                f"{r['raw_p50']:8.1f}"
+                f" {ratio(r, 'served_p50'):6.1f}× {ratio(r, 'raw_p50'):6.1f}×",
+                file=sys.stderr,
+                flush=True,
+            )
 
         search = canned_sql("search")
         for label, words in (("rare", rare), ("common", common)):
-            row(f"search canned query, {label} word",
-                lambda i, w=words: fetch(f"{base}/{name}/search.json?" + urllib.parse.urlencode({"q": w[i % len(w)], "incident": ""})),
-                lambda i, w=words: [(search, {"q": w[i % len(w)], "incident": ""})])
+            row(
+                f"search canned query, {label} word",
+                lambda i, w=words: fetch(
+                    f"{base}/{name}/search.json?"
+                    + urllib.parse.urlencode({"q": w[i % len(w)], "incident": ""})
+                ),
+                lambda i, w=words: [(search, {"q": w[i % len(w)], "incident": ""})],
+            )
         # The table search's statements depend on the word (big_tables.py picks a plan by
         # how many rows match): trace each request's.
         for label, words in (("rare", rare), ("common", common)):
-            urls = [f"/{name}/documents.json?" + urllib.parse.urlencode({"_search": words[i % len(words)]})
-                    for i in range(repeat)]
+            urls = [
+                f"/{name}/documents.json?"
+                + urllib.parse.urlencode({"_search": words[i % len(words)]})
+                for i in range(repeat)
+            ]
             statements = [tracer.statements(url) for url in urls]
-            row(f"documents.json?_search=, {label} word",
+            row(
+                f"documents.json?_search=, {label} word",
                 lambda i, u=urls: fetch(base + u[i]),
                 lambda i, s=statements: s[i],
-                note=f"raw: the {len(statements[0])} statements Datasette runs (plan chosen by match count); "
-                     "no facets; match count not computed")
+                note=f"raw: the {len(statements[0])} statements Datasette runs "
+                "(plan chosen by match count); "
+                "no facets; match count not computed",
+            )
         for label, words in (("rare", rare), ("common", common)):
-            row(f"documents search box (HTML), {label} word",
-                lambda i, w=words: fetch(f"{base}/{name}/documents?" + urllib.parse.urlencode({"_search": w[i % len(w)]})),
+            row(
+                f"documents search box (HTML), {label} word",
+                lambda i, w=words: fetch(
+                    f"{base}/{name}/documents?" + urllib.parse.urlencode({"_search": w[i % len(w)]})
+                ),
                 lambda i, w=words: [(search, {"q": w[i % len(w)], "incident": ""})],
-                note="big table: redirected to the search query, followed")
-        timeline_params = {"incident": INCIDENTS[0].slug, "category": "", "source": "", "from": day, "to": day,
-                           "lang": ""}
+                note="big table: redirected to the search query, followed",
+            )
+        timeline_params = {
+            "incident": INCIDENTS[0].slug,
+            "category": "",
+            "source": "",
+            "from": day,
+            "to": day,
+            "lang": "",
+        }
         timeline = canned_sql("timeline")
-        row("timeline canned query, one day",
-            lambda i: fetch(f"{base}/{name}/timeline.json?" + urllib.parse.urlencode(timeline_params)),
-            lambda i: [(timeline, timeline_params)])
+        row(
+            "timeline canned query, one day",
+            lambda i: fetch(
+                f"{base}/{name}/timeline.json?" + urllib.parse.urlencode(timeline_params)
+            ),
+            lambda i: [(timeline, timeline_params)],
+        )
         page = tracer.statements(f"/incidents/{INCIDENTS[0].slug}")
-        row(f"incident page /incidents/{INCIDENTS[0].slug}",
+        row(
+            f"incident page /incidents/{INCIDENTS[0].slug}",
             lambda i: fetch(f"{base}/incidents/{INCIDENTS[0].slug}"),
             lambda i: page,
-            note=f"raw: the {len(page)} statements the page runs, their rows as JSON (no HTML)")
+            note=f"raw: the {len(page)} statements the page runs, their rows as JSON (no HTML)",
+        )
         for table, extra in (("events", ""), ("documents", "sorted by published desc; ")):
             sample = json.loads(fetch(f"{base}/{name}/{table}.json"))
             statements = tracer.statements(f"/{name}/{table}.json")
-            row(f"table JSON /{table}.json",
+            row(
+                f"table JSON /{table}.json",
                 lambda i, t=table: fetch(f"{base}/{name}/{t}.json"),
                 lambda i, q=statements: q,
-                note=f"raw: the {len(statements)} statements Datasette runs; " + extra + datasette_extras(sample))
+                note=f"raw: the {len(statements)} statements Datasette runs; "
+                + extra
+                + datasette_extras(sample),
+            )
     return results
 
 
 def goal_lines(results: list[dict]) -> list[str]:
     """The issue's three goals, judged on this run's rows (each group named, none left out)."""
+
     def verdict(ok: bool) -> str:
         return "met" if ok else "NOT met"
 
-    ranked = [r for r in results if r["what"].startswith(("search canned query", "documents search box"))]
+    ranked = [
+        r for r in results if r["what"].startswith(("search canned query", "documents search box"))
+    ]
     table_search = [r for r in results if r["what"].startswith("documents.json?_search=")]
     page = next(r for r in results if r["what"].startswith("incident page"))
     html = [r for r in results if "(HTML)" in r["what"]]
@@ -450,20 +654,31 @@ def goal_lines(results: list[dict]) -> list[str]:
     within = [r for r in results if ratio(r, "raw_p50") <= 3]
     lines = [
         "Goal: search p50 < 50 ms",
-        f"  ranked search (search.json, and the search box): {verdict(all(r['p50'] < 50 for r in ranked))}"
+        "  ranked search (search.json, and the search box): "
+        f"{verdict(all(r['p50'] < 50 for r in ranked))}"
         f" — worst {max(r['p50'] for r in ranked):.0f} ms",
         f"  Datasette's table search API (documents.json?_search=, every match, by date): "
         f"{verdict(all(r['p50'] < 50 for r in table_search))} — "
-        + ", ".join(f"{r['what'].split(', ')[1]} {r['p50']:.0f} ms (raw SQL {r['raw_p50']:.0f} ms)" for r in table_search),
+        + ", ".join(
+            f"{r['what'].split(', ')[1]} {r['p50']:.0f} ms (raw SQL {r['raw_p50']:.0f} ms)"
+            for r in table_search
+        ),
         f"Goal: incident page < 100 ms: {verdict(page['p50'] < 100)} ({page['p50']:.0f} ms)",
         "Goal: Datasette within 3× raw SQLite",
         f"  against the same SQL served by a bare ASGI app (JSON requests, incident page): "
-        f"{verdict(ratio(worst, 'served_p50') <= 3)} — worst {ratio(worst, 'served_p50'):.1f}× ({worst['what']})",
+        f"{verdict(ratio(worst, 'served_p50') <= 3)} — worst {ratio(worst, 'served_p50'):.1f}× "
+        f"({worst['what']})",
     ]
     if worst_html:
-        lines.append(f"  Datasette's HTML result pages: worst {ratio(worst_html, 'served_p50'):.1f}× ({worst_html['what']})")
-    lines.append(f"  against sqlite3 in this process, no HTTP: within 3× for {len(within)} of {len(results)} "
-                 f"(those whose SQL takes ≥ {min((r['raw_p50'] for r in within), default=0):.0f} ms)")
+        lines.append(
+            f"  Datasette's HTML result pages: worst {ratio(worst_html, 'served_p50'):.1f}× "
+            f"({worst_html['what']})"
+        )
+    lines.append(
+        f"  against sqlite3 in this process, no HTTP: within 3× for {len(within)} of "
+        f"{len(results)} "
+        f"(those whose SQL takes ≥ {min((r['raw_p50'] for r in within), default=0):.0f} ms)"
+    )
     return lines
 
 
@@ -474,16 +689,26 @@ def ratio(result: dict, baseline: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=1_000_000)
-    parser.add_argument("--rebuild", action="store_true", help="build the database again even if cached")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="build the database again even if cached"
+    )
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per measurement")
-    parser.add_argument("--raw-server", metavar="DB", help=argparse.SUPPRESS)  # the baseline server's own process
+    parser.add_argument(
+        "--raw-server", metavar="DB", help=argparse.SUPPRESS
+    )  # the baseline server's own process
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.raw_server:
         import uvicorn
 
-        uvicorn.run(raw_sqlite_app(Path(args.raw_server)), host="127.0.0.1", port=args.port,
-                    log_level="warning", lifespan="on", workers=1)
+        uvicorn.run(
+            raw_sqlite_app(Path(args.raw_server)),
+            host="127.0.0.1",
+            port=args.port,
+            log_level="warning",
+            lifespan="on",
+            workers=1,
+        )
         return 0
     OUTPUT.mkdir(parents=True, exist_ok=True)
     db = OUTPUT / f"serve-{args.documents}.db"
@@ -493,19 +718,32 @@ def main(argv: list[str] | None = None) -> int:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         documents, events, moments = conn.execute(
             "select (select count(*) from documents), (select count(*) from events), "
-            "(select count(*) from key_moments)").fetchone()
-    print(f"Database: {db} — {documents:,} documents, {events:,} events, {moments:,} key moments, "
-          f"{db.stat().st_size / 1e9:.2f} GB")
-    print(f"  {'what':<42} {'p50 ms':>8} {'p95 ms':>8} {'served':>8} {'in-proc':>8} {'÷served':>7} {'÷in-proc':>7}",
-          file=sys.stderr)
+            "(select count(*) from key_moments)"
+        ).fetchone()
+    print(
+        f"Database: {db} — {documents:,} documents, {events:,} events, {moments:,} key moments, "
+        f"{db.stat().st_size / 1e9:.2f} GB"
+    )
+    print(
+        f"  {'what':<42} {'p50 ms':>8} {'p95 ms':>8} {'served':>8} {'in-proc':>8} {'÷served':>7} "
+        f"{'÷in-proc':>7}",
+        file=sys.stderr,
+    )
     results = measure(db, args.repeat)
     print()
-    print("| what | timeline serve p50 / p95 (ms) | raw SQLite served p50 / p95 (ms) | raw SQLite in-process p50 / p95 (ms) "
-          "| ratio to raw served (p50) | ratio to raw in-process (p50) | note |")
+    print(
+        "| what | timeline serve p50 / p95 (ms) | raw SQLite served p50 / p95 (ms) | raw SQLite "
+        "in-process p50 / p95 (ms) "
+        "| ratio to raw served (p50) | ratio to raw in-process (p50) | note |"
+    )
     print("|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['what']} | {r['p50']:.1f} / {r['p95']:.1f} | {r['served_p50']:.1f} / {r['served_p95']:.1f} | "
-              f"{r['raw_p50']:.1f} / {r['raw_p95']:.1f} | {ratio(r, 'served_p50'):.1f}× | {ratio(r, 'raw_p50'):.1f}× | {r['note']} |")
+        print(
+            f"| {r['what']} | {r['p50']:.1f} / {r['p95']:.1f} | {r['served_p50']:.1f} / "
+            f"{r['served_p95']:.1f} | "
+            f"{r['raw_p50']:.1f} / {r['raw_p95']:.1f} | {ratio(r, 'served_p50'):.1f}× | "
+            f"{ratio(r, 'raw_p50'):.1f}× | {r['note']} |"
+        )
     if ERRORS:
         print(f"HTTP errors (timed anyway): {ERRORS}")
     print()

@@ -5,7 +5,8 @@
 
 A coverage is a replica of the web around one incident with its gold story: each
 ``sources[-X].yml`` beside an ``expected_story[-X].yml``, in ``corpus/`` and in every
-``corpus/stories/<slug>/`` (whose ``sites/`` it is crawled from). Each is crawled from its replica into a temporary database,
+``corpus/stories/<slug>/`` (whose ``sites/`` it is crawled from). Each is crawled from its replica
+into a temporary database,
 as `make demo` does, and its ``key_moments`` are compared with the gold:
 
 - a gold moment is **found** when a key moment of its category has ``at`` inside the gold's
@@ -48,7 +49,8 @@ class Coverage:
 
 
 def pairs(folder: Path, label: str) -> list[Coverage]:
-    """Each sources file of ``folder`` with its gold story: sources[-X].yml ↔ expected_story[-X].yml."""
+    """Each sources file of ``folder`` with its gold story: sources[-X].yml ↔
+    expected_story[-X].yml."""
     found = []
     for config in sorted(folder.glob("sources*.yml")):
         gold = folder / config.name.replace("sources", "expected_story", 1)
@@ -86,8 +88,13 @@ class Score:
         recall = self.found / self.required if self.required else 1.0
         bounds = self.bounded / self.found if self.found else 0.0
         category = self.category_right / self.category_seen if self.category_seen else 0.0
-        return [f"{self.found}/{self.required}", f"{recall:.2f}", str(self.phantoms),
-                f"{bounds:.2f}", f"{category:.2f}"]
+        return [
+            f"{self.found}/{self.required}",
+            f"{recall:.2f}",
+            str(self.phantoms),
+            f"{bounds:.2f}",
+            f"{category:.2f}",
+        ]
 
 
 def score(gold: list[dict], system: list[dict]) -> Score:
@@ -107,8 +114,12 @@ def score(gold: list[dict], system: list[dict]) -> Score:
             taken_s.add(si)
     required = [i for i, g in enumerate(gold) if not g.get("optional")]
     found = [i for i in required if i in taken_g]
-    bounded = sum(moment_time(system[taken_g[i]]["earliest"]) <= gold[i]["_at"]
-                  <= moment_time(system[taken_g[i]]["latest"]) for i in found)
+    bounded = sum(
+        moment_time(system[taken_g[i]]["earliest"])
+        <= gold[i]["_at"]
+        <= moment_time(system[taken_g[i]]["latest"])
+        for i in found
+    )
     seen = right = 0
     for i in required:
         near = [s for s in system if gold[i]["_lo"] <= moment_time(s["at"]) <= gold[i]["_hi"]]
@@ -123,11 +134,23 @@ def score(gold: list[dict], system: list[dict]) -> Score:
 def crawl(coverage: Coverage, folder: Path) -> sqlite_utils.Database:
     """The coverage crawled from its replica (a process each: Twisted's reactor runs once)."""
     path = folder / "story.db"
-    command = [sys.executable, "-m", "incident_timeline.cli", "crawl", "--config", str(coverage.config),
-               "--db", str(path), "--replica", str(coverage.sites)]
+    command = [
+        sys.executable,
+        "-m",
+        "incident_timeline.cli",
+        "crawl",
+        "--config",
+        str(coverage.config),
+        "--db",
+        str(path),
+        "--replica",
+        str(coverage.sites),
+    ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode:
-        raise SystemExit(f"bench/story.py: crawling {coverage.name} failed:\n{result.stderr[-2000:]}")
+        raise SystemExit(
+            f"bench/story.py: crawling {coverage.name} failed:\n{result.stderr[-2000:]}"
+        )
     return sqlite_utils.Database(path)
 
 
@@ -138,17 +161,23 @@ def key_moments(db: sqlite_utils.Database, incident: str) -> list[dict]:
 def mentions_as_moments(db: sqlite_utils.Database, incident: str) -> list[dict]:
     """The 0.1.0 baseline: every dated mention of a story category is a moment at its date."""
     marks = ", ".join("?" for _ in KEY_CATEGORIES)
-    return list(db.query(
-        f"select category, earliest as at, earliest, coalesce(latest, earliest) as latest "
-        f"from events where incident = ? "
-        f"and category in ({marks}) and earliest is not null", [incident, *KEY_CATEGORIES]))
+    return list(
+        db.query(
+            f"select category, earliest as at, earliest, coalesce(latest, earliest) as latest "
+            f"from events where incident = ? "
+            f"and category in ({marks}) and earliest is not null",
+            [incident, *KEY_CATEGORIES],
+        )
+    )
 
 
 def show(label: str, result: Score) -> None:
     for g in result.misses:
         print(f"    {label} missed   {g['category']:<21} {g['at']}  {g.get('what', '')[:70]}")
     for s in result.extra:
-        print(f"    {label} phantom  {s['category']:<21} {s['at']}  {(s.get('statement') or '')[:70]}")
+        print(
+            f"    {label} phantom  {s['category']:<21} {s['at']}  {(s.get('statement') or '')[:70]}"
+        )
 
 
 def main() -> int:
@@ -176,7 +205,7 @@ def main() -> int:
             show("", ours)
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)))
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
     return 0
 
 

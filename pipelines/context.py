@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from incident_timeline.config import Incident
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
-
-from incident_timeline.config import Incident
 
 
 class IncidentContext:

@@ -14,38 +14,56 @@ import dataclasses
 import re
 from functools import cached_property
 
-from itemadapter import ItemAdapter
-
-from incident_timeline.pipelines.context import IncidentContext
 from incident_timeline.anchors import anchored_segments
-from incident_timeline.categories import NO_ACTORS, Actors, Reading, facts_of, read_mention, read_statement
+from incident_timeline.categories import (
+    NO_ACTORS,
+    Actors,
+    Reading,
+    facts_of,
+    read_mention,
+    read_statement,
+)
 from incident_timeline.dates import SENTENCE_BREAK, sentence_around, tag_timexes
 from incident_timeline.happened import When, mention_when, names_its_year, reported_when, since_when
 from incident_timeline.items import Event
 from incident_timeline.moments import local_day, parse_moment, to_local_iso
+from incident_timeline.pipelines.context import IncidentContext
+from itemadapter import ItemAdapter
 
 # A status page's lifecycle of planned work (Statuspage's scheduled maintenances).
 MAINTENANCE = {"scheduled", "in_progress", "verifying", "completed"}
 # A statement by one of the actors is itself an event at its publication time.
-STATEMENT_KINDS = {"provider": "provider_statement", "status": "provider_statement",
-                   "consumer": "consumer_action", "regulator": "regulator_action"}
+STATEMENT_KINDS = {
+    "provider": "provider_statement",
+    "status": "provider_statement",
+    "consumer": "consumer_action",
+    "regulator": "regulator_action",
+}
 # Facts worth an event even without a date: they happen when said ("nessun dato è andato
 # perso", "un bug nel sistema operativo", "sei mesi in omaggio").
 CLAIM_CATEGORIES = {"cause", "compensation", "provider_statement"}
 # …and, in the actors' own documents, what they say has been restored or will be.
-ACTOR_CLAIM_CATEGORIES = CLAIM_CATEGORIES | {"restoration_partial", "restoration_complete",
-                                             "deadline", "consumer_action", "regulator_action"}
+ACTOR_CLAIM_CATEGORIES = CLAIM_CATEGORIES | {
+    "restoration_partial",
+    "restoration_complete",
+    "deadline",
+    "consumer_action",
+    "regulator_action",
+}
 # Stamps and bylines are the document's own dates, not facts ("Pubblicato il 24/01/2023").
-BYLINE = re.compile(r"^\W*(?:pubblicat\w*|aggiornat\w*|published|updated|modifica\w*|posted|"
-                    r"last updated|data)\b", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^\W*(?:pubblicat\w*|aggiornat\w*|published|updated|modifica\w*|posted|"
+    r"last updated|data)\b",
+    re.IGNORECASE,
+)
 
 
 def sentences(text: str):
     """(offset, sentence) for every sentence of ``text``."""
     start = 0
     for match in SENTENCE_BREAK.finditer(text):
-        if text[start:match.start()].strip():
-            yield start, text[start:match.start()]
+        if text[start : match.start()].strip():
+            yield start, text[start : match.start()]
         start = match.end()
     if text[start:].strip():
         yield start, text[start:]
@@ -61,7 +79,8 @@ def happened_fields(when: When | None, reported: str | None, timezone: str) -> d
 
 
 class EventTagger(IncidentContext):
-    """Attach ``item["events"]``: dates in the text, key facts, status updates, the statement itself."""
+    """Attach ``item["events"]``: dates in the text, key facts, status updates, the statement
+    itself."""
 
     @cached_property
     def actors(self) -> Actors:
@@ -72,9 +91,13 @@ class EventTagger(IncidentContext):
     def process_item(self, item):
         adapter = ItemAdapter(item)
         tz = self.incident.timezone
-        document = {"lang": adapter.get("lang") or "it", "kind": adapter.get("kind"), "tz": tz,
-                    "precision": "day" if adapter.get("published_precision") == "day" else "minute",
-                    "actors": self.actors}
+        document = {
+            "lang": adapter.get("lang") or "it",
+            "kind": adapter.get("kind"),
+            "tz": tz,
+            "precision": "day" if adapter.get("published_precision") == "day" else "minute",
+            "actors": self.actors,
+        }
         published, text = adapter.get("published"), adapter.get("text") or ""
         updates = adapter.get("updates") or ()
         events: list[Event] = []
@@ -85,8 +108,9 @@ class EventTagger(IncidentContext):
             for update in updates:
                 events += self.update_events(text, update, document, planned)
         elif text and published:
-            for offset, segment, anchor in anchored_segments(text, published, adapter.get("updated"),
-                                                             document["lang"], tz):
+            for offset, segment, anchor in anchored_segments(
+                text, published, adapter.get("updated"), document["lang"], tz
+            ):
                 events += self.text_events(text, segment, offset, anchor, document)
         elif text:
             events += self.undated_events(text, document)
@@ -96,12 +120,26 @@ class EventTagger(IncidentContext):
         adapter["events"] = events
         return item
 
-    def text_events(self, text: str, segment: str, at: int, reported: str, document: dict,
-                    absolute_only: bool = False) -> list[Event]:
+    def text_events(
+        self,
+        text: str,
+        segment: str,
+        at: int,
+        reported: str,
+        document: dict,
+        absolute_only: bool = False,
+    ) -> list[Event]:
         """Events for the dates and the dateless key facts of ``segment`` (at ``text[at:]``)."""
-        found = [t for t in tag_timexes(segment, reported or "2000-01-01T00:00:00",
-                                        lang=document["lang"], timezone=document["tz"])
-                 if not absolute_only or names_its_year(t)]
+        found = [
+            t
+            for t in tag_timexes(
+                segment,
+                reported or "2000-01-01T00:00:00",
+                lang=document["lang"],
+                timezone=document["tz"],
+            )
+            if not absolute_only or names_its_year(t)
+        ]
         placed = []
         for timex in found:
             begin, end = timex["span"][0] + at, timex["span"][1] + at
@@ -111,8 +149,11 @@ class EventTagger(IncidentContext):
             placed.append((timex, sentence, offset, span, (begin, end)))
         events, carried = [], {}
         for timex, sentence, offset, span, where in placed:
-            others = tuple((b - offset, e - offset) for t, s, o, sp, (b, e) in placed
-                           if s == sentence and t is not timex and o == offset)
+            others = tuple(
+                (b - offset, e - offset)
+                for t, s, o, sp, (b, e) in placed
+                if s == sentence and t is not timex and o == offset
+            )
             event = self.mention_event(timex, sentence, span, where, reported, document, others)
             events.append(event)
             if timex.get("earliest"):  # a bare "sei mesi" dates nothing
@@ -123,11 +164,20 @@ class EventTagger(IncidentContext):
                 events += self.claim_events(sentence, reported, document, carried.get(sentence, ()))
         return events
 
-    def mention_event(self, timex: dict, sentence: str, span, where: tuple[int, int],
-                      reported: str | None, document: dict, others: tuple = ()) -> Event:
+    def mention_event(
+        self,
+        timex: dict,
+        sentence: str,
+        span,
+        where: tuple[int, int],
+        reported: str | None,
+        document: dict,
+        others: tuple = (),
+    ) -> Event:
         tz = document["tz"]
-        reading = read_mention(sentence, span, document["lang"], document["kind"], others,
-                               document["actors"])
+        reading = read_mention(
+            sentence, span, document["lang"], document["kind"], others, document["actors"]
+        )
         if BYLINE.match(sentence):
             reading = Reading("other", "happened", reading.actor)
         report_time = parse_moment(reported, tz) if reported else None
@@ -139,20 +189,33 @@ class EventTagger(IncidentContext):
         if when is None and timex.get("value") == "PRESENT_REF":
             when = reported_when(report_time, "minute")
         return Event(
-            origin="text", text=timex["text"], value=timex["value"], type=timex["type"],
-            mod=timex.get("mod"), earliest=timex.get("earliest"), latest=timex.get("latest"),
-            day=local_day(timex.get("earliest"), tz), sentence=sentence, span_start=where[0],
-            span_end=where[1], category=reading.category, actor=reading.actor,
-            modality=reading.modality, reported_at=reported, flag=timex.get("flag"),
-            **happened_fields(when, reported, tz))
+            origin="text",
+            text=timex["text"],
+            value=timex["value"],
+            type=timex["type"],
+            mod=timex.get("mod"),
+            earliest=timex.get("earliest"),
+            latest=timex.get("latest"),
+            day=local_day(timex.get("earliest"), tz),
+            sentence=sentence,
+            span_start=where[0],
+            span_end=where[1],
+            category=reading.category,
+            actor=reading.actor,
+            modality=reading.modality,
+            reported_at=reported,
+            flag=timex.get("flag"),
+            **happened_fields(when, reported, tz),
+        )
 
-    def claim_events(self, sentence: str, reported: str, document: dict,
-                     carried=()) -> list[Event]:
+    def claim_events(self, sentence: str, reported: str, document: dict, carried=()) -> list[Event]:
         """Key facts stated without a date of their own: they happened when reported.
 
         ``carried`` are the categories a date of the sentence already dates.
         """
-        allowed = ACTOR_CLAIM_CATEGORIES if document["kind"] in STATEMENT_KINDS else CLAIM_CATEGORIES
+        allowed = (
+            ACTOR_CLAIM_CATEGORIES if document["kind"] in STATEMENT_KINDS else CLAIM_CATEGORIES
+        )
         tz = document["tz"]
         events = []
         for reading in facts_of(sentence, document["lang"], document["kind"], document["actors"]):
@@ -162,33 +225,54 @@ class EventTagger(IncidentContext):
                 continue  # only what a statement denies ("no data was lost") is a fact of its own
             # As precise as the report: a page dated only by its day says it that day.
             when = reported_when(parse_moment(reported, tz), document.get("precision", "minute"))
-            events.append(Event(
-                origin="claim", text=None, sentence=sentence, category=reading.category,
-                actor=reading.actor, modality=reading.modality, reported_at=reported,
-                **happened_fields(when, reported, tz)))
+            events.append(
+                Event(
+                    origin="claim",
+                    text=None,
+                    sentence=sentence,
+                    category=reading.category,
+                    actor=reading.actor,
+                    modality=reading.modality,
+                    reported_at=reported,
+                    **happened_fields(when, reported, tz),
+                )
+            )
         return events
 
     def undated_events(self, text: str, document: dict) -> list[Event]:
         """A page whose publication date is unknown: only the dates that name their year."""
         return self.text_events(text, text, 0, None, document, absolute_only=True)
 
-    def update_events(self, text: str, update: dict, document: dict,
-                      planned: bool = False) -> list[Event]:
+    def update_events(
+        self, text: str, update: dict, document: dict, planned: bool = False
+    ) -> list[Event]:
         """A status update is a statement at its time; the dates in its body speak from it."""
         tz = document["tz"]
         at = to_local_iso(update.get("created_at"), tz)
         body = update.get("body") or ""
         sentence = body or update.get("status") or ""  # the status word is the event's text
-        reading = read_statement(body, document["lang"], "status", update.get("status"),
-                                 document["actors"])
+        reading = read_statement(
+            body, document["lang"], "status", update.get("status"), document["actors"]
+        )
         if planned:
             reading = Reading("other", "happened", reading.actor)
-        events = [Event(
-            origin="status", text=update.get("status") or "update",
-            value=at[:16] if at else None, type="TIME", earliest=at, latest=at,
-            day=local_day(at, tz), sentence=sentence, category=reading.category,
-            actor=reading.actor, modality=reading.modality, reported_at=at,
-            **happened_fields(reported_when(parse_moment(at, tz)), at, tz))]
+        events = [
+            Event(
+                origin="status",
+                text=update.get("status") or "update",
+                value=at[:16] if at else None,
+                type="TIME",
+                earliest=at,
+                latest=at,
+                day=local_day(at, tz),
+                sentence=sentence,
+                category=reading.category,
+                actor=reading.actor,
+                modality=reading.modality,
+                reported_at=at,
+                **happened_fields(reported_when(parse_moment(at, tz)), at, tz),
+            )
+        ]
         offset = text.find(body) if body else -1
         if at and offset >= 0:
             found = self.text_events(text, body, offset, at, document)
@@ -203,12 +287,22 @@ class EventTagger(IncidentContext):
         published = adapter["published"]
         title = adapter.get("title") or ""
         lead = (adapter.get("text") or "")[:300]
-        reading = read_statement(f"{title}\n{lead}", document["lang"], document["kind"],
-                                 actors=document["actors"])
+        reading = read_statement(
+            f"{title}\n{lead}", document["lang"], document["kind"], actors=document["actors"]
+        )
         precision = "day" if adapter.get("published_precision") == "day" else "minute"
         return Event(
-            origin="document", text=title or adapter.get("url"), value=published[:16],
-            type="TIME", earliest=published, latest=published, day=adapter.get("day"),
-            sentence=title, category=STATEMENT_KINDS[document["kind"]], actor=reading.actor,
-            modality="happened", reported_at=published,
-            **happened_fields(reported_when(parse_moment(published, tz), precision), published, tz))
+            origin="document",
+            text=title or adapter.get("url"),
+            value=published[:16],
+            type="TIME",
+            earliest=published,
+            latest=published,
+            day=adapter.get("day"),
+            sentence=title,
+            category=STATEMENT_KINDS[document["kind"]],
+            actor=reading.actor,
+            modality="happened",
+            reported_at=published,
+            **happened_fields(reported_when(parse_moment(published, tz), precision), published, tz),
+        )

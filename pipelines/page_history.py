@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from itemadapter import ItemAdapter
-
 from incident_timeline.pipelines.context import IncidentContext
 from incident_timeline.versions import page_change_events
+from itemadapter import ItemAdapter
 
 
 class PageHistory(IncidentContext):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from itemadapter import ItemAdapter
-
-from incident_timeline.pipelines.context import IncidentContext
 from incident_timeline.moments import local_day, parse_moment, to_local_iso
+from incident_timeline.pipelines.context import IncidentContext
+from itemadapter import ItemAdapter
 
 
 class PublicationDate(IncidentContext):
@@ -23,13 +22,19 @@ class PublicationDate(IncidentContext):
         hint = to_local_iso(item.get("date_hint"), tz)
         hint_precision = item.get("date_hint_precision") or "minute"
         page_knows_only_the_day = item.get("published_precision") == "day"
-        if hint and (published is None or (page_knows_only_the_day and hint_precision != "day"
-                                           and hint[:10] == published[:10])):
+        if hint and (
+            published is None
+            or (page_knows_only_the_day and hint_precision != "day" and hint[:10] == published[:10])
+        ):
             # The feed or sitemap knows the time of a page that gives none (or only its day).
             published, item["published_precision"] = hint, hint_precision
         item["published"] = published
         item["updated"] = to_local_iso(item.get("updated"), tz)
-        if item["updated"] and published and parse_moment(item["updated"], tz) <= parse_moment(published, tz):
+        if (
+            item["updated"]
+            and published
+            and parse_moment(item["updated"], tz) <= parse_moment(published, tz)
+        ):
             item["updated"] = None  # an "update" before publication is a misread date
         if not item.get("title") and item.get("title_hint"):
             item["title"] = item["title_hint"]

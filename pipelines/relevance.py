@@ -7,13 +7,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from itemadapter import ItemAdapter
-
-from incident_timeline.pipelines.context import IncidentContext
 from incident_timeline.dates import tag_timexes
 from incident_timeline.happened import names_its_year
 from incident_timeline.moments import local_day
+from incident_timeline.pipelines.context import IncidentContext
 from incident_timeline.versions import changed, versions_text
+from itemadapter import ItemAdapter
 
 
 def folded(text: str) -> str:
@@ -43,7 +42,8 @@ def absolute_days(text: str, lang: str, timezone: str) -> list[dt.date]:
 
 
 class RelevanceFilter(IncidentContext):
-    """Drop documents that name none of the incident's keywords, or were published outside its window.
+    """Drop documents that name none of the incident's keywords, or were published outside its
+    window.
 
     A relevant page whose publication date could not be found (on the page, in its feed
     item or sitemap entry) is kept when a date naming its year in its text falls inside the

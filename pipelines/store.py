@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import time
 
+from incident_timeline.journal import document_buffered, documents_saved
+from incident_timeline.pipelines.context import IncidentContext
+from incident_timeline.store import TimelineStore
 from itemadapter import ItemAdapter
 from scrapy import signals
-
-from incident_timeline.pipelines.context import IncidentContext
-from incident_timeline.journal import document_buffered, documents_saved
-from incident_timeline.store import TimelineStore
 
 # A commit per document dominated the crawl profile; a batch is still written whole or not at all.
 DEFAULT_BATCH = 50
@@ -23,7 +22,8 @@ class StoreDocument(IncidentContext):
     events; a batch in one transaction), when the spider goes idle, and when it closes. If a
     batch fails, its documents are saved one by one so a bad one never costs the others.
 
-    It tells the request journal (incident_timeline.journal.CrashSafeJobDir) which documents wait for
+    It tells the request journal (incident_timeline.journal.CrashSafeJobDir) which documents wait
+    for
     a commit (``document_buffered``) and which were just committed (``documents_saved``): a page
     counts as done after a kill -9 only once its documents are in the database.
     """
@@ -32,7 +32,9 @@ class StoreDocument(IncidentContext):
         settings = self.crawler.settings
         path = settings.get("TIMELINE_DB")
         if not path:
-            raise RuntimeError("set TIMELINE_DB to the database path (timeline crawl --db FILE does)")
+            raise RuntimeError(
+                "set TIMELINE_DB to the database path (timeline crawl --db FILE does)"
+            )
         self.store = TimelineStore(path)
         self.batch_size = max(1, settings.getint("TIMELINE_STORE_BATCH", DEFAULT_BATCH))
         self.pending: list[tuple[dict, list]] = []
@@ -46,7 +48,10 @@ class StoreDocument(IncidentContext):
     def process_item(self, item):
         self.pending.append((item, ItemAdapter(item).get("events") or ()))
         self.crawler.signals.send_catch_log(document_buffered, item=item)
-        if len(self.pending) >= self.batch_size or time.monotonic() - self.last_flush > MAX_BATCH_AGE:
+        if (
+            len(self.pending) >= self.batch_size
+            or time.monotonic() - self.last_flush > MAX_BATCH_AGE
+        ):
             self.flush()
         return item
 
@@ -71,5 +76,7 @@ class StoreDocument(IncidentContext):
             return True
         except Exception as exc:
             self.crawler.stats.inc_value("timeline/dropped/store error")
-            self.crawler.spider.logger.error("could not store %s: %s", ItemAdapter(item).get("url"), exc)
+            self.crawler.spider.logger.error(
+                "could not store %s: %s", ItemAdapter(item).get("url"), exc
+            )
             return False

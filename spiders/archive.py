@@ -19,9 +19,6 @@ or read is an error naming the source, the pattern and the reason, counted as
 from __future__ import annotations
 
 import scrapy
-
-from incident_timeline.spiders.channel import ChannelSpider, failure_reason
-from incident_timeline.spiders.wayback import CDX_SLOT, api_meta
 from incident_timeline.archive import (
     Capture,
     CdxError,
@@ -36,6 +33,8 @@ from incident_timeline.archive import (
 )
 from incident_timeline.config import archive_pattern_host
 from incident_timeline.moments import to_local_iso
+from incident_timeline.spiders.channel import ChannelSpider, failure_reason
+from incident_timeline.spiders.wayback import CDX_SLOT, api_meta
 from incident_timeline.store import utc_now
 
 STATS = "timeline/archive/"

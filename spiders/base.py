@@ -13,19 +13,40 @@ from functools import lru_cache
 from urllib.parse import urlparse, urlsplit
 
 import scrapy
-from scrapy.http import HtmlResponse, Response, TextResponse
-
-from incident_timeline.spiders.wayback import WaybackReading
 from incident_timeline.config import Config, Incident, Source, load_config
 from incident_timeline.extract import Article, extract_article, extract_links, extract_page
 from incident_timeline.items import Document, document_item
+from incident_timeline.spiders.wayback import WaybackReading
 from incident_timeline.status_page import status_updates, updates_text
 from incident_timeline.store import utc_now
+from scrapy.http import HtmlResponse, Response, TextResponse
 
 # Links to these never lead to an article.
 SKIPPED_EXTENSIONS = [
-    "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "pdf", "zip", "gz", "mp3", "mp4",
-    "avi", "mov", "css", "js", "woff", "woff2", "ttf", "doc", "docx", "xls", "xlsx", "ppt",
+    "jpg",
+    "jpeg",
+    "png",
+    "gif",
+    "webp",
+    "svg",
+    "ico",
+    "pdf",
+    "zip",
+    "gz",
+    "mp3",
+    "mp4",
+    "avi",
+    "mov",
+    "css",
+    "js",
+    "woff",
+    "woff2",
+    "ttf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
 ]
 # A status page's incident updates (Atlassian Statuspage markup and its copies).
 STATUS_MARKUP = re.compile(rb"update-row|incident-update")
@@ -53,8 +74,9 @@ class SourceSpider(WaybackReading, scrapy.Spider):
     #: the channel this spider reads, recorded as documents.found_via
     channel = "page"
 
-    def __init__(self, config: str | Config | None = None, source: str | Source | None = None,
-                 **kwargs):
+    def __init__(
+        self, config: str | Config | None = None, source: str | Source | None = None, **kwargs
+    ):
         if config is None or source is None:
             raise ValueError(f"{type(self).__name__} needs -a config=FILE -a source=NAME")
         self.config = config if isinstance(config, Config) else cached_config(str(config))
@@ -95,7 +117,9 @@ class SourceSpider(WaybackReading, scrapy.Spider):
         if b"\x00" in head:
             return False
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
-        return "html" in content_type or b"<html" in head.lower() or b"<!doctype html" in head.lower()
+        return (
+            "html" in content_type or b"<html" in head.lower() or b"<!doctype html" in head.lower()
+        )
 
     def http_charset(self, response: Response) -> str | None:
         """The charset the Content-Type header declares (extraction checks it against the bytes)."""
@@ -113,8 +137,12 @@ class SourceSpider(WaybackReading, scrapy.Spider):
         if not self.is_html(response):
             self.not_html(response)
             return None, []
-        page = extract_page(response.body, response.url, timezone=self.incident.timezone,
-                            http_charset=self.http_charset(response))
+        page = extract_page(
+            response.body,
+            response.url,
+            timezone=self.incident.timezone,
+            http_charset=self.http_charset(response),
+        )
         # JSON, XML and text responses that look like HTML are extracted, never followed (as before)
         links = self.followable(page.links) if isinstance(response, HtmlResponse) else []
         return self.document(response, page.article, hints), links
@@ -129,8 +157,12 @@ class SourceSpider(WaybackReading, scrapy.Spider):
         if not self.is_html(response):
             self.not_html(response)
             return None
-        article = extract_article(response.body, response.url, timezone=self.incident.timezone,
-                                  http_charset=self.http_charset(response))
+        article = extract_article(
+            response.body,
+            response.url,
+            timezone=self.incident.timezone,
+            http_charset=self.http_charset(response),
+        )
         return self.document(response, article, hints)
 
     def not_html(self, response: Response) -> None:
@@ -141,10 +173,16 @@ class SourceSpider(WaybackReading, scrapy.Spider):
         """The item of an extracted page, or None for a listing page (counted, not stored)."""
         article = article.to_dict()
         if STATUS_MARKUP.search(response.body) and (updates := status_updates(response.body)):
-            # A status page's incident: its updates, each at its own time (incident_timeline.status_page).
-            article.update(is_listing=False, text=updates_text(updates), updates=updates,
-                           published=updates[0]["created_at"], updated=updates[-1]["created_at"],
-                           published_precision="minute")
+            # A status page's incident: its updates, each at its own time
+            # (incident_timeline.status_page).
+            article.update(
+                is_listing=False,
+                text=updates_text(updates),
+                updates=updates,
+                published=updates[0]["created_at"],
+                updated=updates[-1]["created_at"],
+                published_precision="minute",
+            )
         return self.item_for(article, response.url, hints)
 
     def item_for(self, article: dict, url: str, hints: dict) -> Document | None:
@@ -157,16 +195,18 @@ class SourceSpider(WaybackReading, scrapy.Spider):
             self.crawler.stats.inc_value("timeline/listing pages")
             return None
         hints = dict(hints)
-        return document_item({
-            **article,
-            "url": url,
-            "incident": self.incident.slug,
-            "source": self.source.name,
-            "kind": self.source.kind,
-            "found_via": hints.pop("found_via", None) or self.channel,
-            "fetched_at": utc_now(),
-            **{k: v for k, v in hints.items() if v is not None},
-        })
+        return document_item(
+            {
+                **article,
+                "url": url,
+                "incident": self.incident.slug,
+                "source": self.source.name,
+                "kind": self.source.kind,
+                "found_via": hints.pop("found_via", None) or self.channel,
+                "fetched_at": utc_now(),
+                **{k: v for k, v in hints.items() if v is not None},
+            }
+        )
 
     def links_to_follow(self, response: Response) -> list[str]:
         """Same-site links matching the source's ``follow`` patterns (all same-site links if none).
@@ -176,7 +216,9 @@ class SourceSpider(WaybackReading, scrapy.Spider):
         # JSON, XML and text responses have no links to follow.
         if not isinstance(response, HtmlResponse) or not self.is_html(response):
             return []
-        return self.followable(extract_links(response.body, response.url, http_charset=self.http_charset(response)))
+        return self.followable(
+            extract_links(response.body, response.url, http_charset=self.http_charset(response))
+        )
 
     def followable(self, links: list[str]) -> list[str]:
         """The links (absolute, each once, as ``extract_page`` gives them) this spider may follow.
@@ -187,7 +229,9 @@ class SourceSpider(WaybackReading, scrapy.Spider):
         """
         patterns = self.follow_patterns
         return [
-            url for url in links
-            if self.may_follow(url) and not urlparse(url).path.lower().endswith(SKIPPED_SUFFIXES)
+            url
+            for url in links
+            if self.may_follow(url)
+            and not urlparse(url).path.lower().endswith(SKIPPED_SUFFIXES)
             and (not patterns or any(p.search(url) for p in patterns))
         ]

@@ -13,15 +13,14 @@ from calendar import timegm
 
 import feedparser
 import scrapy
+from incident_timeline.fingerprints import SCOPE
+from incident_timeline.moments import parse_moment
+from incident_timeline.spiders.base import SourceSpider
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from w3lib.html import remove_tags, replace_entities
-
-from incident_timeline.spiders.base import SourceSpider
-from incident_timeline.fingerprints import SCOPE
-from incident_timeline.moments import parse_moment
 
 DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 # A channel date this far before the window start cannot belong to a page inside it.
@@ -33,7 +32,8 @@ class BadChannel(Exception):
 
 
 def failure_reason(failure) -> str | None:
-    """Why a channel request failed, in words; None when Scrapy already counted it (robots.txt, offsite)."""
+    """Why a channel request failed, in words; None when Scrapy already counted it (robots.txt,
+    offsite)."""
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status}"
     if failure.check(IgnoreRequest):
@@ -42,11 +42,14 @@ def failure_reason(failure) -> str | None:
 
 
 def sniff_not_xml(body: bytes, content_type: str = "") -> str | None:
-    """Why ``body`` cannot be an XML feed or sitemap (empty, binary, JSON, HTML), or None if it might be."""
+    """Why ``body`` cannot be an XML feed or sitemap (empty, binary, JSON, HTML), or None if it
+    might be."""
     head = body[:1024].lstrip()
     if not head:
         return "the response is empty"
-    if not head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has NULs, and is text
+    if not head.startswith(
+        (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+    ):  # UTF-16 has NULs, and is text
         controls = sum(1 for b in head if b < 9 or 13 < b < 32)
         if b"\x00" in head or controls > len(head) // 10:
             return "binary data, not XML"
@@ -59,7 +62,8 @@ def sniff_not_xml(body: bytes, content_type: str = "") -> str | None:
 
 
 def xml_error(parsed) -> str | None:
-    """feedparser's complaint about a feed's XML, ignoring the harmless ones (missing Content-Type, charset override)."""
+    """feedparser's complaint about a feed's XML, ignoring the harmless ones (missing Content-Type,
+    charset override)."""
     error = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if error is None or isinstance(error, feedparser.ThingsNobodyCaresAboutButMe):
         return None
@@ -67,7 +71,8 @@ def xml_error(parsed) -> str | None:
 
 
 def date_hint(raw: str | None, parsed=None) -> tuple[str | None, str | None]:
-    """(ISO 8601 date hint, precision) from a channel's date; ``parsed`` is feedparser's UTC struct_time.
+    """(ISO 8601 date hint, precision) from a channel's date; ``parsed`` is feedparser's UTC
+    struct_time.
 
     ``date_hint("2023-01-24")`` → ``("2023-01-24", "day")``: a date alone stays a day, so the
     page is not pinned to midnight. Unreadable dates give ``(None, None)``.
@@ -75,7 +80,7 @@ def date_hint(raw: str | None, parsed=None) -> tuple[str | None, str | None]:
     if raw and DATE_ONLY.match(raw):
         return raw.strip(), "day"
     if parsed:
-        moment = dt.datetime.fromtimestamp(timegm(parsed), dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(timegm(parsed), dt.UTC)
         return moment.isoformat(timespec="seconds"), None
     if raw and parse_moment(raw) is not None:
         return raw.strip(), None
@@ -99,8 +104,13 @@ class ChannelSpider(SourceSpider):
     def reject(self, url: str, reason: str) -> None:
         """Log a clear error naming source, URL and reason, and count it; the crawl goes on."""
         self.crawler.stats.inc_value(f"timeline/dropped/{self.bad_channel}")
-        self.logger.error("%s of source '%s' at %s cannot be used: %s",
-                          self.bad_channel, self.source.name, url, reason)
+        self.logger.error(
+            "%s of source '%s' at %s cannot be used: %s",
+            self.bad_channel,
+            self.source.name,
+            url,
+            reason,
+        )
 
     def channel_failed(self, failure):
         """Errback of a channel request: a 404, a timeout, a refused connection."""
@@ -116,14 +126,20 @@ class ChannelSpider(SourceSpider):
             return [lookup]
         reason = failure_reason(failure)
         if reason:
-            self.logger.warning("page listed by source '%s' not fetched: %s (%s)",
-                                self.source.name, failure.request.url, reason)
+            self.logger.warning(
+                "page listed by source '%s' not fetched: %s (%s)",
+                self.source.name,
+                failure.request.url,
+                reason,
+            )
 
     def decompressed_body(self, response: Response) -> bytes:
-        """The body, gunzipped when it is gzip data (a ``.xml.gz`` served without Content-Encoding)."""
+        """The body, gunzipped if gzip data (``.xml.gz`` served without Content-Encoding)."""
         if not gzip_magic_number(response):
             return response.body
-        max_size = response.meta.get("download_maxsize", self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        max_size = response.meta.get(
+            "download_maxsize", self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        )
         try:
             return gunzip(response.body, max_size=max_size)
         except ValueError as exc:  # _DecompressionMaxSizeExceeded is a ValueError
@@ -142,8 +158,13 @@ class ChannelSpider(SourceSpider):
     def page_request(self, url: str, meta: dict | None = None, **hints) -> scrapy.Request:
         """A page the channel lists; read once by this channel even if another channel read it
         (its hints, a date above all, would be lost: timeline/fingerprints.py)."""
-        return scrapy.Request(url, callback=self.parse_page, errback=self.page_failed,
-                              cb_kwargs={"hints": hints}, meta={SCOPE: self.name, **(meta or {})})
+        return scrapy.Request(
+            url,
+            callback=self.parse_page,
+            errback=self.page_failed,
+            cb_kwargs={"hints": hints},
+            meta={SCOPE: self.name, **(meta or {})},
+        )
 
     def parse_page(self, response, hints: dict):
         document = self.document_from(response, found_via=self.channel, **hints)

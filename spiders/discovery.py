@@ -5,7 +5,8 @@
 
 Asks the GDELT DOC 2.0 API (``TIMELINE_GDELT_URL``) for the articles of the window (to now
 at the latest), in halves when an answer is full. GDELT searches the last three months:
-it serves ongoing and recent incidents, and a window older than that is warned about. Every listed article is fetched and judged like any page (its
+it serves ongoing and recent incidents, and a window older than that is warned about. Every listed
+article is fetched and judged like any page (its
 listed title is not enough): stored with ``found_via = 'discovery'`` under the configured
 source that names its site, else under the source ``discovered`` (kind news). A page gone
 (404/410) is read from the archive. An answer that is not its JSON (GDELT explains in plain
@@ -18,10 +19,6 @@ from __future__ import annotations
 import datetime as dt
 
 import scrapy
-
-from incident_timeline.spiders.base import cached_config, host_of
-from incident_timeline.spiders.channel import ChannelSpider, failure_reason
-from incident_timeline.spiders.wayback import GDELT_SLOT, api_meta
 from incident_timeline.archive import window_span
 from incident_timeline.config import DISCOVERED, Config
 from incident_timeline.discovery import (
@@ -36,6 +33,9 @@ from incident_timeline.discovery import (
     site_of,
     sources_by_site,
 )
+from incident_timeline.spiders.base import cached_config, host_of
+from incident_timeline.spiders.channel import ChannelSpider, failure_reason
+from incident_timeline.spiders.wayback import GDELT_SLOT, api_meta
 
 DEFAULT_GDELT = "https://api.gdeltproject.org/api/v2/doc/doc"
 STATS = "timeline/discovery/"

@@ -15,9 +15,15 @@ import io
 
 import feedparser
 import scrapy
+from incident_timeline.spiders.channel import (
+    BadChannel,
+    ChannelSpider,
+    date_hint,
+    plain_text,
+    sniff_not_xml,
+    xml_error,
+)
 from scrapy.utils.gz import gzip_magic_number
-
-from incident_timeline.spiders.channel import BadChannel, ChannelSpider, date_hint, plain_text, sniff_not_xml, xml_error
 
 
 class FeedSpider(ChannelSpider):
@@ -45,13 +51,19 @@ class FeedSpider(ChannelSpider):
             if url is None or url in seen:
                 continue
             seen.add(url)
-            hint, precision = date_hint(entry.get("published") or entry.get("updated"),
-                                        entry.get("published_parsed") or entry.get("updated_parsed"))
+            hint, precision = date_hint(
+                entry.get("published") or entry.get("updated"),
+                entry.get("published_parsed") or entry.get("updated_parsed"),
+            )
             if self.before_window(hint):
                 self.crawler.stats.inc_value("timeline/feed/entries before window")
                 continue
-            yield self.page_request(url, date_hint=hint, date_hint_precision=precision,
-                                    title_hint=plain_text(entry.get("title")))
+            yield self.page_request(
+                url,
+                date_hint=hint,
+                date_hint_precision=precision,
+                title_hint=plain_text(entry.get("title")),
+            )
 
     def entries(self, response) -> list:
         """The feed's entries; BadChannel when it is broken, empty or not a feed."""
@@ -73,8 +85,13 @@ class FeedSpider(ChannelSpider):
         if not parsed.entries:
             raise BadChannel("the feed is empty (no entries)")
         if error:
-            self.logger.warning("feed of source '%s' at %s is not well-formed (%s); read %d entries anyway",
-                                self.source.name, response.url, error, len(linked))
+            self.logger.warning(
+                "feed of source '%s' at %s is not well-formed (%s); read %d entries anyway",
+                self.source.name,
+                response.url,
+                error,
+                len(linked),
+            )
         return parsed.entries
 
     def entry_url(self, entry, response) -> str | None:

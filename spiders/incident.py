@@ -16,9 +16,8 @@ the reader's method named in meta, so it serialises like any request (JOBDIR, sc
 from __future__ import annotations
 
 import scrapy
-from scrapy.utils.spider import iterate_spider_output
-from twisted.python.failure import Failure
-
+from incident_timeline.config import Config, Source
+from incident_timeline.journal import item_yielded, response_processed
 from incident_timeline.spiders.archive import ArchiveSpider
 from incident_timeline.spiders.base import cached_config
 from incident_timeline.spiders.discovery import DiscoverySpider
@@ -26,8 +25,8 @@ from incident_timeline.spiders.feed import FeedSpider
 from incident_timeline.spiders.site import SiteSpider
 from incident_timeline.spiders.sitemap import NewsSitemapSpider
 from incident_timeline.spiders.statuspage import StatuspageSpider
-from incident_timeline.config import Config, Source
-from incident_timeline.journal import item_yielded, response_processed
+from scrapy.utils.spider import iterate_spider_output
+from twisted.python.failure import Failure
 
 # Source key → the reader of that channel.
 CHANNEL_READERS = {

@@ -9,7 +9,6 @@ from the archive instead (spiders/wayback.py).
 from __future__ import annotations
 
 import scrapy
-
 from incident_timeline.spiders.base import SourceSpider
 
 

@@ -15,10 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import scrapy
-from lxml import etree
-
-from incident_timeline.spiders.channel import WINDOW_SLACK, BadChannel, ChannelSpider, date_hint, plain_text, sniff_not_xml
 from incident_timeline.moments import parse_moment
+from incident_timeline.spiders.channel import (
+    WINDOW_SLACK,
+    BadChannel,
+    ChannelSpider,
+    date_hint,
+    plain_text,
+    sniff_not_xml,
+)
+from lxml import etree
 
 # Never resolve entities nor fetch DTDs: a sitemap is untrusted input.
 SAFE_XML = dict(resolve_entities=False, no_network=True, remove_comments=True, huge_tree=False)
@@ -65,23 +71,28 @@ def parse_sitemap_xml(body: bytes) -> tuple[str, list]:
         raise BadChannel(f"malformed sitemap XML: {exc}") from exc
     kind = local_name(root)
     if kind == "sitemapindex":
-        return kind, [loc for loc in (child_text(s, "{*}loc") for s in root.iterfind("{*}sitemap")) if loc]
+        return kind, [
+            loc for loc in (child_text(s, "{*}loc") for s in root.iterfind("{*}sitemap")) if loc
+        ]
     if kind == "urlset":
         entries = []
         for url in root.iterfind("{*}url"):
             loc = child_text(url, "{*}loc")
             if loc:
-                entries.append(SitemapEntry(
-                    loc=loc, lastmod=child_text(url, "{*}lastmod"),
-                    publication_date=child_text(url, "{*}news/{*}publication_date"),
-                    title=plain_text(child_text(url, "{*}news/{*}title")),
-                ))
+                entries.append(
+                    SitemapEntry(
+                        loc=loc,
+                        lastmod=child_text(url, "{*}lastmod"),
+                        publication_date=child_text(url, "{*}news/{*}publication_date"),
+                        title=plain_text(child_text(url, "{*}news/{*}title")),
+                    )
+                )
         return kind, entries
     raise BadChannel(f"not a sitemap: the root element is <{kind}>, not <urlset> or <sitemapindex>")
 
 
 class NewsSitemapSpider(ChannelSpider):
-    """Reads one source's sitemap (``sitemap:``), index or urlset, and fetches the pages it lists."""
+    """Reads a source's sitemap (``sitemap:``), index or urlset, and fetches the pages it lists."""
 
     name = "sitemap"
     channel = "sitemap"
@@ -95,8 +106,13 @@ class NewsSitemapSpider(ChannelSpider):
 
     def sitemap_request(self, url: str, depth: int) -> scrapy.Request:
         max_size = max(self.crawler.settings.getint("DOWNLOAD_MAXSIZE"), SITEMAP_MAXSIZE)
-        return scrapy.Request(url, callback=self.parse, errback=self.channel_failed,
-                              cb_kwargs={"depth": depth}, meta={"download_maxsize": max_size})
+        return scrapy.Request(
+            url,
+            callback=self.parse,
+            errback=self.channel_failed,
+            cb_kwargs={"depth": depth},
+            meta={"download_maxsize": max_size},
+        )
 
     def parse(self, response, depth: int = 0):
         try:
@@ -138,8 +154,9 @@ class NewsSitemapSpider(ChannelSpider):
                 stats.inc_value("timeline/sitemap/entries outside window")
                 continue
             hint, precision = date_hint(entry.publication_date or entry.lastmod)
-            yield self.page_request(url, date_hint=hint, date_hint_precision=precision,
-                                    title_hint=entry.title)
+            yield self.page_request(
+                url, date_hint=hint, date_hint_precision=precision, title_hint=entry.title
+            )
 
     def outside_window(self, entry: SitemapEntry) -> bool:
         """True when the sitemap proves the page is outside the window, saving a request.

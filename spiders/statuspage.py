@@ -22,14 +22,20 @@ from urllib.parse import urlsplit
 
 import feedparser
 import scrapy
-from w3lib.html import remove_tags, replace_entities
-
-from incident_timeline.spiders.channel import (BadChannel, ChannelSpider, date_hint, failure_reason, plain_text, sniff_not_xml,
-                          xml_error)
 from incident_timeline.extract.language import detect as detect_language
 from incident_timeline.items import Document, document_item
 from incident_timeline.moments import parse_moment
+from incident_timeline.spiders.channel import (
+    BadChannel,
+    ChannelSpider,
+    date_hint,
+    failure_reason,
+    plain_text,
+    sniff_not_xml,
+    xml_error,
+)
 from incident_timeline.store import utc_now
+from w3lib.html import remove_tags, replace_entities
 
 BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6])>", re.IGNORECASE)
 # Shorter texts give langid nothing to go on.
@@ -37,7 +43,8 @@ MIN_LANG_TEXT = 40
 
 
 def status_base(url: str) -> str:
-    """The status page's root: ``https://status.x.com/api/v2/incidents.json`` → ``https://status.x.com``."""
+    """The status page's root: ``https://status.x.com/api/v2/incidents.json`` →
+    ``https://status.x.com``."""
     return re.sub(r"/(?:api/v2\b.*|history\.atom)$", "", url.strip()).rstrip("/")
 
 
@@ -69,12 +76,16 @@ def incident_updates(incident: dict) -> list[dict]:
         if not isinstance(update, dict):
             continue
         components = update.get("affected_components") or []
-        updates.append({
-            "created_at": update.get("created_at") or update.get("display_at"),
-            "status": update.get("status"),
-            "body": (update.get("body") or "").strip(),
-            "affected_components": [c.get("name") if isinstance(c, dict) else str(c) for c in components],
-        })
+        updates.append(
+            {
+                "created_at": update.get("created_at") or update.get("display_at"),
+                "status": update.get("status"),
+                "body": (update.get("body") or "").strip(),
+                "affected_components": [
+                    c.get("name") if isinstance(c, dict) else str(c) for c in components
+                ],
+            }
+        )
     return sorted(updates, key=update_time)
 
 
@@ -110,7 +121,9 @@ def api_incidents(body: bytes) -> list[dict]:
     except (UnicodeDecodeError, ValueError) as exc:
         sniffed = sniff_not_xml(body)
         if sniffed and "JSON" not in sniffed:
-            raise BadChannel(f"not the Statuspage API: {sniffed.replace('not XML', 'not JSON')}") from exc
+            raise BadChannel(
+                f"not the Statuspage API: {sniffed.replace('not XML', 'not JSON')}"
+            ) from exc
         raise BadChannel(f"not valid JSON: {exc}") from exc
     incidents = data.get("incidents") if isinstance(data, dict) else None
     if not isinstance(incidents, list):
@@ -119,7 +132,8 @@ def api_incidents(body: bytes) -> list[dict]:
 
 
 class StatuspageSpider(ChannelSpider):
-    """Reads one source's status page (``statuspage:`` base URL): the incidents API, then its history feed."""
+    """Reads one source's status page (``statuspage:`` base URL): the incidents API, then its
+    history feed."""
 
     name = "statuspage"
     channel = "statuspage"
@@ -133,8 +147,9 @@ class StatuspageSpider(ChannelSpider):
         return [self.source.statuspage]
 
     async def start(self):
-        yield scrapy.Request(f"{self.base}/api/v2/incidents.json", callback=self.parse,
-                             errback=self.api_failed)
+        yield scrapy.Request(
+            f"{self.base}/api/v2/incidents.json", callback=self.parse, errback=self.api_failed
+        )
 
     def parse(self, response):
         seen_urls, seen_ids = set(), set()
@@ -156,24 +171,40 @@ class StatuspageSpider(ChannelSpider):
         yield self.history_request(set(), set())
 
     def history_request(self, seen_urls: set, seen_ids: set) -> scrapy.Request:
-        return scrapy.Request(f"{self.base}/history.atom", callback=self.parse_history,
-                              errback=self.history_failed,
-                              cb_kwargs={"seen_urls": seen_urls, "seen_ids": seen_ids})
+        return scrapy.Request(
+            f"{self.base}/history.atom",
+            callback=self.parse_history,
+            errback=self.history_failed,
+            cb_kwargs={"seen_urls": seen_urls, "seen_ids": seen_ids},
+        )
 
     def history_failed(self, failure):
         # The history feed is optional (not every compatible API has one): a warning, not an error.
         reason = failure_reason(failure)
         if reason:
             self.crawler.stats.inc_value("timeline/statuspage/no history feed")
-            self.logger.warning("no history feed for source '%s' at %s: %s",
-                                self.source.name, failure.request.url, reason)
+            self.logger.warning(
+                "no history feed for source '%s' at %s: %s",
+                self.source.name,
+                failure.request.url,
+                reason,
+            )
 
     def parse_history(self, response, seen_urls: set, seen_ids: set):
         body = response.body
         reason = sniff_not_xml(body)
-        parsed = None if reason else feedparser.parse(
-            io.BytesIO(body), response_headers={"content-location": response.url})
-        if parsed is not None and xml_error(parsed) and not any(e.get("link") for e in parsed.entries):
+        parsed = (
+            None
+            if reason
+            else feedparser.parse(
+                io.BytesIO(body), response_headers={"content-location": response.url}
+            )
+        )
+        if (
+            parsed is not None
+            and xml_error(parsed)
+            and not any(e.get("link") for e in parsed.entries)
+        ):
             reason = f"malformed Atom: {xml_error(parsed)}"
         if reason:
             self.reject(response.url, f"history feed: {reason}")
@@ -212,12 +243,14 @@ class StatuspageSpider(ChannelSpider):
     def document(self, fields: dict, lang_fallback: str | None = None) -> Document:
         """The item for one incident: its fields plus where it comes from."""
         fallback = lang_fallback or getattr(self.incident, "lang", None)
-        return document_item({
-            **fields,
-            "lang": detect_lang(fields.get("text") or "", fallback),
-            "incident": self.incident.slug,
-            "source": self.source.name,
-            "kind": "status",
-            "found_via": self.channel,
-            "fetched_at": utc_now(),
-        })
+        return document_item(
+            {
+                **fields,
+                "lang": detect_lang(fields.get("text") or "", fallback),
+                "incident": self.incident.slug,
+                "source": self.source.name,
+                "kind": "status",
+                "found_via": self.channel,
+                "fetched_at": utc_now(),
+            }
+        )

@@ -10,11 +10,6 @@ their own download slots and limits (``api_meta``) and do not ask the archive's 
 from __future__ import annotations
 
 import scrapy
-from scrapy.spidermiddlewares.httperror import HttpError
-
-from scrapy.settings import SETTINGS_PRIORITIES
-from scrapy.utils.gz import gunzip, gzip_magic_number
-
 from incident_timeline.archive import (
     RAW_CAPTURE,
     CdxError,
@@ -32,6 +27,9 @@ from incident_timeline.archive import (
 from incident_timeline.extract import extract_article
 from incident_timeline.middlewares import RETRY_WAIT
 from incident_timeline.moments import to_local_iso
+from scrapy.settings import SETTINGS_PRIORITIES
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip, gzip_magic_number
 
 # Download slots of the APIs (their limits: incident_timeline.crawl.api_download_slots).
 CDX_SLOT, WAYBACK_SLOT, GDELT_SLOT = "wayback-cdx", "wayback", "gdelt"
@@ -193,8 +191,7 @@ class WaybackReading:
                 return response.request.replace(url=raw, meta=meta, dont_filter=True)
             self.archive_error(
                 response.url,
-                "the archive did not give the raw capture (redirected "
-                f"to {location or 'nowhere'})",
+                f"the archive did not give the raw capture (redirected to {location or 'nowhere'})",
             )
             return None
         if not is_raw(response.url):

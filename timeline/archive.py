@@ -123,12 +123,12 @@ def capture_moment(timestamp: str) -> dt.datetime:
     '2023-01-24T10:15:00+00:00'
     """
     digits = (timestamp + "00000101000000"[len(timestamp) :])[:14]
-    return dt.datetime.strptime(digits, "%Y%m%d%H%M%S").replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.strptime(digits, "%Y%m%d%H%M%S").replace(tzinfo=dt.UTC)
 
 
 def cdx_timestamp(moment: dt.datetime) -> str:
     """``yyyyMMddhhmmss`` in UTC, as the archive counts time."""
-    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+    return moment.astimezone(dt.UTC).strftime("%Y%m%d%H%M%S")
 
 
 def window_span(
@@ -140,13 +140,13 @@ def window_span(
     ``window_end`` there (now, for a window without an end: an ongoing incident).
     """
     tz = ZoneInfo(incident.timezone)
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     start = dt.datetime.combine(incident.window_start or dt.date(1996, 1, 1), dt.time.min, tz)
     if incident.window_end:
         end = dt.datetime.combine(incident.window_end, dt.time(23, 59, 59), tz)
     else:
         end = now
-    return start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
 def cdx_query(
@@ -189,7 +189,7 @@ def raw_form(url: str) -> str | None:
     match = ANY_CAPTURE.search(tail)
     if not match:
         return None
-    root = f"{parts.scheme}://{parts.netloc}{tail[:match.start()]}"
+    root = f"{parts.scheme}://{parts.netloc}{tail[: match.start()]}"
     return f"{root}/web/{match.group(1)}id_/{match.group(2)}"
 
 
@@ -269,7 +269,7 @@ def parse_cdx(body: bytes) -> CdxPage:
                 f"row {number} has {len(row) if isinstance(row, list) else 'no'} fields, "
                 f"not the {len(header)} the first row names"
             )
-        fields = dict(zip(header, (str(value) for value in row)))
+        fields = dict(zip(header, (str(value) for value in row), strict=True))
         if not re.fullmatch(r"\d{4,14}", fields["timestamp"]):
             raise CdxError(f"row {number}: '{fields['timestamp']}' is not an archive timestamp")
         captures.append(

@@ -68,8 +68,13 @@ class Source:
 
     def channels(self) -> tuple[str, ...]:
         """The channels this source declares: pages, feed, sitemap, statuspage, archive."""
-        given = {"pages": self.start_urls, "feed": self.feed, "sitemap": self.sitemap,
-                 "statuspage": self.statuspage, "archive": self.archive}
+        given = {
+            "pages": self.start_urls,
+            "feed": self.feed,
+            "sitemap": self.sitemap,
+            "statuspage": self.statuspage,
+            "archive": self.archive,
+        }
         return tuple(name for name, value in given.items() if value)
 
 
@@ -90,14 +95,25 @@ class Config:
 
 # The schema: key → (type check, description used in error messages).
 INCIDENT_KEYS = {
-    "slug": "str", "title": "str", "timezone": "str", "keywords": "list[str]",
-    "window": "map", "description": "str", "discover": "map",
+    "slug": "str",
+    "title": "str",
+    "timezone": "str",
+    "keywords": "list[str]",
+    "window": "map",
+    "description": "str",
+    "discover": "map",
 }
 DISCOVER_KEYS = {"gdelt": "str"}
 WINDOW_KEYS = {"start": "date", "end": "date"}
 SOURCE_KEYS = {
-    "name": "str", "kind": "str", "start_urls": "list[str]", "follow": "list[str]",
-    "feed": "str", "sitemap": "str", "statuspage": "str", "archive": "list[str]",
+    "name": "str",
+    "kind": "str",
+    "start_urls": "list[str]",
+    "follow": "list[str]",
+    "feed": "str",
+    "sitemap": "str",
+    "statuspage": "str",
+    "archive": "list[str]",
 }
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -128,7 +144,9 @@ class _Validator:
         line = node.start_mark.line + 1 if node is not None else 1
         raise ConfigError(f"{self.path}:{line}: {key}: {message}")
 
-    def mapping(self, node, key: str, allowed: dict[str, str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    def mapping(
+        self, node, key: str, allowed: dict[str, str]
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, key, "expected a mapping of keys to values")
         items = {}
@@ -138,7 +156,9 @@ class _Validator:
             if name not in allowed:
                 hint = difflib.get_close_matches(name, allowed, n=1)
                 suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-                self.fail(key_node, where, f"unknown key{suggestion}; allowed: {', '.join(allowed)}")
+                self.fail(
+                    key_node, where, f"unknown key{suggestion}; allowed: {', '.join(allowed)}"
+                )
             if name in items:
                 self.fail(key_node, where, "key given twice")
             items[name] = (key_node, value_node)
@@ -146,13 +166,19 @@ class _Validator:
 
     def value(self, node: yaml.Node, key: str, expected: str):
         if expected == "str":
-            if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip()):
+            if not (
+                isinstance(node, yaml.ScalarNode)
+                and node.tag.endswith(":str")
+                and node.value.strip()
+            ):
                 self.fail(node, key, f"expected a non-empty string, got {self.describe(node)}")
             return node.value.strip()
         if expected == "list[str]":
             if not isinstance(node, yaml.SequenceNode):
                 self.fail(node, key, f"expected a list of strings, got {self.describe(node)}")
-            return tuple(self.value(item, f"{key}[{i}]", "str") for i, item in enumerate(node.value))
+            return tuple(
+                self.value(item, f"{key}[{i}]", "str") for i, item in enumerate(node.value)
+            )
         if expected == "date":
             if not isinstance(node, yaml.ScalarNode):
                 self.fail(node, key, f"expected a date (YYYY-MM-DD), got {self.describe(node)}")
@@ -189,8 +215,12 @@ class _Validator:
         if self.is_empty(sources_node):
             if not incident.discover_gdelt:
                 node = sources_node if sources_node is not None else root
-                self.fail(node, "sources", "expected a non-empty list of sources "
-                          "(it may be empty only when incident.discover is given)")
+                self.fail(
+                    node,
+                    "sources",
+                    "expected a non-empty list of sources "
+                    "(it may be empty only when incident.discover is given)",
+                )
             sources_node = None
         elif not isinstance(sources_node, yaml.SequenceNode):
             self.fail(sources_node, "sources", "expected a list of sources")
@@ -199,13 +229,18 @@ class _Validator:
         seen: dict[str, Source] = {}
         for source in sources:
             if source.name in seen:
-                raise ConfigError(f"{self.path}:{source.line}: sources.name: '{source.name}' is used twice")
+                raise ConfigError(
+                    f"{self.path}:{source.line}: sources.name: '{source.name}' is used twice"
+                )
             seen[source.name] = source
         needs_start = [s for s in sources if s.archive]
         if needs_start and not incident.window_start:
-            self.fail(top["incident"][1], "incident.window.start",
-                      f"missing: source '{needs_start[0].name}' has archive patterns, which are "
-                      "read over the window (give at least its start)")
+            self.fail(
+                top["incident"][1],
+                "incident.window.start",
+                f"missing: source '{needs_start[0].name}' has archive patterns, which are "
+                "read over the window (give at least its start)",
+            )
         return Config(path=self.path, incident=incident, sources=sources)
 
     @staticmethod
@@ -223,7 +258,7 @@ class _Validator:
             if required not in items:
                 self.fail(node, f"incident.{required}", "missing")
         values = {}
-        for name, (key_node, value_node) in items.items():
+        for name, (_key_node, value_node) in items.items():
             key = f"incident.{name}"
             if name == "window":
                 window = self.mapping(value_node, key, WINDOW_KEYS)
@@ -237,19 +272,31 @@ class _Validator:
             else:
                 values[name] = self.value(value_node, key, INCIDENT_KEYS[name])
         if not SLUG.match(values["slug"]):
-            self.fail(items["slug"][1], "incident.slug", "use lowercase letters, digits and dashes (it goes into URLs)")
+            self.fail(
+                items["slug"][1],
+                "incident.slug",
+                "use lowercase letters, digits and dashes (it goes into URLs)",
+            )
         if "timezone" in values:
             try:
                 ZoneInfo(values["timezone"])
             except (ZoneInfoNotFoundError, ValueError):
-                self.fail(items["timezone"][1], "incident.timezone", f"unknown timezone '{values['timezone']}' (use an IANA name such as Europe/Rome)")
+                self.fail(
+                    items["timezone"][1],
+                    "incident.timezone",
+                    f"unknown timezone '{values['timezone']}'"
+                    " (use an IANA name such as Europe/Rome)",
+                )
         values["keywords"] = tuple(k.lower() for k in values.get("keywords", ()))
         start, end = values.get("window_start"), values.get("window_end")
         if start and end and start > end:
             self.fail(items["window"][1], "incident.window", f"start {start} is after end {end}")
         if values.get("discover_gdelt") and not start:
-            self.fail(items["discover"][1], "incident.window.start",
-                      "missing: discovery asks GDELT over the window (give at least its start)")
+            self.fail(
+                items["discover"][1],
+                "incident.window.start",
+                "missing: discovery asks GDELT over the window (give at least its start)",
+            )
         return Incident(**values)
 
     def source(self, node, key: str) -> Source:
@@ -262,8 +309,14 @@ class _Validator:
             where = f"{key}.{name}"
             if name == "start_urls":
                 if not isinstance(value_node, yaml.SequenceNode):
-                    self.fail(value_node, where, f"expected a list of URLs, got {self.describe(value_node)}")
-                values[name] = tuple(self.url(n, f"{where}[{i}]") for i, n in enumerate(value_node.value))
+                    self.fail(
+                        value_node,
+                        where,
+                        f"expected a list of URLs, got {self.describe(value_node)}",
+                    )
+                values[name] = tuple(
+                    self.url(n, f"{where}[{i}]") for i, n in enumerate(value_node.value)
+                )
             elif name in ("feed", "sitemap", "statuspage"):
                 values[name] = self.url(value_node, where)
             elif name == "follow":
@@ -272,7 +325,11 @@ class _Validator:
                     try:
                         re.compile(pattern)
                     except re.error as exc:
-                        self.fail(value_node.value[i], f"{where}[{i}]", f"bad regular expression '{pattern}': {exc}")
+                        self.fail(
+                            value_node.value[i],
+                            f"{where}[{i}]",
+                            f"bad regular expression '{pattern}': {exc}",
+                        )
                 values[name] = patterns
             elif name == "archive":
                 patterns = self.value(value_node, where, "list[str]")
@@ -284,18 +341,29 @@ class _Validator:
             else:
                 values[name] = self.value(value_node, where, SOURCE_KEYS[name])
         if values["kind"] not in KINDS:
-            self.fail(items["kind"][1], f"{key}.kind", f"unknown kind '{values['kind']}'; use one of {', '.join(KINDS)}")
+            self.fail(
+                items["kind"][1],
+                f"{key}.kind",
+                f"unknown kind '{values['kind']}'; use one of {', '.join(KINDS)}",
+            )
         if not any(values.get(k) for k in CHANNEL_KEYS):
-            self.fail(node, key, "nothing to crawl: give start_urls, feed, sitemap, statuspage "
-                                 "or archive")
+            self.fail(
+                node, key, "nothing to crawl: give start_urls, feed, sitemap, statuspage or archive"
+            )
         if values["name"] == DISCOVERED:
-            self.fail(items["name"][1], f"{key}.name",
-                      f"'{DISCOVERED}' is reserved for the articles discovery finds")
+            self.fail(
+                items["name"][1],
+                f"{key}.name",
+                f"'{DISCOVERED}' is reserved for the articles discovery finds",
+            )
         return Source(**values)
 
 
-ARCHIVE_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*"
-                          r"|localhost|\d{1,3}(?:\.\d{1,3}){3}", re.IGNORECASE)
+ARCHIVE_HOST = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*"
+    r"|localhost|\d{1,3}(?:\.\d{1,3}){3}",
+    re.IGNORECASE,
+)
 
 
 def archive_pattern_host(pattern: str) -> str | None:
@@ -313,11 +381,15 @@ def archive_pattern_host(pattern: str) -> str | None:
 def archive_pattern_problem(pattern: str) -> str | None:
     """Why ``pattern`` cannot be asked of the archive, or None when it can."""
     if archive_pattern_host(pattern) is None:
-        return (f"archive pattern '{pattern}' names no host: write it as the archive's url "
-                "parameter, e.g. 'news.example/2023/01/*' or 'https://help.example/login'")
+        return (
+            f"archive pattern '{pattern}' names no host: write it as the archive's url "
+            "parameter, e.g. 'news.example/2023/01/*' or 'https://help.example/login'"
+        )
     if "*" in pattern.strip().removeprefix("*.").removesuffix("*") or " " in pattern.strip():
-        return (f"archive pattern '{pattern}': the archive matches a prefix (one trailing '*') "
-                "or a domain (a leading '*.'), never a '*' in the middle or a space")
+        return (
+            f"archive pattern '{pattern}': the archive matches a prefix (one trailing '*') "
+            "or a domain (a leading '*.'), never a '*' in the middle or a space"
+        )
     return None
 
 

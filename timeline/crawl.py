@@ -66,7 +66,8 @@ class CrawlSummary:
             if key.startswith("timeline/dropped/"):
                 self.dropped[key.rsplit("/", 1)[1]] += value
             elif key.startswith("timeline/fault/"):
-                # Named by incident_timeline.middlewares.FaultStats (it sees every download exception).
+                # Named by incident_timeline.middlewares.FaultStats (it sees every download
+                # exception).
                 self.faults[key.split("/", 2)[2]] += value
             elif key.startswith("timeline/archive/"):
                 self.archive[key.split("/", 2)[2]] += value
@@ -86,18 +87,24 @@ class CrawlSummary:
     def progress_line(self) -> str:
         dropped = sum(self.dropped.values())
         why = ", ".join(f"{k} {v}" for k, v in self.dropped.most_common())
-        return (f"{self.fetched} pages fetched · {self.stored} documents stored · "
-                f"{self.listings} listings followed · {dropped} dropped" + (f" ({why})" if why else ""))
+        return (
+            f"{self.fetched} pages fetched · {self.stored} documents stored · "
+            f"{self.listings} listings followed · {dropped} dropped" + (f" ({why})" if why else "")
+        )
 
     def report(self) -> str:
         documents, events, moments = self.in_database
         # The one event count: the rows of the incident's events, as its pages show them.
-        lines = [f"Crawl finished in {self.seconds:.1f} s: {self.progress_line()}",
-                 f"  in the database for this incident: {documents} documents, {events} events, "
-                 f"{moments} key moments (a page found through several channels is saved once)"]
+        lines = [
+            f"Crawl finished in {self.seconds:.1f} s: {self.progress_line()}",
+            f"  in the database for this incident: {documents} documents, {events} events, "
+            f"{moments} key moments (a page found through several channels is saved once)",
+        ]
         if self.undated:
-            lines.append(f"  stored without a publication date: {self.undated} (placed by the dates "
-                         "in their text; published is empty)")
+            lines.append(
+                f"  stored without a publication date: {self.undated} (placed by the dates "
+                "in their text; published is empty)"
+            )
         if self.archive or self.dropped.get("bad archive"):
             lines.append("  " + self.archive_line())
         if self.discovery or self.dropped.get("bad discovery"):
@@ -105,7 +112,10 @@ class CrawlSummary:
         if self.too_deep:
             lines.append("  " + self.depth_line())
         if self.statuses:
-            lines.append("  HTTP statuses: " + ", ".join(f"{k}×{v}" for k, v in sorted(self.statuses.items())))
+            lines.append(
+                "  HTTP statuses: "
+                + ", ".join(f"{k}×{v}" for k, v in sorted(self.statuses.items()))
+            )
         if self.failed:
             lines.append("  spiders that failed: " + "; ".join(self.failed))
         if self.faults:
@@ -114,38 +124,48 @@ class CrawlSummary:
 
     def depth_line(self) -> str:
         limit = self.depth_limit
-        return (f"not followed: {self.too_deep} links lie deeper than DEPTH_LIMIT = {limit} links "
-                f"from a start page; to reach them, raise it: -s DEPTH_LIMIT={limit * 2}")
+        return (
+            f"not followed: {self.too_deep} links lie deeper than DEPTH_LIMIT = {limit} links "
+            f"from a start page; to reach them, raise it: -s DEPTH_LIMIT={limit * 2}"
+        )
 
     def archive_line(self) -> str:
         a = self.archive
         capped = a["contents not read (TIMELINE_ARCHIVE_MAX_VERSIONS)"]
-        parts = [f"{a['patterns asked']} patterns asked",
-                 f"{a['captures listed']} captures listed "
-                 f"({a['captures outside the window']} outside the window, "
-                 f"{a['captures of a content already read']} of a content already read)",
-                 f"{a['captures read']} captures read into {a['pages']} pages, "
-                 f"{a['page changes']} changes"]
+        parts = [
+            f"{a['patterns asked']} patterns asked",
+            f"{a['captures listed']} captures listed "
+            f"({a['captures outside the window']} outside the window, "
+            f"{a['captures of a content already read']} of a content already read)",
+            f"{a['captures read']} captures read into {a['pages']} pages, "
+            f"{a['page changes']} changes",
+        ]
         if capped:
             parts.append(f"{capped} contents not read (TIMELINE_ARCHIVE_MAX_VERSIONS)")
         if a["gone pages looked up"]:
-            parts.append(f"{a['gone pages recovered']} of {a['gone pages looked up']} gone pages "
-                         "(404/410) read from the archive")
+            parts.append(
+                f"{a['gone pages recovered']} of {a['gone pages looked up']} gone pages "
+                "(404/410) read from the archive"
+            )
         return "archive: " + " · ".join(parts) + f" · {self.dropped['bad archive']} errors"
 
     def discovery_line(self) -> str:
         d = self.discovery
-        return (f"discovery: {d['queries']} GDELT queries · {d['articles listed']} articles "
-                f"listed · {d['articles fetched']} fetched · "
-                f"{self.dropped['bad discovery']} errors")
+        return (
+            f"discovery: {d['queries']} GDELT queries · {d['articles listed']} articles "
+            f"listed · {d['articles fetched']} fetched · "
+            f"{self.dropped['bad discovery']} errors"
+        )
 
     def round_line(self, number: int) -> str:
         """One line for one round of ``--watch``."""
         errors = sum(v for k, v in self.dropped.items() if k.startswith("bad "))
         at = dt.datetime.now().strftime("%H:%M:%S")
-        return (f"round {number} at {at} ({self.seconds:.0f} s): {self.progress_line()}"
-                f" · {errors} channel errors · in the database: "
-                f"{self.in_database[0]} documents, {self.in_database[1]} events")
+        return (
+            f"round {number} at {at} ({self.seconds:.0f} s): {self.progress_line()}"
+            f" · {errors} channel errors · in the database: "
+            f"{self.in_database[0]} documents, {self.in_database[1]} events"
+        )
 
 
 def parse_setting_overrides(pairs: list[str]) -> dict[str, str]:
@@ -154,7 +174,9 @@ def parse_setting_overrides(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not re.fullmatch(r"[A-Z][A-Z0-9_]*", name.strip()):
-            raise ValueError(f"-s expects NAME=VALUE with an upper-case Scrapy setting name, got '{pair}'")
+            raise ValueError(
+                f"-s expects NAME=VALUE with an upper-case Scrapy setting name, got '{pair}'"
+            )
         overrides[name.strip()] = value
     return overrides
 
@@ -173,7 +195,7 @@ def parse_interval(text: str) -> float:
 
 @contextmanager
 def through_proxy(proxy_url: str):
-    """Send every request of the crawl through ``proxy_url`` (Scrapy reads the *_proxy variables)."""
+    """Send every request of the crawl through ``proxy_url`` (Scrapy reads *_proxy variables)."""
     saved = {k: os.environ.get(k) for k in ("http_proxy", "https_proxy", "no_proxy")}
     os.environ.update(http_proxy=proxy_url, https_proxy=proxy_url, no_proxy="")
     try:
@@ -192,10 +214,16 @@ def api_download_slots(settings) -> dict:
 
     return {
         CDX_SLOT: {"concurrency": 1, "delay": settings.getfloat("TIMELINE_CDX_DELAY"), "jitter": 0},
-        WAYBACK_SLOT: {"concurrency": max(1, settings.getint("TIMELINE_WAYBACK_CONCURRENCY")),
-                       "delay": settings.getfloat("TIMELINE_WAYBACK_DELAY"), "jitter": 0},
-        GDELT_SLOT: {"concurrency": 1, "delay": settings.getfloat("TIMELINE_GDELT_DELAY"),
-                     "jitter": 0},
+        WAYBACK_SLOT: {
+            "concurrency": max(1, settings.getint("TIMELINE_WAYBACK_CONCURRENCY")),
+            "delay": settings.getfloat("TIMELINE_WAYBACK_DELAY"),
+            "jitter": 0,
+        },
+        GDELT_SLOT: {
+            "concurrency": 1,
+            "delay": settings.getfloat("TIMELINE_GDELT_DELAY"),
+            "jitter": 0,
+        },
     }
 
 
@@ -212,13 +240,22 @@ def crawl_settings(db_path: Path, overrides: dict | None, replica, round_number:
 
     settings = Settings()
     settings.setmodule("incident_timeline.settings", priority="project")
-    settings.update({"TIMELINE_DB": str(db_path), "LOG_LEVEL": "WARNING",
-                     "TIMELINE_WATCH_ROUND": round_number}, priority="cmdline")
+    settings.update(
+        {"TIMELINE_DB": str(db_path), "LOG_LEVEL": "WARNING", "TIMELINE_WATCH_ROUND": round_number},
+        priority="cmdline",
+    )
     if replica:
         # Our own loopback replica: no need to be polite to it.
-        settings.update({"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
-                         "TIMELINE_CDX_DELAY": 0, "TIMELINE_WAYBACK_DELAY": 0,
-                         "TIMELINE_GDELT_DELAY": 0}, priority="cmdline")
+        settings.update(
+            {
+                "DOWNLOAD_DELAY": 0,
+                "AUTOTHROTTLE_ENABLED": False,
+                "TIMELINE_CDX_DELAY": 0,
+                "TIMELINE_WAYBACK_DELAY": 0,
+                "TIMELINE_GDELT_DELAY": 0,
+            },
+            priority="cmdline",
+        )
     settings.update(overrides or {}, priority="cmdline")
     if settings.get("TIMELINE_REDIS_URL"):
         # Distributed mode (docs/DISTRIBUTED.md): scheduler and dupefilter shared in Redis.
@@ -230,20 +267,24 @@ def crawl_settings(db_path: Path, overrides: dict | None, replica, round_number:
     return settings
 
 
-def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | None = None,
-              replica: str | Path | None = None, progress=sys.stderr,
-              round_number: int = 1) -> CrawlSummary:
+def run_crawl(
+    config_path: str | Path,
+    db_path: str | Path,
+    overrides: dict | None = None,
+    replica: str | Path | None = None,
+    progress=sys.stderr,
+    round_number: int = 1,
+) -> CrawlSummary:
     """Crawl every source of ``config_path`` into ``db_path``; return the summary.
 
     Raises ConfigError before anything is fetched when the sources file is wrong.
     ``round_number`` > 1 is a later round of ``--watch``: the live channels only, and pages
     already stored asked with If-Modified-Since.
     """
+    from incident_timeline.store import TimelineStore
     from scrapy.crawler import Crawler, CrawlerProcess
     from scrapy.utils.misc import load_object
     from twisted.internet import task
-
-    from incident_timeline.store import TimelineStore
 
     config = load_config(config_path)
     db_path = Path(db_path)
@@ -260,8 +301,11 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
 
             server = stack.enter_context(ReplicaServer(replica))
             stack.enter_context(through_proxy(server.proxy_url))
-            print(f"Serving the replica of {len(server.hosts())} sites from {replica} on {server.proxy_url}",
-                  file=progress)
+            print(
+                f"Serving the replica of {len(server.hosts())} sites from {replica}"
+                f" on {server.proxy_url}",
+                file=progress,
+            )
         process = CrawlerProcess(settings)
         failed = []
         crawler = Crawler(load_object(SPIDER), settings.copy(), init_reactor=True)
@@ -279,8 +323,12 @@ def run_crawl(config_path: str | Path, db_path: str | Path, overrides: dict | No
 
         channels = sum(1 for s in config.sources for k in CHANNEL_KEYS if getattr(s, k))
         channels += bool(config.incident.discover_gdelt)
-        print(f"Crawling {len(config.sources)} sources ({channels} channels) for "
-              f"'{config.incident.slug}' into {db_path}", file=progress, flush=True)
+        print(
+            f"Crawling {len(config.sources)} sources ({channels} channels) for "
+            f"'{config.incident.slug}' into {db_path}",
+            file=progress,
+            flush=True,
+        )
         ticker = task.LoopingCall(report_progress)
         ticker.start(2.0, now=False)
         process.start(stop_after_crawl=True, install_signal_handlers=True)
@@ -297,8 +345,11 @@ def _watch_round(results, config_path, db_path, overrides, replica, number) -> N
     """One round of ``run_watch``, in a process of its own (a Twisted reactor runs once)."""
     with open(os.devnull, "w") as quiet:
         try:
-            results.put(run_crawl(config_path, db_path, overrides, replica, progress=quiet,
-                                  round_number=number))
+            results.put(
+                run_crawl(
+                    config_path, db_path, overrides, replica, progress=quiet, round_number=number
+                )
+            )
         except Exception as exc:  # reported by the watching process, which goes on
             results.put(f"{type(exc).__name__}: {exc}")
 
@@ -338,9 +389,15 @@ def stop_round(child, at_once: bool = False) -> None:
         child.join()
 
 
-def run_watch(config_path: str | Path, db_path: str | Path, interval: float,
-              overrides: dict | None = None, replica: str | Path | None = None,
-              out=sys.stderr, rounds: int | None = None) -> int:
+def run_watch(
+    config_path: str | Path,
+    db_path: str | Path,
+    interval: float,
+    overrides: dict | None = None,
+    replica: str | Path | None = None,
+    out=sys.stderr,
+    rounds: int | None = None,
+) -> int:
     """Crawl every ``interval`` seconds until interrupted (Ctrl-C), one line per round.
 
     The first round reads every channel; the later ones the live channels (site, feeds, status
@@ -368,8 +425,14 @@ def run_watch(config_path: str | Path, db_path: str | Path, interval: float,
             results = context.Queue()
             if jobdir:  # a finished job folder would mean "nothing to do" to the next round
                 overrides = {**overrides, "JOBDIR": str(Path(jobdir) / f"round-{number}")}
-            arguments = (results, str(config_path), str(db_path), overrides,
-                         replica and str(replica), number)
+            arguments = (
+                results,
+                str(config_path),
+                str(db_path),
+                overrides,
+                replica and str(replica),
+                number,
+            )
             child = context.Process(target=_watch_round, args=arguments)
             child.start()
             try:
@@ -402,7 +465,6 @@ def finish_database(db_path: str | Path, incident: str | None = None) -> tuple[i
     Returns the incident's (documents, events, key moments) now in the database.
     """
     import sqlite_utils
-
     from incident_timeline.key_moments import rebuild_story
 
     db = sqlite_utils.Database(db_path)
@@ -411,7 +473,9 @@ def finish_database(db_path: str | Path, incident: str | None = None) -> tuple[i
         # right now: wait for its transaction instead of failing with "database is locked".
         db.execute(f"PRAGMA busy_timeout={FINISH_BUSY_TIMEOUT_MS}")
         rebuild_story(db)  # one BEGIN IMMEDIATE transaction
-        return tuple(db.execute(f"select count(*) from {table} where incident = ?", [incident]).fetchone()[0]
-                     for table in ("documents", "events", "key_moments"))
+        return tuple(
+            db.execute(f"select count(*) from {table} where incident = ?", [incident]).fetchone()[0]
+            for table in ("documents", "events", "key_moments")
+        )
     finally:
         db.close()

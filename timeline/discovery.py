@@ -45,7 +45,7 @@ class DocArticle:
 
 def gdelt_time(moment: dt.datetime) -> str:
     """``YYYYMMDDHHMMSS`` in UTC, as the API counts time."""
-    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+    return moment.astimezone(dt.UTC).strftime("%Y%m%d%H%M%S")
 
 
 def doc_query(
@@ -72,7 +72,7 @@ def asked_span(
     span: tuple[dt.datetime, dt.datetime], now: dt.datetime | None = None
 ) -> tuple[dt.datetime, dt.datetime] | None:
     """The window as asked: to now at the latest (an ongoing incident); None before it begins."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     end = min(span[1], now)
     return (span[0], end) if span[0] < end else None
 
@@ -83,7 +83,7 @@ def beyond_reach(
     reach: dt.timedelta = REACH,
 ) -> bool:
     """True when the window starts before the last ``reach`` the API searches (it may find less)."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     return span[0] < now - reach
 
 
@@ -98,9 +98,7 @@ def seen_moment(value) -> dt.datetime | None:
     if not match:
         return None
     try:
-        return dt.datetime.strptime("".join(match.groups()), "%Y%m%d%H%M%S").replace(
-            tzinfo=dt.timezone.utc
-        )
+        return dt.datetime.strptime("".join(match.groups()), "%Y%m%d%H%M%S").replace(tzinfo=dt.UTC)
     except ValueError:
         return None
 

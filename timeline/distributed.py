@@ -1,7 +1,8 @@
 """Distributed crawl: several ``timeline crawl`` processes share one crawl through Redis.
 
     timeline crawl --config sources.yml --db db/timeline.db \\
-        -s SCHEDULER=incident_timeline.distributed.SharedScheduler -s TIMELINE_REDIS_URL=redis://127.0.0.1:6379
+        -s SCHEDULER=incident_timeline.distributed.SharedScheduler -s
+        TIMELINE_REDIS_URL=redis://127.0.0.1:6379
 
 Start the same command in as many processes of one machine as you like (SQLite needs a
 local file; Redis may be anywhere). The request queue
@@ -19,19 +20,19 @@ import socket
 import time
 from collections import deque
 
+from incident_timeline.fingerprints import SCOPE, scoped
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.defer import deferred_from_coro
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
-from incident_timeline.fingerprints import SCOPE, scoped
-
 # Keys of one crawl: timeline:<incident>:<spider name, e.g. site:notiziario>:<what>.
 KEY_PREFIX = "timeline:{incident}:{spider}"
 # A worker that has not said anything for this long has died: stop waiting for it.
 STALE_AFTER_SECONDS = 60.0
-# How often a waiting worker looks for work shared by the others (the engine's own heartbeat is 5 s).
+# How often a waiting worker looks for work shared by the others (the engine's own heartbeat is 5
+# s).
 POLL_SECONDS = 0.25
 # Marks a request this scheduler popped itself to wake its engine (already past the dupefilter).
 HANDOFF = "timeline_handoff"
@@ -66,8 +67,11 @@ class ChannelDupeFilter(RFPDupeFilter):
     (timeline/fingerprints.py)."""
 
     def request_fingerprint(self, request):
-        return scoped(super().request_fingerprint(request).encode(), request).hex() \
-            if request.meta.get(SCOPE) else super().request_fingerprint(request)
+        return (
+            scoped(super().request_fingerprint(request).encode(), request).hex()
+            if request.meta.get(SCOPE)
+            else super().request_fingerprint(request)
+        )
 
 
 class SharedScheduler(Scheduler):
@@ -85,12 +89,18 @@ class SharedScheduler(Scheduler):
 
         url = crawler.settings.get("TIMELINE_REDIS_URL") or crawler.settings.get("REDIS_URL")
         if not url:
-            raise ValueError("the distributed scheduler needs -s TIMELINE_REDIS_URL=redis://HOST:PORT")
-        server = redis.Redis.from_url(url, socket_timeout=30, socket_connect_timeout=10,
-                                      retry_on_timeout=True)
+            raise ValueError(
+                "the distributed scheduler needs -s TIMELINE_REDIS_URL=redis://HOST:PORT"
+            )
+        server = redis.Redis.from_url(
+            url, socket_timeout=30, socket_connect_timeout=10, retry_on_timeout=True
+        )
         server.ping()
-        scheduler = cls(server=server, persist=crawler.settings.getbool("SCHEDULER_PERSIST"),
-                        flush_on_start=crawler.settings.getbool("SCHEDULER_FLUSH_ON_START"))
+        scheduler = cls(
+            server=server,
+            persist=crawler.settings.getbool("SCHEDULER_PERSIST"),
+            flush_on_start=crawler.settings.getbool("SCHEDULER_FLUSH_ON_START"),
+        )
         scheduler.stats = crawler.stats
         scheduler.crawler = crawler
         return scheduler
@@ -99,8 +109,11 @@ class SharedScheduler(Scheduler):
         prefix = KEY_PREFIX.format(incident=spider.incident.slug, spider=spider.name)
         self.queue_key = f"{prefix}:requests"
         self.workers_key = f"{prefix}:workers"
-        self.df = ChannelDupeFilter(self.server, key=f"{prefix}:dupefilter",
-                                    debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"))
+        self.df = ChannelDupeFilter(
+            self.server,
+            key=f"{prefix}:dupefilter",
+            debug=self.crawler.settings.getbool("DUPEFILTER_DEBUG"),
+        )
         super().open(spider)
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
         self.handoff: deque = deque()
@@ -112,7 +125,9 @@ class SharedScheduler(Scheduler):
 
         self.poller = task.LoopingCall(self.poll)
         self.poller.start(POLL_SECONDS, now=False)
-        finish_in_turn(self.server, KEY_PREFIX.format(incident=spider.incident.slug, spider="finish"))
+        finish_in_turn(
+            self.server, KEY_PREFIX.format(incident=spider.incident.slug, spider="finish")
+        )
 
     def close(self, reason):
         if self.poller.running:

@@ -38,13 +38,16 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _DURATION = re.compile(r"^P(?:T)?(\d+(?:\.\d+)?)([YMWDHS])$")
 # "la notte del 23", "the night of 23 January": in news usage most often the night that
 # leads into that day, though TIMEX3 writes the night that follows it; both are kept.
-_NIGHT_OF_DAY = re.compile(r"\b(?:nott\w*\s+(?:del|di|dell')|night\s+of(?:\s+the)?)\s*\d",
-                           re.IGNORECASE)
+_NIGHT_OF_DAY = re.compile(
+    r"\b(?:nott\w*\s+(?:del|di|dell')|night\s+of(?:\s+the)?)\s*\d", re.IGNORECASE
+)
 # A duration counted back from now: "da tre giorni", "ormai da giorni", "since … for".
 _SINCE = re.compile(r"(?:\b(?:da|dal|dalla|dopo|after|ormai)\s+(?:\w+\s+){0,2})$", re.IGNORECASE)
-_FOR_PERFECT = re.compile(r"\b(?:have|has|'ve|'s)\s+been\b[^.;]*\bfor\s+(?:\w+\s+){0,2}$",
-                          re.IGNORECASE)
-# A date that names its year ("25 gennaio 2023", "25/01/2023") places itself without a publication date.
+_FOR_PERFECT = re.compile(
+    r"\b(?:have|has|'ve|'s)\s+been\b[^.;]*\bfor\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+# A date that names its year ("25 gennaio 2023", "25/01/2023") places itself without a publication
+# date.
 _NAMES_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _UNITS = {"D": dt.timedelta(days=1), "W": dt.timedelta(weeks=1), "H": dt.timedelta(hours=1)}
 _UNIT_PRECISION = {"D": "days", "W": "week", "H": "hour"}
@@ -60,10 +63,12 @@ class When:
     precision: str
 
     def iso(self) -> dict[str, str]:
-        return {"at": self.at.isoformat(timespec="seconds"),
-                "earliest": self.earliest.isoformat(timespec="seconds"),
-                "latest": self.latest.isoformat(timespec="seconds"),
-                "precision": self.precision}
+        return {
+            "at": self.at.isoformat(timespec="seconds"),
+            "earliest": self.earliest.isoformat(timespec="seconds"),
+            "latest": self.latest.isoformat(timespec="seconds"),
+            "precision": self.precision,
+        }
 
     def day(self) -> str | None:
         """The local day it is filed under, when known to the day or better."""
@@ -105,13 +110,18 @@ def mention_when(timex: dict, timezone: str) -> When | None:
     if precision is None and timex.get("type") == "DURATION" and earliest and latest:
         # An anchored duration ("entro le prossime 48 ore"): the period it covers.
         length = latest - earliest
-        precision = "hour" if length <= dt.timedelta(hours=3) else (
-            "day" if length <= dt.timedelta(hours=36) else "days")
+        precision = (
+            "hour"
+            if length <= dt.timedelta(hours=3)
+            else ("day" if length <= dt.timedelta(hours=36) else "days")
+        )
     if precision is None or earliest is None:
         return None
     at = earliest
     if precision == "part_of_day":
-        if (timex.get("value") or "").endswith("NI") and _NIGHT_OF_DAY.search(timex.get("text") or ""):
+        if (timex.get("value") or "").endswith("NI") and _NIGHT_OF_DAY.search(
+            timex.get("text") or ""
+        ):
             earliest -= dt.timedelta(days=1)
             at = earliest + (latest + SECOND - dt.timedelta(days=1) - earliest) / 2
         else:
@@ -132,7 +142,7 @@ def since_when(timex: dict, text: str, reported: dt.datetime | None) -> When | N
     if not match or match.group(2) not in _UNITS:
         return None
     begin = timex["span"][0]
-    before = text[max(0, begin - 60):begin]
+    before = text[max(0, begin - 60) : begin]
     if not (_SINCE.search(before) or _FOR_PERFECT.search(before)):
         return None
     count, unit = float(match.group(1)), _UNITS[match.group(2)]
@@ -153,4 +163,6 @@ def reported_when(reported: dt.datetime | None, precision: str | None = "minute"
 
 def names_its_year(timex: dict) -> bool:
     """True for a date or time whose text states its year: it needs no publication date."""
-    return timex.get("type") in ("DATE", "TIME") and bool(_NAMES_YEAR.search(timex.get("text") or ""))
+    return timex.get("type") in ("DATE", "TIME") and bool(
+        _NAMES_YEAR.search(timex.get("text") or "")
+    )

@@ -6,7 +6,7 @@ Scrapy's ``itemadapter`` understands dataclasses, so ``ItemAdapter(item)["title"
 them as on a dict. The database schema is derived from the fields (:func:`columns`), and an
 older database gains the columns it lacks in place (timeline/store.py).
 
-    >>> doc = Document(url="http://x.test/a", title="Mail down", published="2023-01-24T10:00:00+01:00")
+    >>> doc = Document(url="http://x.test/a", title="Mail down", published="2023-01-24")
     >>> doc.events.append(Event(origin="text", text="ieri sera", value="2023-01-23TEV"))
     >>> [name for name in columns(Event)][:4]
     ['id', 'document_id', 'incident', 'source']
@@ -27,8 +27,15 @@ TRANSIENT = {"stored": False}
 #: The categories of the story: every key moment has one; events may also be "outage_ongoing"
 #: (the outage observed at a time, not its start) or "other".
 KEY_CATEGORIES = (
-    "outage_start", "provider_statement", "cause", "restoration_partial",
-    "restoration_complete", "deadline", "consumer_action", "regulator_action", "compensation",
+    "outage_start",
+    "provider_statement",
+    "cause",
+    "restoration_partial",
+    "restoration_complete",
+    "deadline",
+    "consumer_action",
+    "regulator_action",
+    "compensation",
 )
 #: How precise a time is, finest first (the same words for events and key moments).
 PRECISIONS = ("minute", "hour", "part_of_day", "day", "days", "week", "month")
@@ -173,8 +180,11 @@ def columns(cls: type) -> dict[str, type]:
     out = {}
     for item in dataclasses.fields(cls):
         if item.metadata.get("stored", True):
-            kinds = [t for t in typing.get_args(hints[item.name]) or (hints[item.name],)
-                     if t is not type(None)]
+            kinds = [
+                t
+                for t in typing.get_args(hints[item.name]) or (hints[item.name],)
+                if t is not type(None)
+            ]
             out[item.name] = SQL_TYPES.get(kinds[0], str)
     return out
 

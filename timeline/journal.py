@@ -41,9 +41,11 @@ logger = logging.getLogger(__name__)
 # Sent by pipelines.store.StoreDocument, so the journal knows when a page's documents are in
 # the database (the store commits in batches, some time after a page was processed).
 document_buffered = object()  # item=: a document waiting for the next batch commit
-documents_saved = object()    # items=: documents just committed (or given up on, logged as a store error)
+documents_saved = (
+    object()
+)  # items=: documents just committed (or given up on, logged as a store error)
 # Sent by spiders.incident.IncidentSpider, which calls every callback and errback itself.
-item_yielded = object()        # item=, request=: an item the response of request yielded
+item_yielded = object()  # item=, request=: an item the response of request yielded
 response_processed = object()  # request=: every request its response (or failure) yielded is
 #                                scheduled, every item handed to the pipelines
 
@@ -68,7 +70,8 @@ def journal_encode(value):
         if all(isinstance(k, str) for k in value) and not any(k in _TAGS for k in value):
             return {k: journal_encode(v) for k, v in value.items()}
         return {"__items__": [[journal_encode(k), journal_encode(v)] for k, v in value.items()]}
-    # Anything else a spider put in meta: pickled, as Scrapy's own disk queue does (raises if it can't).
+    # Anything else a spider put in meta: pickled, as Scrapy's own disk queue does (raises if it
+    # can't).
     return {"__pickle__": base64.b64encode(pickle.dumps(value, protocol=4)).decode("ascii")}
 
 
@@ -79,7 +82,7 @@ def journal_decode(value):
     if not isinstance(value, dict):
         return value
     if len(value) == 1:
-        (tag, inner), = value.items()
+        ((tag, inner),) = value.items()
         if tag == "__bytes__":
             return base64.b64decode(inner)
         if tag == "__tuple__":
@@ -157,17 +160,21 @@ class RequestJournal:
         """Accepted and not done (serialised), in the order they were first accepted."""
         return [journal_decode(self.requests[fp]) for fp in self.pending if fp in self.requests]
 
-    def open(self) -> "RequestJournal":
+    def open(self) -> RequestJournal:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        needs_newline = self.path.exists() and self.path.stat().st_size > 0 and \
-            self.path.read_bytes()[-1:] != b"\n"
+        needs_newline = (
+            self.path.exists()
+            and self.path.stat().st_size > 0
+            and self.path.read_bytes()[-1:] != b"\n"
+        )
         self.file = self.path.open("a", encoding="utf-8")
         if needs_newline:  # the last line was cut by a kill: start ours on a line of its own
             self.write_line("")
         return self
 
     def forget_requests(self) -> None:
-        """The serialised requests are only needed to resume; from then on, fingerprints and URLs do."""
+        """The serialised requests are only needed to resume; from then on, fingerprints and URLs
+        do."""
         self.requests.clear()
 
     def close(self) -> None:
@@ -180,8 +187,14 @@ class RequestJournal:
         self.file.flush()  # into the OS: survives kill -9 (not a power cut: no fsync)
 
     def accepted(self, fp: str, request_dict: dict) -> None:
-        line = json.dumps({"accepted": fp, "url": request_dict.get("url"),
-                           "request": journal_encode(request_dict)}, separators=(",", ":"))
+        line = json.dumps(
+            {
+                "accepted": fp,
+                "url": request_dict.get("url"),
+                "request": journal_encode(request_dict),
+            },
+            separators=(",", ":"),
+        )
         self.pending[fp] = request_dict.get("url") or ""
         self.write_line(line)
 
@@ -195,12 +208,14 @@ class RequestJournal:
         return True
 
     def done_url(self, url: str) -> int:
-        """Mark done every pending request for ``url`` (a redirect's source, once its target is accepted)."""
+        """Mark done every pending request for ``url`` (a redirect's source, once its target is
+        accepted)."""
         return sum(self.done(fp) for fp in [fp for fp, u in self.pending.items() if u == url])
 
 
 class JournalScheduler(Scheduler):
-    """Scrapy's scheduler, which also writes the request journal of ``CrashSafeJobDir`` (with JOBDIR).
+    """Scrapy's scheduler, which also writes the request journal of ``CrashSafeJobDir`` (with
+    JOBDIR).
 
     Without JOBDIR (or with ``TIMELINE_REQUEST_JOURNAL=False``) it is exactly Scrapy's scheduler.
     After a crash it rebuilds the duplicate filter from the journal and re-enqueues the
@@ -224,7 +239,8 @@ class JournalScheduler(Scheduler):
         return opened
 
     def resume(self, spider) -> None:
-        """After a crash: the duplicate filter learns every journaled request; the pending ones are queued."""
+        """After a crash: the duplicate filter learns every journaled request; the pending ones are
+        queued."""
         journal = self.jobdir_owner.journal
         unreadable = queued = 0
         for data in journal.to_resume:
@@ -232,7 +248,9 @@ class JournalScheduler(Scheduler):
                 request = request_from_dict(data, spider=spider)
             except Exception as exc:
                 unreadable += 1
-                logger.warning("cannot resume %s (%s): it will not be fetched", data.get("url"), exc)
+                logger.warning(
+                    "cannot resume %s (%s): it will not be fetched", data.get("url"), exc
+                )
                 continue
             # Scrapy's own enqueue (already journaled as accepted): queued, and seen by the filter.
             queued += bool(Scheduler.enqueue_request(self, request))
@@ -288,7 +306,8 @@ class CrashSafeJobDir:
         self.jobdir = jobdir
         self.fingerprinter = crawler.request_fingerprinter
         self.journal: RequestJournal | None = None
-        #: fresh (new folder) · clean (after a clean stop) · resumed (after a crash, from the journal)
+        #: fresh (new folder) · clean (after a clean stop) ·
+        #: resumed (after a crash, from the journal)
         #: · restarted (after a crash, without a journal: from scratch)
         self.mode = "fresh"
         jobdir.mkdir(parents=True, exist_ok=True)
@@ -300,17 +319,24 @@ class CrashSafeJobDir:
             self.discard_stale_state()
             if self.journal is not None and self.journal.requests:
                 self.mode = "resumed"
-                logger.warning("%s: the previous crawl did not stop cleanly (killed?); resuming from its "
-                               "request journal: %d requests to do again, %d done are not fetched again",
-                               jobdir, len(self.journal.pending), self.journal.done_count)
+                logger.warning(
+                    "%s: the previous crawl did not stop cleanly (killed?); resuming from its "
+                    "request journal: %d requests to do again, %d done are not fetched again",
+                    jobdir,
+                    len(self.journal.pending),
+                    self.journal.done_count,
+                )
             else:
                 self.mode = "restarted"
                 journal_path.unlink(missing_ok=True)
                 if self.journal is not None:
                     self.journal.load()
-                logger.warning("%s: the previous crawl did not stop cleanly (killed?) and left no request "
-                               "journal, so this crawl starts over (stored documents are updated, not doubled)",
-                               jobdir)
+                logger.warning(
+                    "%s: the previous crawl did not stop cleanly (killed?) and left no request "
+                    "journal, so this crawl starts over"
+                    " (stored documents are updated, not doubled)",
+                    jobdir,
+                )
         elif journal_path.exists() or any((jobdir / name).exists() for name in self.STATE):
             self.mode = "clean"
         (jobdir / self.MARKER).write_text("a crawl is using this job folder\n")
@@ -321,20 +347,22 @@ class CrashSafeJobDir:
         # Done-marking: id(item) → the fingerprint of the page that yielded it, while it is pending.
         self.owner: dict[int, str] = {}
         self.in_pipelines: Counter = Counter()  # fingerprint → its items not through the pipelines
-        self.uncommitted: Counter = Counter()   # fingerprint → its documents not committed yet
-        self.buffered: set[int] = set()         # id(item): waiting in the store for a commit
-        self.through: set[int] = set()          # id(item): out of the pipelines
-        self.processed: set[str] = set()        # output handed over, waiting for its items
+        self.uncommitted: Counter = Counter()  # fingerprint → its documents not committed yet
+        self.buffered: set[int] = set()  # id(item): waiting in the store for a commit
+        self.through: set[int] = set()  # id(item): out of the pipelines
+        self.processed: set[str] = set()  # output handed over, waiting for its items
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         if self.journal is not None:
-            for handler, signal in ((self.item_yielded, item_yielded),
-                                    (self.response_processed, response_processed),
-                                    (self.document_buffered, document_buffered),
-                                    (self.documents_saved, documents_saved),
-                                    (self.item_through, signals.item_scraped),
-                                    (self.item_through, signals.item_dropped),
-                                    (self.item_through, signals.item_error)):
+            for handler, signal in (
+                (self.item_yielded, item_yielded),
+                (self.response_processed, response_processed),
+                (self.document_buffered, document_buffered),
+                (self.documents_saved, documents_saved),
+                (self.item_through, signals.item_scraped),
+                (self.item_through, signals.item_dropped),
+                (self.item_through, signals.item_error),
+            ):
                 crawler.signals.connect(handler, signal=signal)
 
     @classmethod
@@ -357,7 +385,7 @@ class CrashSafeJobDir:
         return isinstance(scheduler, type) and issubclass(scheduler, JournalScheduler)
 
     @classmethod
-    def of(cls, crawler) -> "CrashSafeJobDir | None":
+    def of(cls, crawler) -> CrashSafeJobDir | None:
         extensions = getattr(crawler, "extensions", None)
         for extension in getattr(extensions, "middlewares", ()):
             if isinstance(extension, cls):
@@ -384,7 +412,9 @@ class CrashSafeJobDir:
             self.journal.accepted(self.fingerprint(request), data)
         except Exception as exc:  # callback not a spider method, unpicklable meta
             self.crawler.stats.inc_value("timeline/journal/unserializable")
-            logger.warning("request not journaled (a crash would lose it): %s (%s)", request.url, exc)
+            logger.warning(
+                "request not journaled (a crash would lose it): %s (%s)", request.url, exc
+            )
             return
         self.crawler.stats.inc_value("timeline/journal/accepted")
 
@@ -439,7 +469,7 @@ class CrashSafeJobDir:
             self.settle(fp)
 
     def forget(self, key: int) -> None:
-        """Drop an item from the books once it is through the pipelines and not awaiting a commit."""
+        """Drop an item from the books once through the pipelines and not awaiting a commit."""
         if key in self.through and key not in self.buffered:
             self.through.discard(key)
             self.owner.pop(key, None)

@@ -37,7 +37,6 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
-
 from incident_timeline.categories import REQUEST, read_statement
 from incident_timeline.happened import DAY_OR_FINER, precision_of
 from incident_timeline.items import KEY_CATEGORIES, KeyMoment, columns
@@ -46,10 +45,24 @@ ISO = dt.datetime.fromisoformat
 PRECISION_ORDER = ("minute", "hour", "part_of_day", "day", "days", "week", "month")
 # Kinds whose documents speak for an actor, and the categories each may vouch for alone.
 OWN_VOICE = {
-    "provider": {"outage_start", "provider_statement", "cause", "restoration_partial",
-                 "restoration_complete", "deadline", "compensation"},
-    "status": {"outage_start", "provider_statement", "cause", "restoration_partial",
-               "restoration_complete", "deadline", "compensation"},
+    "provider": {
+        "outage_start",
+        "provider_statement",
+        "cause",
+        "restoration_partial",
+        "restoration_complete",
+        "deadline",
+        "compensation",
+    },
+    "status": {
+        "outage_start",
+        "provider_statement",
+        "cause",
+        "restoration_partial",
+        "restoration_complete",
+        "deadline",
+        "compensation",
+    },
     # A consumer association asking the regulator to act is its own act too.
     "consumer": {"consumer_action", "regulator_action"},
     "regulator": {"regulator_action"},
@@ -63,13 +76,20 @@ DAY = dt.timedelta(hours=24)
 STATEMENT_CHARS = 320
 # Who acts, so that two actions of one day by different actors stay two happenings.
 ENTITY_CLASSES = {
-    "government": re.compile(r"\b(?:presidenza del consiglio|palazzo chigi|governo|government|"
-                             r"prime minister|primo ministro|downing street|white house)\b", re.I),
-    "parliament": re.compile(r"\b(?:parlamentare|deputat[oa]|senat(?:ore|rice)|interrogazione|"
-                             r"mp|member of parliament|congress\w*|senator|lawmaker)\b", re.I),
+    "government": re.compile(
+        r"\b(?:presidenza del consiglio|palazzo chigi|governo|government|"
+        r"prime minister|primo ministro|downing street|white house)\b",
+        re.I,
+    ),
+    "parliament": re.compile(
+        r"\b(?:parlamentare|deputat[oa]|senat(?:ore|rice)|interrogazione|"
+        r"mp|member of parliament|congress\w*|senator|lawmaker)\b",
+        re.I,
+    ),
 }
 NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
-COMMON_CAPITALS = frozenset("""
+COMMON_CAPITALS = frozenset(
+    """
     il lo la le gli i un una uno l dal dalla da per con su in nel nella e ed ma che chi non
     the a an and but from for with on in of to this that these those it its we our they
     oggi ieri domani today yesterday secondo according aggiornamento update roma milano
@@ -77,7 +97,8 @@ COMMON_CAPITALS = frozenset("""
     thursday friday saturday sunday gennaio febbraio marzo aprile maggio giugno luglio agosto
     settembre ottobre novembre dicembre january february march april may june july august
     september october november december intanto inoltre anche già così dopo prima mentre
-""".split())
+""".split()
+)
 
 
 @dataclass
@@ -120,7 +141,10 @@ class Evidence:
     @property
     def headline(self) -> bool:
         """A report whose document is about it: its title says the same happening."""
-        return self.origin == "text" and read_statement(self.title, kind=self.kind).category == self.category
+        return (
+            self.origin == "text"
+            and read_statement(self.title, kind=self.kind).category == self.category
+        )
 
     def rank(self) -> int:
         return PRECISION_ORDER.index(self.precision) if self.precision in PRECISION_ORDER else 99
@@ -155,30 +179,45 @@ def by_report(item: Evidence) -> Evidence:
     """The item dated by when it was reported (a statement, a cause stated, an offer), as
     precisely as the report is dated."""
     own_time = item.origin in ("claim", "document", "status") and item.precision
-    return dataclasses.replace(item, at=item.reported, earliest=item.reported,
-                               latest=item.reported, precision=own_time or "minute")
+    return dataclasses.replace(
+        item,
+        at=item.reported,
+        earliest=item.reported,
+        latest=item.reported,
+        precision=own_time or "minute",
+    )
 
 
 def supports(item: Evidence, at: dt.datetime, slack: dt.timedelta) -> bool:
-    """Whether ``item`` is compatible with a happening at ``at``: its bounds, widened by ``slack``."""
+    """Whether ``item`` is compatible with a happening at ``at`` (bounds widened by ``slack``)."""
     return item.earliest - slack <= at <= item.latest + slack
 
 
 def overlaps(item: Evidence, document: Evidence, slack: dt.timedelta) -> bool:
     """Whether a report can be of the document: its time within the document's (a document
     dated only by its day may be any time of that day), give or take ``slack``."""
-    return (item.earliest - slack <= (document.latest or document.at)
-            and document.earliest - slack <= (item.latest or item.at))
+    return item.earliest - slack <= (
+        document.latest or document.at
+    ) and document.earliest - slack <= (item.latest or item.at)
 
 
 def score(group: Group) -> tuple:
     """Better groups first: more sources, the actor's own voice, finer times, earlier."""
-    return (-len(group.sources), not any(i.own_voice for i in group.items),
-            min(i.rank() for i in group.items), group.earliest)
+    return (
+        -len(group.sources),
+        not any(i.own_voice for i in group.items),
+        min(i.rank() for i in group.items),
+        group.earliest,
+    )
 
 
-def densest_groups(items: list[Evidence], category: str, slack: dt.timedelta,
-                   compatible=lambda a, b: True, own_first: bool = False) -> list[Group]:
+def densest_groups(
+    items: list[Evidence],
+    category: str,
+    slack: dt.timedelta,
+    compatible=lambda a, b: True,
+    own_first: bool = False,
+) -> list[Group]:
     """Groups of items reporting one happening, the best supported first.
 
     Each item proposes its own time; the proposal that the most sources are compatible with
@@ -191,8 +230,10 @@ def densest_groups(items: list[Evidence], category: str, slack: dt.timedelta,
     can reach it; when a group is taken, only the proposals near it are drawn again. A very
     large category is thinned first (``thinned``).
     """
-    left = sorted((i for i in thinned(items) if i.at is not None and i.earliest is not None),
-                  key=lambda i: i.earliest)
+    left = sorted(
+        (i for i in thinned(items) if i.at is not None and i.earliest is not None),
+        key=lambda i: i.earliest,
+    )
     if not left:
         return []
     reach = max((i.latest or i.earliest) - i.earliest for i in left) + slack
@@ -201,10 +242,15 @@ def densest_groups(items: list[Evidence], category: str, slack: dt.timedelta,
 
     def propose(candidate: Evidence) -> Group:
         group = Group(category, proposal=candidate)
-        window = left[bisect.bisect_left(starts, candidate.at - reach):
-                      bisect.bisect_right(starts, candidate.at + slack)]
-        near = sorted((i for i in window if id(i) in alive and supports(i, candidate.at, slack)),
-                      key=lambda i: (i is not candidate, abs((i.at - candidate.at).total_seconds())))
+        window = left[
+            bisect.bisect_left(starts, candidate.at - reach) : bisect.bisect_right(
+                starts, candidate.at + slack
+            )
+        ]
+        near = sorted(
+            (i for i in window if id(i) in alive and supports(i, candidate.at, slack)),
+            key=lambda i: (i is not candidate, abs((i.at - candidate.at).total_seconds())),
+        )
         for item in near:
             # The proposal and the first members stand for the group: a crowd of reports
             # of one happening need not each be checked against every other.
@@ -256,9 +302,13 @@ def thinned(items: list[Evidence], limit: int = MAX_EVIDENCE) -> list[Evidence]:
         return items
     own = [i for i in items if i.own_voice]
     buckets: dict[tuple, list[Evidence]] = {}
-    for item in sorted((i for i in items if not i.own_voice),
-                       key=lambda i: (i.rank(), i.reported or i.at or dt.datetime.max.replace(
-                           tzinfo=dt.timezone.utc))):
+    for item in sorted(
+        (i for i in items if not i.own_voice),
+        key=lambda i: (
+            i.rank(),
+            i.reported or i.at or dt.datetime.max.replace(tzinfo=dt.UTC),
+        ),
+    ):
         buckets.setdefault((item.source, item.at.date() if item.at else None), []).append(item)
     kept = own[:limit]
     queues = list(buckets.values())
@@ -275,9 +325,13 @@ def best_time(group: Group) -> tuple[dt.datetime, dt.datetime, dt.datetime, str]
     """(at, earliest, latest, precision): the proposal's time, bounded by the reports that
     give it at the same precision (the actor's own, when the proposal is its own)."""
     at = group.proposal.at
-    same = [i for i in group.items if i.precision == group.proposal.precision
-            and i.earliest <= at <= i.latest
-            and (i.own_voice or not group.proposal.own_voice)] or [group.proposal]
+    same = [
+        i
+        for i in group.items
+        if i.precision == group.proposal.precision
+        and i.earliest <= at <= i.latest
+        and (i.own_voice or not group.proposal.own_voice)
+    ] or [group.proposal]
     return at, min(i.earliest for i in same), max(i.latest for i in same), group.proposal.precision
 
 
@@ -295,8 +349,9 @@ def _entities(item: Evidence, subject: frozenset[str]) -> frozenset[str]:
     names = set()
     for match in NAME.finditer(text):
         names.update(w.lower() for w in re.split(r"[\s'’-]+", match.group(0)))
-    return frozenset(found | {n for n in names if len(n) > 2 and n not in COMMON_CAPITALS
-                              and n not in subject})
+    return frozenset(
+        found | {n for n in names if len(n) > 2 and n not in COMMON_CAPITALS and n not in subject}
+    )
 
 
 def actor_check(subject: frozenset[str]):
@@ -324,12 +379,14 @@ def actor_check(subject: frozenset[str]):
         if own_a is not None or own_b is not None:
             if own_a is not None and own_b is not None:
                 return False  # two actors' own documents: two actions
-            own, other_classes, other_names = ((own_a, classes_b, names_b) if own_a is not None
-                                               else (own_b, classes_a, names_a))
+            own, other_classes, other_names = (
+                (own_a, classes_b, names_b) if own_a is not None else (own_b, classes_a, names_a)
+            )
             return not other_classes and (not other_names or bool(own & other_names))
         if classes_a and classes_b:
             return bool(classes_a & classes_b)
         return not names_a or not names_b or bool(names_a & names_b)
+
     return same_actor
 
 
@@ -339,14 +396,18 @@ CONTENT = re.compile(
     r"vendor|fornitore|dat[oi]|data|pers[oi]|lost|indennizz\w+|compensat\w+|rimbors\w+|"
     r"refund\w*|(?:\d+|un|uno|una|due|tre|sei|dodici|one|two|three|six|twelve)\s*"
     r"(?:%|per ?cento|percent|mesi|months?|gb|giorni|days|ore|hours)|entro|within|causa|"
-    r"caused?)\b", re.IGNORECASE)
+    r"caused?)\b",
+    re.IGNORECASE,
+)
 # A concrete cause, as opposed to "un problema tecnico": what a cause moment must name.
 CONCRETE_CAUSE = re.compile(
     r"\b(?:bug|storage|sistema operativo|operating system|vendor|fornitore|firmware|software|"
     r"hardware|configurazion\w+|configuration|attacc\w+|attack\w*|ransomware|hacker\w*|"
     r"incendio|fire|power|alimentazione|aggiornamento|update|upgrade|migrazion\w+|migration|"
     r"database|server|dischi|disk\w*|dns|certificat\w+|cav[oi]|cables?|errore umano|"
-    r"human error|malfunzionamento|guasto hardware)\b", re.IGNORECASE)
+    r"human error|malfunzionamento|guasto hardware)\b",
+    re.IGNORECASE,
+)
 
 
 def says(item: Evidence, category: str) -> bool:
@@ -364,12 +425,23 @@ def best_statement(group: Group) -> Evidence:
 
     def rank(item: Evidence):
         sentence = item.sentence or ""
-        gives_time = proposal is not None and item.precision == proposal.precision and (
-            item.earliest <= proposal.at <= item.latest if item.earliest else False)
-        return (not gives_time, not item.own_voice, not says(item, group.category),
-                item.modality != "happened",
-                -min(3, len(CONTENT.findall(sentence))), item.origin != "document",
-                len(sentence) > STATEMENT_CHARS, item.rank(), item.reported or item.at)
+        gives_time = (
+            proposal is not None
+            and item.precision == proposal.precision
+            and (item.earliest <= proposal.at <= item.latest if item.earliest else False)
+        )
+        return (
+            not gives_time,
+            not item.own_voice,
+            not says(item, group.category),
+            item.modality != "happened",
+            -min(3, len(CONTENT.findall(sentence))),
+            item.origin != "document",
+            len(sentence) > STATEMENT_CHARS,
+            item.rank(),
+            item.reported or item.at,
+        )
+
     return min(group.items, key=rank)
 
 
@@ -381,11 +453,22 @@ def _moment(group: Group, incident: str) -> KeyMoment:
     names = sorted(group.sources)
     reported = [i.reported for i in group.items if i.reported]
     return KeyMoment(
-        incident=incident, category=group.category, at=_iso(at), earliest=_iso(min(earliest, at)),
-        latest=_iso(max(latest, at)), precision=precision, statement=quoted.sentence,
-        sources=len(names), first_reported=_iso(min(reported) if reported else at),
-        documents=json.dumps(urls), source_names=json.dumps(names), statement_url=quoted.url,
-        statement_source=quoted.source, conflict=0, events=len(group.items))
+        incident=incident,
+        category=group.category,
+        at=_iso(at),
+        earliest=_iso(min(earliest, at)),
+        latest=_iso(max(latest, at)),
+        precision=precision,
+        statement=quoted.sentence,
+        sources=len(names),
+        first_reported=_iso(min(reported) if reported else at),
+        documents=json.dumps(urls),
+        source_names=json.dumps(names),
+        statement_url=quoted.url,
+        statement_source=quoted.source,
+        conflict=0,
+        events=len(group.items),
+    )
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -402,12 +485,18 @@ def outage_starts(evidence: list[Evidence]) -> list[Group]:
     A second start is kept only with sources of its own (two, or the provider) and a time
     that cannot be the same night as the first.
     """
-    starts = [e for e in evidence if e.category == "outage_start" and e.modality == "happened"
-              and _datable(e)]
+    starts = [
+        e
+        for e in evidence
+        if e.category == "outage_start" and e.modality == "happened" and _datable(e)
+    ]
     if not starts:
         # Only durations counted back from a report ("da tre giorni"): a start with wide bounds.
-        starts = [e for e in evidence if e.category == "outage_start" and e.at is not None
-                  and e.precision == "days"]
+        starts = [
+            e
+            for e in evidence
+            if e.category == "outage_start" and e.at is not None and e.precision == "days"
+        ]
     groups = densest_groups(starts, "outage_start", NIGHT)
     if not groups:
         return []
@@ -427,8 +516,14 @@ def progress(group: Group) -> float:
         for level, pattern in PROGRESS:
             if pattern.search(item.sentence or ""):
                 best = max(best, level)
-        best = max([best] + [float(n.replace(",", ".")) for n in PERCENT.findall(item.sentence or "")
-                             if float(n.replace(",", ".")) < 100])
+        best = max(
+            [best]
+            + [
+                float(n.replace(",", "."))
+                for n in PERCENT.findall(item.sentence or "")
+                if float(n.replace(",", ".")) < 100
+            ]
+        )
     return best or 10.0
 
 
@@ -441,11 +536,27 @@ def restorations(evidence: list[Evidence]) -> list[Group]:
     cards working again while the app stays down was a stage, not the end.
     """
     happened = [e for e in evidence if e.modality == "happened" and _datable(e)]
-    partial = [g for g in densest_groups([e for e in happened if e.category == "restoration_partial"],
-                                         "restoration_partial", NIGHT) if g.supported]
-    complete = sorted((g for g in densest_groups(
-        [e for e in happened if e.category == "restoration_complete"], "restoration_complete", NIGHT)
-        if g.supported), key=lambda g: g.proposal.at)
+    partial = [
+        g
+        for g in densest_groups(
+            [e for e in happened if e.category == "restoration_partial"],
+            "restoration_partial",
+            NIGHT,
+        )
+        if g.supported
+    ]
+    complete = sorted(
+        (
+            g
+            for g in densest_groups(
+                [e for e in happened if e.category == "restoration_complete"],
+                "restoration_complete",
+                NIGHT,
+            )
+            if g.supported
+        ),
+        key=lambda g: g.proposal.at,
+    )
     done = None
     for group in complete:
         if any(p.proposal.at > group.proposal.at for p in partial):
@@ -472,20 +583,37 @@ def communications(evidence: list[Evidence]) -> list[Evidence]:
     A status update within a few hours of a communiqué is the same happening; a document or
     update that only says the service is back is the restoration, not a statement.
     """
-    documents = [e for e in evidence if e.origin == "document" and e.own_voice
-                 and e.category == "provider_statement"
-                 and not read_statement(e.title, kind=e.kind).category.startswith("restoration")]
+    documents = [
+        e
+        for e in evidence
+        if e.origin == "document"
+        and e.own_voice
+        and e.category == "provider_statement"
+        and not read_statement(e.title, kind=e.kind).category.startswith("restoration")
+    ]
     # Only a document whose time is known can be the same happening as an update near it.
     timed = [d for d in documents if d.precision == "minute"]
-    updates = [e for e in evidence if e.origin == "status" and e.kind == "status"
-               and e.category == "provider_statement" and e.at is not None
-               and not any(abs(e.at - d.at) <= SAME_STATEMENT for d in timed)]
+    updates = [
+        e
+        for e in evidence
+        if e.origin == "status"
+        and e.kind == "status"
+        and e.category == "provider_statement"
+        and e.at is not None
+        and not any(abs(e.at - d.at) <= SAME_STATEMENT for d in timed)
+    ]
     return documents + updates
 
 
-def own_documents(items: list[Evidence], category: str, slack: dt.timedelta,
-                  evidence: list[Evidence], compatible=lambda a, b: True,
-                  voices: list[Evidence] | None = None, others_alone: bool = False) -> list[Group]:
+def own_documents(
+    items: list[Evidence],
+    category: str,
+    slack: dt.timedelta,
+    evidence: list[Evidence],
+    compatible=lambda a, b: True,
+    voices: list[Evidence] | None = None,
+    others_alone: bool = False,
+) -> list[Group]:
     """One group per document in the actor's own voice (each communiqué, each press release),
     with the reports that match it; then what only others report, when two sources do (or,
     with ``others_alone``, when supported otherwise: an actor saying it in a sentence of its
@@ -493,59 +621,104 @@ def own_documents(items: list[Evidence], category: str, slack: dt.timedelta,
 
     ``voices`` are the own documents when they are not among ``items``.
     """
-    documents = voices if voices is not None else [
-        e for e in items if e.origin == "document" and e.own_voice]
+    documents = (
+        voices
+        if voices is not None
+        else [e for e in items if e.origin == "document" and e.own_voice]
+    )
     groups = {id(d): Group(category, proposal=d) for d in documents}
     for document in documents:
         group = groups[id(document)]
         group.add(document, document.earliest, document.latest)
         for item in evidence:  # what the document itself says without a date
-            if item.document_id == document.document_id and item.origin == "claim" \
-                    and item.event_id != document.event_id:
+            if (
+                item.document_id == document.document_id
+                and item.origin == "claim"
+                and item.event_id != document.event_id
+            ):
                 group.items.append(item)
     others, covered = [], {d.document_id for d in documents if d.origin == "document"}
     for item in items:
-        if any(item is d for d in documents) or (item.origin == "claim" and item.document_id in covered):
+        if any(item is d for d in documents) or (
+            item.origin == "claim" and item.document_id in covered
+        ):
             continue  # the documents themselves, and what they say, are in already
-        near = [d for d in documents if overlaps(item, d, slack) and compatible(item, d)
-                and (item.document_id == d.document_id or item.origin != "claim")]
+        near = [
+            d
+            for d in documents
+            if overlaps(item, d, slack)
+            and compatible(item, d)
+            and (item.document_id == d.document_id or item.origin != "claim")
+        ]
         if near:
-            nearest = min(near, key=lambda d: (item.document_id != d.document_id,
-                                               abs((d.at - item.at).total_seconds())))
+            nearest = min(
+                near,
+                key=lambda d: (
+                    item.document_id != d.document_id,
+                    abs((d.at - item.at).total_seconds()),
+                ),
+            )
             groups[id(nearest)].items.append(item)
         else:
             others.append(item)
-    reported = [g for g in densest_groups(others, category, slack, compatible)
-                if (g.supported if others_alone else len(g.sources) >= 2)]
+    reported = [
+        g
+        for g in densest_groups(others, category, slack, compatible)
+        if (g.supported if others_alone else len(g.sources) >= 2)
+    ]
     return list(groups.values()) + reported
 
 
 PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|per ?cento|percent)", re.IGNORECASE)
 # Words for how much is back, with the share they stand for.
 PROGRESS = (
-    (95, re.compile(r"\b(?:all but|almost all|nearly all|virtually all|quasi tutt[ie]|"
-                    r"tutt[ie] tranne|tutt[ie] eccetto|pressoché tutt[ie])\b", re.I)),
-    (70, re.compile(r"\b(?:most|majority|maggior parte|maggioranza|gran parte|la più parte)\b", re.I)),
+    (
+        95,
+        re.compile(
+            r"\b(?:all but|almost all|nearly all|virtually all|quasi tutt[ie]|"
+            r"tutt[ie] tranne|tutt[ie] eccetto|pressoché tutt[ie])\b",
+            re.I,
+        ),
+    ),
+    (
+        70,
+        re.compile(
+            r"\b(?:most|majority|maggior parte|maggioranza|gran parte|la più parte)\b", re.I
+        ),
+    ),
     (50, re.compile(r"\b(?:half|metà)\b", re.I)),
 )
 CAUSE_KINDS = {
     "attack_denied": None,  # set from the modality, not a word
-    "infrastructure": re.compile(r"\b(?:infrastruttur\w+|infrastructure|rete|network|router\w*|"
-                                 r"data ?cent\w+|storage|archiviazione|server\w*|equipment|"
-                                 r"apparat\w+|hardware|dischi|disks?)\b", re.I),
-    "software": re.compile(r"\b(?:bug|software|firmware|sistema operativo|operating system|"
-                           r"aggiornament\w+|update|upgrade|versione|version|difetto|defect|"
-                           r"glitch|flaw)\b", re.I),
-    "change": re.compile(r"\b(?:manutenzione|maintenance|configurazion\w+|configuration|change|"
-                         r"modific\w+|intervento programmato|planned work)\b", re.I),
-    "third_party": re.compile(r"\b(?:vendor|fornitore|supplier|third[- ]party|esterno|external)\b",
-                              re.I),
+    "infrastructure": re.compile(
+        r"\b(?:infrastruttur\w+|infrastructure|rete|network|router\w*|"
+        r"data ?cent\w+|storage|archiviazione|server\w*|equipment|"
+        r"apparat\w+|hardware|dischi|disks?)\b",
+        re.I,
+    ),
+    "software": re.compile(
+        r"\b(?:bug|software|firmware|sistema operativo|operating system|"
+        r"aggiornament\w+|update|upgrade|versione|version|difetto|defect|"
+        r"glitch|flaw)\b",
+        re.I,
+    ),
+    "change": re.compile(
+        r"\b(?:manutenzione|maintenance|configurazion\w+|configuration|change|"
+        r"modific\w+|intervento programmato|planned work)\b",
+        re.I,
+    ),
+    "third_party": re.compile(
+        r"\b(?:vendor|fornitore|supplier|third[- ]party|esterno|external)\b", re.I
+    ),
     "attack": re.compile(r"\b(?:attacc\w+|attack\w*|hacker\w*|ransomware|cyber\w*)\b", re.I),
     "power": re.compile(r"\b(?:incendio|fire|power|alimentazione|elettric\w+|blackout)\b", re.I),
     "human": re.compile(r"\b(?:errore umano|human error)\b", re.I),
-    "root": re.compile(r"\b(?:root cause|causa principale|causa originaria|post[- ]incident|"
-                       r"post[- ]mortem|review|revisione|analisi|indagine interna|what we found|"
-                       r"lessons? learned)\b", re.I),
+    "root": re.compile(
+        r"\b(?:root cause|causa principale|causa originaria|post[- ]incident|"
+        r"post[- ]mortem|review|revisione|analisi|indagine interna|what we found|"
+        r"lessons? learned)\b",
+        re.I,
+    ),
 }
 
 
@@ -554,8 +727,11 @@ def cause_kinds(items: list[Evidence]) -> frozenset[str]:
 
     A document titled as a review ("Our review of the outage") gives the root cause.
     """
-    kinds = {"root"} if any(i.origin == "document" and CAUSE_KINDS["root"].search(i.title)
-                            for i in items) else set()
+    kinds = (
+        {"root"}
+        if any(i.origin == "document" and CAUSE_KINDS["root"].search(i.title) for i in items)
+        else set()
+    )
     for item in items:
         if item.category != "cause":
             continue
@@ -571,20 +747,41 @@ def causes(evidence: list[Evidence]) -> list[Group]:
     """The cause, each time the provider states something new about it (first stated,
     stated in concrete terms, restated with a denial, the root cause of a review), in any of
     its communications (a notice that the service is back may give the cause too)."""
-    stated = [by_report(e) for e in evidence if e.category == "cause" and e.reported is not None
-              and e.modality in ("happened", "negated")]
-    voices = sorted((e for e in evidence if e.origin in ("document", "status")
-                     and e.kind in ("provider", "status") and e.at is not None),
-                    key=lambda e: e.origin != "document")  # a communiqué before the update near it
+    stated = [
+        by_report(e)
+        for e in evidence
+        if e.category == "cause"
+        and e.reported is not None
+        and e.modality in ("happened", "negated")
+    ]
+    voices = sorted(
+        (
+            e
+            for e in evidence
+            if e.origin in ("document", "status")
+            and e.kind in ("provider", "status")
+            and e.at is not None
+        ),
+        key=lambda e: e.origin != "document",
+    )  # a communiqué before the update near it
     groups, seen = [], set()
     for said in voices:  # a document says its claims; an update, those of its time
         if (said.document_id, said.origin == "document" or said.reported) in seen:
             continue
         seen.add((said.document_id, said.origin == "document" or said.reported))
-        own = [e for e in stated if e.document_id == said.document_id
-               and (said.origin == "document" or e.reported == said.reported)]
-        near = [g for g in groups if g.proposal.origin == "document" and g.proposal.precision == "minute"
-                and abs(g.proposal.at - said.at) <= SAME_STATEMENT]
+        own = [
+            e
+            for e in stated
+            if e.document_id == said.document_id
+            and (said.origin == "document" or e.reported == said.reported)
+        ]
+        near = [
+            g
+            for g in groups
+            if g.proposal.origin == "document"
+            and g.proposal.precision == "minute"
+            and abs(g.proposal.at - said.at) <= SAME_STATEMENT
+        ]
         if own and near:
             for item in [said] + own:
                 near[0].add(item, item.earliest, item.latest)
@@ -620,7 +817,12 @@ def no_later_than_reported(item: Evidence) -> Evidence:
     # A page that states only its day reported it at any time of that day.
     reported = item.reported + (DAY - dt.timedelta(seconds=1) if item.day_only else dt.timedelta(0))
     if item.latest is not None and item.earliest <= reported < item.latest:
-        if item.own_voice and item.origin == "text" and item.precision == "day" and not item.day_only:
+        if (
+            item.own_voice
+            and item.origin == "text"
+            and item.precision == "day"
+            and not item.day_only
+        ):
             return dataclasses.replace(item, at=reported, latest=reported, precision="minute")
         return dataclasses.replace(item, latest=reported, at=min(item.at, reported))
     return item
@@ -635,18 +837,27 @@ def promised_end(item: Evidence) -> Evidence:
     if earliest is None or latest is None or precision is None:
         return dataclasses.replace(item, at=None)
     if not item.value.startswith("P"):
-        return dataclasses.replace(item, at=earliest, earliest=earliest, latest=latest,
-                                   precision=precision)
+        return dataclasses.replace(
+            item, at=earliest, earliest=earliest, latest=latest, precision=precision
+        )
     give = max(dt.timedelta(hours=3), (latest - earliest) / 4)
     # Counted from a page that states only its day: the end is anywhere in a day.
     end = latest + (DAY - dt.timedelta(seconds=1) if item.day_only else dt.timedelta(0))
-    return dataclasses.replace(item, at=latest, earliest=latest - give, latest=end,
-                               precision="days" if latest - earliest > DAY else "hour")
+    return dataclasses.replace(
+        item,
+        at=latest,
+        earliest=latest - give,
+        latest=end,
+        precision="days" if latest - earliest > DAY else "hour",
+    )
 
 
-def build_story(evidence: list[Evidence], incident: str,
-                window: tuple[dt.datetime, dt.datetime] | None = None,
-                subject: frozenset[str] = frozenset()) -> list[tuple[KeyMoment, list[int]]]:
+def build_story(
+    evidence: list[Evidence],
+    incident: str,
+    window: tuple[dt.datetime, dt.datetime] | None = None,
+    subject: frozenset[str] = frozenset(),
+) -> list[tuple[KeyMoment, list[int]]]:
     """The key moments the evidence supports, each with the ids of its events, in time order.
 
     ``window`` bounds the story; ``subject`` are the words naming the incident's provider and
@@ -657,42 +868,69 @@ def build_story(evidence: list[Evidence], incident: str,
     began = best_time(starts[0])[1] if starts else None
     if began is not None:
         # Nothing of the story before the outage began: not even as a base for later moments.
-        evidence = [e for e in evidence if e.category == "outage_start" or e.at is None
-                    or (e.latest or e.at) >= began]
+        evidence = [
+            e
+            for e in evidence
+            if e.category == "outage_start" or e.at is None or (e.latest or e.at) >= began
+        ]
     chosen: list[Group] = starts + restorations(evidence)
 
     # Each communication of the provider, with what others report of it; a statement only
     # the press reports needs two sources and no communication of the provider near it.
     voices = communications(evidence)
-    said = [e for e in evidence if e.category == "provider_statement" and not e.own_voice
-            and e.modality in ("happened", "negated") and _datable(e)]
+    said = [
+        e
+        for e in evidence
+        if e.category == "provider_statement"
+        and not e.own_voice
+        and e.modality in ("happened", "negated")
+        and _datable(e)
+    ]
     near_any = [e for e in evidence if e.own_voice and e.origin in ("document", "status")]
-    said = [e for e in said if not any(supports(e, v.at, SAME_STATEMENT) for v in near_any)
-            or any(supports(e, v.at, SAME_STATEMENT) for v in voices)]
+    said = [
+        e
+        for e in said
+        if not any(supports(e, v.at, SAME_STATEMENT) for v in near_any)
+        or any(supports(e, v.at, SAME_STATEMENT) for v in voices)
+    ]
     statements = own_documents(said, "provider_statement", SAME_STATEMENT, evidence, voices=voices)
     chosen += statements
     chosen += causes(evidence)
 
     # A deadline is the promised time: a stated time, or the end of a promised delay
     # ("entro 48 ore": the 48th hour).
-    promises = [p for p in (promised_end(e) for e in evidence
-                            if e.category == "deadline" and e.origin == "text")
-                if p.at is not None and p.precision in PRECISION_ORDER[:5]]
-    chosen += [g for g in densest_groups(promises, "deadline", dt.timedelta(0), own_first=True)
-               if g.supported]
+    promises = [
+        p
+        for p in (
+            promised_end(e) for e in evidence if e.category == "deadline" and e.origin == "text"
+        )
+        if p.at is not None and p.precision in PRECISION_ORDER[:5]
+    ]
+    chosen += [
+        g
+        for g in densest_groups(promises, "deadline", dt.timedelta(0), own_first=True)
+        if g.supported
+    ]
 
     happened = [e for e in evidence if e.modality == "happened" and _datable(e)]
     for category in ("consumer_action", "regulator_action"):
         items = [e for e in happened if e.category == category]
-        chosen += own_documents(items, category, SAME_ACTION, evidence, actor_check(subject),
-                                others_alone=True)
+        chosen += own_documents(
+            items, category, SAME_ACTION, evidence, actor_check(subject), others_alone=True
+        )
 
     # An offer is the provider's: a consumer association's compensation is a demand.
-    offers = [by_report(e) for e in evidence if e.category == "compensation"
-              and e.kind not in ("consumer", "regulator")
-              and e.reported is not None and e.modality in ("happened", "expected")]
-    chosen += [g for g in densest_groups(offers, "compensation", dt.timedelta(hours=24))
-               if g.supported]
+    offers = [
+        by_report(e)
+        for e in evidence
+        if e.category == "compensation"
+        and e.kind not in ("consumer", "regulator")
+        and e.reported is not None
+        and e.modality in ("happened", "expected")
+    ]
+    chosen += [
+        g for g in densest_groups(offers, "compensation", dt.timedelta(hours=24)) if g.supported
+    ]
 
     moments = []
     for group in chosen:
@@ -738,24 +976,62 @@ def load_evidence(db: sqlite_utils.Database, incident: str, timezone: str) -> li
     """The incident's events that can support a key moment."""
     tz = ZoneInfo(timezone)
     wanted = KEY_CATEGORIES
-    sql = EVIDENCE_SQL.format(categories=", ".join("?" for _ in wanted),
-                              per_day=REPORTS_PER_SOURCE_DAY)
+    sql = EVIDENCE_SQL.format(
+        categories=", ".join("?" for _ in wanted), per_day=REPORTS_PER_SOURCE_DAY
+    )
     out = []
     for row in db.execute(sql, [incident, *wanted]):
-        (event_id, category, modality, origin, at, earliest, latest, precision, reported,
-         source, kind, url, sentence, document_id, title, value, day_only, m_earliest,
-         m_latest) = row
+        (
+            event_id,
+            category,
+            modality,
+            origin,
+            at,
+            earliest,
+            latest,
+            precision,
+            reported,
+            source,
+            kind,
+            url,
+            sentence,
+            document_id,
+            title,
+            value,
+            day_only,
+            m_earliest,
+            m_latest,
+        ) = row
         item = Evidence(
-            event_id, category, modality, origin, _parse(at, tz), _parse(earliest, tz),
-            _parse(latest, tz), precision, _parse(reported, tz), source, kind, url, sentence,
-            document_id, title, value, bool(day_only), (_parse(m_earliest, tz), _parse(m_latest, tz)))
+            event_id,
+            category,
+            modality,
+            origin,
+            _parse(at, tz),
+            _parse(earliest, tz),
+            _parse(latest, tz),
+            precision,
+            _parse(reported, tz),
+            source,
+            kind,
+            url,
+            sentence,
+            document_id,
+            title,
+            value,
+            bool(day_only),
+            (_parse(m_earliest, tz), _parse(m_latest, tz)),
+        )
         out.append(item)
         if origin == "document":
             # A communiqué titled "Un indennizzo per gli utenti" is also evidence of the offer.
             headline = read_statement(title, kind=kind)
             if headline.category in KEY_CATEGORIES and headline.category != category:
-                out.append(dataclasses.replace(item, category=headline.category,
-                                               modality=headline.modality))
+                out.append(
+                    dataclasses.replace(
+                        item, category=headline.category, modality=headline.modality
+                    )
+                )
     return out
 
 
@@ -773,8 +1049,10 @@ def _window(row: dict, tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime] | None:
     start, end = row.get("window_start"), row.get("window_end")
     if not start or not end:
         return None
-    return (dt.datetime.combine(dt.date.fromisoformat(start), dt.time(), tz),
-            dt.datetime.combine(dt.date.fromisoformat(end), dt.time(23, 59, 59), tz))
+    return (
+        dt.datetime.combine(dt.date.fromisoformat(start), dt.time(), tz),
+        dt.datetime.combine(dt.date.fromisoformat(end), dt.time(23, 59, 59), tz),
+    )
 
 
 def rebuild_story(db: sqlite_utils.Database) -> int:
@@ -801,22 +1079,35 @@ def rebuild_story(db: sqlite_utils.Database) -> int:
 
 def _rebuild(db: sqlite_utils.Database) -> int:
     # happenings, event_happening and event_counts: the tables of release 0.1.0, replaced.
-    for name in ("event_moment", "key_moments", "day_counts", "document_counts",
-                 "event_happening", "happenings", "event_counts"):
+    for name in (
+        "event_moment",
+        "key_moments",
+        "day_counts",
+        "document_counts",
+        "event_happening",
+        "happenings",
+        "event_counts",
+    ):
         if name in db.table_names():
             db[name].drop()
     db["key_moments"].create(columns(KeyMoment), pk="id")
-    db["event_moment"].create({"event_id": int, "moment_id": int}, pk=("event_id", "moment_id"),
-                              foreign_keys=[("event_id", "events", "id"),
-                                            ("moment_id", "key_moments", "id")])
+    db["event_moment"].create(
+        {"event_id": int, "moment_id": int},
+        pk=("event_id", "moment_id"),
+        foreign_keys=[("event_id", "events", "id"), ("moment_id", "key_moments", "id")],
+    )
     next_id, links = 1, []
     incidents = list(db["incidents"].rows) if "incidents" in db.table_names() else []
     for row in incidents:
         tz = ZoneInfo(row.get("timezone") or "UTC")
         evidence = load_evidence(db, row["slug"], row.get("timezone") or "UTC")
         rows = []
-        subject = frozenset(word.lower() for keyword in json.loads(row.get("keywords") or "[]")
-                            for word in re.split(r"[\s'’-]+", keyword) if len(word) > 2)
+        subject = frozenset(
+            word.lower()
+            for keyword in json.loads(row.get("keywords") or "[]")
+            for word in re.split(r"[\s'’-]+", keyword)
+            if len(word) > 2
+        )
         for moment, event_ids in build_story(evidence, row["slug"], _window(row, tz), subject):
             moment.id = next_id
             rows.append(moment.__dict__)

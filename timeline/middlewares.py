@@ -46,8 +46,9 @@ DEFAULT_RETRY_AFTER_MAX = 60.0
 RETRY_WAIT = "timeline_retry_wait"
 
 
-def retry_after_seconds(value: bytes | str | None, cap: float = DEFAULT_RETRY_AFTER_MAX,
-                        now: dt.datetime | None = None) -> float:
+def retry_after_seconds(
+    value: bytes | str | None, cap: float = DEFAULT_RETRY_AFTER_MAX, now: dt.datetime | None = None
+) -> float:
     """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), within ``[0, cap]``.
 
     >>> retry_after_seconds(b"120", cap=60)
@@ -70,8 +71,8 @@ def retry_after_seconds(value: bytes | str | None, cap: float = DEFAULT_RETRY_AF
         if when is None:
             return 0.0
         if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.timezone.utc)
-        seconds = (when - (now or dt.datetime.now(dt.timezone.utc))).total_seconds()
+            when = when.replace(tzinfo=dt.UTC)
+        seconds = (when - (now or dt.datetime.now(dt.UTC))).total_seconds()
     if seconds != seconds:  # NaN
         return 0.0
     return max(0.0, min(float(cap), seconds))
@@ -98,8 +99,9 @@ class RetryAfterMiddleware(RetryMiddleware):
     async def process_response(self, request, response):
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
-        retry = get_retry_request(request, spider=self.crawler.spider,
-                                  reason=response_status_message(response.status))
+        retry = get_retry_request(
+            request, spider=self.crawler.spider, reason=response_status_message(response.status)
+        )
         if retry is None:
             return response
         seconds = retry_after_seconds(response.headers.get(b"Retry-After"), cap=self.max_wait)
@@ -109,22 +111,35 @@ class RetryAfterMiddleware(RetryMiddleware):
             stats = self.crawler.stats
             stats.inc_value("timeline/fault/waited for Retry-After")
             stats.inc_value("timeline/retry_after/seconds", int(round(seconds)))
-            logger.info("%s answered %s with Retry-After: waiting %.1f s before retrying",
-                        request.url, response.status, seconds)
+            logger.info(
+                "%s answered %s with Retry-After: waiting %.1f s before retrying",
+                request.url,
+                response.status,
+                seconds,
+            )
             await wait(seconds)
         return retry
 
 
 # Exception class name → what a person calls that fault in the summary.
 FAULT_NAMES = {
-    "TimeoutError": "timeout", "DownloadTimeoutError": "timeout", "TCPTimedOutError": "timeout",
-    "ConnectionLost": "connection reset", "ConnectionDone": "connection reset",
-    "ConnectionRefusedError": "connection refused", "ResponseFailed": "connection reset",
-    "ResponseNeverReceived": "connection reset", "ConnectError": "cannot connect",
-    "DNSLookupError": "unknown host", "CannotResolveHostError": "unknown host",
-    "DownloadConnectionRefusedError": "connection refused", "DownloadFailedError": "connection reset",
-    "DownloadCancelledError": "too large (DOWNLOAD_MAXSIZE)", "CancelledError": "too large (DOWNLOAD_MAXSIZE)",
-    "ResponseDataLossError": "truncated response", "PotentialDataLoss": "truncated response",
+    "TimeoutError": "timeout",
+    "DownloadTimeoutError": "timeout",
+    "TCPTimedOutError": "timeout",
+    "ConnectionLost": "connection reset",
+    "ConnectionDone": "connection reset",
+    "ConnectionRefusedError": "connection refused",
+    "ResponseFailed": "connection reset",
+    "ResponseNeverReceived": "connection reset",
+    "ConnectError": "cannot connect",
+    "DNSLookupError": "unknown host",
+    "CannotResolveHostError": "unknown host",
+    "DownloadConnectionRefusedError": "connection refused",
+    "DownloadFailedError": "connection reset",
+    "DownloadCancelledError": "too large (DOWNLOAD_MAXSIZE)",
+    "CancelledError": "too large (DOWNLOAD_MAXSIZE)",
+    "ResponseDataLossError": "truncated response",
+    "PotentialDataLoss": "truncated response",
     "UnsupportedURLSchemeError": "unsupported URL scheme",
 }
 
@@ -157,7 +172,9 @@ class FaultStats:
         name = type(exception).__name__
         if isinstance(exception, IgnoreRequest):  # a decision (robots.txt, offsite), not a fault
             return None
-        if "download max size" in str(exception) or "larger than download max size" in str(exception):
+        if "download max size" in str(exception) or "larger than download max size" in str(
+            exception
+        ):
             kind = "too large (DOWNLOAD_MAXSIZE)"
         else:
             kind = FAULT_NAMES.get(name, name)
@@ -166,7 +183,8 @@ class FaultStats:
 
 
 class OneLineDownloadErrors(logging.Filter):
-    """Extension: "Error downloading <GET …>: DownloadTimeoutError: …" in one line, without the traceback."""
+    """Extension: "Error downloading <GET …>: DownloadTimeoutError: …" in one line, without the
+    traceback."""
 
     LOGGER = "scrapy.core.scraper"
 
@@ -204,9 +222,12 @@ class HostLimit:
         settings = crawler.settings
         # As the downloader sizes a slot: per IP when that is set, else per domain.
         self.default = settings.getint("CONCURRENT_REQUESTS_PER_IP") or settings.getint(
-            "CONCURRENT_REQUESTS_PER_DOMAIN")
-        self.per_slot = {key: int(value.get("concurrency", self.default))
-                         for key, value in settings.getdict("DOWNLOAD_SLOTS").items()}
+            "CONCURRENT_REQUESTS_PER_DOMAIN"
+        )
+        self.per_slot = {
+            key: int(value.get("concurrency", self.default))
+            for key, value in settings.getdict("DOWNLOAD_SLOTS").items()
+        }
         self.places: dict[str, DeferredSemaphore] = {}
 
     @classmethod
@@ -268,20 +289,23 @@ class ConditionalRefetch:
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             try:
-                found = conn.execute("select url, last_fetched from documents where incident = ?",
-                                     [spider.incident.slug]).fetchall()
+                found = conn.execute(
+                    "select url, last_fetched from documents where incident = ?",
+                    [spider.incident.slug],
+                ).fetchall()
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            logger.warning("watch: cannot read what the last rounds stored (%s); "
-                           "every page is read again", exc)
+            logger.warning(
+                "watch: cannot read what the last rounds stored (%s); every page is read again", exc
+            )
             return
         for url, last_fetched in found:
             try:
                 when = dt.datetime.fromisoformat(last_fetched)
             except (TypeError, ValueError):
                 continue
-            utc = when.astimezone(dt.timezone.utc)
+            utc = when.astimezone(dt.UTC)
             self.fetched[url] = email.utils.format_datetime(utc, usegmt=True)
 
     def process_request(self, request):
@@ -325,8 +349,11 @@ class CountedDepth(DepthMiddleware):
             if request.url in self.beyond:
                 self.beyond.discard(request.url)
                 self.report()
-        elif (response is not None and request.url not in self.followed
-              and request.url not in self.beyond):
+        elif (
+            response is not None
+            and request.url not in self.followed
+            and request.url not in self.beyond
+        ):
             # None from DepthMiddleware means exactly one thing: too deep.
             self.beyond.add(request.url)
             self.report()

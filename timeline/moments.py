@@ -1,9 +1,9 @@
 """Points in time as the database stores them: ISO 8601 with the offset of the incident's timezone.
 
-    >>> to_local_iso("2023-01-25T23:30:00Z", "Europe/Rome")
-    '2023-01-26T00:30:00+01:00'
-    >>> local_day("2023-01-25T23:30:00Z", "Europe/Rome")
-    '2023-01-26'
+>>> to_local_iso("2023-01-25T23:30:00Z", "Europe/Rome")
+'2023-01-26T00:30:00+01:00'
+>>> local_day("2023-01-25T23:30:00Z", "Europe/Rome")
+'2023-01-26'
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ import email.utils
 from zoneinfo import ZoneInfo
 
 
-def parse_moment(value: str | dt.datetime | dt.date | None, timezone: str = "Europe/Rome") -> dt.datetime | None:
+def parse_moment(
+    value: str | dt.datetime | dt.date | None, timezone: str = "Europe/Rome"
+) -> dt.datetime | None:
     """An aware datetime from ISO 8601, RFC 2822 (feeds) or a datetime; naive means local time.
 
     Returns None for anything it cannot read; never raises on bad input.

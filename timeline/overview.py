@@ -24,28 +24,51 @@ import html
 from collections import Counter
 from dataclasses import dataclass, field
 
-from incident_timeline.labels import (MONTHS, counted, label, language, local, moment_label, short_day,
-                             short_label)
+from incident_timeline.labels import (
+    MONTHS,
+    counted,
+    label,
+    language,
+    local,
+    moment_label,
+    short_day,
+    short_label,
+)
 from incident_timeline.overview_axis import LEFT, RIGHT, TimeScale, time_scale
 from incident_timeline.overview_labels import Box, Choice, TwoWidths, anchored, text_width
 from incident_timeline.story import COARSE, OUTAGE, Story
 
 #: Category colours (the same as web/static/timeline.css; a test keeps them equal).
 COLOURS = {
-    "outage_start": "#c62828", "provider_statement": "#1565c0", "cause": "#6a1b9a",
-    "restoration_partial": "#ef8f00", "restoration_complete": "#2e7d32", "deadline": "#ad1457",
-    "consumer_action": "#00838f", "regulator_action": "#4e342e", "compensation": "#827717",
+    "outage_start": "#c62828",
+    "provider_statement": "#1565c0",
+    "cause": "#6a1b9a",
+    "restoration_partial": "#ef8f00",
+    "restoration_complete": "#2e7d32",
+    "deadline": "#ad1457",
+    "consumer_action": "#00838f",
+    "regulator_action": "#4e342e",
+    "compensation": "#827717",
     "other": "#78909c",
 }
 INK, MUTED, GUIDE, SHADE = "#1d2330", "#5b6474", "#d5dae2", "#eceff3"
 #: The key moments other than the outage's own, in lanes by kind: (key, categories, names).
 LANES = (
-    ("statements", ("provider_statement", "cause"),
-     {"it": "Dichiarazioni e causa", "en": "Statements and cause"}),
-    ("people", ("consumer_action", "regulator_action"),
-     {"it": "Consumatori e istituzioni", "en": "Consumers and regulators"}),
-    ("promises", ("deadline", "compensation"),
-     {"it": "Scadenze e indennizzi", "en": "Deadlines and compensation"}),
+    (
+        "statements",
+        ("provider_statement", "cause"),
+        {"it": "Dichiarazioni e causa", "en": "Statements and cause"},
+    ),
+    (
+        "people",
+        ("consumer_action", "regulator_action"),
+        {"it": "Consumatori e istituzioni", "en": "Consumers and regulators"},
+    ),
+    (
+        "promises",
+        ("deadline", "compensation"),
+        {"it": "Scadenze e indennizzi", "en": "Deadlines and compensation"},
+    ),
     ("other", ("other",), {"it": "Altro", "en": "Other"}),
 )
 #: At most this many days are drawn (a story of four months); the rest is told in the caption.
@@ -102,9 +125,13 @@ def outage_days(period, moments, span, tz) -> tuple[dt.date, dt.date] | None:
     """The days the scale keeps wide: from the day before the outage began to the day after
     it was fully restored (when not restored: after the last thing that happened, promises
     aside); None when no moment of the outage is known."""
+
     def days(group):
-        return [m.date() for m in (local(x.get("at"), tz) for x in group
-                                   if x.get("precision") not in COARSE) if m]
+        return [
+            m.date()
+            for m in (local(x.get("at"), tz) for x in group if x.get("precision") not in COARSE)
+            if m
+        ]
 
     starts = days(period["outage_start"])
     ends = days(period["restoration_complete"]) or days(period["restoration_partial"])
@@ -119,13 +146,16 @@ def outage_days(period, moments, span, tz) -> tuple[dt.date, dt.date] | None:
 
 
 #: The lane of each category ("band": the outage's own).
-LANE_OF = {**{category: key for key, categories, _ in LANES for category in categories},
-           **dict.fromkeys(OUTAGE, "band")}
+LANE_OF = {
+    **{category: key for key, categories, _ in LANES for category in categories},
+    **dict.fromkeys(OUTAGE, "band"),
+}
 
 
 @dataclass
 class Mark:
     """A key moment as drawn: what, where, in which lane, at which height within it."""
+
     moment: dict
     x: float
     low: float
@@ -170,8 +200,15 @@ def _name(mark: Mark, lang) -> str:
 
 
 def _when(moment, tz, lang) -> str:
-    return moment_label(moment.get("at"), moment.get("precision"), moment.get("earliest"),
-                        moment.get("latest"), tz=tz, lang=lang, style="short")
+    return moment_label(
+        moment.get("at"),
+        moment.get("precision"),
+        moment.get("earliest"),
+        moment.get("latest"),
+        tz=tz,
+        lang=lang,
+        style="short",
+    )
 
 
 _SIDES = (("start", -RADIUS), ("end", RADIUS))
@@ -181,10 +218,15 @@ def _choices(lines, x, rows, rows_first=False) -> list[Choice]:
     """Every place a label may take, on each row, reading right from its mark (else left):
     each side on every row in turn, or (``rows_first``) each row on either side in turn."""
     width = max(text_width(line, TEXT if i == 0 else SMALL, i == 0) for i, line in enumerate(lines))
-    places = ([(row, side) for row in rows for side in _SIDES] if rows_first
-              else [(row, side) for side in _SIDES for row in rows])
-    return [Choice(tuple(lines), row, anchor, offset, anchored(x, width, anchor, offset))
-            for row, (anchor, offset) in places]
+    places = (
+        [(row, side) for row in rows for side in _SIDES]
+        if rows_first
+        else [(row, side) for side in _SIDES for row in rows]
+    )
+    return [
+        Choice(tuple(lines), row, anchor, offset, anchored(x, width, anchor, offset))
+        for row, (anchor, offset) in places
+    ]
 
 
 def _heads(marks, width, many) -> set[int]:
@@ -211,8 +253,10 @@ def _mark_labels(marks, period, tz, lang) -> list[tuple[Mark, list, list]]:
     the rest in time order (name; in the wider layout with its day); of marks that crowd
     together only one is a candidate (``_heads``)."""
     first_of_period = [id(m) for c in OUTAGE for m in period[c]]
-    band = sorted((m for m in marks if m.lane == "band"),
-                  key=lambda m: (id(m.moment) not in first_of_period, m.moment.get("at") or ""))
+    band = sorted(
+        (m for m in marks if m.lane == "band"),
+        key=lambda m: (id(m.moment) not in first_of_period, m.moment.get("at") or ""),
+    )
     labels = []
     for mark in band:
         lines = (_name(mark, lang), _when(mark.moment, tz, lang))
@@ -249,9 +293,22 @@ def _axis_labels(scale: TimeScale, lang) -> list[tuple[None, list, list]]:
     def rank(day):
         segment = scale.segment(day)
         index = (day - segment.first).days
-        return (0 if day in starts else 1 if day.day == 1 else 2 if day.day == 15
-                else 3 if day.day in (8, 22, 29) else 6 if segment.compressed
-                else 4 if index % 2 == 0 else 5, day)
+        return (
+            0
+            if day in starts
+            else 1
+            if day.day == 1
+            else 2
+            if day.day == 15
+            else 3
+            if day.day in (8, 22, 29)
+            else 6
+            if segment.compressed
+            else 4
+            if index % 2 == 0
+            else 5,
+            day,
+        )
 
     for day in sorted((d for d in days if rank(d)[0] < 6), key=rank):
         x0, x1 = scale.day(day)
@@ -309,30 +366,38 @@ def overview_html(moments, counts, *, tz=None, lang="it") -> str:
     band = any(m.lane == "band" for m in marks) or bool(period["outage_start"])
     rows = _rows(band, lanes, bool(bars), used)
     top = rows.y.get("band", rows.y.get(f"{lanes[0]}-above" if lanes else "axis"))
-    parts = [_backgrounds(scale, period, top, rows.y["axis"]),
-             _band(period, scale, rows.y["band"], lang) if band else "",
-             *(_lane(key, rows, lang) for key in lanes),
-             *(_mark(mark, labels.get(id(mark)), rows, tz, lang) for mark in marks),
-             _bars(bars, most, rows, lang) if bars else "",
-             _axis(scale, ticks, rows.y["axis"])]
+    parts = [
+        _backgrounds(scale, period, top, rows.y["axis"]),
+        _band(period, scale, rows.y["band"], lang) if band else "",
+        *(_lane(key, rows, lang) for key in lanes),
+        *(_mark(mark, labels.get(id(mark)), rows, tz, lang) for mark in marks),
+        _bars(bars, most, rows, lang) if bars else "",
+        _axis(scale, ticks, rows.y["axis"]),
+    ]
     title = "Andamento del disservizio" if _it(lang) else "Course of the outage"
     description = _description(story, marks, lanes, scale, lang)
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="overview-drawing" width="100%" '
-           f'height="{rows.top:.0f}" role="img" aria-labelledby="overview-title overview-desc" '
-           f'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" '
-           f'font-size="{TEXT}"><title id="overview-title">{_e(title)}</title>'
-           f'<desc id="overview-desc">{_e(description)}</desc>'
-           f'<style>{_STYLE}</style>{"".join(parts)}</svg>')
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="overview-drawing" width="100%" '
+        f'height="{rows.top:.0f}" role="img" aria-labelledby="overview-title overview-desc" '
+        f'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" '
+        f'font-size="{TEXT}"><title id="overview-title">{_e(title)}</title>'
+        f'<desc id="overview-desc">{_e(description)}</desc>'
+        f"<style>{_STYLE}</style>{''.join(parts)}</svg>"
+    )
     legend = _legend(story.moments, counts, marks, scale, period, lang)
-    return (f'<figure class="overview" style="margin:0;container:overview/inline-size">{svg}\n'
-            f'<figcaption style="font-size:0.85rem;color:{MUTED};display:flex;flex-wrap:wrap;'
-            f'gap:0.2rem 0.9rem">{legend}</figcaption></figure>')
+    return (
+        f'<figure class="overview" style="margin:0;container:overview/inline-size">{svg}\n'
+        f'<figcaption style="font-size:0.85rem;color:{MUTED};display:flex;flex-wrap:wrap;'
+        f'gap:0.2rem 0.9rem">{legend}</figcaption></figure>'
+    )
 
 
 #: The phone's labels everywhere; the wider layout's when the figure is that wide.
-_STYLE = (".overview-drawing a{text-decoration:none}.overview-drawing .ov-w{display:none}"
-          f"@container overview (min-width:{WIDE}px){{.overview-drawing .ov-n{{display:none}}"
-          ".overview-drawing .ov-w{display:inline}}")
+_STYLE = (
+    ".overview-drawing a{text-decoration:none}.overview-drawing .ov-w{display:none}"
+    f"@container overview (min-width:{WIDE}px){{.overview-drawing .ov-n{{display:none}}"
+    ".overview-drawing .ov-w{display:inline}}"
+)
 
 
 def _place_labels(marks, lanes, period, scale, tz, lang):
@@ -346,7 +411,7 @@ def _place_labels(marks, lanes, period, scale, tz, lang):
     wanted = _mark_labels(marks, period, tz, lang) + _axis_labels(scale, lang)
     placed = layout.place_all([(narrow, wide) for _, narrow, wide in wanted])
     labels, ticks = {}, []
-    for (mark, _, _), shown in zip(wanted, placed):
+    for (mark, _, _), shown in zip(wanted, placed, strict=True):
         if mark is None:
             ticks.append(shown)
         else:
@@ -383,17 +448,22 @@ def _description(story: Story, marks, lanes, scale: TimeScale, lang) -> str:
     """The drawing in words: the outage sentence, the marks per lane, the days and the break."""
     it = _it(lang)
     words = [story.sentence_text()]
-    per_lane = [f"{_lane_name(key, lang).lower()} {sum(m.lane == key for m in marks)}"
-                for key in lanes]
+    per_lane = [
+        f"{_lane_name(key, lang).lower()} {sum(m.lane == key for m in marks)}" for key in lanes
+    ]
     if per_lane:
-        words.append(("Momenti chiave per tipo: " if it else "Key moments by kind: ")
-                     + ", ".join(per_lane) + ".")
+        words.append(
+            ("Momenti chiave per tipo: " if it else "Key moments by kind: ")
+            + ", ".join(per_lane)
+            + "."
+        )
     first, last = short_day(scale.first, lang), short_day(scale.last, lang)
     days = f"Giorni dal {first} al {last}" if it else f"Days from {first} to {last}"
     for segment in (s for s in scale.segments if s.compressed):
         first, last = short_day(segment.first, lang), short_day(segment.last, lang)
-        days += (f"; dal {first} al {last} in scala ridotta" if it
-                 else f"; {first} to {last} compressed")
+        days += (
+            f"; dal {first} al {last} in scala ridotta" if it else f"; {first} to {last} compressed"
+        )
     words.append(days + ".")
     return " ".join(w for w in words if w)
 
@@ -401,15 +471,20 @@ def _description(story: Story, marks, lanes, scale: TimeScale, lang) -> str:
 def _backgrounds(scale: TimeScale, period, top, bottom) -> str:
     """Compressed strips shaded grey; the outage's days tinted red through every lane."""
     height = f"{bottom - top:.0f}"
-    out = [f'<rect class="compressed" x="{_pct(s.left)}" y="{top}" '
-           f'width="{_pct(s.right - s.left)}" height="{height}" fill="{SHADE}"/>'
-           for s in scale.segments if s.compressed]
+    out = [
+        f'<rect class="compressed" x="{_pct(s.left)}" y="{top}" '
+        f'width="{_pct(s.right - s.left)}" height="{height}" fill="{SHADE}"/>'
+        for s in scale.segments
+        if s.compressed
+    ]
     starts = _positions(period["outage_start"], scale)
     if starts:
         end = min(_positions(period["restoration_complete"], scale), default=RIGHT)
-        out.append(f'<rect x="{_pct(min(starts))}" y="{top}" '
-                   f'width="{_pct(max(end - min(starts), 0))}" height="{height}" '
-                   f'fill="{COLOURS["outage_start"]}" fill-opacity="0.06"/>')
+        out.append(
+            f'<rect x="{_pct(min(starts))}" y="{top}" '
+            f'width="{_pct(max(end - min(starts), 0))}" height="{height}" '
+            f'fill="{COLOURS["outage_start"]}" fill-opacity="0.06"/>'
+        )
     return "".join(out)
 
 
@@ -432,32 +507,61 @@ def _band(period, scale: TimeScale, top, lang) -> str:
 
     def rect(kind, x0, x1, colour, opacity, title):
         if x1 - x0 > 0:
-            out.append(f'<rect class="band {kind}" x="{_pct(x0)}" y="{top}" '
-                       f'width="{_pct(x1 - x0)}" height="{BAND}" fill="{colour}" '
-                       f'fill-opacity="{opacity}"><title>{_e(title)}</title></rect>')
+            out.append(
+                f'<rect class="band {kind}" x="{_pct(x0)}" y="{top}" '
+                f'width="{_pct(x1 - x0)}" height="{BAND}" fill="{colour}" '
+                f'fill-opacity="{opacity}"><title>{_e(title)}</title></rect>'
+            )
 
     red, amber = COLOURS["outage_start"], COLOURS["restoration_partial"]
     if starts:
-        rect("uncertain", min(starts), max(starts), red, 0.35,
-             "inizio incerto: le fonti non concordano" if it
-             else "uncertain start: sources disagree")
+        rect(
+            "uncertain",
+            min(starts),
+            max(starts),
+            red,
+            0.35,
+            "inizio incerto: le fonti non concordano"
+            if it
+            else "uncertain start: sources disagree",
+        )
     else:
-        rect("uncertain", LEFT, stop_red, red, 0.35,
-             "inizio non riportato" if it else "start not reported")
-    rect("outage", max(starts, default=stop_red), stop_red, red, pale if not partial else 1,
-         "disservizio" if it else "outage")
+        rect(
+            "uncertain",
+            LEFT,
+            stop_red,
+            red,
+            0.35,
+            "inizio non riportato" if it else "start not reported",
+        )
+    rect(
+        "outage",
+        max(starts, default=stop_red),
+        stop_red,
+        red,
+        pale if not partial else 1,
+        "disservizio" if it else "outage",
+    )
     if partial:
-        rect("partial", min(partial), stop_amber, amber, pale,
-             "ripristino parziale" if it else "partly restored")
+        rect(
+            "partial",
+            min(partial),
+            stop_amber,
+            amber,
+            pale,
+            "ripristino parziale" if it else "partly restored",
+        )
     return "".join(out)
 
 
 def _lane(key, rows: _Rows, lang) -> str:
     y = rows.y[f"{key}-dots"] + DOTS / 2
-    return (f'<g class="lane" data-lane="{key}"><text class="lane-name" x="{_pct(LEFT)}" '
-            f'y="{rows.y[f"{key}-above"] + 11}" font-size="{SMALL}" fill="{MUTED}">'
-            f'{_e(_lane_name(key, lang))}</text><line x1="{_pct(LEFT)}" x2="{_pct(RIGHT)}" '
-            f'y1="{y}" y2="{y}" stroke="{GUIDE}"/></g>')
+    return (
+        f'<g class="lane" data-lane="{key}"><text class="lane-name" x="{_pct(LEFT)}" '
+        f'y="{rows.y[f"{key}-above"] + 11}" font-size="{SMALL}" fill="{MUTED}">'
+        f'{_e(_lane_name(key, lang))}</text><line x1="{_pct(LEFT)}" x2="{_pct(RIGHT)}" '
+        f'y1="{y}" y2="{y}" stroke="{GUIDE}"/></g>'
+    )
 
 
 def _mark(mark: Mark, shown, rows: _Rows, tz, lang) -> str:
@@ -472,14 +576,18 @@ def _mark(mark: Mark, shown, rows: _Rows, tz, lang) -> str:
         span_y = y
     disputed = (" · contestato" if _it(lang) else " · disputed") if mark.conflict else ""
     title = f"{label(mark.category, lang)}{disputed}: {_when(moment, tz, lang)}"
-    parts = [f'<title>{_e(title)}</title>']
+    parts = [f"<title>{_e(title)}</title>"]
     if mark.high - mark.low > 0.05:
-        parts.append(f'<line class="uncertainty" x1="{_pct(mark.low)}" x2="{_pct(mark.high)}" '
-                     f'y1="{span_y}" y2="{span_y}" stroke="{mark.colour}" stroke-width="2" '
-                     f'stroke-opacity="0.55"/>')
+        parts.append(
+            f'<line class="uncertainty" x1="{_pct(mark.low)}" x2="{_pct(mark.high)}" '
+            f'y1="{span_y}" y2="{span_y}" stroke="{mark.colour}" stroke-width="2" '
+            f'stroke-opacity="0.55"/>'
+        )
     fill, stroke = ("#ffffff", mark.colour) if mark.conflict else (mark.colour, "#ffffff")
-    parts.append(f'<circle cx="{_pct(mark.x)}" cy="{y}" r="{RADIUS}" fill="{fill}" '
-                 f'stroke="{stroke}" stroke-width="{2 if mark.conflict else 1}"/>')
+    parts.append(
+        f'<circle cx="{_pct(mark.x)}" cy="{y}" r="{RADIUS}" fill="{fill}" '
+        f'stroke="{stroke}" stroke-width="{2 if mark.conflict else 1}"/>'
+    )
     narrow, wide = shown or (None, None)
     for choice, cls in ((narrow, ""),) if narrow == wide else ((narrow, "ov-n"), (wide, "ov-w")):
         if choice is None:
@@ -488,14 +596,18 @@ def _mark(mark: Mark, shown, rows: _Rows, tz, lang) -> str:
             below = choice.row.endswith("-below")
             y1 = y + (RADIUS if below else -RADIUS)
             y2 = rows.y[choice.row] + (2 if below else 14)
-            parts.append(f'<line{f" class={chr(34)}{cls}{chr(34)}" if cls else ""} '
-                         f'x1="{_pct(mark.x)}" x2="{_pct(mark.x)}" y1="{y1}" y2="{y2}" '
-                         f'stroke="{mark.colour}"/>')
+            parts.append(
+                f"<line{f' class={chr(34)}{cls}{chr(34)}' if cls else ''} "
+                f'x1="{_pct(mark.x)}" x2="{_pct(mark.x)}" y1="{y1}" y2="{y2}" '
+                f'stroke="{mark.colour}"/>'
+            )
         parts.append(_label_text(choice, rows, cls))
     href = f' href="#moment-{_e(moment.get("id"))}"' if moment.get("id") is not None else ""
     # out of the tab order: to assistive technology the drawing is one image, the list the text
-    return (f'<a{href} tabindex="-1"><g class="mark" data-category="{_e(mark.category)}" '
-            f'data-lane="{mark.lane}">{"".join(parts)}</g></a>')
+    return (
+        f'<a{href} tabindex="-1"><g class="mark" data-category="{_e(mark.category)}" '
+        f'data-lane="{mark.lane}">{"".join(parts)}</g></a>'
+    )
 
 
 def _label_text(choice: Choice, rows: _Rows, cls) -> str:
@@ -504,10 +616,14 @@ def _label_text(choice: Choice, rows: _Rows, cls) -> str:
     klass = f' class="label {cls}"' if cls else ' class="label"'
     lines = [f'<tspan font-weight="600" fill="{INK}">{_e(choice.lines[0])}</tspan>']
     if len(choice.lines) > 1:
-        lines.append(f'<tspan x="{_pct(choice.box.at)}" dx="{choice.offset:g}" dy="13" '
-                     f'font-size="{SMALL}" fill="{MUTED}">{_e(choice.lines[1])}</tspan>')
-    return (f'<text{klass} x="{_pct(choice.box.at)}" dx="{choice.offset:g}" y="{baseline}" '
-            f'text-anchor="{choice.anchor}">{"".join(lines)}</text>')
+        lines.append(
+            f'<tspan x="{_pct(choice.box.at)}" dx="{choice.offset:g}" dy="13" '
+            f'font-size="{SMALL}" fill="{MUTED}">{_e(choice.lines[1])}</tspan>'
+        )
+    return (
+        f'<text{klass} x="{_pct(choice.box.at)}" dx="{choice.offset:g}" y="{baseline}" '
+        f'text-anchor="{choice.anchor}">{"".join(lines)}</text>'
+    )
 
 
 @dataclass
@@ -553,9 +669,11 @@ def _bars(bars: list[_Bar], most: float, rows: _Rows, lang) -> str:
     title = "Eventi al giorno" if it else "Events a day"
     if most_day:
         title += f" (max {most_day})"
-    out = [f'<text class="bars-title" x="{_pct(LEFT)}" y="{rows.y["bars-title"] + 11}" '
-           f'font-size="{SMALL}" '
-           f'fill="{MUTED}">{_e(title)}</text>']
+    out = [
+        f'<text class="bars-title" x="{_pct(LEFT)}" y="{rows.y["bars-title"] + 11}" '
+        f'font-size="{SMALL}" '
+        f'fill="{MUTED}">{_e(title)}</text>'
+    ]
     for bar in bars:
         total = sum(bar.by_category.values())
         y = top + BARS
@@ -567,27 +685,35 @@ def _bars(bars: list[_Bar], most: float, rows: _Rows, lang) -> str:
                 continue
             h = BARS * n / bar.days / most
             y -= h
-            rects.append(f'<rect x="{_pct(bar.left + width * 0.12)}" y="{y:.1f}" '
-                         f'width="{_pct(width * 0.76)}" height="{h:.1f}" '
-                         f'fill="{COLOURS[category]}"/>')
+            rects.append(
+                f'<rect x="{_pct(bar.left + width * 0.12)}" y="{y:.1f}" '
+                f'width="{_pct(width * 0.76)}" height="{h:.1f}" '
+                f'fill="{COLOURS[category]}"/>'
+            )
         last = bar.first + dt.timedelta(days=bar.days - 1)
         when = short_day(bar.first, lang)
         when += f" – {short_day(last, lang)}" if bar.days > 1 else ""
         events = counted(total, "evento", "eventi") if it else counted(total, "event", "events")
-        out.append(f'<g class="day-bar" data-date="{bar.first.isoformat()}" data-days="{bar.days}" '
-                   f'data-events="{total}"><title>{_e(when)}: {_e(events)}</title>'
-                   f'{"".join(rects)}</g>')
+        out.append(
+            f'<g class="day-bar" data-date="{bar.first.isoformat()}" data-days="{bar.days}" '
+            f'data-events="{total}"><title>{_e(when)}: {_e(events)}</title>'
+            f"{''.join(rects)}</g>"
+        )
     return "".join(out)
 
 
 def _axis(scale: TimeScale, ticks, top) -> str:
     """The axis line of each strip, a break mark between strips, the day numbers and months."""
-    out = [f'<line x1="{_pct(s.left)}" x2="{_pct(s.right)}" y1="{top}" y2="{top}" '
-           f'stroke="{MUTED}"/>' for s in scale.segments]
+    out = [
+        f'<line x1="{_pct(s.left)}" x2="{_pct(s.right)}" y1="{top}" y2="{top}" stroke="{MUTED}"/>'
+        for s in scale.segments
+    ]
     for left, right in scale.breaks:  # two slanted strokes in the gap (a nested svg: px at a %)
-        out.append(f'<svg class="axis-break" x="{_pct((left + right) / 2)}" y="{top}" '
-                   f'overflow="visible"><path d="M-5,6 L-1,-6 M1,6 L5,-6" stroke="{MUTED}" '
-                   f'stroke-width="1.5" fill="none"/></svg>')
+        out.append(
+            f'<svg class="axis-break" x="{_pct((left + right) / 2)}" y="{top}" '
+            f'overflow="visible"><path d="M-5,6 L-1,-6 M1,6 L5,-6" stroke="{MUTED}" '
+            f'stroke-width="1.5" fill="none"/></svg>'
+        )
     ticks = [pair for pair in ticks if pair[0] or pair[1]]
     for narrow, wide in sorted(ticks, key=lambda pair: (pair[0] or pair[1]).box.at):
         if narrow == wide:
@@ -600,19 +726,25 @@ def _axis(scale: TimeScale, ticks, top) -> str:
 def _axis_text(choice: Choice, top, cls) -> str:
     x = _pct(choice.box.at)
     if choice.row == "days":
-        return (f'<g class="{f"tick {cls}".strip()}"><line x1="{x}" x2="{x}" y1="{top}" '
-                f'y2="{top + 3}" stroke="{MUTED}"/><text x="{x}" y="{top + 14}" '
-                f'text-anchor="middle" font-size="{SMALL}" fill="{INK}">'
-                f'{_e(choice.lines[0])}</text></g>')
-    return (f'<text class="{f"month {cls}".strip()}" x="{x}" y="{top + 28}" '
-            f'text-anchor="{choice.anchor}" font-size="{SMALL}" fill="{MUTED}">'
-            f'{_e(choice.lines[0])}</text>')
+        return (
+            f'<g class="{f"tick {cls}".strip()}"><line x1="{x}" x2="{x}" y1="{top}" '
+            f'y2="{top + 3}" stroke="{MUTED}"/><text x="{x}" y="{top + 14}" '
+            f'text-anchor="middle" font-size="{SMALL}" fill="{INK}">'
+            f"{_e(choice.lines[0])}</text></g>"
+        )
+    return (
+        f'<text class="{f"month {cls}".strip()}" x="{x}" y="{top + 28}" '
+        f'text-anchor="{choice.anchor}" font-size="{SMALL}" fill="{MUTED}">'
+        f"{_e(choice.lines[0])}</text>"
+    )
 
 
 def _swatch(colour, text, opacity=1.0, shape="0.8em") -> str:
-    return (f'<span><span aria-hidden="true" style="display:inline-block;width:{shape};'
-            f'height:0.8em;background:{colour};opacity:{opacity};margin-right:0.3em;'
-            f'vertical-align:-0.05em"></span>{_e(text)}</span>')
+    return (
+        f'<span><span aria-hidden="true" style="display:inline-block;width:{shape};'
+        f"height:0.8em;background:{colour};opacity:{opacity};margin-right:0.3em;"
+        f'vertical-align:-0.05em"></span>{_e(text)}</span>'
+    )
 
 
 def _legend(moments, counts, marks, scale: TimeScale, period, lang) -> str:
@@ -622,19 +754,28 @@ def _legend(moments, counts, marks, scale: TimeScale, period, lang) -> str:
     if period["outage_start"] or period["restoration_partial"] or period["restoration_complete"]:
         out.append(_swatch(COLOURS["outage_start"], "disservizio" if it else "outage"))
     if period["restoration_partial"]:
-        out.append(_swatch(COLOURS["restoration_partial"],
-                           "ripristino parziale" if it else "partly restored"))
+        out.append(
+            _swatch(
+                COLOURS["restoration_partial"], "ripristino parziale" if it else "partly restored"
+            )
+        )
     if any(m.conflict for m in marks):
-        out.append(f'<span>{"○ contestato" if it else "○ disputed"}</span>')
+        out.append(f"<span>{'○ contestato' if it else '○ disputed'}</span>")
     if any(m.high - m.low > 0.05 for m in marks):
-        out.append(f'<span>{"— margine di incertezza" if it else "— uncertainty"}</span>')
+        out.append(f"<span>{'— margine di incertezza' if it else '— uncertainty'}</span>")
     if scale.breaks:
-        out.append(_swatch(SHADE, "giorni in scala ridotta" if it
-                           else "days on a compressed scale"))
-    out += ['<span style="flex-basis:100%;height:0"></span>',
-            f'<span>{"Momenti ed eventi:" if it else "Moments and events:"}</span>']
-    drawn = {row.get("category") if row.get("category") in COLOURS else "other"
-             for row in counts if scale.covers(row.get("day"))}
+        out.append(
+            _swatch(SHADE, "giorni in scala ridotta" if it else "days on a compressed scale")
+        )
+    out += [
+        '<span style="flex-basis:100%;height:0"></span>',
+        f"<span>{'Momenti ed eventi:' if it else 'Moments and events:'}</span>",
+    ]
+    drawn = {
+        row.get("category") if row.get("category") in COLOURS else "other"
+        for row in counts
+        if scale.covers(row.get("day"))
+    }
     drawn |= {m.category for m in marks}
     out += [_swatch(COLOURS[c], label(c, lang)) for c in COLOURS if c in drawn]
     before = after = undated = 0
@@ -652,18 +793,22 @@ def _legend(moments, counts, marks, scale: TimeScale, period, lang) -> str:
 
     notes = []
     if before:
-        notes.append(f'{events(before)} {"prima del" if it else "before"} '
-                     f'{short_day(scale.first, lang)}')
+        notes.append(
+            f"{events(before)} {'prima del' if it else 'before'} {short_day(scale.first, lang)}"
+        )
     if after:
-        notes.append(f'{events(after)} {"dopo il" if it else "after"} '
-                     f'{short_day(scale.last, lang)}')
+        notes.append(
+            f"{events(after)} {'dopo il' if it else 'after'} {short_day(scale.last, lang)}"
+        )
     if undated:
-        notes.append(f'{events(undated)} {"senza data" if it else "undated"}')
+        notes.append(f"{events(undated)} {'senza data' if it else 'undated'}")
     outside = len(moments) - len(marks)
     if outside:
-        notes.append(counted(outside, "momento chiave", "momenti chiave")
-                     + " fuori dai giorni mostrati" if it
-                     else counted(outside, "key moment", "key moments") + " outside the days shown")
+        notes.append(
+            counted(outside, "momento chiave", "momenti chiave") + " fuori dai giorni mostrati"
+            if it
+            else counted(outside, "key moment", "key moments") + " outside the days shown"
+        )
     if notes:
-        out.append(f'<span>({_e("; ".join(notes))})</span>')
+        out.append(f"<span>({_e('; '.join(notes))})</span>")
     return "".join(out)

@@ -12,6 +12,7 @@ of its own, after a visible gap (the break).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 
 from incident_timeline.labels import local
@@ -27,6 +28,7 @@ MIN_COMPRESSED_DAYS = 5
 @dataclass(frozen=True)
 class Segment:
     """Consecutive days drawn at one scale, from ``left`` to ``right`` (% of the width)."""
+
     first: dt.date
     last: dt.date
     left: float
@@ -58,7 +60,7 @@ class TimeScale:
     @property
     def breaks(self) -> list[tuple[float, float]]:
         """The gaps between segments, as (left, right) in %."""
-        return [(a.right, b.left) for a, b in zip(self.segments, self.segments[1:])]
+        return [(a.right, b.left) for a, b in itertools.pairwise(self.segments)]
 
     def segment(self, day: dt.date) -> Segment:
         for segment in self.segments:
@@ -109,8 +111,12 @@ def compressed_share(days: int) -> float:
     return min(0.22, max(0.12, 0.04 + 0.005 * days))
 
 
-def time_scale(first: dt.date, last: dt.date, core: tuple[dt.date, dt.date] | None = None,
-               tz: str | None = None) -> TimeScale:
+def time_scale(
+    first: dt.date,
+    last: dt.date,
+    core: tuple[dt.date, dt.date] | None = None,
+    tz: str | None = None,
+) -> TimeScale:
     """The scale for the days ``first`` to ``last``. ``core`` (the outage's days) stays wide:
     the days before or after it are compressed when, drawn to the same scale, they would take
     more of the width than a compressed strip gets."""

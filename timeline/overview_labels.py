@@ -22,9 +22,18 @@ from functools import lru_cache
 from typing import NamedTuple
 
 #: Character widths in em (regular weight); anything else is a lowercase letter's.
-_WIDTHS = {**dict.fromkeys("iljI.,:;'!|", 0.30), **dict.fromkeys("ftr ()[]-/", 0.43),
-           **dict.fromkeys("mwMW", 0.98), **dict.fromkeys("0123456789", 0.64),
-           "~": 0.84, "–": 0.52, "·": 0.32, "?": 0.54, "+": 0.84, "…": 1.0}
+_WIDTHS = {
+    **dict.fromkeys("iljI.,:;'!|", 0.30),
+    **dict.fromkeys("ftr ()[]-/", 0.43),
+    **dict.fromkeys("mwMW", 0.98),
+    **dict.fromkeys("0123456789", 0.64),
+    "~": 0.84,
+    "–": 0.52,
+    "·": 0.32,
+    "?": 0.54,
+    "+": 0.84,
+    "…": 1.0,
+}
 LOWER, UPPER, BOLD = 0.63, 0.74, 1.1
 #: Pixels kept between two labels on one row.
 PAD = 4.0
@@ -41,6 +50,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 class Box(NamedTuple):
     """A label's extent: its anchor in % of the width, and pixels left and right of it."""
+
     at: float
     left: float
     right: float
@@ -127,6 +137,7 @@ class Layout:
 
 class Choice(NamedTuple):
     """One way to draw a label: its lines of text, on a row, with an anchor and a shift."""
+
     lines: tuple[str, ...]
     row: str
     anchor: str
@@ -162,8 +173,10 @@ class TwoWidths:
             if current is None or not wider or wider[0].lines == current.lines:
                 continue
             self.wide.drop(current.row, current.box)
-            better = next((c for c in wider if c.lines != current.lines
-                           and self.wide.place(c.row, c.box)), None)
+            better = next(
+                (c for c in wider if c.lines != current.lines and self.wide.place(c.row, c.box)),
+                None,
+            )
             if better is None:
                 self.wide.take(current.row, current.box)
             else:

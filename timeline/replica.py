@@ -123,7 +123,7 @@ class ReplicaServer:
         """The site host names this replica serves."""
         return sorted(p.name for p in self.root.iterdir() if p.is_dir())
 
-    def __enter__(self) -> "ReplicaServer":
+    def __enter__(self) -> ReplicaServer:
         self.thread.start()
         return self
 

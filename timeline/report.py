@@ -17,9 +17,10 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from incident_timeline import web as web_package
 from incident_timeline.labels import counted, label, language, moment_label
 from incident_timeline.overview import COLOURS, overview_html
-from incident_timeline.story import Link, Story, link_html, link_markdown, markdown_text, http_url
+from incident_timeline.story import Link, Story, http_url, link_html, link_markdown, markdown_text
 
 
 class ReportError(Exception):
@@ -28,22 +29,36 @@ class ReportError(Exception):
 
 #: Every word of the report, by language.
 WORDS = {
-    "it": {"report": "Rapporto sul disservizio", "period": "Il disservizio in breve",
-           "overview": "Andamento", "moments": "Momenti chiave", "disagreements": "Dove le fonti non concordano",
-           "no_disagreement": "Sui momenti chiave le fonti non si contraddicono.",
-           "no_moments": "Nessun momento chiave nel database per questo incidente.",
-           "sources": "Fonti", "archived": "copia d’archivio", "undated": "senza data",
-           "made": "Generato il {date} da {db}: {events}, {documents}, {sources}; ore locali ({tz}).",
-           "licence": "Dati: fatti e brevi citazioni dalle fonti indicate, ciascuna collegata al suo "
-                      "editore, a cui le parole citate appartengono."},
-    "en": {"report": "Outage report", "period": "The outage in brief", "overview": "Overview",
-           "moments": "Key moments", "disagreements": "Where sources disagree",
-           "no_disagreement": "Sources do not contradict each other on the key moments.",
-           "no_moments": "No key moments in the database for this incident.",
-           "sources": "Sources", "archived": "archived copy", "undated": "undated",
-           "made": "Made on {date} from {db}: {events}, {documents}, {sources}; local times ({tz}).",
-           "licence": "Data: facts and short quotations from the cited sources, each linked to its "
-                      "publisher, to whom the quoted words belong."},
+    "it": {
+        "report": "Rapporto sul disservizio",
+        "period": "Il disservizio in breve",
+        "overview": "Andamento",
+        "moments": "Momenti chiave",
+        "disagreements": "Dove le fonti non concordano",
+        "no_disagreement": "Sui momenti chiave le fonti non si contraddicono.",
+        "no_moments": "Nessun momento chiave nel database per questo incidente.",
+        "sources": "Fonti",
+        "archived": "copia d’archivio",
+        "undated": "senza data",
+        "made": "Generato il {date} da {db}: {events}, {documents}, {sources}; ore locali ({tz}).",
+        "licence": "Dati: fatti e brevi citazioni dalle fonti indicate, ciascuna collegata al suo "
+        "editore, a cui le parole citate appartengono.",
+    },
+    "en": {
+        "report": "Outage report",
+        "period": "The outage in brief",
+        "overview": "Overview",
+        "moments": "Key moments",
+        "disagreements": "Where sources disagree",
+        "no_disagreement": "Sources do not contradict each other on the key moments.",
+        "no_moments": "No key moments in the database for this incident.",
+        "sources": "Sources",
+        "archived": "archived copy",
+        "undated": "undated",
+        "made": "Made on {date} from {db}: {events}, {documents}, {sources}; local times ({tz}).",
+        "licence": "Data: facts and short quotations from the cited sources, each linked to its "
+        "publisher, to whom the quoted words belong.",
+    },
 }
 
 
@@ -59,27 +74,44 @@ def load(db_path, slug: str) -> dict:
     conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
     try:
-        tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        tables = {
+            row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")
+        }
         if "incidents" not in tables:
             raise ReportError(f"{path} is not a timeline database (no incidents table)")
         found = _rows(conn, "select * from incidents where slug = ?", [slug])
         if not found:
-            known = ", ".join(r["slug"] for r in _rows(conn, "select slug from incidents order by slug"))
+            known = ", ".join(
+                r["slug"] for r in _rows(conn, "select slug from incidents order by slug")
+            )
             raise ReportError(f"no incident '{slug}' in {path} (known: {known or 'none'})")
         if "key_moments" not in tables:
-            raise ReportError(f"{path} has no key moments (built by an earlier version): "
-                              "run timeline crawl on it first")
+            raise ReportError(
+                f"{path} has no key moments (built by an earlier version): "
+                "run timeline crawl on it first"
+            )
         columns = {row[1] for row in conn.execute("pragma table_info(documents)")}
         archived = "archived_url" if "archived_url" in columns else "null as archived_url"
         return {
             "incident": found[0],
-            "moments": _rows(conn, "select * from key_moments where incident = ? order by at, id", [slug]),
-            "counts": _rows(conn, "select day, category, events from day_counts where incident = ?", [slug])
-            if "day_counts" in tables else [],
-            "documents": _rows(conn, f"select id, url, source, kind, title, published, lang, {archived} "
-                                     "from documents where incident = ? order by published is null, "
-                                     "published, id", [slug]),
-            "events": conn.execute("select count(*) from events where incident = ?", [slug]).fetchone()[0],
+            "moments": _rows(
+                conn, "select * from key_moments where incident = ? order by at, id", [slug]
+            ),
+            "counts": _rows(
+                conn, "select day, category, events from day_counts where incident = ?", [slug]
+            )
+            if "day_counts" in tables
+            else [],
+            "documents": _rows(
+                conn,
+                f"select id, url, source, kind, title, published, lang, {archived} "
+                "from documents where incident = ? order by published is null, "
+                "published, id",
+                [slug],
+            ),
+            "events": conn.execute(
+                "select count(*) from events where incident = ?", [slug]
+            ).fetchone()[0],
         }
     finally:
         conn.close()
@@ -103,19 +135,32 @@ class Report:
         it = self.lang == "it"
         documents = self.data["documents"]
         return self.words["made"].format(
-            date=dt.date.today().isoformat(), db=self.db_name or "?", tz=self.tz or "UTC",
-            events=counted(self.data["events"], "evento", "eventi") if it else counted(self.data["events"], "event", "events"),
-            documents=counted(len(documents), "documento", "documenti") if it
+            date=dt.date.today().isoformat(),
+            db=self.db_name or "?",
+            tz=self.tz or "UTC",
+            events=counted(self.data["events"], "evento", "eventi")
+            if it
+            else counted(self.data["events"], "event", "events"),
+            documents=counted(len(documents), "documento", "documenti")
+            if it
             else counted(len(documents), "document", "documents"),
-            sources=counted(len({d["source"] for d in documents}), "fonte", "fonti") if it
-            else counted(len({d["source"] for d in documents}), "source", "sources"))
+            sources=counted(len({d["source"] for d in documents}), "fonte", "fonti")
+            if it
+            else counted(len({d["source"] for d in documents}), "source", "sources"),
+        )
 
     def _source_pieces(self, document) -> list:
-        when = moment_label(document.get("published"), "minute", tz=self.tz, lang=self.lang, style="long") \
+        when = (
+            moment_label(
+                document.get("published"), "minute", tz=self.tz, lang=self.lang, style="long"
+            )
             or self.words["undated"]
+        )
         url = http_url(document.get("url"))
-        pieces = [f"{document.get('source')} — «{document.get('title') or ''}» ({when}) — ",
-                  Link(document.get("url") or "", url)]
+        pieces = [
+            f"{document.get('source')} — «{document.get('title') or ''}» ({when}) — ",
+            Link(document.get("url") or "", url),
+        ]
         if archived := http_url(document.get("archived_url")):
             pieces += [f" — {self.words['archived']}: ", Link(archived, archived)]
         return pieces
@@ -129,16 +174,24 @@ class Report:
             out += [markdown_text(self.incident["description"]), ""]
         out += [f"*{markdown_text(self._made())}*", ""]
         out += [f"## {w['period']}", "", story.sentence_markdown() or w["no_moments"], ""]
-        out += [f"## {w['moments']}", "", story.moments_markdown() if story.moments else w["no_moments"], ""]
+        out += [
+            f"## {w['moments']}",
+            "",
+            story.moments_markdown() if story.moments else w["no_moments"],
+            "",
+        ]
         out += [f"## {w['disagreements']}", ""]
         disagreements = story.disagreements()
         for category, pieces in disagreements:
-            out.append(f"- **{markdown_text(label(category, self.lang))}**: " + "".join(link_markdown(p) for p in pieces))
-        out += ([""] if disagreements else [w["no_disagreement"], ""])
+            out.append(
+                f"- **{markdown_text(label(category, self.lang))}**: "
+                + "".join(link_markdown(p) for p in pieces)
+            )
+        out += [""] if disagreements else [w["no_disagreement"], ""]
         out += [f"## {w['sources']}", ""]
         for n, document in enumerate(self.data["documents"], 1):
             out.append(f"{n}. " + "".join(link_markdown(p) for p in self._source_pieces(document)))
-        out += ["", f"---", "", markdown_text(w["licence"]), ""]
+        out += ["", "---", "", markdown_text(w["licence"]), ""]
         return "\n".join(out)
 
     # -- HTML -----------------------------------------------------------------------------
@@ -146,77 +199,78 @@ class Report:
     def html(self) -> str:
         w, story, e = self.words, self.story, html.escape
         disagreements = "".join(
-            f'<li><strong>{e(label(category, self.lang))}</strong>: {"".join(link_html(p) for p in pieces)}</li>'
-            for category, pieces in story.disagreements())
-        sources = "".join(f'<li>{"".join(link_html(p) for p in self._source_pieces(d))}</li>'
-                          for d in self.data["documents"])
-        description = f'<p class="summary">{e(self.incident["description"])}</p>' \
-            if self.incident.get("description") else ""
+            f"<li><strong>{e(label(category, self.lang))}</strong>: "
+            f"{''.join(link_html(p) for p in pieces)}</li>"
+            for category, pieces in story.disagreements()
+        )
+        sources = "".join(
+            f"<li>{''.join(link_html(p) for p in self._source_pieces(d))}</li>"
+            for d in self.data["documents"]
+        )
+        disagreements = (
+            f'<ul class="disagreements">{disagreements}</ul>'
+            if disagreements
+            else f"<p>{e(w['no_disagreement'])}</p>"
+        )
+        description = (
+            f'<p class="summary">{e(self.incident["description"])}</p>'
+            if self.incident.get("description")
+            else ""
+        )
         return f"""<!DOCTYPE html>
 <html lang="{self.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(w['report'])}: {e(self.title)}</title>
+<title>{e(w["report"])}: {e(self.title)}</title>
 <style>{STYLE}{_category_style()}</style>
 </head>
 <body>
 <main>
-<p class="kicker">{e(w['report'])}</p>
+<p class="kicker">{e(w["report"])}</p>
 <h1>{e(self.title)}</h1>
 {description}
 <p class="made">{e(self._made())}</p>
-<h2>{e(w['period'])}</h2>
-<p class="outage-period">{story.sentence_html() or e(w['no_moments'])}</p>
-<h2>{e(w['overview'])}</h2>
-{overview_html(story.moments, self.data['counts'], tz=self.tz, lang=self.lang)}
-<h2>{e(w['moments'])}</h2>
+<h2>{e(w["period"])}</h2>
+<p class="outage-period">{story.sentence_html() or e(w["no_moments"])}</p>
+<h2>{e(w["overview"])}</h2>
+{overview_html(story.moments, self.data["counts"], tz=self.tz, lang=self.lang)}
+<h2>{e(w["moments"])}</h2>
 {story.moments_html() if story.moments else f"<p>{e(w['no_moments'])}</p>"}
-<h2>{e(w['disagreements'])}</h2>
-{f'<ul class="disagreements">{disagreements}</ul>' if disagreements else f"<p>{e(w['no_disagreement'])}</p>"}
-<h2>{e(w['sources'])} ({len(self.data['documents'])})</h2>
+<h2>{e(w["disagreements"])}</h2>
+{disagreements}
+<h2>{e(w["sources"])} ({len(self.data["documents"])})</h2>
 <ol class="sources">{sources}</ol>
-<footer>{e(w['licence'])}</footer>
+<footer>{e(w["licence"])}</footer>
 </main>
 </body>
 </html>
 """
 
 
-STYLE = """
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2330; }
-main { max-width: 52rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
-h1 { line-height: 1.2; margin: 0.2rem 0 0.5rem; } h2 { font-size: 1.2rem; margin: 1.6rem 0 0.5rem; }
-.kicker, .made, footer, .precision, .moment-sources { color: #5b6474; font-size: 0.9rem; }
-.outage-period { border-left: 4px solid #c62828; background: #f5f7fa; padding: 0.5rem 0.8rem; font-size: 1.05rem; }
-ol.moments, ol.alternatives { list-style: none; padding: 0; margin: 0; }
-.moment { border-left: 4px solid #78909c; padding: 0.2rem 0 0.3rem 0.7rem; margin: 0 0 0.8rem; page-break-inside: avoid; }
-.moment.conflict { border-left-color: #f9a825; }
-.moment.conflict ol.alternatives > li { border-left: 2px dashed #dde2ea; padding-left: 0.6rem; margin: 0.3rem 0; }
-.moment-head { margin: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.6rem; align-items: baseline; }
-.moment-head time { font-weight: 600; }
-.statement { margin: 0.2rem 0; }
-.cat { display: inline-block; border-radius: 999px; padding: 0 0.6rem; font-size: 0.8rem; color: #fff; background: #78909c; }
-.disagreement-note { background: #fff3c4; color: #5d4300; border-radius: 4px; padding: 0 0.35rem; }
-.unlinked { text-decoration: underline dotted; }
-ol.sources li { margin: 0 0 0.3rem; font-size: 0.9rem; }
-footer { border-top: 1px solid #dde2ea; margin-top: 2rem; padding-top: 0.5rem; }
-@media print { a { color: inherit; } }
-"""
+# The report is one self-contained file: its style sheet is written into it.
+STYLE = (Path(web_package.__file__).parent / "static" / "report.css").read_text(encoding="utf-8")
 
 
 def _category_style() -> str:
-    return "".join(f".cat.cat-{name} {{ background: {colour}; }} .moment.cat-{name} {{ border-left-color: {colour}; }}"
-                   for name, colour in COLOURS.items())
+    return "".join(
+        f".cat.cat-{name} {{ background: {colour}; }}"
+        f" .moment.cat-{name} {{ border-left-color: {colour}; }}"
+        for name, colour in COLOURS.items()
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="timeline report",
-                                     description="A standalone report of one incident (Markdown or HTML).")
+    parser = argparse.ArgumentParser(
+        prog="timeline report",
+        description="A standalone report of one incident (Markdown or HTML).",
+    )
     parser.add_argument("--db", required=True, help="the database built by timeline crawl")
     parser.add_argument("--incident", required=True, help="the incident's slug")
     parser.add_argument("--format", choices=("md", "html"), default="md")
-    parser.add_argument("--lang", choices=("it", "en"), help="the report's language (default: its sources')")
+    parser.add_argument(
+        "--lang", choices=("it", "en"), help="the report's language (default: its sources')"
+    )
     parser.add_argument("--output", "-o", help="write to this file instead of standard output")
     args = parser.parse_args(argv)
     try:

@@ -6,7 +6,8 @@
 metadata.yml, web/templates (custom pages in web/templates/pages), web/plugins and web/static
 are found from this file's location, never from the current directory. Datasette is
 configured only through its documented interfaces: constructor arguments, metadata (the
-plugin block ``timeline`` tells the plugins which tables are big) and plugin hooks. metadata.yml describes the database
+plugin block ``timeline`` tells the plugins which tables are big) and plugin hooks. metadata.yml
+describes the database
 under the key ``timeline``; that block is moved at start-up to whatever name Datasette gives
 the file (its stem: ``crawl-2024.db`` → ``crawl-2024``), so canned queries, facets and
 descriptions work whatever the file is called.
@@ -26,10 +27,9 @@ import threading
 import time
 from pathlib import Path
 
+import incident_timeline.web as web_package
 import yaml
 from datasette.app import Datasette
-
-import incident_timeline.web as web_package
 
 # The web assets travel with the package (incident_timeline.web: the checkout's web/ folder).
 WEB = Path(web_package.__file__).resolve().parent
@@ -73,9 +73,12 @@ def database_name(db_path: str | Path) -> str:
 # (serve never writes; a crawl adds them): its canned queries read the date each sentence
 # mentions instead of when the event happened.
 EVENT_MODEL_FALLBACK = (
-    (r"\be\.happened_precision\b", "null"), (r"\be\.modality\b", "null"),
-    (r"\be\.reported_at\b", "d.published"), (r"\bhappened_day\b", "day"),
-    (r"\bhappened_(at|earliest)\b", "earliest"), (r"\bhappened_latest\b", "latest"),
+    (r"\be\.happened_precision\b", "null"),
+    (r"\be\.modality\b", "null"),
+    (r"\be\.reported_at\b", "d.published"),
+    (r"\bhappened_day\b", "day"),
+    (r"\bhappened_(at|earliest)\b", "earliest"),
+    (r"\bhappened_latest\b", "latest"),
 )
 
 
@@ -86,7 +89,9 @@ def before_event_model(sql: str) -> str:
     return sql
 
 
-def load_metadata(name: str, path: Path = METADATA, big_tables=(), event_model: bool = True) -> dict:
+def load_metadata(
+    name: str, path: Path = METADATA, big_tables=(), event_model: bool = True
+) -> dict:
     """metadata.yml with its ``databases.timeline`` block moved to the database's real name,
     without the default facets of ``big_tables`` (named for the plugins in
     ``plugins.timeline.big_tables``); for a database without the event model
@@ -126,15 +131,20 @@ def check_database(db_path: Path) -> None:
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+            tables = {
+                row[0]
+                for row in conn.execute("select name from sqlite_master where type = 'table'")
+            }
         finally:
             conn.close()
     except sqlite3.Error as exc:
         raise ServeError(f"{db_path} cannot be read as SQLite: {exc}") from exc
     missing = [t for t in TIMELINE_TABLES if t not in tables]
     if missing:
-        raise ServeError(f"{db_path} is not a timeline database (no {', '.join(missing)} table"
-                         f"{'s' if len(missing) > 1 else ''}; build one with timeline crawl)")
+        raise ServeError(
+            f"{db_path} is not a timeline database (no {', '.join(missing)} table"
+            f"{'s' if len(missing) > 1 else ''}; build one with timeline crawl)"
+        )
 
 
 def has_event_model(db_path: Path) -> bool:
@@ -171,12 +181,20 @@ def _inspect_data(name: str, db_path: Path, tables) -> dict:
     stat = db_path.stat()
     conn = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True)
     try:
-        counts = {t: {"count": conn.execute(f"select count(*) from [{t}]").fetchone()[0]} for t in tables}
+        counts = {
+            t: {"count": conn.execute(f"select count(*) from [{t}]").fetchone()[0]} for t in tables
+        }
     finally:
         conn.close()
     identity = f"{db_path}:{stat.st_size}:{stat.st_mtime_ns}".encode()
-    return {name: {"hash": hashlib.sha256(identity).hexdigest(), "size": stat.st_size,
-                   "file": str(db_path), "tables": counts}}
+    return {
+        name: {
+            "hash": hashlib.sha256(identity).hexdigest(),
+            "size": stat.st_size,
+            "file": str(db_path),
+            "tables": counts,
+        }
+    }
 
 
 def _has_pending_wal(db_path: Path) -> bool:
@@ -184,8 +202,9 @@ def _has_pending_wal(db_path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
-def datasette_for(db_path: str | Path, *, immutable: bool | None = None,
-                  metadata=None) -> Datasette:
+def datasette_for(
+    db_path: str | Path, *, immutable: bool | None = None, metadata=None
+) -> Datasette:
     """A Datasette serving ``db_path`` read-only with the project's metadata, templates and plugins.
 
     The file is opened immutable (no locking, counts computed once) unless its write-ahead
@@ -240,6 +259,7 @@ def check_port(host: str, port: int) -> None:
 
 def announce_when_listening(host: str, port: int, message: str, timeout: float = 60.0) -> None:
     """Print ``message`` once the server accepts connections (from a thread beside it)."""
+
     def wait():
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -249,10 +269,13 @@ def announce_when_listening(host: str, port: int, message: str, timeout: float =
                     return
             except OSError:
                 time.sleep(0.05)
+
     threading.Thread(target=wait, daemon=True).start()
 
 
-def serve(db_path: str | Path, port: int = 8001, host: str = "127.0.0.1", workers: int | None = None) -> int:
+def serve(
+    db_path: str | Path, port: int = 8001, host: str = "127.0.0.1", workers: int | None = None
+) -> int:
     """Serve the database until interrupted; returns an exit status for the command line.
 
     The file, its schema and the port are checked before anything is printed; "Serving" is
@@ -270,29 +293,49 @@ def serve(db_path: str | Path, port: int = 8001, host: str = "127.0.0.1", worker
         return 2
     # Each worker builds its own Datasette (counting a big table's rows once), the parent none.
     mode = "read-only (a crawl is writing it)" if _has_pending_wal(db_path) else "immutable"
-    announce_when_listening(host, port, (
-        f"Serving http://{host}:{port} — incidents at /, timeline at /incidents/<slug>, "
-        f"SQL and tables at /{database_name(db_path)} ({db_path.name}, {mode}; {workers} "
-        f"process{'es' if workers > 1 else ''}). Ctrl-C to stop."))
+    announce_when_listening(
+        host,
+        port,
+        (
+            f"Serving http://{host}:{port} — incidents at /, timeline at /incidents/<slug>, "
+            f"SQL and tables at /{database_name(db_path)} ({db_path.name}, {mode}; {workers} "
+            f"process{'es' if workers > 1 else ''}). Ctrl-C to stop."
+        ),
+    )
     os.environ[DB_ENVIRONMENT] = str(db_path)
     try:
-        uvicorn.run(f"{__name__}:worker_app", factory=True, host=host, port=port,
-                    log_level="warning", lifespan="on", workers=workers)
+        uvicorn.run(
+            f"{__name__}:worker_app",
+            factory=True,
+            host=host,
+            port=port,
+            log_level="warning",
+            lifespan="on",
+            workers=workers,
+        )
     except SystemExit as exc:  # the port was taken between the check and the start
         if exc.code:
-            print(f"timeline serve: error: the server could not start on {host}:{port}",
-                  file=sys.stderr)
+            print(
+                f"timeline serve: error: the server could not start on {host}:{port}",
+                file=sys.stderr,
+            )
             return 2
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="timeline serve", description="Publish a timeline database with Datasette, read-only.")
+    parser = argparse.ArgumentParser(
+        prog="timeline serve", description="Publish a timeline database with Datasette, read-only."
+    )
     parser.add_argument("--db", required=True, help="the database built by timeline crawl")
     parser.add_argument("--port", type=int, default=8001)
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--workers", type=int, default=None,
-                        help=f"server processes (default: one per CPU, 2 to 4; here {default_workers()})")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help=f"server processes (default: one per CPU, 2 to 4; here {default_workers()})",
+    )
     args = parser.parse_args(argv)
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be 1 or more")

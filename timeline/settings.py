@@ -9,7 +9,10 @@ SPIDER_MODULES = ["incident_timeline.spiders"]
 NEWSPIDER_MODULE = "incident_timeline.spiders"
 
 # Say who we are and obey robots.txt: we read public pages, slowly.
-USER_AGENT = "incident-timeline/0.1 (+https://github.com/incident-timeline/incident-timeline; outage research)"
+USER_AGENT = (
+    "incident-timeline/0.2 (+https://github.com/incident-timeline/incident-timeline;"
+    " outage research)"
+)
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

@@ -23,8 +23,12 @@ def timeline_label(code, lang=None):
 
 
 def timeline_time(at, precision, earliest, latest, timezone, lang=None):
-    return moment_label(at, precision, earliest, latest, tz=timezone, lang=language(lang, "en"),
-                        style="clock") or None
+    return (
+        moment_label(
+            at, precision, earliest, latest, tz=timezone, lang=language(lang, "en"), style="clock"
+        )
+        or None
+    )
 
 
 def register(conn: sqlite3.Connection) -> None:

@@ -23,17 +23,44 @@ import lxml.html
 
 # Zone abbreviations status pages print, as UTC offsets (hours).
 ZONES = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 1, "IST": 1, "WEST": 1, "CET": 1, "CEST": 2,
-    "EET": 2, "EEST": 3, "MSK": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
-    "MDT": -6, "PST": -8, "PDT": -7, "AEST": 10, "AEDT": 11, "JST": 9,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "WET": 0,
+    "BST": 1,
+    "IST": 1,
+    "WEST": 1,
+    "CET": 1,
+    "CEST": 2,
+    "EET": 2,
+    "EEST": 3,
+    "MSK": 3,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "AEST": 10,
+    "AEDT": 11,
+    "JST": 9,
 }
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 STAMP = re.compile(
     r"(?P<month>[A-Za-z]{3})[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*[-–,]?\s*"
-    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[AaPp][Mm])?\s*(?P<zone>[A-Z]{1,4})?")
-ROWS = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' update-row ')]"
-        " | //*[contains(concat(' ', normalize-space(@class), ' '), ' incident-update ')]")
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[AaPp][Mm])?\s*(?P<zone>[A-Z]{1,4})?"
+)
+ROWS = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' update-row ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' incident-update ')]"
+)
 
 
 def _text(element) -> str:
@@ -57,8 +84,13 @@ def stamp_instant(text: str) -> dt.datetime | None:
     if (match.group("ampm") or "").lower() == "pm":
         hour += 12
     try:
-        local = dt.datetime(int(match.group("year")), MONTHS[match.group("month").lower()[:3]],
-                            int(match.group("day")), hour, int(match.group("minute")))
+        local = dt.datetime(
+            int(match.group("year")),
+            MONTHS[match.group("month").lower()[:3]],
+            int(match.group("day")),
+            hour,
+            int(match.group("minute")),
+        )
     except ValueError:
         return None
     return local.replace(tzinfo=dt.timezone(dt.timedelta(hours=ZONES[zone])))
@@ -67,7 +99,7 @@ def stamp_instant(text: str) -> dt.datetime | None:
 def _instant(row) -> dt.datetime | None:
     for value in row.xpath(".//@data-datetime-unix"):
         if value.strip().isdigit():
-            return dt.datetime.fromtimestamp(int(value) / 1000, dt.timezone.utc)
+            return dt.datetime.fromtimestamp(int(value) / 1000, dt.UTC)
     stamp = stamp_instant(_text(_first(row, "timestamp")) or _text(row))
     if stamp:
         return stamp
@@ -93,11 +125,18 @@ def status_updates(html: str | bytes) -> list[dict]:
         instant = _instant(row)
         if body is None or instant is None:
             continue
-        updates.append({"status": _text(title).lower().replace(" ", "_") or "update",
-                        "body": _text(body), "created_at": instant.astimezone(dt.timezone.utc).isoformat()})
+        updates.append(
+            {
+                "status": _text(title).lower().replace(" ", "_") or "update",
+                "body": _text(body),
+                "created_at": instant.astimezone(dt.UTC).isoformat(),
+            }
+        )
     return sorted(updates, key=lambda u: u["created_at"])
 
 
 def updates_text(updates: list[dict]) -> str:
-    """The incident as text, an update a paragraph ("Identified — …"), as the API's documents read."""
-    return "\n\n".join(f"{u['status'].replace('_', ' ').capitalize()} — {u['body']}" for u in updates)
+    """The incident as text, an update a paragraph ("Identified — …"), as the API's read."""
+    return "\n\n".join(
+        f"{u['status'].replace('_', ' ').capitalize()} — {u['body']}" for u in updates
+    )

@@ -20,34 +20,43 @@ import fcntl
 import hashlib
 import json
 import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import sqlite_utils
-from itemadapter import ItemAdapter
-
 from incident_timeline.config import Config, Incident
 from incident_timeline.items import Document, Event, columns
 from incident_timeline.versions import ensure_versions_schema, write_versions
+from itemadapter import ItemAdapter
 
 # The schema is derived from the dataclasses of timeline/items.py: one declaration.
 DOCUMENT_COLUMNS = columns(Document)
 EVENT_COLUMNS = columns(Event)
 # Filled by the store from the document (id, incident, source, kind), not by the event.
-EVENT_FIELDS = tuple(c for c in EVENT_COLUMNS if c not in ("id", "document_id", "incident", "source", "kind"))
+EVENT_FIELDS = tuple(
+    c for c in EVENT_COLUMNS if c not in ("id", "document_id", "incident", "source", "kind")
+)
 # Provenance columns are the store's own (content_hash, first/last fetch, last change).
 PROVENANCE = ("content_hash", "first_fetched", "last_fetched", "last_changed")
 DOCUMENT_FIELDS = tuple(c for c in DOCUMENT_COLUMNS if c not in ("id", *PROVENANCE))
-# A document found through a structured channel is not overwritten by a scraped page of the same URL.
+# A document found through a structured channel is not overwritten by a scraped page of the same
+# URL.
 CHANNEL_TRUST = {"statuspage": 1}
 EVENT_ROW_FIELDS = ("document_id", "incident", "source", "kind") + EVENT_FIELDS
-INSERT_DOCUMENT = (f"insert into documents ({', '.join(DOCUMENT_FIELDS + PROVENANCE)}) "
-                   f"values ({', '.join('?' * (len(DOCUMENT_FIELDS) + len(PROVENANCE)))})")
-UPDATE_DOCUMENT = (f"update documents set {', '.join(f'{k} = ?' for k in DOCUMENT_FIELDS)}, content_hash = ?, "
-                   "first_fetched = ?, last_fetched = ?, last_changed = ? where id = ?")
-INSERT_EVENT = f"insert into events ({', '.join(EVENT_ROW_FIELDS)}) values ({', '.join('?' * len(EVENT_ROW_FIELDS))})"
+INSERT_DOCUMENT = (
+    f"insert into documents ({', '.join(DOCUMENT_FIELDS + PROVENANCE)}) "
+    f"values ({', '.join('?' * (len(DOCUMENT_FIELDS) + len(PROVENANCE)))})"
+)
+UPDATE_DOCUMENT = (
+    f"update documents set {', '.join(f'{k} = ?' for k in DOCUMENT_FIELDS)}, content_hash = ?, "
+    "first_fetched = ?, last_fetched = ?, last_changed = ? where id = ?"
+)
+INSERT_EVENT = (
+    f"insert into events ({', '.join(EVENT_ROW_FIELDS)}) "
+    f"values ({', '.join('?' * len(EVENT_ROW_FIELDS))})"
+)
 SCHEMA_TABLES = {"incidents", "sources", "documents", "documents_fts", "events"}
 # Release 0.1.0's corroboration tables, replaced by key_moments (their links would block the
 # rewrite of a document's events).
@@ -55,7 +64,8 @@ LEGACY_TABLES = ("event_happening", "happenings", "event_counts")  # links first
 # What the incident page and the timeline query read on a big database (bench/serve.py):
 # the timeline in order without a sort, and the per-incident sources from an index alone.
 SERVING_INDEXES = (
-    "create index if not exists idx_events_incident_day_earliest on events (incident, day, earliest)",
+    "create index if not exists idx_events_incident_day_earliest"
+    " on events (incident, day, earliest)",
     "create index if not exists idx_events_incident_source on events (incident, source)",
     # The timeline query without an incident: a day range in time order.
     "create index if not exists idx_events_day_earliest on events (day, earliest)",
@@ -65,7 +75,8 @@ SERVING_INDEXES = (
     "create index if not exists idx_documents_published on documents (published)",
     "create index if not exists idx_documents_incident_source on documents (incident, source)",
     # The incident page and the timeline query: events by the day they happened, in time order.
-    "create index if not exists idx_events_incident_happened on events (incident, happened_day, happened_at)",
+    "create index if not exists idx_events_incident_happened"
+    " on events (incident, happened_day, happened_at)",
     "create index if not exists idx_events_happened on events (happened_day, happened_at)",
 )
 # Full-text search over title and text (FTS5, external content = documents, kept in step by
@@ -87,10 +98,12 @@ FTS_TRIGGERS = (
   insert into documents_fts (rowid, title, text) values (new.id, new.title, new.text);
 end""",
     """create trigger documents_ad after delete on documents begin
-  insert into documents_fts (documents_fts, rowid, title, text) values ('delete', old.id, old.title, old.text);
+  insert into documents_fts (documents_fts, rowid, title, text) values ('delete', old.id, old.title,
+  old.text);
 end""",
     """create trigger documents_au after update on documents begin
-  insert into documents_fts (documents_fts, rowid, title, text) values ('delete', old.id, old.title, old.text);
+  insert into documents_fts (documents_fts, rowid, title, text) values ('delete', old.id, old.title,
+  old.text);
   insert into documents_fts (rowid, title, text) values (new.id, new.title, new.text);
 end""",
 )
@@ -100,18 +113,22 @@ BUSY_TIMEOUT_MS = 60_000
 
 def utc_now() -> str:
     """Now, as ISO 8601 in UTC with offset (fetch times are machine times, not incident times)."""
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def sql_value(value):
     """A value SQLite can store: lists and mappings as JSON text, as sqlite-utils writes them."""
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, tuple, dict)) else value
+    return (
+        json.dumps(value, ensure_ascii=False) if isinstance(value, (list, tuple, dict)) else value
+    )
 
 
 def content_hash(document: dict) -> str:
     """A stable fingerprint of what a reader sees: title, dates and text."""
-    seen = json.dumps([document.get(k) for k in ("title", "author", "published", "updated", "text")],
-                      ensure_ascii=False)
+    seen = json.dumps(
+        [document.get(k) for k in ("title", "author", "published", "updated", "text")],
+        ensure_ascii=False,
+    )
     return hashlib.sha256(seen.encode("utf-8")).hexdigest()
 
 
@@ -157,18 +174,41 @@ class TimelineStore:
     def create_schema(self) -> None:
         db = self.db
         if "incidents" not in db.table_names():
-            db["incidents"].create({
-                "slug": str, "title": str, "description": str, "timezone": str,
-                "keywords": str, "window_start": str, "window_end": str,
-            }, pk="slug")
+            db["incidents"].create(
+                {
+                    "slug": str,
+                    "title": str,
+                    "description": str,
+                    "timezone": str,
+                    "keywords": str,
+                    "window_start": str,
+                    "window_end": str,
+                },
+                pk="slug",
+            )
         if "sources" not in db.table_names():
-            db["sources"].create({
-                "id": str, "incident": str, "name": str, "kind": str, "start_urls": str,
-                "follow": str, "feed": str, "sitemap": str, "statuspage": str,
-            }, pk="id", foreign_keys=[("incident", "incidents", "slug")])
+            db["sources"].create(
+                {
+                    "id": str,
+                    "incident": str,
+                    "name": str,
+                    "kind": str,
+                    "start_urls": str,
+                    "follow": str,
+                    "feed": str,
+                    "sitemap": str,
+                    "statuspage": str,
+                },
+                pk="id",
+                foreign_keys=[("incident", "incidents", "slug")],
+            )
         if "documents" not in db.table_names():
-            db["documents"].create(DOCUMENT_COLUMNS, pk="id", not_null={"url"},
-                                   foreign_keys=[("incident", "incidents", "slug")])
+            db["documents"].create(
+                DOCUMENT_COLUMNS,
+                pk="id",
+                not_null={"url"},
+                foreign_keys=[("incident", "incidents", "slug")],
+            )
             db["documents"].create_index(["url"], unique=True)
             db["documents"].create_index(["incident", "published"])
             db["documents"].create_index(["source"])
@@ -176,8 +216,9 @@ class TimelineStore:
         if "documents_fts" not in db.table_names():
             migrate_fts(db)
         if "events" not in db.table_names():
-            db["events"].create(EVENT_COLUMNS, pk="id",
-                                foreign_keys=[("document_id", "documents", "id")])
+            db["events"].create(
+                EVENT_COLUMNS, pk="id", foreign_keys=[("document_id", "documents", "id")]
+            )
             db["events"].create_index(["document_id"])
             db["events"].create_index(["incident", "earliest"])
             db["events"].create_index(["incident", "day"])
@@ -185,25 +226,40 @@ class TimelineStore:
 
     def save_incident(self, incident: Incident) -> None:
         """Insert or update the incident row."""
-        self.db["incidents"].upsert({
-            "slug": incident.slug, "title": incident.title, "description": incident.description,
-            "timezone": incident.timezone, "keywords": json.dumps(list(incident.keywords)),
-            "window_start": incident.window_start.isoformat() if incident.window_start else None,
-            "window_end": incident.window_end.isoformat() if incident.window_end else None,
-        }, pk="slug")
+        self.db["incidents"].upsert(
+            {
+                "slug": incident.slug,
+                "title": incident.title,
+                "description": incident.description,
+                "timezone": incident.timezone,
+                "keywords": json.dumps(list(incident.keywords)),
+                "window_start": incident.window_start.isoformat()
+                if incident.window_start
+                else None,
+                "window_end": incident.window_end.isoformat() if incident.window_end else None,
+            },
+            pk="slug",
+        )
 
     def save_config(self, config: Config) -> None:
         """Record the incident and its sources (so the database says where its rows came from)."""
         with self.db.conn:
             self.save_incident(config.incident)
             for source in config.sources:
-                self.db["sources"].upsert({
-                    "id": f"{config.incident.slug}/{source.name}", "incident": config.incident.slug,
-                    "name": source.name, "kind": source.kind,
-                    "start_urls": json.dumps(list(source.start_urls)),
-                    "follow": json.dumps(list(source.follow)), "feed": source.feed,
-                    "sitemap": source.sitemap, "statuspage": source.statuspage,
-                }, pk="id")
+                self.db["sources"].upsert(
+                    {
+                        "id": f"{config.incident.slug}/{source.name}",
+                        "incident": config.incident.slug,
+                        "name": source.name,
+                        "kind": source.kind,
+                        "start_urls": json.dumps(list(source.start_urls)),
+                        "follow": json.dumps(list(source.follow)),
+                        "feed": source.feed,
+                        "sitemap": source.sitemap,
+                        "statuspage": source.statuspage,
+                    },
+                    pk="id",
+                )
 
     def save_document(self, document: dict, events: Iterable[dict] = ()) -> int:
         """Insert or update one document by URL and replace its events, in one transaction.
@@ -214,8 +270,11 @@ class TimelineStore:
         with self.transaction():
             return self.write_document(document, events)
 
-    def save_documents(self, documents: Iterable[tuple[dict, Iterable[dict]]], batch_size: int = 1000) -> int:
-        """Save ``(document, events)`` pairs as ``save_document`` does, ``batch_size`` documents per transaction.
+    def save_documents(
+        self, documents: Iterable[tuple[dict, Iterable[dict]]], batch_size: int = 1000
+    ) -> int:
+        """Save ``(document, events)`` pairs as ``save_document`` does, ``batch_size`` documents per
+        transaction.
 
         For bulk loads: ``store.save_documents(((doc, doc["events"]) for doc in docs), 5000)``.
         A document is never committed without its events. Returns how many were saved.
@@ -251,30 +310,49 @@ class TimelineStore:
         digest = content_hash(document)
         conn = self.db.conn
         existing = conn.execute(
-            "select id, content_hash, first_fetched, last_changed, found_via from documents where url = ?",
-            [document.get("url")]).fetchone()
+            "select id, content_hash, first_fetched, last_changed, found_via"
+            " from documents where url = ?",
+            [document.get("url")],
+        ).fetchone()
         if existing:
             doc_id, old_hash, first_fetched, last_changed, found_via = existing
             if CHANNEL_TRUST.get(found_via, 0) > CHANNEL_TRUST.get(document.get("found_via"), 0):
                 # The same URL read from a structured API beats its HTML rendering.
                 return doc_id
-            conn.execute(UPDATE_DOCUMENT, [*values, digest, first_fetched, now,
-                                           last_changed if old_hash == digest else now, doc_id])
+            conn.execute(
+                UPDATE_DOCUMENT,
+                [
+                    *values,
+                    digest,
+                    first_fetched,
+                    now,
+                    last_changed if old_hash == digest else now,
+                    doc_id,
+                ],
+            )
         else:
             doc_id = conn.execute(INSERT_DOCUMENT, [*values, digest, now, now, now]).lastrowid
         write_versions(conn, doc_id, document.get("versions"))
         shared = (doc_id, document.get("incident"), document.get("source"), document.get("kind"))
         rows = [(*shared, *(sql_value(event.get(k)) for k in EVENT_FIELDS)) for event in events]
         if existing:
-            # Unchanged events keep their rows (and ids, which URLs and links point to): a re-crawl changes nothing.
-            old_rows = conn.execute(f"select {', '.join(EVENT_ROW_FIELDS)} from events where document_id = ? order by id",
-                                    [doc_id]).fetchall()
+            # Unchanged events keep their rows (and ids, which URLs and links point to): a re-crawl
+            # changes nothing.
+            old_rows = conn.execute(
+                f"select {', '.join(EVENT_ROW_FIELDS)} from events"
+                " where document_id = ? order by id",
+                [doc_id],
+            ).fetchall()
             if old_rows == rows:
                 return doc_id
-            # Key-moment links point at these events (foreign key); the crawl rebuilds them at its end.
+            # Key-moment links point at these events (foreign key); the crawl rebuilds them at its
+            # end.
             if conn.execute("select 1 from sqlite_master where name = 'event_moment'").fetchone():
-                conn.execute("delete from event_moment where event_id in "
-                             "(select id from events where document_id = ?)", [doc_id])
+                conn.execute(
+                    "delete from event_moment where event_id in "
+                    "(select id from events where document_id = ?)",
+                    [doc_id],
+                )
             conn.execute("delete from events where document_id = ?", [doc_id])
         conn.executemany(INSERT_EVENT, rows)
         return doc_id
@@ -335,7 +413,8 @@ def migrate_fts(db: sqlite_utils.Database) -> None:
 
 @contextmanager
 def schema_lock(db_path: Path) -> Iterator[None]:
-    """An exclusive lock between processes of this machine while one creates the schema of ``db_path``.
+    """An exclusive lock between processes of this machine while one creates the schema of
+    ``db_path``.
 
     The lock file lives in the temp folder (named after the database's real path), never
     beside the database: closing a descriptor of the database file itself would drop

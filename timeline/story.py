@@ -28,7 +28,7 @@ _CONTROL = re.compile(r"[\n\r\t\x00]")
 
 
 def http_url(value) -> str | None:
-    """The URL when it is an absolute http(s) URL with a host, else None (never a javascript: link)."""
+    """The URL when it is an absolute http(s) URL with a host, else None (never javascript:)."""
     if not isinstance(value, str):
         return None
     stripped = value.strip()
@@ -69,6 +69,7 @@ def _e(value) -> str:
 class Link:
     """A piece of text that links to a URL: an http(s) one (checked by who makes the Link) or
     an anchor in the same document ('#moment-3'); None for plain text."""
+
     text: str
     url: str | None = None
 
@@ -84,8 +85,10 @@ class Story:
 
     def __post_init__(self):
         self.lang = language(self.lang)
-        self.moments = sorted((dict(m) for m in self.moments),
-                              key=lambda m: (str(m.get("at") or ""), m.get("id") or 0))
+        self.moments = sorted(
+            (dict(m) for m in self.moments),
+            key=lambda m: (str(m.get("at") or ""), m.get("id") or 0),
+        )
 
     # -- structure --------------------------------------------------------------------
 
@@ -114,8 +117,13 @@ class Story:
             category = group[0].get("category")
             if category in OUTAGE:
                 found.setdefault(category, []).append(group)
-        return {category: next((g for g in found.get(category, []) if not _coarse(g)),
-                               (found.get(category) or [[]])[0]) for category in OUTAGE}
+        return {
+            category: next(
+                (g for g in found.get(category, []) if not _coarse(g)),
+                (found.get(category) or [[]])[0],
+            )
+            for category in OUTAGE
+        }
 
     def sources(self, moment) -> list[Link]:
         """The moment's sources by name, each linked to the first document of that source it
@@ -124,13 +132,22 @@ class Story:
         links = []
         for name in json_list(moment.get("source_names")):
             url = moment.get("statement_url") if name == moment.get("statement_source") else None
-            url = url or next((u for u in urls if (self.documents.get(u) or {}).get("source") == name), None)
+            url = url or next(
+                (u for u in urls if (self.documents.get(u) or {}).get("source") == name), None
+            )
             links.append(Link(str(name), http_url(url)))
         return links
 
     def when(self, moment, style="long") -> str:
-        return moment_label(moment.get("at"), moment.get("precision"), moment.get("earliest"),
-                            moment.get("latest"), tz=self.tz, lang=self.lang, style=style)
+        return moment_label(
+            moment.get("at"),
+            moment.get("precision"),
+            moment.get("earliest"),
+            moment.get("latest"),
+            tz=self.tz,
+            lang=self.lang,
+            style=style,
+        )
 
     # -- the outage in one sentence ---------------------------------------------------
 
@@ -143,27 +160,43 @@ class Story:
         start, partial, complete = (period[c] for c in OUTAGE)
         out: list = []
         if len(start) > 1:
-            out.append("Le fonti non concordano sull'inizio del disservizio: " if it
-                       else "Sources disagree on when the outage began: ")
+            out.append(
+                "Le fonti non concordano sull'inizio del disservizio: "
+                if it
+                else "Sources disagree on when the outage began: "
+            )
             out += self._alternatives(start, names=True)
         elif start:
-            out.append(("Il disservizio è iniziato " if it else "The outage began ")
-                       + self.when(start[0], "sentence") + " ")
+            out.append(
+                ("Il disservizio è iniziato " if it else "The outage began ")
+                + self.when(start[0], "sentence")
+                + " "
+            )
             out += self._alternatives(start)
         else:
-            out.append("Nessuna fonte dice ancora quando è iniziato il disservizio" if it
-                       else "No source says yet when the outage began")
+            out.append(
+                "Nessuna fonte dice ancora quando è iniziato il disservizio"
+                if it
+                else "No source says yet when the outage began"
+            )
         out.append("; ")
         if partial:
             out.append(self._restored(partial, "in parte" if it else "partly"))
             if complete:
                 out.append(" e " if it else " and ")
         if complete:
-            out.append(self._restored(complete, "del tutto" if it else "fully",
-                                      again=bool(partial)))
+            out.append(
+                self._restored(complete, "del tutto" if it else "fully", again=bool(partial))
+            )
         else:
-            out.append((", " if partial else "") + ("nessuna fonte riporta ancora il ripristino "
-                       "completo" if it else "no source reports full restoration yet"))
+            out.append(
+                (", " if partial else "")
+                + (
+                    "nessuna fonte riporta ancora il ripristino completo"
+                    if it
+                    else "no source reports full restoration yet"
+                )
+            )
         # flatten the restoration clauses (lists) into the pieces
         flat = []
         for piece in out:
@@ -174,17 +207,25 @@ class Story:
     def _restored(self, group, how, again=False) -> list:
         it = self.lang == "it"
         if len(group) > 1:
-            head = (f"le fonti non concordano su quando è tornato {how}: " if it
-                    else f"sources disagree on when it was {how} restored: ")
+            head = (
+                f"le fonti non concordano su quando è tornato {how}: "
+                if it
+                else f"sources disagree on when it was {how} restored: "
+            )
             return [head, *self._alternatives(group, names=True)]
         if it:
-            head = ("" if again else "il servizio è tornato ") + f"{how} {self.when(group[0], 'sentence')} "
+            head = (
+                "" if again else "il servizio è tornato "
+            ) + f"{how} {self.when(group[0], 'sentence')} "
         else:
-            head = ("" if again else "service was ") + f"{how} restored {self.when(group[0], 'sentence')} "
+            head = (
+                "" if again else "service was "
+            ) + f"{how} restored {self.when(group[0], 'sentence')} "
         return [head, *self._alternatives(group)]
 
     def _alternatives(self, group, names=False) -> list:
-        """'(3 fonti: a, b, c)' after one moment; 'X (2 fonti: …) oppure Y (1 fonte: …)' for a conflict."""
+        """'(3 fonti: a, b, c)' after one moment; 'X (2 fonti: …) oppure Y (1 fonte: …)' for a
+        conflict."""
         out = []
         for i, moment in enumerate(group):
             if names and i:
@@ -205,8 +246,11 @@ class Story:
     def disagreements(self) -> list[tuple[str, list]]:
         """(category, pieces) for each set of moments that contradict each other: 'domenica 22
         gennaio verso le 22:00 (2 fonti: a, b) oppure nella notte di lunedì 23 gennaio (…)'."""
-        return [(group[0].get("category"), self._alternatives(group, names=True))
-                for group in self.groups() if len(group) > 1]
+        return [
+            (group[0].get("category"), self._alternatives(group, names=True))
+            for group in self.groups()
+            if len(group) > 1
+        ]
 
     def period_line(self) -> str:
         """The outage period in a few words: 'Disservizio dal 22 gen ~22:00 al 28 gen 20:30'."""
@@ -219,13 +263,18 @@ class Story:
         end = either.join(self.when(m, "short") for m in period["restoration_complete"])
         if end:
             return f"Disservizio dal {start} al {end}" if it else f"Outage from {start} to {end}"
-        return (f"Disservizio dal {start}; ripristino completo non ancora riportato" if it
-                else f"Outage from {start}; full restoration not reported yet")
+        return (
+            f"Disservizio dal {start}; ripristino completo non ancora riportato"
+            if it
+            else f"Outage from {start}; full restoration not reported yet"
+        )
 
     # -- renderers ----------------------------------------------------------------------
 
     def sentence_text(self) -> str:
-        return "".join(piece.text if isinstance(piece, Link) else piece for piece in self.sentence())
+        return "".join(
+            piece.text if isinstance(piece, Link) else piece for piece in self.sentence()
+        )
 
     def sentence_html(self) -> str:
         return "".join(link_html(piece) for piece in self.sentence())
@@ -239,17 +288,27 @@ class Story:
         items = []
         for group in self.groups():
             category = _e(group[0].get("category"))
-            badge = f'<span class="cat cat-{category}">{_e(label(group[0].get("category"), self.lang))}</span>'
+            name = _e(label(group[0].get("category"), self.lang))
+            badge = f'<span class="cat cat-{category}">{name}</span>'
             if len(group) == 1:
-                items.append(f'<li class="moment cat-{category}" id="moment-{_e(group[0].get("id"))}">'
-                             f'{self._moment_html(group[0], badge, document_href)}</li>\n')
+                items.append(
+                    f'<li class="moment cat-{category}" id="moment-{_e(group[0].get("id"))}">'
+                    f"{self._moment_html(group[0], badge, document_href)}</li>\n"
+                )
                 continue
-            sides = "".join(f'<li id="moment-{_e(m.get("id"))}">{self._moment_html(m, "", document_href)}</li>\n'
-                            for m in group)
+            sides = "".join(
+                f'<li id="moment-{_e(m.get("id"))}">'
+                f"{self._moment_html(m, '', document_href)}</li>\n"
+                for m in group
+            )
             note = "le fonti non concordano" if it else "sources disagree"
-            items.append(f'<li class="moment conflict cat-{category}" id="conflict-{_e(group[0].get("conflict"))}">'
-                         f'<p class="moment-head">{badge} <strong class="disagreement-note">{note}</strong></p>\n'
-                         f'<ol class="alternatives">\n{sides}</ol></li>\n')
+            conflict = _e(group[0].get("conflict"))
+            items.append(
+                f'<li class="moment conflict cat-{category}" id="conflict-{conflict}">'
+                f'<p class="moment-head">{badge}'
+                f' <strong class="disagreement-note">{note}</strong></p>\n'
+                f'<ol class="alternatives">\n{sides}</ol></li>\n'
+            )
         return f'<ol class="moments">\n{"".join(items)}</ol>\n'
 
     def _moment_html(self, moment, badge, document_href) -> str:
@@ -259,42 +318,56 @@ class Story:
         at = local(moment.get("at"), self.tz)
         if self.day_links and at:
             time = f'<a href="#day-{at.date().isoformat()}">{time}</a>'
-        head = (f'<p class="moment-head">{time} '
-                f'{badge} <span class="precision">{"precisione" if it else "precision"}: '
-                f'{_e(label(precision, self.lang))}</span></p>\n')
+        head = (
+            f'<p class="moment-head">{time} '
+            f'{badge} <span class="precision">{"precisione" if it else "precision"}: '
+            f"{_e(label(precision, self.lang))}</span></p>\n"
+        )
         quote_lang = (self.documents.get(moment.get("statement_url")) or {}).get("lang")
         lang_attribute = f' lang="{_e(quote_lang)}"' if quote_lang else ""
-        quote = f'<blockquote class="statement"{lang_attribute}>«{_e(moment.get("statement"))}»</blockquote>\n'
-        said = link_html(Link(str(moment.get("statement_source") or ""), http_url(moment.get("statement_url"))))
+        quote = (
+            f'<blockquote class="statement"{lang_attribute}>'
+            f"«{_e(moment.get('statement'))}»</blockquote>\n"
+        )
+        said = link_html(
+            Link(str(moment.get("statement_source") or ""), http_url(moment.get("statement_url")))
+        )
         links = self.sources(moment)
         names = ", ".join(link_html(link) for link in links)
-        first = moment_label(moment.get("first_reported"), "minute", tz=self.tz, lang=self.lang,
-                             style="short")
+        first = moment_label(
+            moment.get("first_reported"), "minute", tz=self.tz, lang=self.lang, style="short"
+        )
         if first:
-            first = f' · {"prima notizia" if it else "first reported"} {_e(first)}'
-        line = (f'<p class="moment-sources">— {said} · {n_sources(len(links), self.lang)}: {names}'
-                f'{first}</p>\n')
+            first = f" · {'prima notizia' if it else 'first reported'} {_e(first)}"
+        line = (
+            f'<p class="moment-sources">— {said} · {n_sources(len(links), self.lang)}: {names}'
+            f"{first}</p>\n"
+        )
         return head + quote + line
 
     def moments_markdown(self) -> str:
-        """The key moments in time order: one heading each (time and what), the quote, the sources."""
+        """The key moments in time order: a heading each (time and what), the quote, the sources."""
         it = self.lang == "it"
         lines = []
         for group in self.groups():
             what = label(group[0].get("category"), self.lang)
             what = what[:1].upper() + what[1:]
             if len(group) > 1:
-                lines.append(f"### {markdown_text(what)} — {'le fonti non concordano' if it else 'sources disagree'}\n")
+                note = "le fonti non concordano" if it else "sources disagree"
+                lines.append(f"### {markdown_text(what)} — {note}\n")
             for moment in group:
-                precision = f"{'precisione' if it else 'precision'}: {label(moment.get('precision'), self.lang)}"
+                precision = label(moment.get("precision"), self.lang)
+                precision = f"{'precisione' if it else 'precision'}: {precision}"
                 head = f"**{markdown_text(self.when(moment))}** ({precision})"
                 sources = ", ".join(link_markdown(link) for link in self.sources(moment))
                 body = f"> «{markdown_text(moment.get('statement'))}»\n>\n> — {sources}\n"
                 if len(group) > 1:
                     lines.append(f"- {head}\n\n  " + body.replace("\n", "\n  ").rstrip() + "\n")
                 else:
-                    lines.append(f"### {markdown_text(self.when(moment))} — {markdown_text(what)}\n\n"
-                                 f"({precision})\n\n{body}")
+                    lines.append(
+                        f"### {markdown_text(self.when(moment))} — {markdown_text(what)}\n\n"
+                        f"({precision})\n\n{body}"
+                    )
         return "\n".join(lines)
 
 
@@ -318,5 +391,9 @@ def markdown_text(text) -> str:
 def link_markdown(piece) -> str:
     if isinstance(piece, Link):
         external = piece.url and not piece.url.startswith("#")
-        return f"[{markdown_text(piece.text)}](<{piece.url}>)" if external else markdown_text(piece.text)
+        return (
+            f"[{markdown_text(piece.text)}](<{piece.url}>)"
+            if external
+            else markdown_text(piece.text)
+        )
     return markdown_text(piece)

@@ -152,8 +152,9 @@ def change_event(
     kind: str | None,
 ) -> dict:
     """The event of one change: ``before``/``after`` are runs, ``old``/``new`` their versions."""
-    earliest, latest = parse_moment(before["last"], timezone), parse_moment(
-        after["first"], timezone
+    earliest, latest = (
+        parse_moment(before["last"], timezone),
+        parse_moment(after["first"], timezone),
     )
     added, removed = changed_sentences(old.get("text"), new.get("text"))
     if added:

@@ -73,7 +73,7 @@ class LoopWeb:
     def route(self, host: str, handler) -> None:
         self.routes[host.lower()] = handler
 
-    def __enter__(self) -> "LoopWeb":
+    def __enter__(self) -> LoopWeb:
         self.thread.start()
         return self
 

@@ -199,7 +199,9 @@ class WaybackReplica:
             )
         snapshot = found[0]
         if raw and not snapshot.drops_raw:
-            return Answer(200, snapshot.body, f"{snapshot.mimetype}; charset=utf-8", delay=self.delay)
+            return Answer(
+                200, snapshot.body, f"{snapshot.mimetype}; charset=utf-8", delay=self.delay
+            )
         if raw:
             return Answer(302, "", headers={"Location": f"/web/{timestamp}/{original}"})
         page = snapshot.html.replace("<head>", "<head>" + BANNER_HEAD, 1).replace(
@@ -271,8 +273,9 @@ class DocReplica:
         if request.param("mode", "").lower() != "artlist" or request.param("format") != "json":
             return Answer(200, "Unsupported mode or format.", "text/html")
         phrases = [p.strip().strip('"').lower() for p in re.split(r"\s+OR\s+", query)]
-        start, end = request.param("startdatetime", "0"), request.param(
-            "enddatetime", "99999999999999"
+        start, end = (
+            request.param("startdatetime", "0"),
+            request.param("enddatetime", "99999999999999"),
         )
         found = [
             a.entry()

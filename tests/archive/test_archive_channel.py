@@ -366,11 +366,14 @@ def test_a_page_with_one_content_gives_no_change(archived):
 )
 def test_summary_has_the_archive_line(archived, words):
     line = next(
-        (l for l in archived["summary"].splitlines() if l.strip().startswith("archive:")), ""
+        (line for line in archived["summary"].splitlines() if line.strip().startswith("archive:")),
+        "",
     )
     assert words in line, archived["summary"]
 
 
 def test_summary_counts_the_capture_the_archive_gave_only_replayed_as_an_error(archived):
-    line = next(l for l in archived["summary"].splitlines() if l.strip().startswith("archive:"))
+    line = next(
+        line for line in archived["summary"].splitlines() if line.strip().startswith("archive:")
+    )
     assert line.rstrip().endswith("1 errors")

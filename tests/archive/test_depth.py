@@ -87,7 +87,7 @@ def test_summary_says_how_many_links_were_not_followed(shallow):
 
 
 def test_summary_names_the_setting_to_raise(shallow):
-    line = next(l for l in shallow["summary"].splitlines() if "not followed" in l)
+    line = next(line for line in shallow["summary"].splitlines() if "not followed" in line)
     assert "-s DEPTH_LIMIT=" in line
 
 

@@ -167,13 +167,13 @@ def test_query_parameters(discovered, name, value):
 
 
 def test_query_starts_at_the_window_start_in_utc(discovered):
-    start = dt.datetime.combine(START, dt.time.min, ROME).astimezone(dt.timezone.utc)
+    start = dt.datetime.combine(START, dt.time.min, ROME).astimezone(dt.UTC)
     assert discovered["doc"].queries[-1].param("startdatetime") == start.strftime("%Y%m%d%H%M%S")
 
 
 def test_query_ends_now_for_an_ongoing_incident(discovered):
     end = discovered["doc"].queries[-1].param("enddatetime")
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     assert (
         (now - dt.timedelta(minutes=10)).strftime("%Y%m%d%H%M%S")
         <= end

@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from incident_timeline.archive import (
     Capture,
     CdxError,
@@ -28,9 +27,9 @@ from incident_timeline.archive import (
 )
 from incident_timeline.config import Incident
 from incident_timeline.discovery import (
+    DocError,
     asked_span,
     beyond_reach,
-    DocError,
     doc_query,
     halves,
     parse_doc,
@@ -39,7 +38,7 @@ from incident_timeline.discovery import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 INCIDENT = Incident(
     slug="x",
     title="x",

@@ -14,8 +14,10 @@ OUTAGE = "https://www.ilpost.it/2023/01/24/libero-virgilio-mail-problemi/"
 FOOTBALL = "https://www.ilpost.it/2023/01/24/serie-a-risultati-giornata/"
 FAQ = "https://aiuto.libero.it/articolo/mail/libero-mail-non-funziona/"
 LOGIN = "https://login.libero.it/"
-NOTICE = ("Libero Mail: il servizio è temporaneamente non disponibile. "
-          "Stiamo lavorando per ripristinarlo.")
+NOTICE = (
+    "Libero Mail: il servizio è temporaneamente non disponibile. "
+    "Stiamo lavorando per ripristinarlo."
+)
 
 
 def login(notice: bool) -> str:
@@ -62,9 +64,7 @@ SNAPSHOTS = [
     Snapshot(
         FAQ,
         "20230126170000",
-        faq(
-            "Aggiornamento del 26 gennaio: il servizio sta tornando per una parte degli " "utenti."
-        ),
+        faq("Aggiornamento del 26 gennaio: il servizio sta tornando per una parte degli utenti."),
     ),
     Snapshot(LOGIN, "20230122200000", login(False)),
     Snapshot(LOGIN, "20230123071500", login(True)),

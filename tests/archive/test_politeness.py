@@ -5,6 +5,7 @@ environment names."""
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 
 import pytest
@@ -174,7 +175,7 @@ def test_archive_index_is_asked_page_after_page(paced):
 
 def test_archive_index_keeps_its_own_delay(paced):
     times = [hit.at for hit in paced["web"].hits("web.archive.test", "/cdx/")]
-    assert min(b - a for a, b in zip(times, times[1:])) >= CDX_DELAY * 0.9
+    assert min(b - a for a, b in itertools.pairwise(times)) >= CDX_DELAY * 0.9
 
 
 def test_archive_pace_does_not_cost_a_page(paced):
@@ -196,9 +197,23 @@ def proxied(tmp_path_factory):
         env = proxy_env(sites.proxy_url)
         env.update(no_proxy="127.0.0.1", NO_PROXY="127.0.0.1")
         result = subprocess.run(
-            [*timeline_command(), "crawl", "--config", str(write(tmp_path, "s.yml", text)),
-             "--db", str(tmp_path / "p.db"), *FAST, "-s", f"TIMELINE_WAYBACK_URL={archive.proxy_url}"],
-            cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120)
+            [
+                *timeline_command(),
+                "crawl",
+                "--config",
+                str(write(tmp_path, "s.yml", text)),
+                "--db",
+                str(tmp_path / "p.db"),
+                *FAST,
+                "-s",
+                f"TIMELINE_WAYBACK_URL={archive.proxy_url}",
+            ],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     yield {"sites": sites, "archive": archive, "result": result, "db": tmp_path / "p.db"}
 
 

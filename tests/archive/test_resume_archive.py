@@ -32,7 +32,8 @@ sources:
 TABLES = {
     "documents": "select url, source, title, text, published, archived_url, captured_at, found_via "
     "from documents order by url",
-    "versions": "select d.url, v.captured_at, v.archived_url, v.content_hash, v.text from versions v "
+    "versions": "select d.url, v.captured_at, v.archived_url, v.content_hash, v.text "
+    "from versions v "
     "join documents d on d.id = v.document_id order by d.url, v.captured_at",
     "events": "select d.url, e.origin, e.earliest, e.latest, e.sentence, e.value from events e "
     "join documents d on d.id = e.document_id order by d.url, e.origin, e.earliest, e.sentence",
@@ -45,7 +46,9 @@ def snapshots() -> list[Snapshot]:
     for n in range(PAGES):
         url = f"http://www.cronaca.test/2024/02/{1 + n:02d}/posta-lampo-{n}/"
         for k in range(CONTENTS):
-            updates = " ".join(f"Aggiornamento {j}: il servizio torna per altri utenti." for j in range(k))
+            updates = " ".join(
+                f"Aggiornamento {j}: il servizio torna per altri utenti." for j in range(k)
+            )
             html = outage_article(n, 1 + n, extra=updates)
             found.append(Snapshot(url, f"202402{2 + n + k:02d}120000", html))
     return found
@@ -74,15 +77,35 @@ def resumed(tmp_path_factory):
     web = LoopWeb()
     web.route("web.archive.test", WaybackReplica(snapshots(), max_rows=10, delay=0.15))
     config = write(tmp_path, "sources.yml", SOURCES)
-    named = ["-s", "TIMELINE_WAYBACK_URL=http://web.archive.test", "-s", "TIMELINE_WAYBACK_CONCURRENCY=1"]
+    named = [
+        "-s",
+        "TIMELINE_WAYBACK_URL=http://web.archive.test",
+        "-s",
+        "TIMELINE_WAYBACK_CONCURRENCY=1",
+    ]
     with web:
         reference = tmp_path / "reference.db"
         first = crawl(config, reference, *named[2:], proxy=web.proxy_url)
         db, jobdir = tmp_path / "killed.db", tmp_path / "job"
-        command = [*timeline_command(), "crawl", "--config", str(config), "--db", str(db), *FAST, *named,
-                   "-s", f"JOBDIR={jobdir}"]
-        process = subprocess.Popen(command, cwd=PROJECT, env=proxy_env(web.proxy_url),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        command = [
+            *timeline_command(),
+            "crawl",
+            "--config",
+            str(config),
+            "--db",
+            str(db),
+            *FAST,
+            *named,
+            "-s",
+            f"JOBDIR={jobdir}",
+        ]
+        process = subprocess.Popen(
+            command,
+            cwd=PROJECT,
+            env=proxy_env(web.proxy_url),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 90
         while documents_in(db) < 3 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -93,8 +116,13 @@ def resumed(tmp_path_factory):
         reads_before = len(web.hits("web.archive.test", "/web/"))
         second = crawl(config, db, *named[2:], "-s", f"JOBDIR={jobdir}", proxy=web.proxy_url)
         reads_after = len(web.hits("web.archive.test", "/web/")) - reads_before
-    yield {"reference": reference, "db": db, "runs": [first, second], "at kill": at_kill,
-           "resumed reads": reads_after}
+    yield {
+        "reference": reference,
+        "db": db,
+        "runs": [first, second],
+        "at kill": at_kill,
+        "resumed reads": reads_after,
+    }
 
 
 def test_both_runs_succeed(resumed):
@@ -120,5 +148,8 @@ def test_the_database_equals_an_uninterrupted_run(resumed, table):
 
 def test_the_reference_has_every_history(resumed):
     found = dump(resumed["reference"])
-    assert (len(found["documents"]), len(found["versions"]), len(found["events"]) >= PAGES * (CONTENTS - 1)) == (
-        PAGES, PAGES * CONTENTS, True)
+    assert (
+        len(found["documents"]),
+        len(found["versions"]),
+        len(found["events"]) >= PAGES * (CONTENTS - 1),
+    ) == (PAGES, PAGES * CONTENTS, True)

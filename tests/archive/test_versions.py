@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
-
-from incident_timeline.store import TimelineStore
-from incident_timeline.versions import changed_sentences, page_change_events, precision_of, sentences
 from incident_timeline.moments import parse_moment
+from incident_timeline.store import TimelineStore
+from incident_timeline.versions import (
+    changed_sentences,
+    page_change_events,
+    precision_of,
+    sentences,
+)
 
 TZ = "Europe/Rome"
 PLAIN = "Accedi alla posta. Inserisci la password."
@@ -206,7 +210,7 @@ def test_versions_are_written_with_the_document(store):
     assert [
         r["content_hash"]
         for r in store.db.query(
-            "select content_hash from versions where document_id = ? " "order by captured_at",
+            "select content_hash from versions where document_id = ? order by captured_at",
             [doc_id],
         )
     ] == ["A", "B", "C"]

@@ -211,10 +211,23 @@ def test_sigterm_during_a_round_stops_the_watch_and_its_round(tmp_path):
     config = write(tmp_path, "sources.yml", SOURCES)
     with web:
         process = subprocess.Popen(
-            [*timeline_command(), "crawl", "--config", str(config), "--db", str(tmp_path / "w.db"),
-             *FAST, "--watch", "1h"],
-            cwd=PROJECT, env=proxy_env(web.proxy_url), stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, text=True)
+            [
+                *timeline_command(),
+                "crawl",
+                "--config",
+                str(config),
+                "--db",
+                str(tmp_path / "w.db"),
+                *FAST,
+                "--watch",
+                "1h",
+            ],
+            cwd=PROJECT,
+            env=proxy_env(web.proxy_url),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         deadline = time.monotonic() + 60
         while not web.hits(HOST, "/feed.xml") and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -10,8 +10,13 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 def timeline(*args, timeout=120):
-    return subprocess.run([sys.executable, "-m", "incident_timeline.cli", *args], cwd=PROJECT,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "incident_timeline.cli", *args],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_help_lists_the_commands():
@@ -23,7 +28,9 @@ def test_unknown_command_exits_2():
 
 
 def test_bad_setting_override_is_refused():
-    result = timeline("crawl", "--config", "corpus/sources.yml", "--db", "/dev/null", "-s", "lowercase=1")
+    result = timeline(
+        "crawl", "--config", "corpus/sources.yml", "--db", "/dev/null", "-s", "lowercase=1"
+    )
     assert (result.returncode, "NAME=VALUE" in result.stderr) == (2, True)
 
 
@@ -42,8 +49,17 @@ def test_config_error_creates_no_database(tmp_path):
 
 
 def test_spider_that_cannot_start_fails_the_crawl(tmp_path):
-    result = timeline("crawl", "--config", "corpus/sources.yml", "--db", str(tmp_path / "t.db"),
-                      "--replica", "corpus/sites", "-s", "TIMELINE_DB=")
+    result = timeline(
+        "crawl",
+        "--config",
+        "corpus/sources.yml",
+        "--db",
+        str(tmp_path / "t.db"),
+        "--replica",
+        "corpus/sites",
+        "-s",
+        "TIMELINE_DB=",
+    )
     assert (result.returncode, "spiders that failed" in result.stderr) == (1, True)
 
 
@@ -59,8 +75,17 @@ def test_subcommand_help(command):
 
 def test_the_incident_keeps_one_job_folder(tmp_path):
     # One spider crawls every channel of every source: its state is the job folder itself.
-    result = timeline("crawl", "--config", "corpus/sources.yml", "--db", str(tmp_path / "t.db"),
-                      "--replica", "corpus/sites", "-s", f"JOBDIR={tmp_path / 'job'}")
+    result = timeline(
+        "crawl",
+        "--config",
+        "corpus/sources.yml",
+        "--db",
+        str(tmp_path / "t.db"),
+        "--replica",
+        "corpus/sites",
+        "-s",
+        f"JOBDIR={tmp_path / 'job'}",
+    )
     files = {p.name for p in (tmp_path / "job").iterdir()}
     assert (result.returncode, {"requests.seen", "requests.journal"} <= files) == (0, True)
 

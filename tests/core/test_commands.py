@@ -1,4 +1,4 @@
-"""The commands a newcomer types first: check, --version, and serve refusing what it cannot serve."""
+"""The commands a newcomer types first: check, --version, serve refusing what it cannot serve."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,9 @@ TIMELINE = [sys.executable, "-m", "incident_timeline.cli"]
 
 
 def run(*args, timeout=60):
-    return subprocess.run([*TIMELINE, *args], capture_output=True, text=True, cwd=PROJECT,
-                          timeout=timeout)
+    return subprocess.run(
+        [*TIMELINE, *args], capture_output=True, text=True, cwd=PROJECT, timeout=timeout
+    )
 
 
 def free_port() -> int:
@@ -53,10 +53,13 @@ def test_check_names_file_line_and_key(tmp_path):
     assert (result.returncode, f"{bad}:3: incident.titel" in result.stderr) == (2, True)
 
 
-@pytest.mark.parametrize("content, says", [
-    (b"just some notes\n", "is not a SQLite database"),
-    (None, "is not a timeline database"),
-])
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b"just some notes\n", "is not a SQLite database"),
+        (None, "is not a timeline database"),
+    ],
+)
 def test_serve_refuses_what_it_cannot_serve(tmp_path, content, says):
     path = tmp_path / "x.db"
     if content is None:
@@ -64,8 +67,13 @@ def test_serve_refuses_what_it_cannot_serve(tmp_path, content, says):
     else:
         path.write_bytes(content)
     result = run("serve", "--db", str(path), "--port", str(free_port()))
-    assert (result.returncode, says in result.stderr, "Serving" in result.stdout,
-            "Traceback" in result.stderr, len(result.stderr.strip().splitlines())) == (2, True, False, False, 1)
+    assert (
+        result.returncode,
+        says in result.stderr,
+        "Serving" in result.stdout,
+        "Traceback" in result.stderr,
+        len(result.stderr.strip().splitlines()),
+    ) == (2, True, False, False, 1)
 
 
 def test_serve_refuses_a_busy_port(timeline_db):
@@ -73,15 +81,23 @@ def test_serve_refuses_a_busy_port(timeline_db):
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         result = run("serve", "--db", str(timeline_db), "--port", str(holder.getsockname()[1]))
-    assert (result.returncode, "cannot listen" in result.stderr, "Serving" in result.stdout,
-            "Traceback" in result.stderr) == (2, True, False, False)
+    assert (
+        result.returncode,
+        "cannot listen" in result.stderr,
+        "Serving" in result.stdout,
+        "Traceback" in result.stderr,
+    ) == (2, True, False, False)
 
 
 def test_serve_announces_only_once_listening(timeline_db):
     port = free_port()
-    proc = subprocess.Popen([*TIMELINE, "serve", "--db", str(timeline_db), "--port", str(port),
-                             "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=PROJECT)
+    proc = subprocess.Popen(
+        [*TIMELINE, "serve", "--db", str(timeline_db), "--port", str(port), "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=PROJECT,
+    )
     try:
         line = proc.stdout.readline()
         with socket.create_connection(("127.0.0.1", port), timeout=5):

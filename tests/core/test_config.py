@@ -4,7 +4,6 @@ import datetime as dt
 import textwrap
 
 import pytest
-
 from incident_timeline.config import ConfigError, is_public_host, load_config
 
 VALID = """\
@@ -65,18 +64,73 @@ def test_statuspage(config):
 
 
 MISTAKES = {
-    "unknown source key": (VALID.replace("    follow:", "    folow:"), 11, "sources[0].folow", "did you mean 'follow'"),
-    "unknown incident key": (VALID.replace("  timezone:", "  tz:"), 4, "incident.tz", "unknown key"),
-    "wrong type for start_urls": (VALID.replace('start_urls: ["https://news.example/tech/"]', "start_urls: 12"), 10, "sources[0].start_urls", "expected a list"),
-    "wrong type for keywords": (VALID.replace("keywords: [Posta Web, provider]", "keywords: {a: 1}"), 5, "incident.keywords", "expected a list"),
-    "bad url": (VALID.replace('"https://status.example"', '"ftp://status.example"'), 14, "sources[1].statuspage", "http(s) URL"),
-    "bad regex": (VALID.replace('"/2024/0[34]/"', '"/2024/0[34/"'), 11, "sources[0].follow[0]", "bad regular expression"),
-    "unknown timezone": (VALID.replace("Europe/Rome", "Europe/Atlantis"), 4, "incident.timezone", "unknown timezone"),
-    "bad date": (VALID.replace("2024-03-01", "2024-13-01"), 6, "incident.window.start", "expected a date"),
-    "unknown kind": (VALID.replace("kind: news", "kind: blog"), 9, "sources[0].kind", "unknown kind"),
+    "unknown source key": (
+        VALID.replace("    follow:", "    folow:"),
+        11,
+        "sources[0].folow",
+        "did you mean 'follow'",
+    ),
+    "unknown incident key": (
+        VALID.replace("  timezone:", "  tz:"),
+        4,
+        "incident.tz",
+        "unknown key",
+    ),
+    "wrong type for start_urls": (
+        VALID.replace('start_urls: ["https://news.example/tech/"]', "start_urls: 12"),
+        10,
+        "sources[0].start_urls",
+        "expected a list",
+    ),
+    "wrong type for keywords": (
+        VALID.replace("keywords: [Posta Web, provider]", "keywords: {a: 1}"),
+        5,
+        "incident.keywords",
+        "expected a list",
+    ),
+    "bad url": (
+        VALID.replace('"https://status.example"', '"ftp://status.example"'),
+        14,
+        "sources[1].statuspage",
+        "http(s) URL",
+    ),
+    "bad regex": (
+        VALID.replace('"/2024/0[34]/"', '"/2024/0[34/"'),
+        11,
+        "sources[0].follow[0]",
+        "bad regular expression",
+    ),
+    "unknown timezone": (
+        VALID.replace("Europe/Rome", "Europe/Atlantis"),
+        4,
+        "incident.timezone",
+        "unknown timezone",
+    ),
+    "bad date": (
+        VALID.replace("2024-03-01", "2024-13-01"),
+        6,
+        "incident.window.start",
+        "expected a date",
+    ),
+    "unknown kind": (
+        VALID.replace("kind: news", "kind: blog"),
+        9,
+        "sources[0].kind",
+        "unknown kind",
+    ),
     "missing slug": (VALID.replace("  slug: mail-2024\n", ""), 2, "incident.slug", "missing"),
-    "duplicate name": (VALID.replace("name: status", "name: paper"), 12, "sources.name", "used twice"),
-    "nothing to crawl": (VALID.replace('    statuspage: "https://status.example"\n', ""), 12, "sources[1]", "nothing to crawl"),
+    "duplicate name": (
+        VALID.replace("name: status", "name: paper"),
+        12,
+        "sources.name",
+        "used twice",
+    ),
+    "nothing to crawl": (
+        VALID.replace('    statuspage: "https://status.example"\n', ""),
+        12,
+        "sources[1]",
+        "nothing to crawl",
+    ),
     "not yaml": ("incident: [unclosed\n", 2, "", "not valid YAML"),
 }
 
@@ -94,21 +148,34 @@ def test_missing_file_is_a_config_error(tmp_path):
         load_config(tmp_path / "nope.yml")
 
 
-@pytest.mark.parametrize("host, public", [
-    ("example.org", True), ("93.184.216.34", True), ("127.0.0.1", False), ("10.1.2.3", False),
-    ("192.168.0.1", False), ("169.254.1.1", False), ("[::1]", False), ("localhost", False), (None, False),
-])
+@pytest.mark.parametrize(
+    "host, public",
+    [
+        ("example.org", True),
+        ("93.184.216.34", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("192.168.0.1", False),
+        ("169.254.1.1", False),
+        ("[::1]", False),
+        ("localhost", False),
+        (None, False),
+    ],
+)
 def test_is_public_host(host, public):
     assert is_public_host(host) is public
 
 
 # -- archive patterns and discovery (issue 14) ----------------------------------------------------
 
-ARCHIVED = VALID + """\
+ARCHIVED = (
+    VALID
+    + """\
   - name: help
     kind: provider
     archive: ["help.example/*", "https://mail.example/login"]
 """
+)
 WINDOW = "  window: {start: 2024-03-01, end: 2024-04-30}\n"
 DISCOVERING = VALID.replace(WINDOW, WINDOW + "  discover: {gdelt: '\"posta web\"'}\n")
 
@@ -137,27 +204,60 @@ def test_discovered_source_is_news(config):
 
 PATTERN = '"help.example/*"'
 ARCHIVE_MISTAKES = {
-    "pattern without a host": (ARCHIVED.replace(PATTERN, '"/help/*"'), 17,
-                               "sources[2].archive[0]", "names no host"),
-    "pattern that is only a star": (ARCHIVED.replace(PATTERN, '"*"'), 17,
-                                    "sources[2].archive[0]", "names no host"),
-    "star in the middle": (ARCHIVED.replace(PATTERN, '"help.example/*/faq"'), 17,
-                           "sources[2].archive[0]", "never a '*' in the middle"),
-    "archive without a window": (ARCHIVED.replace(WINDOW, ""), 2,
-                                 "incident.window.start", "archive patterns"),
-    "discover without a window": (DISCOVERING.replace(WINDOW, ""), 6,
-                                  "incident.window.start", "discovery asks GDELT over the window"),
-    "discover unknown service": (DISCOVERING.replace("gdelt:", "bing:"), 7,
-                                 "incident.discover.bing", "unknown key"),
-    "empty sources without discovery": (VALID.split("sources:")[0] + "sources: []\n", 7,
-                                        "sources", "only when incident.discover is given"),
-    "reserved name": (VALID.replace("name: status", "name: discovered"), 12,
-                      "sources[1].name", "reserved"),
+    "pattern without a host": (
+        ARCHIVED.replace(PATTERN, '"/help/*"'),
+        17,
+        "sources[2].archive[0]",
+        "names no host",
+    ),
+    "pattern that is only a star": (
+        ARCHIVED.replace(PATTERN, '"*"'),
+        17,
+        "sources[2].archive[0]",
+        "names no host",
+    ),
+    "star in the middle": (
+        ARCHIVED.replace(PATTERN, '"help.example/*/faq"'),
+        17,
+        "sources[2].archive[0]",
+        "never a '*' in the middle",
+    ),
+    "archive without a window": (
+        ARCHIVED.replace(WINDOW, ""),
+        2,
+        "incident.window.start",
+        "archive patterns",
+    ),
+    "discover without a window": (
+        DISCOVERING.replace(WINDOW, ""),
+        6,
+        "incident.window.start",
+        "discovery asks GDELT over the window",
+    ),
+    "discover unknown service": (
+        DISCOVERING.replace("gdelt:", "bing:"),
+        7,
+        "incident.discover.bing",
+        "unknown key",
+    ),
+    "empty sources without discovery": (
+        VALID.split("sources:")[0] + "sources: []\n",
+        7,
+        "sources",
+        "only when incident.discover is given",
+    ),
+    "reserved name": (
+        VALID.replace("name: status", "name: discovered"),
+        12,
+        "sources[1].name",
+        "reserved",
+    ),
 }
 
 
-@pytest.mark.parametrize("text, line, key, message", ARCHIVE_MISTAKES.values(),
-                         ids=ARCHIVE_MISTAKES.keys())
+@pytest.mark.parametrize(
+    "text, line, key, message", ARCHIVE_MISTAKES.values(), ids=ARCHIVE_MISTAKES.keys()
+)
 def test_archive_and_discovery_mistakes(tmp_path, text, line, key, message):
     path = write(tmp_path, text)
     with pytest.raises(ConfigError) as error:

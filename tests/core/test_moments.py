@@ -1,7 +1,6 @@
 """Dates are stored in the incident's timezone, with the local day beside them."""
 
 import pytest
-
 from incident_timeline.moments import local_day, to_local_iso
 
 CASES = [

@@ -4,7 +4,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from incident_timeline.replica import ReplicaServer, file_for
 
 
@@ -46,7 +45,9 @@ def test_unknown_host_is_none(sites):
 
 def test_serves_bytes_unchanged_through_proxy(sites):
     with ReplicaServer(sites) as server:
-        assert fetch(server, "http://www.news.test/2023/01/story.html")[2] == "<p>perché</p>".encode("cp1252")
+        assert fetch(server, "http://www.news.test/2023/01/story.html")[
+            2
+        ] == "<p>perché</p>".encode("cp1252")
 
 
 def test_html_has_no_charset_of_its_own(sites):
@@ -61,7 +62,9 @@ def test_feed_content_type(sites):
 
 def test_sidecar_headers_override(sites):
     with ReplicaServer(sites) as server:
-        assert fetch(server, "http://www.news.test/lying.html")[1] == "text/html; charset=iso-8859-1"
+        assert (
+            fetch(server, "http://www.news.test/lying.html")[1] == "text/html; charset=iso-8859-1"
+        )
 
 
 def test_missing_page_is_404(sites):

@@ -1,4 +1,5 @@
-"""Two `timeline crawl` processes share one crawl through a real Redis: each page fetched once, every document stored."""
+"""Two `timeline crawl` processes share one crawl through a real Redis: each page fetched once,
+every document stored."""
 
 import json
 import os
@@ -31,29 +32,55 @@ def free_port() -> int:
 
 def listing_page(number: int) -> str:
     first = (number - 1) * PER_LISTING
-    teasers = "".join(f'<h2><a href="/2023/01/articolo-{i}/">Posta elettronica bloccata, aggiornamento numero {i}</a></h2>'
-                      for i in range(first, min(first + PER_LISTING, ARTICLES)))
-    pager = "".join(f'<a href="/pagina/{n}/">{n}</a> ' for n in range(2, -(-ARTICLES // PER_LISTING) + 1))
-    return (f"<!doctype html><html lang=it><head><title>Tecnologia</title></head><body><h1>Tecnologia</h1>{teasers}"
-            f'<nav class="pagination">{pager}</nav></body></html>')
+    teasers = "".join(
+        f'<h2><a href="/2023/01/articolo-{i}/">Posta elettronica bloccata, aggiornamento numero '
+        f"{i}</a></h2>"
+        for i in range(first, min(first + PER_LISTING, ARTICLES))
+    )
+    pager = "".join(
+        f'<a href="/pagina/{n}/">{n}</a> ' for n in range(2, -(-ARTICLES // PER_LISTING) + 1)
+    )
+    return (
+        "<!doctype html><html "
+        f"lang=it><head><title>Tecnologia</title></head><body><h1>Tecnologia</h1>{teasers}"
+        f'<nav class="pagination">{pager}</nav></body></html>'
+    )
 
 
 def article_page(i: int) -> str:
     day = 20 + i % 8
-    body = "".join(f"<p>{p}</p>" for p in (
-        f"Il servizio di Libero Mail è rimasto irraggiungibile per molte ore: è la notizia numero {i} del nostro archivio "
-        f"e racconta come migliaia di utenti non abbiano potuto leggere la posta a partire dal {day} gennaio 2023.",
-        "Italiaonline ha spiegato che il guasto riguarda l'infrastruttura di archiviazione e che i tecnici lavorano "
-        "senza sosta per ripristinare le caselle; le associazioni dei consumatori chiedono un indennizzo.",
-        f"Secondo l'azienda il ripristino completo è atteso entro il {day + 2} gennaio, mentre Virgilio Mail "
-        "resta parzialmente accessibile dall'applicazione per smartphone ma non dal sito web.",
-    ))
-    meta = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
-                       "headline": f"Libero Mail ancora fuori uso, aggiornamento {i}",
-                       "datePublished": f"2023-01-{day:02d}T10:{i % 60:02d}:00+01:00"})
-    return (f'<!doctype html><html lang=it><head><title>Libero Mail ancora fuori uso, aggiornamento {i}</title>'
-            f'<meta property="og:type" content="article"><script type="application/ld+json">{meta}</script></head>'
-            f'<body><article><h1>Libero Mail ancora fuori uso, aggiornamento {i}</h1>{body}</article></body></html>')
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "Il servizio di Libero Mail è rimasto irraggiungibile per molte ore: è la notizia "
+            f"numero {i} del nostro archivio "
+            "e racconta come migliaia di utenti non abbiano potuto leggere la posta a partire dal "
+            f"{day} gennaio 2023.",
+            "Italiaonline ha spiegato che il guasto riguarda l'infrastruttura di archiviazione e "
+            "che i tecnici lavorano "
+            "senza sosta per ripristinare le caselle; le associazioni dei consumatori chiedono un "
+            "indennizzo.",
+            f"Secondo l'azienda il ripristino completo è atteso entro il {day + 2} gennaio, mentre "
+            "Virgilio Mail "
+            "resta parzialmente accessibile dall'applicazione per smartphone ma non dal sito web.",
+        )
+    )
+    meta = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": f"Libero Mail ancora fuori uso, aggiornamento {i}",
+            "datePublished": f"2023-01-{day:02d}T10:{i % 60:02d}:00+01:00",
+        }
+    )
+    return (
+        "<!doctype html><html lang=it><head><title>Libero Mail ancora fuori uso, aggiornamento "
+        f"{i}</title>"
+        '<meta property="og:type" content="article"><script '
+        f'type="application/ld+json">{meta}</script></head>'
+        "<body><article><h1>Libero Mail ancora fuori uso, aggiornamento "
+        f"{i}</h1>{body}</article></body></html>"
+    )
 
 
 class Site(ThreadingHTTPServer):
@@ -101,9 +128,23 @@ def redis_url(tmp_path_factory):
     if REDIS_SERVER is None:
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
     port = free_port()
-    server = subprocess.Popen([REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                               "--appendonly", "no", "--dir", str(tmp_path)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            REDIS_SERVER,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 10
         while True:
@@ -142,15 +183,37 @@ def shared_crawl(tmp_path_factory, redis_url, site):
         "incident:\n  slug: posta-2023\n  title: Posta bloccata\n  timezone: Europe/Rome\n"
         "  keywords: [libero mail]\n  window: {start: 2023-01-15, end: 2023-03-31}\n"
         "sources:\n  - name: notiziario\n    kind: news\n"
-        f"    start_urls: ['http://127.0.0.1:{site.server_port}/']\n", "utf-8")
+        f"    start_urls: ['http://127.0.0.1:{site.server_port}/']\n",
+        "utf-8",
+    )
     db = tmp_path / "timeline.db"
-    command = [str(TIMELINE), "crawl", "--config", str(config), "--db", str(db),
-               "-s", f"TIMELINE_REDIS_URL={redis_url}",
-               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "ROBOTSTXT_OBEY=False",
-               "-s", "CONCURRENT_REQUESTS=2", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
+    command = [
+        str(TIMELINE),
+        "crawl",
+        "--config",
+        str(config),
+        "--db",
+        str(db),
+        "-s",
+        f"TIMELINE_REDIS_URL={redis_url}",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "ROBOTSTXT_OBEY=False",
+        "-s",
+        "CONCURRENT_REQUESTS=2",
+        "-s",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=2",
+    ]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    workers = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-               for _ in range(2)]
+    workers = [
+        subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        )
+        for _ in range(2)
+    ]
     outputs = []
     try:
         for worker in workers:
@@ -179,11 +242,18 @@ def test_every_article_is_fetched(shared_crawl):
 def test_the_database_has_every_document(shared_crawl):
     _, db, _ = shared_crawl
     with sqlite3.connect(db) as conn:
-        assert conn.execute("select count(*), count(distinct url) from documents").fetchone() == (ARTICLES, ARTICLES)
+        assert conn.execute("select count(*), count(distinct url) from documents").fetchone() == (
+            ARTICLES,
+            ARTICLES,
+        )
 
 
 def test_both_processes_did_some_of_the_work(shared_crawl):
     _, _, reports = shared_crawl
-    fetched = [int(line.split(" pages fetched")[0].rsplit(" ", 1)[-1])
-               for report in reports for line in report.splitlines() if line.startswith("Crawl finished")]
+    fetched = [
+        int(line.split(" pages fetched")[0].rsplit(" ", 1)[-1])
+        for report in reports
+        for line in report.splitlines()
+        if line.startswith("Crawl finished")
+    ]
     assert len(fetched) == 2 and all(n > 0 for n in fetched), reports

@@ -34,7 +34,9 @@ class LoopbackSite:
     """A folder served on 127.0.0.1 at a free port; ``requests`` lists the paths asked for."""
 
     def __init__(self, folder: Path):
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(LoggingHandler, directory=str(folder)))
+        self.httpd = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(LoggingHandler, directory=str(folder))
+        )
         self.httpd.requests = []
         self.httpd.daemon_threads = True
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -69,4 +71,6 @@ def loopback_site():
 
 def run_timeline(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the ``timeline`` command as a user would, in a fresh process (Twisted cannot restart)."""
-    return subprocess.run([*TIMELINE, *args], cwd=PROJECT, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [*TIMELINE, *args], cwd=PROJECT, capture_output=True, text=True, timeout=timeout
+    )

@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 import sqlite_utils
-
-from tests.integration.conftest import PROJECT, run_timeline
 from incident_timeline.items import Document, Event, columns
 from incident_timeline.store import TimelineStore
+
+from tests.integration.conftest import PROJECT, run_timeline
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "release-0.1.0.db"
 
@@ -25,8 +25,11 @@ def old_copy(tmp_path_factory):
 @pytest.fixture(scope="module")
 def before(old_copy):
     db = sqlite_utils.Database(old_copy)
-    snapshot = {"events": set(db["events"].columns_dict), "documents": set(db["documents"].columns_dict),
-                "count": db["documents"].count}
+    snapshot = {
+        "events": set(db["events"].columns_dict),
+        "documents": set(db["documents"].columns_dict),
+        "count": db["documents"].count,
+    }
     db.close()
     return snapshot
 
@@ -39,8 +42,15 @@ def migrated(old_copy, before):
 
 @pytest.fixture(scope="module")
 def recrawled(migrated, old_copy):
-    result = run_timeline("crawl", "--config", "corpus/sources.yml", "--db", str(old_copy),
-                          "--replica", "corpus/sites")
+    result = run_timeline(
+        "crawl",
+        "--config",
+        "corpus/sources.yml",
+        "--db",
+        str(old_copy),
+        "--replica",
+        "corpus/sites",
+    )
     return result
 
 
@@ -66,11 +76,16 @@ def test_crawl_into_the_old_database_has_no_store_error(recrawled):
 
 
 def test_old_rows_gain_the_three_times(recrawled, migrated):
-    missing = migrated.execute("select count(*) from events where incident = 'libero-2023' "
-                               "and reported_at is null").fetchone()[0]
+    missing = migrated.execute(
+        "select count(*) from events where incident = 'libero-2023' and reported_at is null"
+    ).fetchone()[0]
     assert missing == 0
 
 
 def test_old_database_gets_its_key_moments(recrawled, migrated):
-    assert migrated.execute("select count(*) from key_moments where incident = 'libero-2023'"
-                            ).fetchone()[0] > 0
+    assert (
+        migrated.execute(
+            "select count(*) from key_moments where incident = 'libero-2023'"
+        ).fetchone()[0]
+        > 0
+    )

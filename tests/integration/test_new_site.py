@@ -33,17 +33,22 @@ sources:
 
 EXPECTED = {
     "/articoli/posta-bloccata.html": {
-        "published": "2023-01-23T08:10:00+01:00", "updated": "2023-01-23T18:05:00+01:00",
-        "author": "Giulia Marchetti", "title": "Aurora Mail bloccata da ieri sera: utenti senza posta",
+        "published": "2023-01-23T08:10:00+01:00",
+        "updated": "2023-01-23T18:05:00+01:00",
+        "author": "Giulia Marchetti",
+        "title": "Aurora Mail bloccata da ieri sera: utenti senza posta",
         "contains": "Le segnalazioni sono cominciate verso le 22",
     },
     "/articoli/ripristino-parziale.html": {
-        "published": "2023-01-26T14:45:00+01:00", "updated": "2023-01-26T17:20:00+01:00",
-        "author": "Paolo Ferri", "title": "Aurora Mail, torna la posta per una parte degli utenti",
+        "published": "2023-01-26T14:45:00+01:00",
+        "updated": "2023-01-26T17:20:00+01:00",
+        "author": "Paolo Ferri",
+        "title": "Aurora Mail, torna la posta per una parte degli utenti",
         "contains": "procede a scaglioni",
     },
     "/articoli/comunicato-azienda.html": {
-        "published": "2023-01-27T09:15:00+01:00", "updated": "2023-01-27T12:40:00+01:00",
+        "published": "2023-01-27T09:15:00+01:00",
+        "updated": "2023-01-27T12:40:00+01:00",
         "title": "Aurora Mail: il comunicato dell'azienda sulla riparazione",
         "contains": "la riparazione dell'archivio è completata",
     },
@@ -54,12 +59,22 @@ EXPECTED = {
     },
 }
 LEFT_OUT = {
-    "/": "listing", "/sezione/tecnologia.html": "listing", "/sezione/tecnologia-2.html": "listing",
-    "/articoli/calcio.html": "off-topic", "/articoli/telefoni.html": "off-topic",
-    "/articoli/estate.html": "out of window", "/privato/bozza.html": "robots.txt",
+    "/": "listing",
+    "/sezione/tecnologia.html": "listing",
+    "/sezione/tecnologia-2.html": "listing",
+    "/articoli/calcio.html": "off-topic",
+    "/articoli/telefoni.html": "off-topic",
+    "/articoli/estate.html": "out of window",
+    "/privato/bozza.html": "robots.txt",
 }
-BOILERPLATE = ["Accetta tutti i cookie", "Leggi anche", "Tutti i diritti riservati",
-               "Derby rinviato", "Venerdì 29 novembre 2026", "anche da me non funziona"]
+BOILERPLATE = [
+    "Accetta tutti i cookie",
+    "Leggi anche",
+    "Tutti i diritti riservati",
+    "Derby rinviato",
+    "Venerdì 29 novembre 2026",
+    "anche da me non funziona",
+]
 
 
 @pytest.fixture(scope="module")
@@ -67,19 +82,36 @@ def crawl(loopback_site, tmp_path_factory):
     site = loopback_site(SITE)
     folder = tmp_path_factory.mktemp("newsite")
     (folder / "sources.yml").write_text(SOURCES.format(base=site.base), "utf-8")
-    result = run_timeline("crawl", "--config", str(folder / "sources.yml"), "--db", str(folder / "t.db"),
-                          "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+    result = run_timeline(
+        "crawl",
+        "--config",
+        str(folder / "sources.yml"),
+        "--db",
+        str(folder / "t.db"),
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+    )
     assert result.returncode == 0, result.stderr
     db = sqlite_utils.Database(folder / "t.db")
     documents = {row["url"].removeprefix(site.base): row for row in db["documents"].rows}
-    return {"site": site, "db": db, "documents": documents, "stderr": result.stderr, "path": folder / "t.db"}
+    return {
+        "site": site,
+        "db": db,
+        "documents": documents,
+        "stderr": result.stderr,
+        "path": folder / "t.db",
+    }
 
 
 def test_exactly_the_articles_are_stored(crawl):
     assert sorted(crawl["documents"]) == sorted(EXPECTED)
 
 
-FIELDS = [(path, name) for path, fields in EXPECTED.items() for name in fields if name != "contains"]
+FIELDS = [
+    (path, name) for path, fields in EXPECTED.items() for name in fields if name != "contains"
+]
 
 
 @pytest.mark.parametrize("path, name", FIELDS, ids=[f"{p}:{n}" for p, n in FIELDS])
@@ -131,8 +163,17 @@ def test_events_are_tagged(crawl):
 
 def test_recrawl_duplicates_nothing(crawl):
     before = crawl["db"]["documents"].count
-    result = run_timeline("crawl", "--config", str(crawl["path"].parent / "sources.yml"), "--db", str(crawl["path"]),
-                          "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+    result = run_timeline(
+        "crawl",
+        "--config",
+        str(crawl["path"].parent / "sources.yml"),
+        "--db",
+        str(crawl["path"]),
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+    )
     assert (result.returncode, crawl["db"]["documents"].count) == (0, before)
 
 
@@ -157,8 +198,12 @@ TIMEXES = [
 @pytest.mark.parametrize("path, text, value", TIMEXES, ids=[f"{p}:{t}" for p, t, _ in TIMEXES])
 def test_event_value(crawl, path, text, value):
     doc_id = crawl["documents"][path]["id"]
-    values = [row["value"] for row in crawl["db"]["events"].rows_where("document_id = ? and text like ?",
-                                                                       [doc_id, f"%{text}%"])]
+    values = [
+        row["value"]
+        for row in crawl["db"]["events"].rows_where(
+            "document_id = ? and text like ?", [doc_id, f"%{text}%"]
+        )
+    ]
     assert value in values
 
 

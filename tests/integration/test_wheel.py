@@ -7,7 +7,6 @@ import socket
 import subprocess
 import sys
 import sysconfig
-import time
 import urllib.request
 import zipfile
 
@@ -20,8 +19,21 @@ from tests.web.conftest import JANUARY, build
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(PROJECT), "--no-deps", "--quiet",
-                    "-w", str(out)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(PROJECT),
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return next(out.glob("incident_timeline-*.whl"))
 
 
@@ -29,8 +41,21 @@ def wheel(tmp_path_factory):
 def installed(wheel, tmp_path_factory):
     """The wheel installed into a folder of its own (its dependencies from this environment)."""
     target = tmp_path_factory.mktemp("site")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target",
-                    str(target), str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--quiet",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return target
 
 
@@ -39,21 +64,26 @@ def names(wheel) -> set[str]:
         return set(archive.namelist())
 
 
-@pytest.mark.parametrize("member", [
-    "incident_timeline/web/metadata.yml",
-    "incident_timeline/web/templates/pages/incidents/{slug}.html",
-    "incident_timeline/web/plugins/timeline_page.py",
-    "incident_timeline/web/static/timeline.css",
-    "incident_timeline/spiders/site.py",
-    "incident_timeline/pipelines/events.py",
-])
+@pytest.mark.parametrize(
+    "member",
+    [
+        "incident_timeline/web/metadata.yml",
+        "incident_timeline/web/templates/pages/incidents/{slug}.html",
+        "incident_timeline/web/plugins/timeline_page.py",
+        "incident_timeline/web/static/timeline.css",
+        "incident_timeline/spiders/site.py",
+        "incident_timeline/pipelines/events.py",
+    ],
+)
 def test_wheel_carries(wheel, member):
     assert member in names(wheel)
 
 
 def test_wheel_installs_no_top_level_spiders_pipelines_or_web(wheel):
-    assert {n.split("/")[0] for n in names(wheel)} <= {"incident_timeline",
-                                                        wheel.name.split("-py3")[0] + ".dist-info"}
+    assert {n.split("/")[0] for n in names(wheel)} <= {
+        "incident_timeline",
+        wheel.name.split("-py3")[0] + ".dist-info",
+    }
 
 
 def test_installed_wheel_serves_the_incident_page_from_elsewhere(installed, tmp_path):
@@ -64,20 +94,47 @@ def test_installed_wheel_serves_the_incident_page_from_elsewhere(installed, tmp_
         port = s.getsockname()[1]
     # -S: no site hooks, so the checkout's editable install is out of sight; the wheel's folder
     # first, then the environment's libraries.
-    code = ("import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]; "
-            "from incident_timeline.cli import main; "
-            "sys.exit(main(['serve', '--db', sys.argv[3], '--port', sys.argv[4], '--workers', '1']))")
-    proc = subprocess.Popen([sys.executable, "-S", "-c", code, str(installed),
-                             sysconfig.get_paths()["purelib"], str(db), str(port)],
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    code = (
+        "import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]; "
+        "from incident_timeline.cli import main; "
+        "sys.exit(main(['serve', '--db', sys.argv[3], '--port', sys.argv[4], '--workers', '1']))"
+    )
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-S",
+            "-c",
+            code,
+            str(installed),
+            sysconfig.get_paths()["purelib"],
+            str(db),
+            str(port),
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         proc.stdout.readline()  # "Serving …": it listens
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/incidents/{JANUARY}", timeout=30) as r:
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/incidents/{JANUARY}", timeout=30
+        ) as r:
             status, page = r.status, r.read().decode("utf-8")
-        module = subprocess.run([sys.executable, "-S", "-c", "import sys; sys.path[:0] = [sys.argv[1], "
-                                 "sys.argv[2]]; import incident_timeline; print(incident_timeline.__file__)",
-                                 str(installed), sysconfig.get_paths()["purelib"]],
-                                cwd=tmp_path, capture_output=True, text=True).stdout
+        module = subprocess.run(
+            [
+                sys.executable,
+                "-S",
+                "-c",
+                "import sys; sys.path[:0] = [sys.argv[1], "
+                "sys.argv[2]]; import incident_timeline; print(incident_timeline.__file__)",
+                str(installed),
+                sysconfig.get_paths()["purelib"],
+            ],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+        ).stdout
     finally:
         proc.terminate()
         proc.wait(timeout=30)

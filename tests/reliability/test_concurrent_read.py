@@ -1,4 +1,5 @@
-"""Readers while a crawl writes: sqlite3 and Datasette read the database mid-crawl without "database is locked"."""
+"""Readers while a crawl writes: sqlite3 and Datasette read the database mid-crawl without "database
+is locked"."""
 
 import asyncio
 import sqlite3
@@ -7,7 +8,13 @@ import time
 
 import pytest
 
-from tests.reliability.conftest import CRAWL_TIMEOUT, PROJECT, crawl_command, crawl_env, write_sources
+from tests.reliability.conftest import (
+    CRAWL_TIMEOUT,
+    PROJECT,
+    crawl_command,
+    crawl_env,
+    write_sources,
+)
 from tests.reliability.faultsite import FaultSite
 
 
@@ -17,17 +24,29 @@ def reads_during_crawl(tmp_path_factory):
     with FaultSite(articles=40, faults=False, delay=0.1) as site:
         config = write_sources(tmp_path, site)
         db = tmp_path / "live.db"
-        process = subprocess.Popen(crawl_command(config, db, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"),
-                                   cwd=PROJECT, env=crawl_env(site), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE, text=True)
-        outcome = {"sqlite counts": [], "sqlite errors": [], "datasette": [], "datasette errors": []}
+        process = subprocess.Popen(
+            crawl_command(config, db, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"),
+            cwd=PROJECT,
+            env=crawl_env(site),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        outcome = {
+            "sqlite counts": [],
+            "sqlite errors": [],
+            "datasette": [],
+            "datasette errors": [],
+        }
         deadline = time.monotonic() + CRAWL_TIMEOUT
         try:
             while process.poll() is None and time.monotonic() < deadline:
                 if db.exists():
                     try:
                         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.5)
-                        outcome["sqlite counts"].append(conn.execute("select count(*) from documents").fetchone()[0])
+                        outcome["sqlite counts"].append(
+                            conn.execute("select count(*) from documents").fetchone()[0]
+                        )
                         conn.close()
                     except sqlite3.OperationalError as exc:
                         if "no such table" in str(exc):  # the crawl has not created the schema yet
@@ -51,8 +70,12 @@ def read_through_datasette(db, outcome):
         return
     try:
         ds = datasette_for(db)
-        response = asyncio.run(ds.client.get(f"/{database_name(db)}/documents.json?_shape=array&_size=max"))
-        outcome["datasette"].append((response.status_code, len(response.json()) if response.status_code == 200 else 0))
+        response = asyncio.run(
+            ds.client.get(f"/{database_name(db)}/documents.json?_shape=array&_size=max")
+        )
+        outcome["datasette"].append(
+            (response.status_code, len(response.json()) if response.status_code == 200 else 0)
+        )
         if "locked" in response.text:
             outcome["datasette errors"].append(response.text[:300])
     except Exception as exc:  # noqa: BLE001 - any failure of the reader is what we are looking for
@@ -79,7 +102,9 @@ def test_datasette_reader_never_fails(reads_during_crawl):
 
 def test_datasette_answers_during_the_crawl(reads_during_crawl):
     pytest.importorskip("incident_timeline.serve")
-    assert [s for s, _ in reads_during_crawl["datasette"]] and all(s == 200 for s, _ in reads_during_crawl["datasette"])
+    assert [s for s, _ in reads_during_crawl["datasette"]] and all(
+        s == 200 for s, _ in reads_during_crawl["datasette"]
+    )
 
 
 def test_datasette_sees_new_rows_during_the_crawl(reads_during_crawl):

@@ -1,4 +1,5 @@
-"""A wrong sources file stops `timeline crawl` before anything is fetched, naming file, line and key."""
+"""A wrong sources file stops `timeline crawl` before anything is fetched, naming file, line and
+key."""
 
 import subprocess
 
@@ -9,10 +10,34 @@ from tests.reliability.faultsite import sources_yaml
 
 # (what is wrong, text to replace, replacement, line, key named in the message)
 MISTAKES = [
-    ("unknown key", "    kind: news\n", "    kind: news\n    folow: ['/notizie/']\n", 10, "sources[0].folow"),
-    ("wrong type", "    kind: news\n", "    kind: news\n    follow: /notizie/\n", 10, "sources[0].follow"),
-    ("bad URL", '    start_urls: ["{start}"]', '    start_urls: ["ftp://127.0.0.1/"]', 10, "sources[0].start_urls[0]"),
-    ("bad regex", "    kind: news\n", "    kind: news\n    follow: ['/notizie/(']\n", 10, "sources[0].follow[0]"),
+    (
+        "unknown key",
+        "    kind: news\n",
+        "    kind: news\n    folow: ['/notizie/']\n",
+        10,
+        "sources[0].folow",
+    ),
+    (
+        "wrong type",
+        "    kind: news\n",
+        "    kind: news\n    follow: /notizie/\n",
+        10,
+        "sources[0].follow",
+    ),
+    (
+        "bad URL",
+        '    start_urls: ["{start}"]',
+        '    start_urls: ["ftp://127.0.0.1/"]',
+        10,
+        "sources[0].start_urls[0]",
+    ),
+    (
+        "bad regex",
+        "    kind: news\n",
+        "    kind: news\n    follow: ['/notizie/(']\n",
+        10,
+        "sources[0].follow[0]",
+    ),
     ("unknown timezone", "timezone: Europe/Rome", "timezone: Europe/Roma", 4, "incident.timezone"),
 ]
 
@@ -30,8 +55,14 @@ def failures(tmp_path_factory):
             assert text != good, what
             config = tmp_path / f"{what.replace(' ', '-')}.yml"
             config.write_text(text, "utf-8")
-            results[what] = subprocess.run(crawl_command(config, tmp_path / "never.db"), cwd=PROJECT,
-                                           env=crawl_env(site), capture_output=True, text=True, timeout=60)
+            results[what] = subprocess.run(
+                crawl_command(config, tmp_path / "never.db"),
+                cwd=PROJECT,
+                env=crawl_env(site),
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
         yield site, results
 
 

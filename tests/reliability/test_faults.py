@@ -1,4 +1,5 @@
-"""A crawl of a site that fails in every way a site can: it ends by itself, keeps every good page, says what went wrong."""
+"""A crawl of a site that fails in every way a site can: it ends by itself, keeps every good page,
+says what went wrong."""
 
 import pytest
 
@@ -10,7 +11,9 @@ def test_crawl_exits_cleanly(faulty_crawl):
     assert faulty_crawl.result.returncode == 0, faulty_crawl.result.stderr[-3000:]
 
 
-@pytest.mark.parametrize("path", ["/notizie/guasto-0.html", "/notizie/guasto-3.html", *GOOD_FAULT_PAGES])
+@pytest.mark.parametrize(
+    "path", ["/notizie/guasto-0.html", "/notizie/guasto-3.html", *GOOD_FAULT_PAGES]
+)
 def test_good_page_is_stored(faulty_crawl, path):
     assert path in stored_paths(faulty_crawl.db, faulty_crawl.site)
 
@@ -34,7 +37,10 @@ def test_hanging_page_is_given_up_after_retries(faulty_crawl):
 
 
 def test_redirect_loop_ends(faulty_crawl):
-    assert len(faulty_crawl.site.times_of("/giro/a.html") + faulty_crawl.site.times_of("/giro/b.html")) <= 6
+    assert (
+        len(faulty_crawl.site.times_of("/giro/a.html") + faulty_crawl.site.times_of("/giro/b.html"))
+        <= 6
+    )
 
 
 def test_huge_page_is_fetched_once(faulty_crawl):
@@ -53,11 +59,25 @@ def test_nothing_offsite_is_requested(faulty_crawl):
     assert faulty_crawl.site.offsite() == []
 
 
-@pytest.mark.parametrize("words", [
-    "pages fetched", "documents stored", "dropped", "not html", "HTTP statuses", "404×1", "410×1",
-    "timeout", "connection reset", "redirect loop", "too large (DOWNLOAD_MAXSIZE)",
-    "waited for Retry-After", "robots.txt disallowed", "gave up after retries",
-])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "pages fetched",
+        "documents stored",
+        "dropped",
+        "not html",
+        "HTTP statuses",
+        "404×1",
+        "410×1",
+        "timeout",
+        "connection reset",
+        "redirect loop",
+        "too large (DOWNLOAD_MAXSIZE)",
+        "waited for Retry-After",
+        "robots.txt disallowed",
+        "gave up after retries",
+    ],
+)
 def test_summary_says(faulty_crawl, words):
     assert words in faulty_crawl.summary, faulty_crawl.summary
 

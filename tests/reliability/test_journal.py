@@ -1,14 +1,18 @@
-"""The request journal that lets a killed crawl resume (incident_timeline.journal), without a crawl."""
+"""The request journal that lets a killed crawl resume (incident_timeline.journal), no crawl."""
 
 import json
 
 import pytest
 import scrapy
+from incident_timeline.journal import (
+    CrashSafeJobDir,
+    JournalScheduler,
+    RequestJournal,
+    journal_decode,
+    journal_encode,
+)
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
-
-from incident_timeline.journal import (CrashSafeJobDir, JournalScheduler, RequestJournal, journal_decode,
-                                  journal_encode)
 
 
 class PagesSpider(scrapy.Spider):
@@ -25,10 +29,17 @@ class PagesSpider(scrapy.Spider):
 
 
 def crawler_for(jobdir, **settings):
-    return get_crawler(PagesSpider, {"JOBDIR": str(jobdir), "SCHEDULER": "incident_timeline.journal.JournalScheduler",
-                                     "EXTENSIONS": {"incident_timeline.journal.CrashSafeJobDir": 0},
-                                     # the default queue needs a running engine
-                                     "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.ScrapyPriorityQueue", **settings})
+    return get_crawler(
+        PagesSpider,
+        {
+            "JOBDIR": str(jobdir),
+            "SCHEDULER": "incident_timeline.journal.JournalScheduler",
+            "EXTENSIONS": {"incident_timeline.journal.CrashSafeJobDir": 0},
+            # the default queue needs a running engine
+            "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.ScrapyPriorityQueue",
+            **settings,
+        },
+    )
 
 
 def fp(crawler, request) -> str:
@@ -40,13 +51,25 @@ def fp(crawler, request) -> str:
 
 def test_a_request_round_trips_through_json():
     spider = PagesSpider()
-    request = scrapy.Request("http://example.test/a", callback=spider.parse_page, errback=spider.failed,
-                             method="POST", body=b"\x00\xffbody", headers={"X-Test": "1"}, priority=3,
-                             cb_kwargs={"hints": {"seen": {"a", "b"}, "pair": (1, 2), "date": None}},
-                             meta={"retry_times": 1, 7: "int key"})
+    request = scrapy.Request(
+        "http://example.test/a",
+        callback=spider.parse_page,
+        errback=spider.failed,
+        method="POST",
+        body=b"\x00\xffbody",
+        headers={"X-Test": "1"},
+        priority=3,
+        cb_kwargs={"hints": {"seen": {"a", "b"}, "pair": (1, 2), "date": None}},
+        meta={"retry_times": 1, 7: "int key"},
+    )
     line = json.dumps(journal_encode(request.to_dict(spider=spider)))
     back = scrapy.utils.request.request_from_dict(journal_decode(json.loads(line)), spider=spider)
-    assert (back.url, back.method, back.body, back.priority) == (request.url, "POST", b"\x00\xffbody", 3)
+    assert (back.url, back.method, back.body, back.priority) == (
+        request.url,
+        "POST",
+        b"\x00\xffbody",
+        3,
+    )
     assert back.callback == spider.parse_page and back.errback == spider.failed
     assert back.cb_kwargs == request.cb_kwargs
     assert back.meta == request.meta
@@ -72,7 +95,11 @@ def test_accepted_and_not_done_is_what_a_crash_lost(tmp_path):
 
     replayed = RequestJournal(tmp_path / "requests.journal")
     assert [r["url"] for r in replayed.to_resume] == ["http://x.test/b", "http://x.test/c"]
-    assert sorted(r["url"] for r in replayed.seen) == ["http://x.test/a", "http://x.test/b", "http://x.test/c"]
+    assert sorted(r["url"] for r in replayed.seen) == [
+        "http://x.test/a",
+        "http://x.test/b",
+        "http://x.test/c",
+    ]
     assert replayed.done_count == 1
 
 
@@ -98,7 +125,9 @@ def test_accepted_again_after_done_is_pending_again(tmp_path):
     journal.done("fa")
     journal.accepted("fa", scrapy.Request("http://x.test/a", dont_filter=True).to_dict())
     journal.close()
-    assert [r["url"] for r in RequestJournal(tmp_path / "requests.journal").to_resume] == ["http://x.test/a"]
+    assert [r["url"] for r in RequestJournal(tmp_path / "requests.journal").to_resume] == [
+        "http://x.test/a"
+    ]
 
 
 def test_a_redirect_source_is_settled_by_url(tmp_path):
@@ -107,7 +136,9 @@ def test_a_redirect_source_is_settled_by_url(tmp_path):
     journal.accepted("fb", entry("http://x.test/b"))
     assert journal.done_url("http://x.test/a") == 1
     journal.close()
-    assert [r["url"] for r in RequestJournal(tmp_path / "requests.journal").to_resume] == ["http://x.test/b"]
+    assert [r["url"] for r in RequestJournal(tmp_path / "requests.journal").to_resume] == [
+        "http://x.test/b"
+    ]
 
 
 def test_a_line_torn_by_the_kill_is_skipped_and_the_next_run_appends_cleanly(tmp_path):
@@ -139,7 +170,9 @@ def test_crash_resume_requeues_pending_and_filters_done(tmp_path):
     owner = CrashSafeJobDir.of(crawler)
     assert owner.mode == "fresh" and owner.journal is not None
     done = scrapy.Request("http://x.test/done", callback=spider.parse)
-    pending = scrapy.Request("http://x.test/pending", callback=spider.parse_page, cb_kwargs={"hints": {"n": 1}})
+    pending = scrapy.Request(
+        "http://x.test/pending", callback=spider.parse_page, cb_kwargs={"hints": {"n": 1}}
+    )
     owner.request_accepted(done)
     owner.request_accepted(pending)
     owner.response_processed(done)
@@ -156,8 +189,12 @@ def test_crash_resume_requeues_pending_and_filters_done(tmp_path):
     assert resumed.url == "http://x.test/pending"
     assert resumed.callback == spider.parse_page and resumed.cb_kwargs == {"hints": {"n": 1}}
     assert scheduler.next_request() is None
-    assert not scheduler.enqueue_request(scrapy.Request("http://x.test/done")), "done page refetched"
-    assert not scheduler.enqueue_request(scrapy.Request("http://x.test/pending")), "pending page queued twice"
+    assert not scheduler.enqueue_request(scrapy.Request("http://x.test/done")), (
+        "done page refetched"
+    )
+    assert not scheduler.enqueue_request(scrapy.Request("http://x.test/pending")), (
+        "pending page queued twice"
+    )
     assert scheduler.enqueue_request(scrapy.Request("http://x.test/new"))
     scheduler.close("finished")
 
@@ -195,12 +232,12 @@ def test_a_page_is_done_only_once_its_documents_are_committed(owner):
     request, response = page("http://x.test/article")
     owner.request_accepted(request)
     item = {"url": request.url}
-    owner.item_yielded(item, request)       # the page's callback yields it
-    owner.response_processed(request)       # its output is all handed over
-    owner.document_buffered(item)           # StoreDocument buffers it
-    owner.item_through(item, response)      # through every pipeline, not committed yet
+    owner.item_yielded(item, request)  # the page's callback yields it
+    owner.response_processed(request)  # its output is all handed over
+    owner.document_buffered(item)  # StoreDocument buffers it
+    owner.item_through(item, response)  # through every pipeline, not committed yet
     assert request.url in owner.journal.pending.values()
-    owner.documents_saved([item])           # the batch is committed
+    owner.documents_saved([item])  # the batch is committed
     assert request.url not in owner.journal.pending.values()
 
 
@@ -209,9 +246,9 @@ def test_a_page_is_not_done_while_its_item_is_in_the_pipelines(owner):
     owner.request_accepted(request)
     item = {"url": request.url}
     owner.item_yielded(item, request)
-    owner.response_processed(request)       # handed over, the item still in an early stage
+    owner.response_processed(request)  # handed over, the item still in an early stage
     assert request.url in owner.journal.pending.values()
-    owner.item_through(item, response)      # dropped (off-topic): nothing to commit
+    owner.item_through(item, response)  # dropped (off-topic): nothing to commit
     assert request.url not in owner.journal.pending.values()
 
 
@@ -224,7 +261,9 @@ def test_a_document_committed_before_its_page_finished(owner):
     owner.document_buffered(item)
     owner.documents_saved([item])
     owner.item_through(item, response)
-    assert request.url in owner.journal.pending.values(), "not done before its output was handed over"
+    assert request.url in owner.journal.pending.values(), (
+        "not done before its output was handed over"
+    )
     owner.response_processed(request)
     assert request.url not in owner.journal.pending.values()
 
@@ -238,7 +277,9 @@ def test_a_page_without_documents_is_done_when_processed(owner):
     owner.item_yielded(item, article)
     owner.document_buffered(item)
     owner.item_through(item, response)
-    owner.response_processed(listing)   # another page's document waiting for a commit does not hold it
+    owner.response_processed(
+        listing
+    )  # another page's document waiting for a commit does not hold it
     assert list(owner.journal.pending.values()) == [article.url]
 
 
@@ -253,5 +294,9 @@ def test_the_books_are_empty_once_everything_is_settled(owner):
         owner.document_buffered(item)
         owner.item_through(item, response)
     owner.documents_saved(items)
-    assert (owner.owner, owner.buffered, owner.through, request.url in owner.journal.pending.values()) == \
-        ({}, set(), set(), False)
+    assert (
+        owner.owner,
+        owner.buffered,
+        owner.through,
+        request.url in owner.journal.pending.values(),
+    ) == ({}, set(), set(), False)

@@ -1,4 +1,5 @@
-"""Nothing lost, nothing doubled: a re-crawl changes nothing; a changed page updates its row and keeps provenance."""
+"""Nothing lost, nothing doubled: a re-crawl changes nothing; a changed page updates its row and
+keeps provenance."""
 
 import sqlite3
 import time
@@ -21,8 +22,11 @@ def tables(db):
 
 def provenance(db, path, site):
     with sqlite3.connect(db) as conn:
-        row = conn.execute("select content_hash, first_fetched, last_fetched, last_changed from documents "
-                           "where url = ?", [site.url(path)]).fetchone()
+        row = conn.execute(
+            "select content_hash, first_fetched, last_fetched, last_changed from documents "
+            "where url = ?",
+            [site.url(path)],
+        ).fetchone()
     conn.close()
     return row
 
@@ -66,7 +70,9 @@ def test_recrawl_changes_nothing(recrawls, table):
 
 
 def test_recrawl_changes_no_other_table(recrawls):
-    others = [t for t in recrawls["before"] if t not in ("incidents", "sources", "documents", "events")]
+    others = [
+        t for t in recrawls["before"] if t not in ("incidents", "sources", "documents", "events")
+    ]
     assert {t: recrawls["after"][t] for t in others} == {t: recrawls["before"][t] for t in others}
 
 

@@ -1,4 +1,5 @@
-"""kill -9 (or SIGTERM) in the middle of a crawl, the same command again with JOBDIR: the crawl resumes
+"""kill -9 (or SIGTERM) in the middle of a crawl, the same command again with JOBDIR: the crawl
+resumes
 (pages already stored are not fetched again) and the database ends as an uninterrupted run's."""
 
 import signal
@@ -8,8 +9,16 @@ import time
 
 import pytest
 
-from tests.reliability.conftest import (CRAWL_TIMEOUT, PROJECT, content_dump, crawl_command, crawl_env,
-                                        run_crawl, stored_paths, write_sources)
+from tests.reliability.conftest import (
+    CRAWL_TIMEOUT,
+    PROJECT,
+    content_dump,
+    crawl_command,
+    crawl_env,
+    run_crawl,
+    stored_paths,
+    write_sources,
+)
 from tests.reliability.faultsite import FaultSite
 
 ARTICLES = 40
@@ -33,11 +42,19 @@ def crawl_until_stopped(site, config, db, jobdir, at_least: int, how=signal.SIGK
     pages the crawl had fetched (``fetched``).
     """
     first = len(site.requests)
-    process = subprocess.Popen(crawl_command(config, db, *SLOW, "-s", f"JOBDIR={jobdir}"), cwd=PROJECT,
-                               env=crawl_env(site), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        crawl_command(config, db, *SLOW, "-s", f"JOBDIR={jobdir}"),
+        cwd=PROJECT,
+        env=crawl_env(site),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + CRAWL_TIMEOUT
     try:
-        while documents_in(db) < at_least and process.poll() is None and time.monotonic() < deadline:
+        while (
+            documents_in(db) < at_least and process.poll() is None and time.monotonic() < deadline
+        ):
             time.sleep(0.05)
         committed = stored_paths(db, site)
         # A page whose document was just committed has its "done" line written a moment later.
@@ -51,12 +68,16 @@ def crawl_until_stopped(site, config, db, jobdir, at_least: int, how=signal.SIGK
     # The site logs a request when it answers (after its delay): requests the stopped crawl had
     # in flight are logged a moment later. Let them land before the next run is counted.
     settle_log(site)
-    return {"count": len(committed), "paths": committed, "fetched": site.paths_requested()[first:],
-            "stderr": stderr}
+    return {
+        "count": len(committed),
+        "paths": committed,
+        "fetched": site.paths_requested()[first:],
+        "stderr": stderr,
+    }
 
 
 def settle_log(site, quiet: float = 0.5) -> None:
-    """Wait until the site has logged no request for ``quiet`` seconds (bounded by CRAWL_TIMEOUT)."""
+    """Wait until the site has logged no request for ``quiet`` seconds (up to CRAWL_TIMEOUT)."""
     deadline = time.monotonic() + CRAWL_TIMEOUT
     seen = len(site.requests)
     last_change = time.monotonic()
@@ -83,10 +104,18 @@ def resumed(tmp_path_factory):
         db, jobdir = tmp_path / "killed.db", tmp_path / "job"
         killed = crawl_until_stopped(site, config, db, jobdir, at_least=8)
         resumed_run, resumed_fetched = run_logged(site, config, db, *SLOW, "-s", f"JOBDIR={jobdir}")
-        yield {"reference": reference, "db": db, "at kill": killed["count"], "jobdir": jobdir, "site": site,
-               "committed at kill": killed["paths"], "runs": [reference_run, resumed_run],
-               "reference fetched": reference_fetched, "killed fetched": killed["fetched"],
-               "resumed fetched": resumed_fetched}
+        yield {
+            "reference": reference,
+            "db": db,
+            "at kill": killed["count"],
+            "jobdir": jobdir,
+            "site": site,
+            "committed at kill": killed["paths"],
+            "runs": [reference_run, resumed_run],
+            "reference fetched": reference_fetched,
+            "killed fetched": killed["fetched"],
+            "resumed fetched": resumed_fetched,
+        }
 
 
 def test_both_runs_succeed(resumed):
@@ -102,7 +131,9 @@ def test_reference_run_stored_every_article(resumed):
 
 
 def test_resumed_documents_equal_uninterrupted(resumed):
-    assert content_dump(resumed["db"])["documents"] == content_dump(resumed["reference"])["documents"]
+    assert (
+        content_dump(resumed["db"])["documents"] == content_dump(resumed["reference"])["documents"]
+    )
 
 
 def test_resumed_events_equal_uninterrupted(resumed):
@@ -117,8 +148,11 @@ def test_resume_says_it_resumed_from_the_journal(resumed):
 
 def test_resumed_run_fetched_fewer_pages_than_an_uninterrupted_run(resumed):
     reference, second = resumed["reference fetched"], resumed["resumed fetched"]
-    print(f"\nuninterrupted run: {len(reference)} requests; killed run: {len(resumed['killed fetched'])}; "
-          f"resumed run: {len(second)} ({resumed['at kill']} documents committed at the kill)")
+    print(
+        f"\nuninterrupted run: {len(reference)} requests; killed run: "
+        f"{len(resumed['killed fetched'])}; "
+        f"resumed run: {len(second)} ({resumed['at kill']} documents committed at the kill)"
+    )
     assert len(second) < len(reference)
     # Every page committed before the kill saves a fetch (and so does the home page).
     assert len(second) <= len(reference) - len(resumed["committed at kill"])
@@ -128,20 +162,24 @@ def test_pages_committed_before_the_kill_are_not_fetched_again(resumed):
     committed = resumed["committed at kill"]
     assert committed, "the kill came before any document was committed"
     assert not committed & set(resumed["resumed fetched"])
-    assert "/" not in resumed["resumed fetched"], "the home page was done: its links are in the journal"
+    assert "/" not in resumed["resumed fetched"], (
+        "the home page was done: its links are in the journal"
+    )
 
 
 def test_resumed_run_fetches_each_page_once(resumed):
     pages = [p for p in resumed["resumed fetched"] if p != "/robots.txt"]
     stderr = resumed["runs"][1].stderr
-    assert len(pages) == len(set(pages)), stderr[stderr.rfind("Crawl finished"):]
+    assert len(pages) == len(set(pages)), stderr[stderr.rfind("Crawl finished") :]
 
 
 def test_no_page_is_missing_after_the_resume(resumed):
     site = resumed["site"]
     assert stored_paths(resumed["db"], site) == set(site.article_paths())
     # Every article was fetched by one of the two runs.
-    assert set(site.article_paths()) <= set(resumed["killed fetched"]) | set(resumed["resumed fetched"])
+    assert set(site.article_paths()) <= set(resumed["killed fetched"]) | set(
+        resumed["resumed fetched"]
+    )
 
 
 def test_clean_end_leaves_no_crash_marker(resumed):
@@ -162,7 +200,8 @@ def test_database_passes_integrity_check(resumed):
     assert result == "ok"
 
 
-# -- a clean stop (SIGTERM, or Ctrl-C once): Scrapy's own queue is saved and used -------------------
+# -- a clean stop (SIGTERM, or Ctrl-C once): Scrapy's own queue is saved and used
+# -------------------
 
 
 @pytest.fixture(scope="module")
@@ -176,8 +215,15 @@ def stopped(tmp_path_factory):
         first = crawl_until_stopped(site, config, db, jobdir, at_least=8, how=signal.SIGTERM)
         stopped_docs = documents_in(db)
         second, fetched = run_logged(site, config, db, *SLOW, "-s", f"JOBDIR={jobdir}")
-        yield {"reference": reference, "db": db, "site": site, "first": first, "stopped docs": stopped_docs,
-               "second": second, "second fetched": fetched}
+        yield {
+            "reference": reference,
+            "db": db,
+            "site": site,
+            "first": first,
+            "stopped docs": stopped_docs,
+            "second": second,
+            "second fetched": fetched,
+        }
 
 
 def test_sigterm_stops_midway_and_cleanly(stopped):

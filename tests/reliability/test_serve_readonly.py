@@ -1,11 +1,13 @@
-"""`timeline serve` publishes read-only: no writes, runaway queries stopped, no database download."""
+"""`timeline serve` publishes read-only: no writes, runaway queries stopped, no download."""
 
 import time
 
 import pytest
 
-RUNAWAY = ("with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000000000) "
-           "select count(*) from n")
+RUNAWAY = (
+    "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000000000) "
+    "select count(*) from n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -14,15 +16,31 @@ def published(faulty_crawl):
     return serve.datasette_for(faulty_crawl.db), serve.database_name(faulty_crawl.db)
 
 
-@pytest.mark.parametrize("sql", ["delete from documents", "insert into incidents (slug) values ('x')",
-                                 "update documents set title = 'x'", "drop table events"])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "delete from documents",
+        "insert into incidents (slug) values ('x')",
+        "update documents set title = 'x'",
+        "drop table events",
+    ],
+)
 async def test_sql_api_cannot_write(published, faulty_crawl, sql):
     import sqlite3
 
     ds, name = published
-    before = sqlite3.connect(faulty_crawl.db).execute("select count(*), max(title) from documents").fetchone()
+    before = (
+        sqlite3.connect(faulty_crawl.db)
+        .execute("select count(*), max(title) from documents")
+        .fetchone()
+    )
     await ds.client.get(f"/{name}.json", params={"sql": sql})
-    assert sqlite3.connect(faulty_crawl.db).execute("select count(*), max(title) from documents").fetchone() == before
+    assert (
+        sqlite3.connect(faulty_crawl.db)
+        .execute("select count(*), max(title) from documents")
+        .fetchone()
+        == before
+    )
 
 
 async def test_write_is_refused_with_an_error(published):

@@ -1,4 +1,4 @@
-"""Make the project root importable, so tests share `tests.responses` and `tests.spiders.incident`."""
+"""The project root importable: tests share `tests.responses` and `tests.spiders.incident`."""
 
 import sys
 from pathlib import Path

@@ -1,7 +1,7 @@
 """The incident and sources the spider tests crawl, and spiders built on a real (unstarted) crawler.
 
-    spider = build_spider(FeedSpider, "notiziario")
-    items = list(spider.parse(file_response(PAGES / "feed.rss", spider.source.feed)))
+spider = build_spider(FeedSpider, "notiziario")
+items = list(spider.parse(file_response(PAGES / "feed.rss", spider.source.feed)))
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from scrapy.utils.test import get_crawler
-
 from incident_timeline.config import Config, Incident, Source
+from scrapy.utils.test import get_crawler
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -24,22 +23,42 @@ INCIDENT = Incident(
     window_end=dt.date(2023, 3, 31),
 )
 
-CONFIG = Config(path=Path("tests/spiders/sources.yml"), incident=INCIDENT, sources=(
-    Source(name="notiziario", kind="news", start_urls=("http://www.notiziario.test/tecnologia/",),
-           feed="http://www.notiziario.test/feed/"),
-    Source(name="notiziario-follow", kind="news", start_urls=("http://www.notiziario.test/tecnologia/",),
-           follow=(r"/2023/0[12]/", r"[?&]page=\d+$")),
-    Source(name="notiziario-atom", kind="news", start_urls=("http://www.notiziario.test/",),
-           feed="http://feeds.notiziario.test/atom.xml"),
-    Source(name="gazzetta", kind="news", sitemap="http://www.gazzetta.test/sitemap_index.xml"),
-    Source(name="gazzetta-filtered", kind="news", sitemap="http://www.gazzetta.test/sitemap_index.xml",
-           follow=(r"/2023/01/",)),
-    Source(name="stato", kind="provider", statuspage="https://status.posta.test/"),
-))
+CONFIG = Config(
+    path=Path("tests/spiders/sources.yml"),
+    incident=INCIDENT,
+    sources=(
+        Source(
+            name="notiziario",
+            kind="news",
+            start_urls=("http://www.notiziario.test/tecnologia/",),
+            feed="http://www.notiziario.test/feed/",
+        ),
+        Source(
+            name="notiziario-follow",
+            kind="news",
+            start_urls=("http://www.notiziario.test/tecnologia/",),
+            follow=(r"/2023/0[12]/", r"[?&]page=\d+$"),
+        ),
+        Source(
+            name="notiziario-atom",
+            kind="news",
+            start_urls=("http://www.notiziario.test/",),
+            feed="http://feeds.notiziario.test/atom.xml",
+        ),
+        Source(name="gazzetta", kind="news", sitemap="http://www.gazzetta.test/sitemap_index.xml"),
+        Source(
+            name="gazzetta-filtered",
+            kind="news",
+            sitemap="http://www.gazzetta.test/sitemap_index.xml",
+            follow=(r"/2023/01/",),
+        ),
+        Source(name="stato", kind="provider", statuspage="https://status.posta.test/"),
+    ),
+)
 
 
 def build_spider(spidercls, source: str, settings: dict | None = None):
-    """A spider for ``source`` of CONFIG, attached to a crawler (stats, settings) that never runs."""
+    """A spider for ``source`` of CONFIG, on a crawler (stats, settings) that never runs."""
     crawler = get_crawler(spidercls, {"DOWNLOAD_MAXSIZE": 1024 * 1024, **(settings or {})})
     crawler.spider = crawler._create_spider(config=CONFIG, source=source)
     return crawler.spider

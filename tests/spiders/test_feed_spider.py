@@ -1,17 +1,18 @@
-"""FeedSpider on saved feeds: which pages it follows, with which hints, and how bad feeds are reported."""
+"""FeedSpider on saved feeds: which pages it follows, with which hints, and how bad feeds are
+reported."""
 
-from dataclasses import replace
 import logging
+from dataclasses import replace
 
 import pytest
+from incident_timeline.pipelines.publication_date import PublicationDate
+from incident_timeline.spiders.channel import date_hint
+from incident_timeline.spiders.feed import FeedSpider
 from scrapy import Request
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from incident_timeline.pipelines.publication_date import PublicationDate
-from incident_timeline.spiders.channel import date_hint
-from incident_timeline.spiders.feed import FeedSpider
 from tests.responses import file_response
 from tests.spiders.incident import PAGES, build_spider, stat
 
@@ -19,15 +20,24 @@ FEED_URL = "http://www.notiziario.test/feed/"
 ARTICLE_URL = "http://www.notiziario.test/innovazione/tecnologia/libero-mail-guasto/"
 
 spider = build_spider(FeedSpider, "notiziario")
-requests = list(spider.parse(file_response(PAGES / "feed.rss", FEED_URL,
-                                           {"Content-Type": "application/rss+xml; charset=utf-8"})))
+requests = list(
+    spider.parse(
+        file_response(
+            PAGES / "feed.rss", FEED_URL, {"Content-Type": "application/rss+xml; charset=utf-8"}
+        )
+    )
+)
 by_url = {r.url: r for r in requests}
 
-page = file_response(PAGES / "article-undated.html", ARTICLE_URL, {"Content-Type": "text/html; charset=utf-8"})
+page = file_response(
+    PAGES / "article-undated.html", ARTICLE_URL, {"Content-Type": "text/html; charset=utf-8"}
+)
 document = next(spider.parse_page(page, **by_url[ARTICLE_URL].cb_kwargs))
 
 atom_spider = build_spider(FeedSpider, "notiziario-atom")
-atom_requests = list(atom_spider.parse(file_response(PAGES / "feed.atom", "http://feeds.notiziario.test/atom.xml")))
+atom_requests = list(
+    atom_spider.parse(file_response(PAGES / "feed.atom", "http://feeds.notiziario.test/atom.xml"))
+)
 
 
 def hints(url, feed_requests=None):
@@ -73,19 +83,30 @@ def test_date_hint_is_the_pubdate_in_utc():
 
 
 def test_date_hint_keeps_the_instant_of_an_offset_pubdate():
-    assert hints("http://www.notiziario.test/2023/01/25/italiaonline-spiega/")["date_hint"] == "2023-01-25T17:10:00+00:00"
+    assert (
+        hints("http://www.notiziario.test/2023/01/25/italiaonline-spiega/")["date_hint"]
+        == "2023-01-25T17:10:00+00:00"
+    )
 
 
 def test_date_only_entry_gives_a_day_hint():
-    assert hints("http://www.notiziario.test/2023/02/10/rimborsi-libero/")["date_hint"] == "2023-02-10"
+    assert (
+        hints("http://www.notiziario.test/2023/02/10/rimborsi-libero/")["date_hint"] == "2023-02-10"
+    )
 
 
 def test_date_only_entry_has_day_precision():
-    assert hints("http://www.notiziario.test/2023/02/10/rimborsi-libero/")["date_hint_precision"] == "day"
+    assert (
+        hints("http://www.notiziario.test/2023/02/10/rimborsi-libero/")["date_hint_precision"]
+        == "day"
+    )
 
 
 def test_title_hint_is_the_entry_title():
-    assert hints(ARTICLE_URL)["title_hint"] == "Libero Mail e Virgilio Mail non funzionano da domenica sera"
+    assert (
+        hints(ARTICLE_URL)["title_hint"]
+        == "Libero Mail e Virgilio Mail non funzionano da domenica sera"
+    )
 
 
 def test_title_hint_is_plain_text():
@@ -111,7 +132,11 @@ def test_document_found_via_feed():
 
 
 def test_document_source_and_kind():
-    assert (document.source, document.kind, document.incident) == ("notiziario", "news", "libero-2023")
+    assert (document.source, document.kind, document.incident) == (
+        "notiziario",
+        "news",
+        "libero-2023",
+    )
 
 
 def test_undated_page_has_no_date_of_its_own():
@@ -128,38 +153,57 @@ def test_undated_page_is_dated_by_its_feed_item():
 
 
 def test_dated_page_keeps_its_own_date():
-    dated = file_response(PAGES / "article-dated.html", "http://www.notiziario.test/2023/01/25/italiaonline-spiega/")
+    dated = file_response(
+        PAGES / "article-dated.html", "http://www.notiziario.test/2023/01/25/italiaonline-spiega/"
+    )
     found = next(spider.parse_page(dated, **by_url[dated.url].cb_kwargs))
     item = PublicationDate.from_crawler(spider.crawler).process_item(found)
     assert item.published == "2023-01-25T19:20:00+01:00"
 
 
 def test_atom_follows_the_alternate_link_not_the_enclosure():
-    assert [r.url for r in atom_requests] == ["http://www.notiziario.test/2023/01/26/virgilio-ripristino/",
-                                              "http://www.notiziario.test/2023/01/27/libero-riparazione/"]
+    assert [r.url for r in atom_requests] == [
+        "http://www.notiziario.test/2023/01/26/virgilio-ripristino/",
+        "http://www.notiziario.test/2023/01/27/libero-riparazione/",
+    ]
 
 
 def test_atom_date_hint_is_published():
-    assert hints("http://www.notiziario.test/2023/01/26/virgilio-ripristino/", atom_requests)["date_hint"] \
+    assert (
+        hints("http://www.notiziario.test/2023/01/26/virgilio-ripristino/", atom_requests)[
+            "date_hint"
+        ]
         == "2023-01-26T13:45:00+00:00"
+    )
 
 
 def test_atom_date_hint_falls_back_to_updated():
-    assert hints("http://www.notiziario.test/2023/01/27/libero-riparazione/", atom_requests)["date_hint"] \
+    assert (
+        hints("http://www.notiziario.test/2023/01/27/libero-riparazione/", atom_requests)[
+            "date_hint"
+        ]
         == "2023-01-27T09:30:00+00:00"
+    )
 
 
 def test_atom_html_title_becomes_text():
-    assert hints("http://www.notiziario.test/2023/01/26/virgilio-ripristino/", atom_requests)["title_hint"] \
+    assert (
+        hints("http://www.notiziario.test/2023/01/26/virgilio-ripristino/", atom_requests)[
+            "title_hint"
+        ]
         == "Virgilio Mail, il ripristino procede"
+    )
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("2023-01-24", ("2023-01-24", "day")),
-    ("2023-01-24T10:35:00+01:00", ("2023-01-24T10:35:00+01:00", None)),
-    ("ieri sera", (None, None)),
-    (None, (None, None)),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("2023-01-24", ("2023-01-24", "day")),
+        ("2023-01-24T10:35:00+01:00", ("2023-01-24T10:35:00+01:00", None)),
+        ("ieri sera", (None, None)),
+        (None, (None, None)),
+    ],
+)
 def test_date_hint(raw, expected):
     assert date_hint(raw) == expected
 
@@ -177,7 +221,9 @@ BAD_FEEDS = [
 @pytest.mark.parametrize("name, content_type, reason", BAD_FEEDS)
 def test_bad_feed_yields_nothing(name, content_type, reason):
     bad = build_spider(FeedSpider, "notiziario")
-    assert list(bad.parse(file_response(PAGES / name, FEED_URL, {"Content-Type": content_type}))) == []
+    assert (
+        list(bad.parse(file_response(PAGES / name, FEED_URL, {"Content-Type": content_type}))) == []
+    )
 
 
 @pytest.mark.parametrize("name, content_type, reason", BAD_FEEDS)
@@ -193,7 +239,11 @@ def test_bad_feed_error_names_source_url_and_reason(name, content_type, reason, 
     with caplog.at_level(logging.ERROR):
         list(bad.parse(file_response(PAGES / name, FEED_URL, {"Content-Type": content_type})))
     [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
-    assert "'notiziario'" in record.getMessage() and FEED_URL in record.getMessage() and reason in record.getMessage()
+    assert (
+        "'notiziario'" in record.getMessage()
+        and FEED_URL in record.getMessage()
+        and reason in record.getMessage()
+    )
 
 
 def test_feed_404_is_counted_as_a_bad_feed(caplog):

@@ -7,13 +7,13 @@ from types import SimpleNamespace
 
 import pytest
 import scrapy
+from incident_timeline.config import Source
+from incident_timeline.spiders.incident import CALLBACK, ERRBACK, READER, IncidentSpider, readers_of
 from scrapy.utils.request import request_from_dict
 from scrapy.utils.test import get_crawler
 
-from incident_timeline.spiders.incident import CALLBACK, ERRBACK, READER, IncidentSpider, readers_of
 from tests.responses import file_response
 from tests.spiders.incident import CONFIG, PAGES
-from incident_timeline.config import Source
 
 
 def incident_spider(**settings) -> IncidentSpider:
@@ -132,9 +132,8 @@ def test_channel_pages_are_deduplicated_per_channel():
 
 
 def site_reader(source: Source, **settings):
-    from scrapy.settings import Settings
-
     from incident_timeline.spiders.site import SiteSpider
+    from scrapy.settings import Settings
 
     config = dataclasses.replace(CONFIG, sources=(*CONFIG.sources, source))
     chosen = Settings({"TIMELINE_WAYBACK_URL": "https://web.archive.org"}, priority="project")
@@ -145,16 +144,24 @@ def site_reader(source: Source, **settings):
 
 
 LIVE = Source(name="vivo", kind="news", start_urls=("http://www.vivo.test/",))
-ARCHIVED = Source(name="archiviato", kind="news", start_urls=("http://www.vivo.test/",),
-                  archive=("www.vivo.test/*",))
+ARCHIVED = Source(
+    name="archiviato",
+    kind="news",
+    start_urls=("http://www.vivo.test/",),
+    archive=("www.vivo.test/*",),
+)
 
 
-@pytest.mark.parametrize("source, settings, falls_back", [
-    (LIVE, {}, False),
-    (ARCHIVED, {}, True),
-    (LIVE, {"TIMELINE_WAYBACK_URL": "http://127.0.0.1:9"}, True),
-    (ARCHIVED, {"TIMELINE_ARCHIVE_FALLBACK": "False"}, False),
-    (LIVE, {"TIMELINE_ARCHIVE_FALLBACK": "True"}, True),
-], ids=["live source", "archived source", "archive named", "forced off", "forced on"])
+@pytest.mark.parametrize(
+    "source, settings, falls_back",
+    [
+        (LIVE, {}, False),
+        (ARCHIVED, {}, True),
+        (LIVE, {"TIMELINE_WAYBACK_URL": "http://127.0.0.1:9"}, True),
+        (ARCHIVED, {"TIMELINE_ARCHIVE_FALLBACK": "False"}, False),
+        (LIVE, {"TIMELINE_ARCHIVE_FALLBACK": "True"}, True),
+    ],
+    ids=["live source", "archived source", "archive named", "forced off", "forced on"],
+)
 def test_when_a_gone_page_is_looked_up(source, settings, falls_back):
     assert site_reader(source, **settings).falls_back() is falls_back

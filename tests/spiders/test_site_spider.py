@@ -1,14 +1,15 @@
-"""SiteSpider on saved pages: the links it follows (read from the tree extraction parsed, once) and the items it keeps."""
+"""SiteSpider on saved pages: the links it follows (read from the tree extraction parsed, once) and
+the items it keeps."""
 
 from dataclasses import replace
 
+import incident_timeline.extract.article
 import parsel.selector
 import pytest
 import scrapy
+from incident_timeline.spiders.site import SiteSpider
 from scrapy.http import HtmlResponse, TextResponse
 
-import incident_timeline.extract.article
-from incident_timeline.spiders.site import SiteSpider
 from tests.responses import file_response
 from tests.spiders.incident import PAGES, build_spider, stat
 
@@ -30,8 +31,10 @@ def article_response():
 def crawled(spider, response):
     """(items, followed URLs) of one parse of the page."""
     results = list(spider.parse(response))
-    return ([r for r in results if not isinstance(r, scrapy.Request)],
-            [r.url for r in results if isinstance(r, scrapy.Request)])
+    return (
+        [r for r in results if not isinstance(r, scrapy.Request)],
+        [r.url for r in results if isinstance(r, scrapy.Request)],
+    )
 
 
 spider = build_spider(SiteSpider, "notiziario")
@@ -68,6 +71,7 @@ LISTING_LINKS = [
 
 # --- a listing page: not stored, its links followed ---------------------------------------
 
+
 def test_listing_page_is_not_a_document():
     assert listing_items == []
 
@@ -85,25 +89,36 @@ def test_listing_link_is_followed_once(url):
     assert listing_links.count(url) == 1
 
 
-@pytest.mark.parametrize("url, why", [
-    (f"{SITE}/2023/01/23/libero-mail-non-funziona/", "a story's headline"),
-    (f"{SITE}/2023/01/24/italiaonline-spiega/", "relative with ../"),
-    (f"{SITE}/2023/01/25/posta-ripristinata/", "absolute, wrapped in whitespace"),
-    (f"{SITE}/tecnologia/?page=2", "the pager, query only"),
-    (f"{SITE}/politica/", "the site menu in <nav>"),
-    (f"{SITE}/2023/01/28/speciale-posta/", "a related box in <aside>"),
-    (f"{SITE}/privacy/", "the <footer>"),
-    (f"{SITE}/regioni/lombardia/", "an <area> of an image map"),
-])
+@pytest.mark.parametrize(
+    "url, why",
+    [
+        (f"{SITE}/2023/01/23/libero-mail-non-funziona/", "a story's headline"),
+        (f"{SITE}/2023/01/24/italiaonline-spiega/", "relative with ../"),
+        (f"{SITE}/2023/01/25/posta-ripristinata/", "absolute, wrapped in whitespace"),
+        (f"{SITE}/tecnologia/?page=2", "the pager, query only"),
+        (f"{SITE}/politica/", "the site menu in <nav>"),
+        (f"{SITE}/2023/01/28/speciale-posta/", "a related box in <aside>"),
+        (f"{SITE}/privacy/", "the <footer>"),
+        (f"{SITE}/regioni/lombardia/", "an <area> of an image map"),
+    ],
+)
 def test_link_is_followed(url, why):
     assert url in listing_links
 
 
-@pytest.mark.parametrize("prefix", [
-    "https://www.altrosito.test/", "http://cdn.notiziario.test/", "mailto:", "tel:", "javascript:", "ftp:",
-    f"{SITE}/feed/",  # a <link>, not an <a>
-    f"{SITE}/documenti/",  # .pdf, .PDF;jsessionid=…
-])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "https://www.altrosito.test/",
+        "http://cdn.notiziario.test/",
+        "mailto:",
+        "tel:",
+        "javascript:",
+        "ftp:",
+        f"{SITE}/feed/",  # a <link>, not an <a>
+        f"{SITE}/documenti/",  # .pdf, .PDF;jsessionid=…
+    ],
+)
 def test_link_is_not_followed(prefix):
     assert not [url for url in listing_links if url.startswith(prefix)]
 
@@ -125,13 +140,19 @@ def test_entities_in_hrefs_are_decoded():
     assert f"{SITE}/cerca?q=posta+elettronica&sezione=tecnologia" in listing_links
 
 
-@pytest.mark.parametrize("url, why", [
-    (f"{SITE}/citt%C3%A0-e-territorio/", "path of a UTF-8 page"),
-    (f"{SITE}/2023/02/10/indennizzo-perch%C3%A9-cos%C3%AC-poco/", "path of a UTF-8 page"),
-    (f"{SITE}/cerca?q=citt%C3%A0", "query of a UTF-8 page"),
-    (f"{SITE}/citt%C3%A0/", "path of a windows-1252 page: paths are always UTF-8"),
-    (f"{SITE}/archivio/2023/gennaio/cerca?q=perch%E9", "query of a windows-1252 page, in its encoding"),
-])
+@pytest.mark.parametrize(
+    "url, why",
+    [
+        (f"{SITE}/citt%C3%A0-e-territorio/", "path of a UTF-8 page"),
+        (f"{SITE}/2023/02/10/indennizzo-perch%C3%A9-cos%C3%AC-poco/", "path of a UTF-8 page"),
+        (f"{SITE}/cerca?q=citt%C3%A0", "query of a UTF-8 page"),
+        (f"{SITE}/citt%C3%A0/", "path of a windows-1252 page: paths are always UTF-8"),
+        (
+            f"{SITE}/archivio/2023/gennaio/cerca?q=perch%E9",
+            "query of a windows-1252 page, in its encoding",
+        ),
+    ],
+)
 def test_non_ascii_href_is_percent_encoded(url, why):
     assert url in listing_links + article_links
 
@@ -143,17 +164,24 @@ def test_lying_charset_does_not_garble_links():
 
 # --- <base href> -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("url", [
-    f"{SITE}/archivio/2023/gennaio/guasto-server.html",
-    f"{SITE}/archivio/2023/febbraio/rimborsi.html",
-    f"{SITE}/archivio/2023/gennaio/?pagina=2",
-    f"{SITE}/archivio/2023/gennaio/",  # "#commenti" points at the base, not at the page
-])
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"{SITE}/archivio/2023/gennaio/guasto-server.html",
+        f"{SITE}/archivio/2023/febbraio/rimborsi.html",
+        f"{SITE}/archivio/2023/gennaio/?pagina=2",
+        f"{SITE}/archivio/2023/gennaio/",  # "#commenti" points at the base, not at the page
+    ],
+)
 def test_relative_link_is_resolved_against_base_href(url):
     assert url in article_links
 
 
-@pytest.mark.parametrize("url", [f"{SITE}/2023/01/23/libero-mail-non-funziona/", f"{SITE}/2023/01/25/posta-ripristinata/"])
+@pytest.mark.parametrize(
+    "url",
+    [f"{SITE}/2023/01/23/libero-mail-non-funziona/", f"{SITE}/2023/01/25/posta-ripristinata/"],
+)
 def test_absolute_link_ignores_base_href(url):
     assert url in article_links
 
@@ -163,6 +191,7 @@ def test_no_link_is_resolved_against_the_page_url_when_there_is_a_base():
 
 
 # --- follow patterns ---------------------------------------------------------------------------
+
 
 def test_follow_patterns_keep_matching_links_in_page_order():
     assert follow_links == [
@@ -178,7 +207,10 @@ def test_follow_patterns_keep_matching_links_in_page_order():
     ]
 
 
-@pytest.mark.parametrize("url", [f"{SITE}/2022/11/02/posta-elettronica-consigli/", f"{SITE}/politica/", f"{SITE}/privacy/"])
+@pytest.mark.parametrize(
+    "url",
+    [f"{SITE}/2022/11/02/posta-elettronica-consigli/", f"{SITE}/politica/", f"{SITE}/privacy/"],
+)
 def test_link_matching_no_follow_pattern_is_not_followed(url):
     assert url not in follow_links
 
@@ -189,15 +221,19 @@ def test_follow_patterns_do_not_let_offsite_links_through():
 
 # --- an article page: stored, its links followed too ------------------------------------------
 
-@pytest.mark.parametrize("field, value", [
-    ("url", ARTICLE_URL),
-    ("title", "Italiaonline spiega cosa è successo ai server della posta"),
-    ("published", "2023-01-24T18:05:00+01:00"),
-    ("source", "notiziario"),
-    ("kind", "news"),
-    ("found_via", "page"),
-    ("incident", "libero-2023"),
-])
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("url", ARTICLE_URL),
+        ("title", "Italiaonline spiega cosa è successo ai server della posta"),
+        ("published", "2023-01-24T18:05:00+01:00"),
+        ("source", "notiziario"),
+        ("kind", "news"),
+        ("found_via", "page"),
+        ("incident", "libero-2023"),
+    ],
+)
 def test_article_item(field, value):
     assert getattr(document, field) == value
 
@@ -208,49 +244,80 @@ def test_article_item_is_the_one_document_from_gives():
 
 
 def test_links_to_follow_alone_gives_the_same_links():
-    assert build_spider(SiteSpider, "notiziario").links_to_follow(listing_response()) == listing_links
+    assert (
+        build_spider(SiteSpider, "notiziario").links_to_follow(listing_response()) == listing_links
+    )
 
 
 # --- one parse per page ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("make_response", [listing_response, article_response], ids=["listing", "article"])
+
+@pytest.mark.parametrize(
+    "make_response", [listing_response, article_response], ids=["listing", "article"]
+)
 def test_scrapy_never_builds_its_selector(make_response):
     response = make_response()
     crawled(build_spider(SiteSpider, "notiziario"), response)
     assert response._cached_selector is None
 
 
-@pytest.mark.parametrize("make_response", [listing_response, article_response], ids=["listing", "article"])
+@pytest.mark.parametrize(
+    "make_response", [listing_response, article_response], ids=["listing", "article"]
+)
 def test_page_is_parsed_once(make_response, monkeypatch):
     parses = []
     ours = incident_timeline.extract.article.parse
-    monkeypatch.setattr(incident_timeline.extract.article, "parse", lambda text: parses.append("ours") or ours(text))
+    monkeypatch.setattr(
+        incident_timeline.extract.article, "parse", lambda text: parses.append("ours") or ours(text)
+    )
     theirs = parsel.selector.create_root_node
-    monkeypatch.setattr(parsel.selector, "create_root_node", lambda *a, **k: parses.append("parsel") or theirs(*a, **k))
+    monkeypatch.setattr(
+        parsel.selector,
+        "create_root_node",
+        lambda *a, **k: parses.append("parsel") or theirs(*a, **k),
+    )
     crawled(build_spider(SiteSpider, "notiziario"), make_response())
     assert parses == ["ours"]
 
 
 # --- pages that are not HTML, or that extraction cannot read ------------------------------------
 
-@pytest.mark.parametrize("name, url, headers", [
-    ("not-a-feed.png", f"{SITE}/logo.png", {"Content-Type": "image/png"}),
-    ("not-a-feed.json", f"{SITE}/api/notizie", {"Content-Type": "application/json"}),
-    ("not-a-feed.xml", f"{SITE}/dati.xml", {"Content-Type": "application/xml"}),
-])
+
+@pytest.mark.parametrize(
+    "name, url, headers",
+    [
+        ("not-a-feed.png", f"{SITE}/logo.png", {"Content-Type": "image/png"}),
+        ("not-a-feed.json", f"{SITE}/api/notizie", {"Content-Type": "application/json"}),
+        ("not-a-feed.xml", f"{SITE}/dati.xml", {"Content-Type": "application/xml"}),
+    ],
+)
 def test_page_that_is_not_html_yields_nothing(name, url, headers):
-    assert list(build_spider(SiteSpider, "notiziario").parse(file_response(PAGES / name, url, headers))) == []
+    assert (
+        list(
+            build_spider(SiteSpider, "notiziario").parse(file_response(PAGES / name, url, headers))
+        )
+        == []
+    )
 
 
 def test_page_that_is_not_html_is_counted():
     not_html = build_spider(SiteSpider, "notiziario")
-    list(not_html.parse(file_response(PAGES / "not-a-feed.png", f"{SITE}/logo.png", {"Content-Type": "image/png"})))
+    list(
+        not_html.parse(
+            file_response(
+                PAGES / "not-a-feed.png", f"{SITE}/logo.png", {"Content-Type": "image/png"}
+            )
+        )
+    )
     assert stat(not_html, "timeline/dropped/not html") == 1
 
 
 def test_html_served_as_plain_text_is_stored_but_not_followed():
-    response = file_response(PAGES / "article-undated.html", f"{SITE}/2023/01/23/libero-mail-non-funziona/",
-                             {"Content-Type": "text/plain; charset=utf-8"})
+    response = file_response(
+        PAGES / "article-undated.html",
+        f"{SITE}/2023/01/23/libero-mail-non-funziona/",
+        {"Content-Type": "text/plain; charset=utf-8"},
+    )
     assert type(response) is TextResponse
     items, links = crawled(build_spider(SiteSpider, "notiziario"), response)
     assert (len(items), links) == (1, [])
@@ -261,6 +328,7 @@ def broken_extraction(monkeypatch):
     def from_tree(tree, url, tz, now):
         tree.find("body").clear()  # whatever extraction does to the tree before it fails
         raise ValueError("a page extraction cannot read")
+
     monkeypatch.setattr(incident_timeline.extract.article, "from_tree", from_tree)
 
 
@@ -270,7 +338,9 @@ def test_page_extraction_cannot_read_keeps_its_links(broken_extraction):
 
 def test_page_extraction_cannot_read_is_still_a_document_with_its_og_title(broken_extraction):
     items, _ = crawled(build_spider(SiteSpider, "notiziario"), article_response())
-    assert [item.title for item in items] == ["Italiaonline spiega cosa è successo ai server della posta"]
+    assert [item.title for item in items] == [
+        "Italiaonline spiega cosa è successo ai server della posta"
+    ]
 
 
 def test_empty_page_follows_nothing():

@@ -1,13 +1,18 @@
-"""NewsSitemapSpider on saved sitemaps: index, news urlset, gzipped urlset, follow filter, bad sitemaps."""
-
-from dataclasses import replace
+"""NewsSitemapSpider on saved sitemaps: index, news urlset, gzipped urlset, follow filter, bad
+sitemaps."""
 
 import logging
+from dataclasses import replace
 
 import pytest
-
 from incident_timeline.pipelines.publication_date import PublicationDate
-from incident_timeline.spiders.sitemap import MAX_INDEX_DEPTH, SITEMAP_MAXSIZE, NewsSitemapSpider, parse_sitemap_xml
+from incident_timeline.spiders.sitemap import (
+    MAX_INDEX_DEPTH,
+    SITEMAP_MAXSIZE,
+    NewsSitemapSpider,
+    parse_sitemap_xml,
+)
+
 from tests.responses import file_response
 from tests.spiders.incident import PAGES, build_spider, stat
 
@@ -26,7 +31,9 @@ gz_requests = list(spider.parse(file_response(PAGES / "sitemap-2023-01.xml.gz", 
 gz = {r.url: r.cb_kwargs["hints"] for r in gz_requests}
 
 filtered = build_spider(NewsSitemapSpider, "gazzetta-filtered")
-filtered_requests = list(filtered.parse(file_response(PAGES / "sitemap-news.xml", NEWS_URL), depth=1))
+filtered_requests = list(
+    filtered.parse(file_response(PAGES / "sitemap-news.xml", NEWS_URL), depth=1)
+)
 
 page = file_response(PAGES / "article-undated.html", DOWN_URL)
 document = next(spider.parse_page(page, **news_requests[0].cb_kwargs))
@@ -68,7 +75,10 @@ def test_no_title_hint_without_news_title():
 
 
 def test_date_only_lastmod_has_day_precision():
-    assert (news[TAG_URL]["date_hint"], news[TAG_URL]["date_hint_precision"]) == ("2023-02-01", "day")
+    assert (news[TAG_URL]["date_hint"], news[TAG_URL]["date_hint_precision"]) == (
+        "2023-02-01",
+        "day",
+    )
 
 
 def test_pages_published_outside_the_window_are_not_fetched():
@@ -88,8 +98,10 @@ def test_follow_patterns_filter_sitemap_urls():
 
 
 def test_gzipped_sitemap_is_read():
-    assert list(gz) == ["http://www.gazzetta.test/2023/01/26/ripristino/",
-                        "http://www.gazzetta.test/2023/01/28/app-ios/"]
+    assert list(gz) == [
+        "http://www.gazzetta.test/2023/01/26/ripristino/",
+        "http://www.gazzetta.test/2023/01/28/app-ios/",
+    ]
 
 
 def test_gzipped_sitemap_lastmod_hint():
@@ -123,25 +135,31 @@ def test_document_source_and_kind():
 
 def test_sitemap_date_hint_fills_a_day_only_page_date():
     item = PublicationDate.from_crawler(spider.crawler).process_item(
-        replace(document, published=None, published_precision=None))
+        replace(document, published=None, published_precision=None)
+    )
     assert item.published == "2023-01-24T10:35:00+01:00"
 
 
 def test_namespace_is_matched_by_local_name():
-    kind, entries = parse_sitemap_xml(b'<urlset xmlns="http://example.com/wrong"><url><loc>http://a.test/x</loc>'
-                                      b'</url></urlset>')
+    kind, entries = parse_sitemap_xml(
+        b'<urlset xmlns="http://example.com/wrong"><url><loc>http://a.test/x</loc></url></urlset>'
+    )
     assert (kind, [e.loc for e in entries]) == ("urlset", ["http://a.test/x"])
 
 
 def test_external_entities_are_not_expanded():
-    body = (b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-            b'<urlset><url><loc>http://a.test/&x;</loc></url></urlset>')
+    body = (
+        b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b"<urlset><url><loc>http://a.test/&x;</loc></url></urlset>"
+    )
     assert parse_sitemap_xml(body)[1][0].loc == "http://a.test/"
 
 
 def test_index_nesting_is_bounded():
     deep = build_spider(NewsSitemapSpider, "gazzetta")
-    requests = list(deep.parse(file_response(PAGES / "sitemap-index.xml", INDEX_URL), depth=MAX_INDEX_DEPTH))
+    requests = list(
+        deep.parse(file_response(PAGES / "sitemap-index.xml", INDEX_URL), depth=MAX_INDEX_DEPTH)
+    )
     assert requests == [] and stat(deep, "timeline/dropped/bad sitemap") == 1
 
 
@@ -175,7 +193,11 @@ def test_bad_sitemap_error_names_source_url_and_reason(name, url, reason, caplog
     with caplog.at_level(logging.ERROR):
         list(bad.parse(file_response(PAGES / name, url)))
     [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
-    assert "'gazzetta'" in record.getMessage() and url in record.getMessage() and reason in record.getMessage()
+    assert (
+        "'gazzetta'" in record.getMessage()
+        and url in record.getMessage()
+        and reason in record.getMessage()
+    )
 
 
 def test_gzip_bomb_is_refused(tmp_path):

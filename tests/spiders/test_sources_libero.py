@@ -5,16 +5,16 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from scrapy.utils.test import get_crawler
-
-from incident_timeline.spiders.incident import IncidentSpider, readers_of
 from incident_timeline.config import load_config
+from incident_timeline.spiders.incident import IncidentSpider, readers_of
+from scrapy.utils.test import get_crawler
 
 ROOT = Path(__file__).resolve().parents[2]
 config = load_config(ROOT / "sources" / "libero-2023.yml")
 sources = {s.name: s for s in config.sources}
 
-# Articles in the shapes the January 2023 reporting used (slugs made up), and pages that are not articles.
+# Articles in the shapes the January 2023 reporting used (slugs made up), and pages that are not
+# articles.
 ARTICLES = {
     "ilpost": "https://www.ilpost.it/2023/01/24/libero-mail-virgilio-problemi/",
     "ilfattoquotidiano": "https://www.ilfattoquotidiano.it/2023/01/25/libero-mail-palazzo-chigi/6945123/",
@@ -26,8 +26,10 @@ ARTICLES = {
     "virgilio-aiuto": "https://aiuto.virgilio.it/articolo/mail/problemi-di-accesso/",
     "codacons": "https://codacons.it/libero-mail-diffida-class-action/",
 }
-LOGIN_PAGES = {"libero-login": "https://login.libero.it/",
-               "virgilio-login": "https://mail.virgilio.it/"}
+LOGIN_PAGES = {
+    "libero-login": "https://login.libero.it/",
+    "virgilio-login": "https://mail.virgilio.it/",
+}
 NOT_ARTICLES = {
     "ilpost": "https://www.ilpost.it/2022/06/14/altro-guasto/",
     "ilfattoquotidiano": "https://www.ilfattoquotidiano.it/tecnologia/",
@@ -71,9 +73,23 @@ def test_every_kind_of_actor_is_covered(kind):
     assert any(s.kind == kind for s in config.sources)
 
 
-@pytest.mark.parametrize("name", ["ilpost", "ilfattoquotidiano", "iltempo", "corriere", "fanpage", "ilgiornale",
-                                  "libero-aiuto", "virgilio-aiuto", "altroconsumo", "codacons",
-                                  "confconsumatori", "agcom"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ilpost",
+        "ilfattoquotidiano",
+        "iltempo",
+        "corriere",
+        "fanpage",
+        "ilgiornale",
+        "libero-aiuto",
+        "virgilio-aiuto",
+        "altroconsumo",
+        "codacons",
+        "confconsumatori",
+        "agcom",
+    ],
+)
 def test_source_is_listed(name):
     assert name in sources
 
@@ -90,16 +106,19 @@ def test_every_source_reads_the_archive(source):
     assert source.archive
 
 
-@pytest.mark.parametrize("source", [s for s in config.sources if s.name not in LOGIN_PAGES],
-                         ids=lambda s: s.name)
+@pytest.mark.parametrize(
+    "source", [s for s in config.sources if s.name not in LOGIN_PAGES], ids=lambda s: s.name
+)
 def test_every_prefix_source_has_follow_patterns(source):
     assert source.follow
 
 
 def archive_matches(pattern: str, url: str) -> bool:
     """As the archive's index matches a url pattern: scheme and www ignored, a * a prefix."""
+
     def bare(text: str) -> str:
         return text.split("://", 1)[-1].removeprefix("www.")
+
     if pattern.endswith("*"):
         return bare(url).startswith(bare(pattern[:-1]))
     return bare(url) == bare(pattern)
@@ -135,8 +154,9 @@ def test_follow_patterns_skip_other_pages(name, url):
     assert not any(p.search(url) for p in sources[name].follow_patterns)
 
 
-@pytest.mark.parametrize("reader, source", readers_of(config),
-                         ids=lambda x: getattr(x, "name", str(x)))
+@pytest.mark.parametrize(
+    "reader, source", readers_of(config), ids=lambda x: getattr(x, "name", str(x))
+)
 def test_every_channel_builds_its_reader(reader, source):
     assert reader.from_crawler(get_crawler(reader), config=config, source=source).hosts
 

@@ -3,14 +3,19 @@
 import logging
 
 import pytest
+from incident_timeline.items import Document
+from incident_timeline.spiders.statuspage import (
+    StatuspageSpider,
+    html_text,
+    status_base,
+    status_label,
+)
 from scrapy import Request
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from incident_timeline.spiders.statuspage import StatuspageSpider, html_text, status_base, status_label
 from tests.responses import file_response
-from incident_timeline.items import Document
 from tests.spiders.incident import PAGES, build_spider, stat
 
 BASE = "https://status.posta.test"
@@ -26,7 +31,11 @@ january = by_url["https://stspg.io/posta-gen23"]
 june = by_url[f"{BASE}/incidents/p3n8w6z2y5v1"]
 maintenance = by_url["https://stspg.io/sms-feb23"]
 
-history = list(spider.parse_history(file_response(PAGES / "history.atom", HISTORY_URL), **history_request.cb_kwargs))
+history = list(
+    spider.parse_history(
+        file_response(PAGES / "history.atom", HISTORY_URL), **history_request.cb_kwargs
+    )
+)
 history_by_url = {d.url: d for d in history}
 indemnity = history_by_url[f"{BASE}/incidents/h2j4k6l8m0n1"]
 
@@ -71,13 +80,22 @@ def test_updated_falls_back_to_updated_at():
 
 def test_updates_are_in_chronological_order():
     assert [u["created_at"] for u in january.updates] == [
-        "2023-01-22T21:15:00.000Z", "2023-01-23T23:30:00Z", "2023-01-25T14:30:00.000Z",
-        "2023-01-26T15:00:00.000Z", "2023-01-28T19:00:00.000Z"]
+        "2023-01-22T21:15:00.000Z",
+        "2023-01-23T23:30:00Z",
+        "2023-01-25T14:30:00.000Z",
+        "2023-01-26T15:00:00.000Z",
+        "2023-01-28T19:00:00.000Z",
+    ]
 
 
 def test_update_statuses():
     assert [u["status"] for u in january.updates] == [
-        "investigating", "identified", "identified", "monitoring", "resolved"]
+        "investigating",
+        "identified",
+        "identified",
+        "monitoring",
+        "resolved",
+    ]
 
 
 def test_update_affected_components_are_names():
@@ -90,8 +108,10 @@ def test_update_without_components_has_an_empty_list():
 
 def test_text_is_the_updates_in_order():
     assert january.text.split("\n\n")[:2] == [
-        "Investigating — Stiamo verificando segnalazioni di problemi di accesso a Libero Mail e Virgilio Mail.",
-        "Identified — Abbiamo individuato il problema che impedisce l'accesso a Libero Mail. Nessun dato è andato perso.",
+        "Investigating — Stiamo verificando segnalazioni di problemi di accesso a Libero Mail e "
+        "Virgilio Mail.",
+        "Identified — Abbiamo individuato il problema che impedisce l'accesso a Libero Mail. "
+        "Nessun dato è andato perso.",
     ]
 
 
@@ -101,8 +121,12 @@ def test_lang_is_detected_from_the_text():
 
 @pytest.mark.parametrize("document", documents, ids=lambda d: d.url)
 def test_every_document_is_a_status_document(document):
-    assert (document.kind, document.found_via, document.source, document.incident) == \
-        ("status", "statuspage", "stato", "libero-2023")
+    assert (document.kind, document.found_via, document.source, document.incident) == (
+        "status",
+        "statuspage",
+        "stato",
+        "libero-2023",
+    )
 
 
 @pytest.mark.parametrize("document", documents + history, ids=lambda d: d.url)
@@ -111,7 +135,10 @@ def test_every_document_has_a_fetch_time(document):
 
 
 def test_history_adds_only_incidents_missing_from_the_api():
-    assert sorted(history_by_url) == [f"{BASE}/incidents/h2j4k6l8m0n1", f"{BASE}/incidents/v9q1b2c3d4e5"]
+    assert sorted(history_by_url) == [
+        f"{BASE}/incidents/h2j4k6l8m0n1",
+        f"{BASE}/incidents/v9q1b2c3d4e5",
+    ]
 
 
 def test_history_document_title():
@@ -129,8 +156,10 @@ def test_history_document_updated():
 def test_history_document_text_is_the_content_as_lines():
     assert indemnity.text.splitlines()[:2] == [
         "Feb 2, 10:30 UTC",
-        "Resolved - Gli utenti di Libero Mail e Virgilio Mail riceveranno un indennizzo: spazio in più per chi usa "
-        "la versione gratuita, sei mesi in più per gli abbonati a Mail Plus."]
+        "Resolved - Gli utenti di Libero Mail e Virgilio Mail riceveranno un indennizzo: spazio in "
+        "più per chi usa "
+        "la versione gratuita, sei mesi in più per gli abbonati a Mail Plus.",
+    ]
 
 
 def test_history_document_has_no_updates():
@@ -142,17 +171,22 @@ def test_history_documents_are_status_documents(document):
     assert (document.kind, document.found_via) == ("status", "statuspage")
 
 
-@pytest.mark.parametrize("url, base", [
-    ("https://status.posta.test/", "https://status.posta.test"),
-    ("https://status.posta.test", "https://status.posta.test"),
-    ("https://status.posta.test/api/v2/incidents.json", "https://status.posta.test"),
-    ("https://www.posta.test/status/", "https://www.posta.test/status"),
-])
+@pytest.mark.parametrize(
+    "url, base",
+    [
+        ("https://status.posta.test/", "https://status.posta.test"),
+        ("https://status.posta.test", "https://status.posta.test"),
+        ("https://status.posta.test/api/v2/incidents.json", "https://status.posta.test"),
+        ("https://www.posta.test/status/", "https://www.posta.test/status"),
+    ],
+)
 def test_status_base(url, base):
     assert status_base(url) == base
 
 
-@pytest.mark.parametrize("status, label", [("in_progress", "In progress"), ("resolved", "Resolved"), (None, "Update")])
+@pytest.mark.parametrize(
+    "status, label", [("in_progress", "In progress"), ("resolved", "Resolved"), (None, "Update")]
+)
 def test_status_label(status, label):
     assert status_label(status) == label
 
@@ -190,7 +224,11 @@ def test_bad_api_error_names_source_url_and_reason(name, reason, caplog):
     with caplog.at_level(logging.ERROR):
         parse_bad(name)
     [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
-    assert "'stato'" in record.getMessage() and API_URL in record.getMessage() and reason in record.getMessage()
+    assert (
+        "'stato'" in record.getMessage()
+        and API_URL in record.getMessage()
+        and reason in record.getMessage()
+    )
 
 
 def failure_404(url):
@@ -204,17 +242,25 @@ def test_api_404_is_counted_and_the_history_still_read(caplog):
     bad = build_spider(StatuspageSpider, "stato")
     with caplog.at_level(logging.ERROR):
         out = list(bad.api_failed(failure_404(API_URL)))
-    assert ([o.url for o in out], stat(bad, "timeline/dropped/bad statuspage"), "HTTP 404" in caplog.text) == \
-        ([HISTORY_URL], 1, True)
+    assert (
+        [o.url for o in out],
+        stat(bad, "timeline/dropped/bad statuspage"),
+        "HTTP 404" in caplog.text,
+    ) == ([HISTORY_URL], 1, True)
 
 
 def test_missing_history_is_a_warning_not_a_bad_channel():
     bad = build_spider(StatuspageSpider, "stato")
     bad.history_failed(failure_404(HISTORY_URL))
-    assert (stat(bad, "timeline/dropped/bad statuspage"), stat(bad, "timeline/statuspage/no history feed")) == (0, 1)
+    assert (
+        stat(bad, "timeline/dropped/bad statuspage"),
+        stat(bad, "timeline/statuspage/no history feed"),
+    ) == (0, 1)
 
 
 def test_malformed_history_is_counted():
     bad = build_spider(StatuspageSpider, "stato")
-    out = list(bad.parse_history(file_response(PAGES / "feed-broken.rss", HISTORY_URL), set(), set()))
+    out = list(
+        bad.parse_history(file_response(PAGES / "feed-broken.rss", HISTORY_URL), set(), set())
+    )
     assert (out, stat(bad, "timeline/dropped/bad statuspage")) == ([], 1)

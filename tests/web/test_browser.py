@@ -18,15 +18,24 @@ import pytest
 from tests.web.conftest import JANUARY, NORTHMAIL
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent (apt-get install chromium)"),
+    pytest.mark.skipif(
+        not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent (apt-get install chromium)"
+    ),
 ]
 
 
@@ -39,8 +48,21 @@ def _free_port() -> int:
 def _serve(db_path):
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "incident_timeline.serve", "--db", str(db_path), "--port", str(port), "--workers", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [
+            sys.executable,
+            "-m",
+            "incident_timeline.serve",
+            "--db",
+            str(db_path),
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -90,16 +112,17 @@ SHOWN_TEXTS = """Array.from(document.querySelectorAll('svg.overview-drawing text
 #: For each text shown in the overview: does it lie inside the drawing?
 LABELS_INSIDE = """() => {
   const svg = document.querySelector('svg.overview-drawing').getBoundingClientRect();
-  return %s.map(t => {
+  return SHOWN_TEXTS.map(t => {
     const r = t.getBoundingClientRect();
     return r.left >= svg.left - 1 && r.right <= svg.right + 1;
   });
-}""" % SHOWN_TEXTS
+}""".replace("SHOWN_TEXTS", SHOWN_TEXTS)
 #: Pairs of texts shown in the overview whose boxes (real fonts) overlap.
 TEXT_OVERLAPS = """() => {
-  const boxes = %s.flatMap(t => {
+  const boxes = SHOWN_TEXTS.flatMap(t => {
     const parts = t.querySelectorAll('tspan');
-    return Array.from(parts.length ? parts : [t]).map(p => [p.textContent, p.getBoundingClientRect()]);
+    return Array.from(parts.length ? parts : [t]).map(p => [p.textContent,
+    p.getBoundingClientRect()]);
   });
   const found = [];
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
@@ -108,12 +131,16 @@ TEXT_OVERLAPS = """() => {
         && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2) found.push(s + ' / ' + u);
   }
   return found;
-}""" % SHOWN_TEXTS
+}""".replace("SHOWN_TEXTS", SHOWN_TEXTS)
 #: The overview's label texts shown at this width.
-SHOWN_LABELS = """() => %s.filter(t => t.classList.contains('label'))
-  .map(t => t.querySelector('tspan').textContent)""" % SHOWN_TEXTS
+SHOWN_LABELS = """() => SHOWN_TEXTS.filter(t => t.classList.contains('label'))
+  .map(t => t.querySelector('tspan').textContent)""".replace("SHOWN_TEXTS", SHOWN_TEXTS)
 #: The smallest text of the overview, in px.
-SMALLEST_TEXT = """() => Math.min(...%s.map(t => parseFloat(getComputedStyle(t).fontSize)))""" % SHOWN_TEXTS
+SMALLEST_TEXT = (
+    """() => Math.min(...SHOWN_TEXTS.map(t => parseFloat(getComputedStyle(t).fontSize)))""".replace(
+        "SHOWN_TEXTS", SHOWN_TEXTS
+    )
+)
 #: Pairs of filter controls whose boxes overlap.
 OVERLAPS = """() => {
   const boxes = Array.from(document.querySelectorAll('form.filters > label, form.filters > div'))
@@ -121,7 +148,8 @@ OVERLAPS = """() => {
   let overlaps = 0;
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
     const a = boxes[i], b = boxes[j];
-    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps++;
+    if (a.left < b.right - 1 && b.left < a.right - 1
+        && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps++;
   }
   return overlaps;
 }"""
@@ -130,10 +158,14 @@ OVERLAPS = """() => {
 @pytest.fixture(scope="module")
 def desktop(browser, servers):
     page = _open(browser, f"{servers[0]}/incidents/{JANUARY}", DESKTOP, "incident-desktop.png")
-    seen = {"overlaps": page.evaluate(OVERLAPS), "labels_inside": page.evaluate(LABELS_INSIDE),
-            "marks": page.locator("svg.overview-drawing g.mark").count(),
-            "svg_height": page.locator("svg.overview-drawing").bounding_box()["height"],
-            "mark_labels": page.evaluate(SHOWN_LABELS), "text_overlaps": page.evaluate(TEXT_OVERLAPS)}
+    seen = {
+        "overlaps": page.evaluate(OVERLAPS),
+        "labels_inside": page.evaluate(LABELS_INSIDE),
+        "marks": page.locator("svg.overview-drawing g.mark").count(),
+        "svg_height": page.locator("svg.overview-drawing").bounding_box()["height"],
+        "mark_labels": page.evaluate(SHOWN_LABELS),
+        "text_overlaps": page.evaluate(TEXT_OVERLAPS),
+    }
     # open two details, then click elsewhere: both stay open
     reports = page.locator("details.reports > summary").first
     others = page.locator("details.others > summary").first
@@ -141,11 +173,15 @@ def desktop(browser, servers):
     others.click()
     page.locator("h1").click()
     seen["open_after_click"] = page.evaluate(
-        "() => Array.from(document.querySelectorAll('details.reports, details.others')).filter(d => d.open).length")
+        "() => Array.from(document.querySelectorAll('details.reports, details.others')).filter(d "
+        "=> d.open).length"
+    )
     page.screenshot(path=str(OUTPUT / "incident-desktop-details-open.png"), full_page=False)
     with page.expect_navigation():
         page.select_option("#filter-category", "outage_start")
-    seen["filtered"] = page.eval_on_selector_all("li.event", "els => els.map(e => e.dataset.category)")
+    seen["filtered"] = page.eval_on_selector_all(
+        "li.event", "els => els.map(e => e.dataset.category)"
+    )
     seen["filtered_url"] = page.url
     page.close()
     return seen
@@ -156,9 +192,13 @@ def phone(browser, servers, db_path):
     from incident_timeline.serve import database_name
 
     seen = {}
-    for name, url in [("incident", f"{servers[0]}/incidents/{JANUARY}"), ("home", f"{servers[0]}/"),
-                      ("document", f"{servers[0]}/{database_name(db_path)}/documents/6"),
-                      ("other", f"{servers[1]}/incidents/{NORTHMAIL}"), ("other-home", f"{servers[1]}/")]:
+    for name, url in [
+        ("incident", f"{servers[0]}/incidents/{JANUARY}"),
+        ("home", f"{servers[0]}/"),
+        ("document", f"{servers[0]}/{database_name(db_path)}/documents/6"),
+        ("other", f"{servers[1]}/incidents/{NORTHMAIL}"),
+        ("other-home", f"{servers[1]}/"),
+    ]:
         page = _open(browser, url, PHONE, f"{name}-phone.png")
         seen[name] = {"width": page.evaluate("document.documentElement.scrollWidth")}
         if name in ("incident", "other"):
@@ -176,8 +216,15 @@ def _dense_story():
     import datetime as dt
     import random
 
-    kinds = ["provider_statement", "cause", "consumer_action", "regulator_action", "deadline",
-             "compensation", "other"]
+    kinds = [
+        "provider_statement",
+        "cause",
+        "consumer_action",
+        "regulator_action",
+        "deadline",
+        "compensation",
+        "other",
+    ]
     rnd = random.Random(7)
     start = dt.datetime(2024, 3, 3, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
     at = [start, start + dt.timedelta(days=3, hours=5), start + dt.timedelta(days=5, hours=2)]
@@ -185,11 +232,23 @@ def _dense_story():
     at += [start + dt.timedelta(minutes=rnd.randrange(10 * 1440)) for _ in range(57)]
     at += [start + dt.timedelta(days=d) for d in range(14, 92, 9)]
     categories += [rnd.choice(kinds) for _ in range(len(at) - 3)]
-    moments = [{"id": i, "category": c, "at": t.isoformat(), "earliest": t.isoformat(), "latest": t.isoformat(),
-                "precision": "minute", "conflict": 0, "statement": "…"}
-               for i, (c, t) in enumerate(zip(categories, at), 1)]
-    counts = [{"day": d, "category": rnd.choice(kinds), "events": rnd.randint(1, 40)}
-              for d in sorted({m["at"][:10] for m in moments})]
+    moments = [
+        {
+            "id": i,
+            "category": c,
+            "at": t.isoformat(),
+            "earliest": t.isoformat(),
+            "latest": t.isoformat(),
+            "precision": "minute",
+            "conflict": 0,
+            "statement": "…",
+        }
+        for i, (c, t) in enumerate(zip(categories, at, strict=True), 1)
+    ]
+    counts = [
+        {"day": d, "category": rnd.choice(kinds), "events": rnd.randint(1, 40)}
+        for d in sorted({m["at"][:10] for m in moments})
+    ]
     return moments, counts
 
 
@@ -199,17 +258,27 @@ def dense(browser, tmp_path_factory):
     from incident_timeline.overview import overview_html
 
     target = tmp_path_factory.mktemp("dense") / "overview.html"
-    target.write_text('<!DOCTYPE html><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
-                      '<body style="margin:0;padding:16px;font-family:system-ui,sans-serif">'
-                      + overview_html(*_dense_story(), tz="America/New_York", lang="en"), "utf-8")
+    target.write_text(
+        '<!DOCTYPE html><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
+        '<body style="margin:0;padding:16px;font-family:system-ui,sans-serif">'
+        + overview_html(*_dense_story(), tz="America/New_York", lang="en"),
+        "utf-8",
+    )
     seen = {}
-    for name, viewport in [("overview-dense-phone.png", PHONE), ("overview-dense-desktop.png", DESKTOP)]:
+    for name, viewport in [
+        ("overview-dense-phone.png", PHONE),
+        ("overview-dense-desktop.png", DESKTOP),
+    ]:
         page = _open(browser, target.as_uri(), viewport, name)
-        seen[name] = {"labels_inside": page.evaluate(LABELS_INSIDE), "text_overlaps": page.evaluate(TEXT_OVERLAPS),
-                      "marks": page.locator("svg.overview-drawing g.mark").count(),
-                      "labels": page.evaluate(SHOWN_LABELS), "font_px": page.evaluate(SMALLEST_TEXT),
-                      "svg_height": page.locator("svg.overview-drawing").bounding_box()["height"],
-                      "width": page.evaluate("document.documentElement.scrollWidth")}
+        seen[name] = {
+            "labels_inside": page.evaluate(LABELS_INSIDE),
+            "text_overlaps": page.evaluate(TEXT_OVERLAPS),
+            "marks": page.locator("svg.overview-drawing g.mark").count(),
+            "labels": page.evaluate(SHOWN_LABELS),
+            "font_px": page.evaluate(SMALLEST_TEXT),
+            "svg_height": page.locator("svg.overview-drawing").bounding_box()["height"],
+            "width": page.evaluate("document.documentElement.scrollWidth"),
+        }
         page.close()
     return seen
 
@@ -219,13 +288,30 @@ def report(browser, db_path, tmp_path_factory):
     from incident_timeline.cli import main
 
     target = tmp_path_factory.mktemp("report") / "report.html"
-    assert main(["report", "--db", str(db_path), "--incident", JANUARY, "--format", "html", "-o", str(target)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--db",
+                str(db_path),
+                "--incident",
+                JANUARY,
+                "--format",
+                "html",
+                "-o",
+                str(target),
+            ]
+        )
+        == 0
+    )
     seen = {}
     for name, viewport in [("report-desktop.png", DESKTOP), ("report-phone.png", PHONE)]:
         page = _open(browser, target.as_uri(), viewport, name)
-        seen[name] = {"width": page.evaluate("document.documentElement.scrollWidth"),
-                      "marks": page.locator("svg.overview-drawing g.mark").count(),
-                      "labels_inside": page.evaluate(LABELS_INSIDE)}
+        seen[name] = {
+            "width": page.evaluate("document.documentElement.scrollWidth"),
+            "marks": page.locator("svg.overview-drawing g.mark").count(),
+            "labels_inside": page.evaluate(LABELS_INSIDE),
+        }
         page.close()
     return seen
 
@@ -259,7 +345,10 @@ def test_overview_is_not_a_wall(desktop):
 
 
 def test_category_filter_keeps_only_that_category(desktop):
-    assert set(desktop["filtered"]) == {"outage_start"} and "category=outage_start" in desktop["filtered_url"]
+    assert (
+        set(desktop["filtered"]) == {"outage_start"}
+        and "category=outage_start" in desktop["filtered_url"]
+    )
 
 
 @pytest.mark.parametrize("name", ["incident", "home", "document", "other", "other-home"])
@@ -304,8 +393,11 @@ def test_dense_overview_labels_more_when_wider(dense):
 
 @pytest.mark.parametrize("name", ["overview-dense-phone.png", "overview-dense-desktop.png"])
 def test_dense_overview_fits_and_reads(dense, name):
-    assert dense[name]["width"] <= (PHONE if "phone" in name else DESKTOP)["width"] \
-        and dense[name]["font_px"] >= 10 and dense[name]["svg_height"] < 450
+    assert (
+        dense[name]["width"] <= (PHONE if "phone" in name else DESKTOP)["width"]
+        and dense[name]["font_px"] >= 10
+        and dense[name]["svg_height"] < 450
+    )
 
 
 @pytest.mark.parametrize("name", ["incident", "other"])
@@ -322,8 +414,18 @@ def test_report_fits_a_phone(report):
     assert report["report-phone.png"]["width"] <= PHONE["width"]
 
 
-@pytest.mark.parametrize("name", ["incident-desktop.png", "incident-phone.png", "home-phone.png",
-                                  "document-phone.png", "other-phone.png", "report-phone.png",
-                                  "overview-dense-phone.png", "overview-dense-desktop.png"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "incident-desktop.png",
+        "incident-phone.png",
+        "home-phone.png",
+        "document-phone.png",
+        "other-phone.png",
+        "report-phone.png",
+        "overview-dense-phone.png",
+        "overview-dense-desktop.png",
+    ],
+)
 def test_screenshot_saved(desktop, phone, report, dense, name):
     assert (OUTPUT / name).stat().st_size > 10_000

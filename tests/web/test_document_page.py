@@ -25,12 +25,16 @@ async def test_title(record):
 
 
 async def test_source_and_time_in_the_incidents_timezone(record):
-    assert text(record, "//p[@class='document-meta']") == "quotidiano-nord (news) · pubblicato sabato 28 gen, 21:15"
+    assert (
+        text(record, "//p[@class='document-meta']")
+        == "quotidiano-nord (news) · pubblicato sabato 28 gen, 21:15"
+    )
 
 
 async def test_link_to_the_original(record):
     assert record.xpath("//a[@class='original']/@href") == [
-        "https://quotidianonord.example/tecnologia/28_gennaio_23/posta-tornata.shtml"]
+        "https://quotidianonord.example/tecnologia/28_gennaio_23/posta-tornata.shtml"
+    ]
 
 
 async def test_link_back_to_the_incident(record):
@@ -38,15 +42,23 @@ async def test_link_back_to_the_incident(record):
 
 
 async def test_link_to_its_events(record, db_name):
-    assert record.xpath("//a[@class='events-table']/@href") == [f"/{db_name}/events?document_id={NORD_28}"]
+    assert record.xpath("//a[@class='events-table']/@href") == [
+        f"/{db_name}/events?document_id={NORD_28}"
+    ]
 
 
 async def test_text_at_reading_width(record):
-    assert "tutte le caselle erano di nuovo accessibili" in text(record, "//div[@class='document-text']")
+    assert "tutte le caselle erano di nuovo accessibili" in text(
+        record, "//div[@class='document-text']"
+    )
 
 
 async def test_its_events(record):
-    assert record.xpath("//ol[@class='document-events']/li/@id") == ["event-11", "event-12", "event-13"]
+    assert record.xpath("//ol[@class='document-events']/li/@id") == [
+        "event-11",
+        "event-12",
+        "event-13",
+    ]
 
 
 async def test_event_time_as_precisely_as_known(record):
@@ -66,23 +78,36 @@ async def test_archived_copy_linked_where_one_exists(db_path, tmp_path):
     copy = tmp_path / "archived.db"
     shutil.copy(db_path, copy)
     conn = sqlite3.connect(copy)
-    conn.execute("update documents set archived_url = ? where id = ?",
-                 ["https://web.archive.org/web/20230129/https://quotidianonord.example/x", NORD_28])
+    conn.execute(
+        "update documents set archived_url = ? where id = ?",
+        ["https://web.archive.org/web/20230129/https://quotidianonord.example/x", NORD_28],
+    )
     conn.commit()
     conn.close()
     ds = datasette_for(copy)
-    tree = lxml.html.fromstring((await ds.client.get(f"/{database_name(copy)}/documents/{NORD_28}")).text)
-    assert tree.xpath("//a[@class='archived']/@href") == ["https://web.archive.org/web/20230129/https://quotidianonord.example/x"]
+    tree = lxml.html.fromstring(
+        (await ds.client.get(f"/{database_name(copy)}/documents/{NORD_28}")).text
+    )
+    assert tree.xpath("//a[@class='archived']/@href") == [
+        "https://web.archive.org/web/20230129/https://quotidianonord.example/x"
+    ]
 
 
 async def test_unsafe_url_is_not_a_link(ds, db_name):
     tree = lxml.html.fromstring((await ds.client.get(f"/{db_name}/documents/{HOSTILE}")).text)
-    assert not tree.xpath("//a[@class='original']") and "javascript:" not in " ".join(tree.xpath("//a/@href"))
+    assert not tree.xpath("//a[@class='original']") and "javascript:" not in " ".join(
+        tree.xpath("//a/@href")
+    )
 
 
 async def test_in_english(ds, db_name):
-    tree = lxml.html.fromstring((await ds.client.get(f"/{db_name}/documents/{NORD_28}?lang=en")).text)
-    assert text(tree, "//p[@class='document-meta']") == "quotidiano-nord (news) · published Saturday 28 Jan, 21:15"
+    tree = lxml.html.fromstring(
+        (await ds.client.get(f"/{db_name}/documents/{NORD_28}?lang=en")).text
+    )
+    assert (
+        text(tree, "//p[@class='document-meta']")
+        == "quotidiano-nord (news) · published Saturday 28 Jan, 21:15"
+    )
 
 
 async def test_other_tables_keep_datasettes_row_page(ds, db_name):

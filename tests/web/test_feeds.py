@@ -2,8 +2,8 @@
 feedparser and against the JSON Feed 1.1 fields; feed plumbing stays out of HTML and CSV."""
 
 import json
-from pathlib import Path
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -12,9 +12,22 @@ from tests.web.conftest import JANUARY, NORTHMAIL
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 #: JSON Feed 1.1 (https://jsonfeed.org/version/1.1): required and typed fields.
-FEED_FIELDS = {"version": str, "title": str, "home_page_url": str, "feed_url": str, "language": str,
-               "authors": list, "items": list}
-ITEM_FIELDS = {"id": str, "title": str, "content_text": str, "content_html": str, "date_published": str}
+FEED_FIELDS = {
+    "version": str,
+    "title": str,
+    "home_page_url": str,
+    "feed_url": str,
+    "language": str,
+    "authors": list,
+    "items": list,
+}
+ITEM_FIELDS = {
+    "id": str,
+    "title": str,
+    "content_text": str,
+    "content_html": str,
+    "date_published": str,
+}
 
 OLD_RELEASE = Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1.0.db"
 
@@ -47,7 +60,11 @@ async def test_atom_is_atom_1(parsed):
 
 
 async def test_atom_entries_are_the_timelines(parsed, ds, db_name):
-    rows = (await ds.client.get(f"/{db_name}/timeline.json", params={"incident": JANUARY, "_shape": "array"})).json()
+    rows = (
+        await ds.client.get(
+            f"/{db_name}/timeline.json", params={"incident": JANUARY, "_shape": "array"}
+        )
+    ).json()
     assert len(parsed.entries) == len(rows) == 14
 
 
@@ -65,11 +82,15 @@ async def test_atom_entries_have_their_source_as_author(parsed):
 
 
 async def test_atom_entry_titled_in_words(parsed):
-    assert "28 gen 20:30 · ripristino completo · quotidiano-nord" in [e.title for e in parsed.entries]
+    assert "28 gen 20:30 · ripristino completo · quotidiano-nord" in [
+        e.title for e in parsed.entries
+    ]
 
 
 async def test_atom_entry_of_an_approximate_time(parsed):
-    assert "26 gen verso le 16:00 · ripristino parziale · cronaca-digitale" in [e.title for e in parsed.entries]
+    assert "26 gen verso le 16:00 · ripristino parziale · cronaca-digitale" in [
+        e.title for e in parsed.entries
+    ]
 
 
 async def test_atom_entry_updated_is_rfc3339(atom):
@@ -87,25 +108,40 @@ async def test_atom_alternate_is_the_incident_page(parsed):
 
 
 async def test_atom_in_english(ds, db_name):
-    parsed = feedparser.parse((await ds.client.get(f"/{db_name}/timeline.atom?incident={JANUARY}&lang=en")).text)
-    assert parsed.feed.title.endswith("— timeline") and "28 Jan 20:30 · full restoration · quotidiano-nord" in \
-        [e.title for e in parsed.entries]
+    parsed = feedparser.parse(
+        (await ds.client.get(f"/{db_name}/timeline.atom?incident={JANUARY}&lang=en")).text
+    )
+    assert parsed.feed.title.endswith(
+        "— timeline"
+    ) and "28 Jan 20:30 · full restoration · quotidiano-nord" in [e.title for e in parsed.entries]
 
 
 async def test_atom_filters_like_the_query(ds, db_name):
-    parsed = feedparser.parse((await ds.client.get(
-        f"/{db_name}/timeline.atom?incident={JANUARY}&category=outage_start")).text)
+    parsed = feedparser.parse(
+        (
+            await ds.client.get(
+                f"/{db_name}/timeline.atom?incident={JANUARY}&category=outage_start"
+            )
+        ).text
+    )
     assert {e.title.split(" · ")[1] for e in parsed.entries} == {"inizio del disservizio"}
 
 
 async def test_atom_dates_in_italian_form(ds, db_name):
-    response = await ds.client.get(f"/{db_name}/timeline.atom?incident={JANUARY}&from=25/01/2023&to=25/01/2023")
+    response = await ds.client.get(
+        f"/{db_name}/timeline.atom?incident={JANUARY}&from=25/01/2023&to=25/01/2023"
+    )
     assert [e.title[:6] for e in feedparser.parse(response.text).entries] == ["25 gen", "25 gen"]
 
 
 async def test_key_moments_atom(ds, db_name):
-    parsed = feedparser.parse((await ds.client.get(f"/{db_name}/key_moments.atom?incident={JANUARY}")).text)
-    assert (parsed.bozo, parsed.entries[-1].title) == (False, "28 gen 20:30 · ripristino completo · 1 fonte")
+    parsed = feedparser.parse(
+        (await ds.client.get(f"/{db_name}/key_moments.atom?incident={JANUARY}")).text
+    )
+    assert (parsed.bozo, parsed.entries[-1].title) == (
+        False,
+        "28 gen 20:30 · ripristino completo · 1 fonte",
+    )
 
 
 async def test_statements_atom(ds, db_name):
@@ -114,16 +150,22 @@ async def test_statements_atom(ds, db_name):
 
 
 async def test_atom_empty_result_is_a_valid_feed(ds, db_name):
-    parsed = feedparser.parse((await ds.client.get(f"/{db_name}/timeline.atom?incident=nessuno")).text)
+    parsed = feedparser.parse(
+        (await ds.client.get(f"/{db_name}/timeline.atom?incident=nessuno")).text
+    )
     assert (parsed.version, parsed.bozo, parsed.entries) == ("atom10", False, [])
 
 
 async def test_other_incidents_feed(other_ds):
     name = [n for n in other_ds.databases if n != "_internal"][0]
-    parsed = feedparser.parse((await other_ds.client.get(f"/{name}/key_moments.atom?incident={NORTHMAIL}")).text)
+    parsed = feedparser.parse(
+        (await other_ds.client.get(f"/{name}/key_moments.atom?incident={NORTHMAIL}")).text
+    )
     # English sources: English words; UTC stored, New York shown
-    assert parsed.feed.title == "Northmail outage, March 2024 — key moments" and \
-        parsed.entries[0].title == "11 Mar ~19:00 · outage start · 1 source"
+    assert (
+        parsed.feed.title == "Northmail outage, March 2024 — key moments"
+        and parsed.entries[0].title == "11 Mar ~19:00 · outage start · 1 source"
+    )
 
 
 async def test_jsonfeed_content_type(jsonfeed):
@@ -140,7 +182,10 @@ async def test_jsonfeed_version(jsonfeed):
 
 
 async def test_jsonfeed_title_names_the_incident(jsonfeed):
-    assert jsonfeed.json()["title"] == "Posta Rapida: la posta non funziona (gennaio 2023) — cronologia"
+    assert (
+        jsonfeed.json()["title"]
+        == "Posta Rapida: la posta non funziona (gennaio 2023) — cronologia"
+    )
 
 
 async def test_jsonfeed_authors_have_names(jsonfeed):
@@ -174,7 +219,9 @@ async def test_jsonfeed_dates_are_rfc3339(jsonfeed):
 
 
 async def test_jsonfeed_same_entries_as_atom(jsonfeed, parsed):
-    assert [item["title"] for item in jsonfeed.json()["items"]] == [entry.title for entry in parsed.entries]
+    assert [item["title"] for item in jsonfeed.json()["items"]] == [
+        entry.title for entry in parsed.entries
+    ]
 
 
 async def test_jsonfeed_empty_result_is_a_valid_feed(ds, db_name):
@@ -217,7 +264,9 @@ async def test_feed_on_a_database_without_the_event_model(db_path, tmp_path):
     shutil.copy(OLD_RELEASE, copy)  # built by release 0.1.0, never opened by a crawl since
     ds = datasette_for(copy)
     name = database_name(copy)
-    timeline = feedparser.parse((await ds.client.get(f"/{name}/timeline.atom?incident=libero-2023")).text)
+    timeline = feedparser.parse(
+        (await ds.client.get(f"/{name}/timeline.atom?incident=libero-2023")).text
+    )
     moments = await ds.client.get(f"/{name}/key_moments.atom?incident=libero-2023")
     assert (timeline.bozo, len(timeline.entries) > 10) == (False, True)
     assert moments.status_code == 400 and "key_moments" in moments.text

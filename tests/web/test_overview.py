@@ -16,7 +16,6 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 import pytest
-
 from incident_timeline.overview import COLOURS, LANES, WIDE, overview_html
 from incident_timeline.overview_labels import text_width
 
@@ -24,14 +23,31 @@ SVG = "{http://www.w3.org/2000/svg}"
 ROME = "Europe/Rome"
 #: Figure widths: a small phone, a 390 px phone's, below and above the wider layout, desktops.
 WIDTHS = [320, 358, 600, 640, 896, 1280]
-KINDS = ["provider_statement", "cause", "consumer_action", "regulator_action", "deadline",
-         "compensation", "other"]
+KINDS = [
+    "provider_statement",
+    "cause",
+    "consumer_action",
+    "regulator_action",
+    "deadline",
+    "compensation",
+    "other",
+]
 
 
 def moment(id_, category, at, precision="minute", conflict=0, earliest=None, latest=None):
-    return {"id": id_, "category": category, "at": at, "earliest": earliest or at, "latest": latest or at,
-            "precision": precision, "conflict": conflict, "statement": "…", "source_names": ["a"],
-            "documents": [], "sources": 1}
+    return {
+        "id": id_,
+        "category": category,
+        "at": at,
+        "earliest": earliest or at,
+        "latest": latest or at,
+        "precision": precision,
+        "conflict": conflict,
+        "statement": "…",
+        "source_names": ["a"],
+        "documents": [],
+        "sources": 1,
+    }
 
 
 def count(day, category, events):
@@ -50,12 +66,23 @@ def conflict_story():
         moment(2, "outage_start", "2023-01-23T08:15:00+01:00", conflict=1),
         moment(3, "restoration_partial", "2023-01-26T16:00:00+01:00", "hour"),
         moment(4, "restoration_complete", "2023-01-28T20:30:00+01:00"),
-        moment(5, "cause", "2022-11-01T00:00:00+01:00", "month", earliest="2022-11-01T00:00:00+01:00",
-               latest="2022-11-30T23:59:59+01:00"),
+        moment(
+            5,
+            "cause",
+            "2022-11-01T00:00:00+01:00",
+            "month",
+            earliest="2022-11-01T00:00:00+01:00",
+            latest="2022-11-30T23:59:59+01:00",
+        ),
     ]
-    counts = [count("2023-01-22", "outage_start", 2), count("2023-01-23", "outage_start", 5),
-              count("2023-01-23", "other", 3), count("2023-01-26", "restoration_partial", 1),
-              count("2022-11-20", "cause", 4), count(None, "compensation", 1)]
+    counts = [
+        count("2023-01-22", "outage_start", 2),
+        count("2023-01-23", "outage_start", 5),
+        count("2023-01-23", "other", 3),
+        count("2023-01-26", "restoration_partial", 1),
+        count("2022-11-20", "cause", 4),
+        count(None, "compensation", 1),
+    ]
     return moments, counts
 
 
@@ -67,31 +94,62 @@ def aftermath_story():
         moment(2, "provider_statement", "2023-01-23T08:15:00+01:00"),
         moment(3, "consumer_action", "2023-01-24T12:15:00+01:00"),
         moment(4, "cause", "2023-01-24T21:15:00+01:00"),
-        moment(5, "regulator_action", "2023-01-25T09:00:00+01:00", "part_of_day",
-               earliest="2023-01-25T06:00:00+01:00", latest="2023-01-25T11:59:59+01:00"),
-        moment(6, "consumer_action", "2023-01-25T00:00:00+01:00", "day",
-               earliest="2023-01-25T00:00:00+01:00", latest="2023-01-25T23:59:59+01:00"),
+        moment(
+            5,
+            "regulator_action",
+            "2023-01-25T09:00:00+01:00",
+            "part_of_day",
+            earliest="2023-01-25T06:00:00+01:00",
+            latest="2023-01-25T11:59:59+01:00",
+        ),
+        moment(
+            6,
+            "consumer_action",
+            "2023-01-25T00:00:00+01:00",
+            "day",
+            earliest="2023-01-25T00:00:00+01:00",
+            latest="2023-01-25T23:59:59+01:00",
+        ),
         moment(7, "restoration_partial", "2023-01-26T14:30:00+01:00"),
         moment(8, "restoration_complete", "2023-01-28T20:45:00+01:00"),
         moment(9, "compensation", "2023-02-02T17:00:00+01:00"),
         moment(10, "provider_statement", "2023-02-10T09:00:00+01:00"),
-        moment(11, "deadline", "2023-02-28T00:00:00+01:00", "day",
-               earliest="2023-02-28T00:00:00+01:00", latest="2023-02-28T23:59:59+01:00"),
+        moment(
+            11,
+            "deadline",
+            "2023-02-28T00:00:00+01:00",
+            "day",
+            earliest="2023-02-28T00:00:00+01:00",
+            latest="2023-02-28T23:59:59+01:00",
+        ),
     ]
-    counts = [count(f"2023-01-{d}", c, n) for d, c, n in
-              [(22, "outage_start", 4), (23, "provider_statement", 9), (24, "cause", 6),
-               (25, "regulator_action", 3), (26, "restoration_partial", 2), (28, "restoration_complete", 5)]]
-    counts += [count("2023-02-02", "compensation", 3), count("2023-02-10", "other", 1),
-               count("2023-02-28", "deadline", 1)]
+    counts = [
+        count(f"2023-01-{d}", c, n)
+        for d, c, n in [
+            (22, "outage_start", 4),
+            (23, "provider_statement", 9),
+            (24, "cause", 6),
+            (25, "regulator_action", 3),
+            (26, "restoration_partial", 2),
+            (28, "restoration_complete", 5),
+        ]
+    ]
+    counts += [
+        count("2023-02-02", "compensation", 3),
+        count("2023-02-10", "other", 1),
+        count("2023-02-28", "deadline", 1),
+    ]
     return moments, counts
 
 
 def _dense(n, seed, spread_days, after_days=0):
     rnd = random.Random(seed)
     start = dt.datetime(2024, 3, 3, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
-    moments = [moment(1, "outage_start", at(start), "hour"),
-               moment(2, "restoration_partial", at(start + dt.timedelta(days=3, hours=5))),
-               moment(3, "restoration_complete", at(start + dt.timedelta(days=5, hours=2)))]
+    moments = [
+        moment(1, "outage_start", at(start), "hour"),
+        moment(2, "restoration_partial", at(start + dt.timedelta(days=3, hours=5))),
+        moment(3, "restoration_complete", at(start + dt.timedelta(days=5, hours=2))),
+    ]
     for i in range(4, n + 1):
         when = start + dt.timedelta(minutes=rnd.randrange(spread_days * 1440))
         moments.append(moment(i, rnd.choice(KINDS), at(when)))
@@ -172,19 +230,30 @@ def shown_texts(svg, width) -> list[dict]:
             x = float((piece.get("x") or text.get("x")).rstrip("%")) * width / 100
             x += float(piece.get("dx") or text.get("dx") or 0)
             size = float(_inherited(piece, "font-size"))
-            size_width = text_width(piece.text or "", size, _inherited(piece, "font-weight") == "600")
+            size_width = text_width(
+                piece.text or "", size, _inherited(piece, "font-weight") == "600"
+            )
             left = {"start": x, "end": x - size_width}.get(anchor, x - size_width / 2)
-            lines.append({"text": piece.text, "left": left, "right": left + size_width,
-                          "top": y - 0.75 * size, "bottom": y + 0.22 * size})
+            lines.append(
+                {
+                    "text": piece.text,
+                    "left": left,
+                    "right": left + size_width,
+                    "top": y - 0.75 * size,
+                    "bottom": y + 0.22 * size,
+                }
+            )
     return lines
 
 
 def overlaps(lines) -> list[tuple[str, str]]:
     found = []
     for i, a in enumerate(lines):
-        for b in lines[i + 1:]:
-            if (min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5
-                    and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5):
+        for b in lines[i + 1 :]:
+            if (
+                min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5
+                and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5
+            ):
                 found.append((a["text"], b["text"]))
     return found
 
@@ -195,8 +264,11 @@ def marks(svg):
 
 def shown_labels(svg, width) -> list[str]:
     wide = width >= WIDE
-    return [t.findtext(f"{SVG}tspan") for t in svg.iter(f"{SVG}text")
-            if "label" in _classes(t) and not ({"ov-w"} if not wide else {"ov-n"}) & _classes(t)]
+    return [
+        t.findtext(f"{SVG}tspan")
+        for t in svg.iter(f"{SVG}text")
+        if "label" in _classes(t) and not ({"ov-w"} if not wide else {"ov-n"}) & _classes(t)
+    ]
 
 
 def percent(value) -> float:
@@ -215,17 +287,24 @@ def test_svg_takes_the_width_it_is_given(svg):
 
 
 def test_svg_has_a_title_and_a_description(svg):
-    assert svg.find(f"{SVG}desc").text.startswith("Le fonti non concordano sull'inizio del disservizio")
+    assert svg.find(f"{SVG}desc").text.startswith(
+        "Le fonti non concordano sull'inizio del disservizio"
+    )
 
 
 def test_description_tells_the_lanes_and_the_compressed_days(after):
     desc = after.find(f"{SVG}desc").text
-    assert ("dichiarazioni e causa 3" in desc and "scadenze e indennizzi 2" in desc
-            and "in scala ridotta" in desc)
+    assert (
+        "dichiarazioni e causa 3" in desc
+        and "scadenze e indennizzi 2" in desc
+        and "in scala ridotta" in desc
+    )
 
 
 def test_no_script(figure):
-    assert not figure.xpath("//script") and "javascript" not in lxml.html.tostring(figure, encoding="unicode")
+    assert not figure.xpath("//script") and "javascript" not in lxml.html.tostring(
+        figure, encoding="unicode"
+    )
 
 
 @pytest.mark.parametrize("story", STORIES)
@@ -248,7 +327,11 @@ def test_a_week_with_its_aftermath_is_short(after):
 
 def test_one_mark_per_key_moment_in_the_days_drawn(svg):
     assert [m.get("data-category") for m in marks(svg)] == [
-        "outage_start", "outage_start", "restoration_partial", "restoration_complete"]
+        "outage_start",
+        "outage_start",
+        "restoration_partial",
+        "restoration_complete",
+    ]
 
 
 @pytest.mark.parametrize("story", ["aftermath_story", "dense_story", "quarter_story"])
@@ -260,26 +343,42 @@ def test_every_key_moment_is_a_mark(request, story):
 def test_lanes_by_kind(after):
     lanes = after.findall(f".//{SVG}g[@class='lane']")
     assert [(g.get("data-lane"), g.findtext(f"{SVG}text")) for g in lanes] == [
-        ("statements", "Dichiarazioni e causa"), ("people", "Consumatori e istituzioni"),
-        ("promises", "Scadenze e indennizzi")]
+        ("statements", "Dichiarazioni e causa"),
+        ("people", "Consumatori e istituzioni"),
+        ("promises", "Scadenze e indennizzi"),
+    ]
 
 
 def test_lane_names_in_english(aftermath_story):
     names = parse(draw(aftermath_story, lang="en")).xpath("//*[@class='lane-name']/text()")
-    assert names == ["Statements and cause", "Consumers and regulators", "Deadlines and compensation"]
+    assert names == [
+        "Statements and cause",
+        "Consumers and regulators",
+        "Deadlines and compensation",
+    ]
 
 
 @pytest.mark.parametrize("story", STORIES)
 def test_each_mark_in_the_lane_of_its_kind(request, story):
     lane_of = {category: key for key, categories, _ in LANES for category in categories}
-    lane_of.update(dict.fromkeys(["outage_start", "restoration_partial", "restoration_complete"], "band"))
-    drawn = [(m.get("data-category"), m.get("data-lane")) for m in marks(parse(draw(request.getfixturevalue(story))))]
+    lane_of.update(
+        dict.fromkeys(["outage_start", "restoration_partial", "restoration_complete"], "band")
+    )
+    drawn = [
+        (m.get("data-category"), m.get("data-lane"))
+        for m in marks(parse(draw(request.getfixturevalue(story))))
+    ]
     assert all(lane == lane_of[category] for category, lane in drawn)
 
 
 def test_no_ladder_of_rows(dense_story):
-    heights = {c.get("cy") for c in parse(draw(dense_story)).iterfind(f".//{SVG}g[@class='mark']/{SVG}circle")}
-    assert len(heights) <= 1 + 3 * len(LANES)  # the band, and three heights a lane (marks staggered)
+    heights = {
+        c.get("cy")
+        for c in parse(draw(dense_story)).iterfind(f".//{SVG}g[@class='mark']/{SVG}circle")
+    }
+    assert len(heights) <= 1 + 3 * len(
+        LANES
+    )  # the band, and three heights a lane (marks staggered)
 
 
 def test_marks_link_to_their_key_moments(after):
@@ -309,7 +408,10 @@ def test_disputed_marks_are_hollow(svg):
 
 def test_outage_labels_give_name_and_time(svg):
     lines = [t["text"] for t in shown_texts(svg, 358)]
-    assert all(words in lines for words in ["primo ripristino", "26 gen ~16:00", "ripristino totale", "28 gen 20:30"])
+    assert all(
+        words in lines
+        for words in ["primo ripristino", "26 gen ~16:00", "ripristino totale", "28 gen 20:30"]
+    )
 
 
 def test_disputed_start_labels_ask(svg):
@@ -321,7 +423,9 @@ def test_rarer_kind_of_a_lane_labelled_first(after):
 
 
 def test_wider_layout_gives_days(after):
-    assert "causa 24 gen" in shown_labels(after, 896) and "causa 24 gen" not in shown_labels(after, 358)
+    assert "causa 24 gen" in shown_labels(after, 896) and "causa 24 gen" not in shown_labels(
+        after, 358
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -341,8 +445,14 @@ def test_text_inside_the_drawing(request, story, width):
 def test_at_most_one_label_per_mark(dense_story, width):
     svg = parse(draw(dense_story))
     wide = width >= WIDE
-    counts = [sum(1 for t in m.iterfind(f"{SVG}text") if not ({"ov-w"} if not wide else {"ov-n"}) & _classes(t))
-              for m in marks(svg)]
+    counts = [
+        sum(
+            1
+            for t in m.iterfind(f"{SVG}text")
+            if not ({"ov-w"} if not wide else {"ov-n"}) & _classes(t)
+        )
+        for m in marks(svg)
+    ]
     assert max(counts) == 1
 
 
@@ -355,8 +465,11 @@ def test_dense_story_labels_some_marks(dense_story):
 
 def day_numbers(svg, width=358):
     wide = width >= WIDE
-    return [g.findtext(f"{SVG}text") for g in svg.iterfind(f".//{SVG}g")
-            if "tick" in _classes(g) and not ({"ov-w"} if not wide else {"ov-n"}) & _classes(g)]
+    return [
+        g.findtext(f"{SVG}text")
+        for g in svg.iterfind(f".//{SVG}g")
+        if "tick" in _classes(g) and not ({"ov-w"} if not wide else {"ov-n"}) & _classes(g)
+    ]
 
 
 def test_a_month_long_moment_does_not_stretch_the_days(svg):
@@ -373,8 +486,10 @@ def test_a_short_story_has_no_break(svg):
 
 
 def test_a_long_aftermath_is_compressed_behind_a_break(after):
-    assert (after.find(f".//{SVG}svg[@class='axis-break']") is not None
-            and after.find(f".//{SVG}rect[@class='compressed']") is not None)
+    assert (
+        after.find(f".//{SVG}svg[@class='axis-break']") is not None
+        and after.find(f".//{SVG}rect[@class='compressed']") is not None
+    )
 
 
 def test_the_outage_takes_most_of_the_width(after):
@@ -389,16 +504,24 @@ def test_the_aftermath_keeps_its_order(after):
 
 def test_a_quarter_is_drawn_whole(quarter_story):
     html = draw(quarter_story)
-    assert "fuori dai giorni mostrati" not in html and "svg class=\"axis-break\"" in html
+    assert "fuori dai giorni mostrati" not in html and 'svg class="axis-break"' in html
 
 
 def test_months_named(after):
-    months = [t.text for t in after.iterfind(f".//{SVG}text") if "month" in _classes(t) and "ov-w" not in _classes(t)]
+    months = [
+        t.text
+        for t in after.iterfind(f".//{SVG}text")
+        if "month" in _classes(t) and "ov-w" not in _classes(t)
+    ]
     assert months == ["gen 2023", "feb", "mar"]
 
 
 def test_months_in_full_when_wide(after):
-    months = [t.text for t in after.iterfind(f".//{SVG}text") if "month" in _classes(t) and "ov-n" not in _classes(t)]
+    months = [
+        t.text
+        for t in after.iterfind(f".//{SVG}text")
+        if "month" in _classes(t) and "ov-n" not in _classes(t)
+    ]
     assert months[:2] == ["gennaio 2023", "febbraio"]
 
 
@@ -406,20 +529,29 @@ def test_months_in_full_when_wide(after):
 
 
 def band(svg):
-    return {r.get("class").split()[1]: r for r in svg.iterfind(f"{SVG}rect") if "band" in (r.get("class") or "")}
+    return {
+        r.get("class").split()[1]: r
+        for r in svg.iterfind(f"{SVG}rect")
+        if "band" in (r.get("class") or "")
+    }
 
 
 def test_outage_band_runs_from_start_to_full_restoration(svg):
     parts = band(svg)
     complete = percent(marks(svg)[3].find(f"{SVG}circle").get("cx"))
     partial = parts["partial"]
-    assert (list(parts) == ["uncertain", "outage", "partial"]
-            and abs(percent(partial.get("x")) + percent(partial.get("width")) - complete) < 0.05)
+    assert (
+        list(parts) == ["uncertain", "outage", "partial"]
+        and abs(percent(partial.get("x")) + percent(partial.get("width")) - complete) < 0.05
+    )
 
 
 def test_band_colours(svg):
     assert [r.get("fill") for r in band(svg).values()] == [
-        COLOURS["outage_start"], COLOURS["outage_start"], COLOURS["restoration_partial"]]
+        COLOURS["outage_start"],
+        COLOURS["outage_start"],
+        COLOURS["restoration_partial"],
+    ]
 
 
 def test_uncertain_start_is_pale(svg):
@@ -427,28 +559,43 @@ def test_uncertain_start_is_pale(svg):
 
 
 def test_no_restoration_leaves_the_band_open():
-    html = overview_html([moment(1, "outage_start", "2023-06-13T21:00:00+02:00", "part_of_day")], [],
-                         tz=ROME, lang="it")
+    html = overview_html(
+        [moment(1, "outage_start", "2023-06-13T21:00:00+02:00", "part_of_day")],
+        [],
+        tz=ROME,
+        lang="it",
+    )
     outage = band(parse(html))["outage"]
-    assert float(outage.get("fill-opacity")) < 1 and percent(outage.get("x")) + percent(outage.get("width")) > 98
+    assert (
+        float(outage.get("fill-opacity")) < 1
+        and percent(outage.get("x")) + percent(outage.get("width")) > 98
+    )
 
 
 # -- events per day ----------------------------------------------------------------------
 
 
 def test_bars_count_the_events_of_each_day(svg):
-    bars = {g.get("data-date"): int(g.get("data-events")) for g in svg.iterfind(f".//{SVG}g[@class='day-bar']")}
+    bars = {
+        g.get("data-date"): int(g.get("data-events"))
+        for g in svg.iterfind(f".//{SVG}g[@class='day-bar']")
+    }
     assert bars == {"2023-01-22": 2, "2023-01-23": 8, "2023-01-26": 1}
 
 
 def test_bars_are_stacked_by_category(svg):
     bar = svg.find(f".//{SVG}g[@data-date='2023-01-23']")
-    assert [r.get("fill") for r in bar.iterfind(f"{SVG}rect")] == [COLOURS["outage_start"], COLOURS["other"]]
+    assert [r.get("fill") for r in bar.iterfind(f"{SVG}rect")] == [
+        COLOURS["outage_start"],
+        COLOURS["other"],
+    ]
 
 
 def test_compressed_bars_keep_every_event(quarter_story):
     bars = parse(draw(quarter_story)).iterfind(f".//{SVG}g[@class='day-bar']")
-    assert sum(int(g.get("data-events")) for g in bars) == sum(c["events"] for c in quarter_story[1])
+    assert sum(int(g.get("data-events")) for g in bars) == sum(
+        c["events"] for c in quarter_story[1]
+    )
 
 
 def test_compressed_bars_may_hold_several_days(quarter_story):
@@ -463,9 +610,14 @@ def test_bars_share_the_axis_of_the_marks(after):
 
 
 def test_counts_alone_draw_bars_and_days():
-    svg = parse(overview_html([], [count(f"2023-05-0{d}", "other", d) for d in range(1, 8)], tz=ROME))
-    assert (not marks(svg) and len(svg.findall(f".//{SVG}g[@class='day-bar']")) == 7
-            and day_numbers(svg) == [str(d) for d in range(1, 8)])
+    svg = parse(
+        overview_html([], [count(f"2023-05-0{d}", "other", d) for d in range(1, 8)], tz=ROME)
+    )
+    assert (
+        not marks(svg)
+        and len(svg.findall(f".//{SVG}g[@class='day-bar']")) == 7
+        and day_numbers(svg) == [str(d) for d in range(1, 8)]
+    )
 
 
 # -- what is not drawn, words, colours -------------------------------------------------
@@ -476,7 +628,10 @@ def test_moments_outside_the_days_are_told(figure):
 
 
 def test_events_outside_the_days_are_told(figure):
-    assert "4 eventi prima del 21 gen" in figure.text_content() and "1 evento senza data" in figure.text_content()
+    assert (
+        "4 eventi prima del 21 gen" in figure.text_content()
+        and "1 evento senza data" in figure.text_content()
+    )
 
 
 def test_nothing_to_draw_is_empty():
@@ -484,7 +639,9 @@ def test_nothing_to_draw_is_empty():
 
 
 def test_one_moment():
-    svg = parse(overview_html([moment(1, "outage_start", "2023-05-02T10:00:00+02:00", "hour")], [], tz=ROME))
+    svg = parse(
+        overview_html([moment(1, "outage_start", "2023-05-02T10:00:00+02:00", "hour")], [], tz=ROME)
+    )
     assert len(marks(svg)) == 1 and shown_labels(svg, 358) == ["inizio"]
 
 
@@ -494,14 +651,22 @@ def test_english_words(conflict_story):
 
 
 def test_times_in_the_incidents_timezone():
-    html = overview_html([moment(1, "outage_start", "2024-03-11T23:00:00+00:00", "hour")], [],
-                         tz="America/New_York", lang="en")
+    html = overview_html(
+        [moment(1, "outage_start", "2024-03-11T23:00:00+00:00", "hour")],
+        [],
+        tz="America/New_York",
+        lang="en",
+    )
     assert "11 Mar ~19:00" in html
 
 
 def test_colours_are_the_stylesheets():
-    css = (Path(__file__).resolve().parents[2] / "web" / "static" / "timeline.css").read_text("utf-8")
-    assert {name: re.search(rf"--{name}: (#[0-9a-f]+);", css).group(1) for name in COLOURS} == COLOURS
+    css = (Path(__file__).resolve().parents[2] / "web" / "static" / "timeline.css").read_text(
+        "utf-8"
+    )
+    assert {
+        name: re.search(rf"--{name}: (#[0-9a-f]+);", css).group(1) for name in COLOURS
+    } == COLOURS
 
 
 def test_labels_escaped():

@@ -2,8 +2,8 @@
 database (tests/web/conftest.py) and on another incident's (English, New York time)."""
 
 import re
-from pathlib import Path
 import sqlite3
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -32,32 +32,53 @@ def text(tree, xpath) -> str:
 
 
 def event_count(db_path, incident) -> int:
-    return sqlite3.connect(db_path).execute("select count(*) from events where incident = ?", [incident]).fetchone()[0]
+    return (
+        sqlite3.connect(db_path)
+        .execute("select count(*) from events where incident = ?", [incident])
+        .fetchone()[0]
+    )
 
 
 # --- home -----------------------------------------------------------------------------------
 
+
 async def test_home_lists_both_incidents(home):
-    assert home.xpath("//a[@class='incident-link']/@href") == [f"/incidents/{JUNE}", f"/incidents/{JANUARY}"]
+    assert home.xpath("//a[@class='incident-link']/@href") == [
+        f"/incidents/{JUNE}",
+        f"/incidents/{JANUARY}",
+    ]
 
 
 @pytest.mark.parametrize("incident", [JANUARY, JUNE])
 async def test_home_event_count_is_the_one_count(home, db_path, incident):
     card = home.xpath(f"//li[a/@href='/incidents/{incident}']")[0]
-    assert text(card, ".//span[@class='count-events']") == f"{event_count(db_path, incident)} eventi"
+    assert (
+        text(card, ".//span[@class='count-events']") == f"{event_count(db_path, incident)} eventi"
+    )
 
 
 async def test_home_document_count(home):
-    assert text(home.xpath(f"//li[a/@href='/incidents/{JANUARY}']")[0], ".//span[@class='count-documents']") == "8 documenti"
+    assert (
+        text(
+            home.xpath(f"//li[a/@href='/incidents/{JANUARY}']")[0],
+            ".//span[@class='count-documents']",
+        )
+        == "8 documenti"
+    )
 
 
 async def test_home_gives_the_outage_period(home):
     card = home.xpath(f"//li[a/@href='/incidents/{JANUARY}']")[0]
-    assert text(card, ".//p[@class='incident-period']") == "Disservizio dal 22 gen ~22:00 o 23 gen notte al 28 gen 20:30"
+    assert (
+        text(card, ".//p[@class='incident-period']")
+        == "Disservizio dal 22 gen ~22:00 o 23 gen notte al 28 gen 20:30"
+    )
 
 
 async def test_home_no_link_to_itself(home):
-    assert "/" not in home.xpath("//div[@class='content']//a/@href") + home.xpath("//section[@class='content']//a/@href")
+    assert "/" not in home.xpath("//div[@class='content']//a/@href") + home.xpath(
+        "//section[@class='content']//a/@href"
+    )
 
 
 async def test_home_search_goes_to_the_ranked_search(home, db_name):
@@ -82,6 +103,7 @@ async def test_home_data_licence_is_not_the_codes(home):
 
 # --- the incident page: top ----------------------------------------------------------------
 
+
 async def test_page_title(page):
     assert text(page, "//h1") == "Posta Rapida: la posta non funziona (gennaio 2023)"
 
@@ -94,17 +116,23 @@ async def test_outage_period_in_one_sentence(page):
     assert text(page, "//p[@class='outage-period']").startswith(
         "Le fonti non concordano sull'inizio del disservizio: domenica 22 gennaio verso le 22:00 "
         "(2 fonti: cronaca-digitale, sito-ostile) oppure nella notte di lunedì 23 gennaio "
-        "(2 fonti: quotidiano-nord, postarapida-aiuto)")
+        "(2 fonti: quotidiano-nord, postarapida-aiuto)"
+    )
 
 
 async def test_outage_sentence_gives_restoration(page):
     assert text(page, "//p[@class='outage-period']").endswith(
         "il servizio è tornato in parte giovedì 26 gennaio verso le 16:00 (2 fonti) e del tutto "
-        "sabato 28 gennaio alle 20:30 (1 fonte).")
+        "sabato 28 gennaio alle 20:30 (1 fonte)."
+    )
 
 
 async def test_outage_sentence_never_links_a_javascript_url(page):
-    assert not [h for h in page.xpath("//p[@class='outage-period']//a/@href") if not h.startswith(("https:", "#"))]
+    assert not [
+        h
+        for h in page.xpath("//p[@class='outage-period']//a/@href")
+        if not h.startswith(("https:", "#"))
+    ]
 
 
 @pytest.mark.parametrize("incident", [JANUARY, JUNE])
@@ -117,7 +145,11 @@ async def test_page_event_count_is_the_one_count(ds, db_path, incident):
 async def test_page_lists_every_event(ds, db_path, incident):
     tree = lxml.html.fromstring((await ds.client.get(f"/incidents/{incident}")).text)
     ids = tree.xpath("//section[@class='chronology']//li[contains(@class, 'event')]/@id")
-    expected = sqlite3.connect(db_path).execute("select id from events where incident = ?", [incident]).fetchall()
+    expected = (
+        sqlite3.connect(db_path)
+        .execute("select id from events where incident = ?", [incident])
+        .fetchall()
+    )
     assert sorted(ids) == sorted(f"event-{i}" for (i,) in expected)
 
 
@@ -127,8 +159,17 @@ async def test_overview_drawn_on_the_server(page):
 
 async def test_overview_marks_every_key_moment(page):
     marks = page.xpath("//*[local-name()='g'][@class='mark']/@data-category")
-    assert marks == ["outage_start", "outage_start", "provider_statement", "cause", "deadline",
-                     "regulator_action", "consumer_action", "restoration_partial", "restoration_complete"]
+    assert marks == [
+        "outage_start",
+        "outage_start",
+        "provider_statement",
+        "cause",
+        "deadline",
+        "regulator_action",
+        "consumer_action",
+        "restoration_partial",
+        "restoration_complete",
+    ]
 
 
 async def test_key_moments_in_time_order(page):
@@ -141,12 +182,17 @@ async def test_key_moment_gives_precision(page):
 
 
 async def test_key_moment_quotes_its_source(page):
-    assert "«Sabato 28 gennaio alle 20:30 tutte le caselle erano di nuovo accessibili.»" in text(page, "//li[@id='moment-9']")
+    assert "«Sabato 28 gennaio alle 20:30 tutte le caselle erano di nuovo accessibili.»" in text(
+        page, "//li[@id='moment-9']"
+    )
 
 
 async def test_key_moment_conflict_shown_as_such(page):
     conflict = page.xpath("//li[contains(@class, 'conflict')]")[0]
-    assert "le fonti non concordano" in text(conflict, ".") and len(conflict.xpath(".//ol[@class='alternatives']/li")) == 2
+    assert (
+        "le fonti non concordano" in text(conflict, ".")
+        and len(conflict.xpath(".//ol[@class='alternatives']/li")) == 2
+    )
 
 
 async def test_key_moment_links_its_day(page):
@@ -160,10 +206,19 @@ async def test_key_moments_hidden_when_filtering(ds):
 
 # --- the incident page: every event by the day it happened ---------------------------------
 
+
 async def test_days_in_order(page):
     days = page.xpath("//li[@class='day']/@data-day")
-    assert days == ["2023-01-22", "2023-01-23", "2023-01-24", "2023-01-25", "2023-01-26", "2023-01-28",
-                    "2023-01-30", ""]
+    assert days == [
+        "2023-01-22",
+        "2023-01-23",
+        "2023-01-24",
+        "2023-01-25",
+        "2023-01-26",
+        "2023-01-28",
+        "2023-01-30",
+        "",
+    ]
 
 
 async def test_events_without_a_day_come_last(page):
@@ -177,8 +232,10 @@ async def test_event_filed_under_the_day_it_happened(page):
 
 
 async def test_mentioned_date_when_it_differs(page):
-    assert text(page, "//li[@id='event-4']//p[@class='mentioned']") == \
-        "riferito a «entro le prossime 48 ore» (entro il 26 gen)"
+    assert (
+        text(page, "//li[@id='event-4']//p[@class='mentioned']")
+        == "riferito a «entro le prossime 48 ore» (entro il 26 gen)"
+    )
 
 
 async def test_time_at_minute_precision(page):
@@ -199,22 +256,32 @@ async def test_reports_of_one_moment_grouped(page):
 
 
 async def test_source_links_its_record(page, db_name):
-    assert page.xpath("//li[@id='event-11']//a[@class='record']/@href") == [f"/{db_name}/documents/6"]
+    assert page.xpath("//li[@id='event-11']//a[@class='record']/@href") == [
+        f"/{db_name}/documents/6"
+    ]
 
 
 async def test_category_filter(ds):
-    tree = lxml.html.fromstring((await ds.client.get(f"/incidents/{JANUARY}?category=restoration_partial")).text)
-    assert tree.xpath("//li[contains(@class, 'event')]/@data-category") == ["restoration_partial"] * 2
+    tree = lxml.html.fromstring(
+        (await ds.client.get(f"/incidents/{JANUARY}?category=restoration_partial")).text
+    )
+    assert (
+        tree.xpath("//li[contains(@class, 'event')]/@data-category") == ["restoration_partial"] * 2
+    )
 
 
 async def test_source_filter(ds):
-    tree = lxml.html.fromstring((await ds.client.get(f"/incidents/{JANUARY}?source=consumatori-uniti")).text)
+    tree = lxml.html.fromstring(
+        (await ds.client.get(f"/incidents/{JANUARY}?source=consumatori-uniti")).text
+    )
     assert set(tree.xpath("//li[contains(@class, 'event')]/@data-source")) == {"consumatori-uniti"}
 
 
 async def test_other_category_shown_when_asked(ds):
     tree = lxml.html.fromstring((await ds.client.get(f"/incidents/{JANUARY}?category=other")).text)
-    assert tree.xpath("//li[contains(@class, 'event')]/@id") == ["event-13"] and not tree.xpath("//details[@class='others']")
+    assert tree.xpath("//li[contains(@class, 'event')]/@id") == ["event-13"] and not tree.xpath(
+        "//details[@class='others']"
+    )
 
 
 async def test_filter_selected_in_form(ds):
@@ -228,21 +295,38 @@ async def test_unknown_filter_value_is_empty_not_an_error(ds):
 
 
 async def test_date_range(ds):
-    tree = lxml.html.fromstring((await ds.client.get(f"/incidents/{JANUARY}?from=2023-01-25&to=2023-01-26")).text)
+    tree = lxml.html.fromstring(
+        (await ds.client.get(f"/incidents/{JANUARY}?from=2023-01-25&to=2023-01-26")).text
+    )
     assert tree.xpath("//li[@class='day']/@data-day") == ["2023-01-25", "2023-01-26"]
 
 
-@pytest.mark.parametrize("written", ["25/01/2023", "25 gennaio 2023", "25 gen 2023", "January 25, 2023",
-                                     "2023-01-25T10:00", "mercoledì 25 gennaio 2023"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "25/01/2023",
+        "25 gennaio 2023",
+        "25 gen 2023",
+        "January 25, 2023",
+        "2023-01-25T10:00",
+        "mercoledì 25 gennaio 2023",
+    ],
+)
 async def test_date_range_in_other_forms(ds, written):
-    tree = lxml.html.fromstring((await ds.client.get(f"/incidents/{JANUARY}", params={"from": written, "to": written})).text)
+    tree = lxml.html.fromstring(
+        (await ds.client.get(f"/incidents/{JANUARY}", params={"from": written, "to": written})).text
+    )
     assert tree.xpath("//li[@class='day']/@data-day") == ["2023-01-25"]
 
 
 @pytest.mark.parametrize("written", ["31/02/2023", "ieri", "2023-13-01", "25/01"])
 async def test_unreadable_date_is_a_400_showing_the_form(ds, written):
     response = await ds.client.get(f"/incidents/{JANUARY}", params={"from": written})
-    assert response.status_code == 400 and "25/01/2023" in response.text and "2023-01-25" in response.text
+    assert (
+        response.status_code == 400
+        and "25/01/2023" in response.text
+        and "2023-01-25" in response.text
+    )
 
 
 async def test_from_after_to_is_a_400(ds):
@@ -251,7 +335,9 @@ async def test_from_after_to_is_a_400(ds):
 
 
 async def test_feed_links_on_page(page, db_name):
-    assert f"/{db_name}/timeline.atom?incident={JANUARY}&lang=it" in page.xpath("//link[@type='application/atom+xml']/@href")
+    assert f"/{db_name}/timeline.atom?incident={JANUARY}&lang=it" in page.xpath(
+        "//link[@type='application/atom+xml']/@href"
+    )
 
 
 async def test_english_page(ds):
@@ -259,13 +345,18 @@ async def test_english_page(ds):
     assert text(tree, "//li[@id='event-8']//div[contains(@class, 'when')]") == "about 16:00"
 
 
-@pytest.mark.parametrize("lang, absent", [
-    ("it", r"\b(Key moments|At a glance|events|sources|Filter|Overview|All reports)\b"),
-    ("en", r"\b(In breve|eventi|fonti|Filtra|Andamento|Tutte le citazioni|precisione)\b"),
-])
+@pytest.mark.parametrize(
+    "lang, absent",
+    [
+        ("it", r"\b(Key moments|At a glance|events|sources|Filter|Overview|All reports)\b"),
+        ("en", r"\b(In breve|eventi|fonti|Filtra|Andamento|Tutte le citazioni|precisione)\b"),
+    ],
+)
 async def test_page_in_one_language(ds, lang, absent):
     tree = lxml.html.fromstring((await ds.client.get(f"/incidents/{JANUARY}?lang={lang}")).text)
-    for quote in tree.xpath("//blockquote | //q | //desc"):  # the sources' own words may be any language
+    for quote in tree.xpath(
+        "//blockquote | //q | //desc"
+    ):  # the sources' own words may be any language
         quote.drop_tree()
     assert not re.findall(absent, text(tree, "//section[@class='content'] | //footer"))
 
@@ -277,7 +368,9 @@ async def test_language_switch_keeps_the_filters(ds):
 
 async def test_unknown_slug_is_404_with_a_way_home(ds):
     response = await ds.client.get("/incidents/nessun-incidente")
-    assert response.status_code == 404 and lxml.html.fromstring(response.text).xpath("//p[@class='error-home']/a/@href") == ["/"]
+    assert response.status_code == 404 and lxml.html.fromstring(response.text).xpath(
+        "//p[@class='error-home']/a/@href"
+    ) == ["/"]
 
 
 async def test_stylesheet_served(ds):
@@ -290,6 +383,7 @@ async def test_no_details_closes_the_others(ds):
 
 
 # --- another incident's database: English sources, New York time ---------------------------
+
 
 @pytest.fixture
 async def other_page(other_ds):
@@ -304,18 +398,25 @@ async def test_other_page_speaks_its_sources_language(other_page):
 
 async def test_other_page_sentence_in_its_timezone(other_page):
     assert text(other_page, "//p[@class='outage-period']") == (
-        "The outage began on Monday 11 March at about 19:00 (1 source); service was partly restored "
+        "The outage began on Monday 11 March at about 19:00 (1 source); service was partly "
+        "restored "
         "on Wednesday 13 March at 11:20 (1 source) and fully restored on Thursday 14 March in the "
-        "evening (1 source).")
+        "evening (1 source)."
+    )
 
 
 async def test_other_page_key_moment_in_its_timezone(other_page):
     # stored in UTC (14:05), shown in New York time (daylight time: 10:05)
-    assert text(other_page, "//li[@id='moment-2']//p[@class='moment-head']//time") == "Tuesday 12 Mar, 10:05"
+    assert (
+        text(other_page, "//li[@id='moment-2']//p[@class='moment-head']//time")
+        == "Tuesday 12 Mar, 10:05"
+    )
 
 
 async def test_other_page_lists_every_event(other_page, other_db_path):
-    assert len(other_page.xpath("//li[contains(@class, 'event')]")) == event_count(other_db_path, NORTHMAIL)
+    assert len(other_page.xpath("//li[contains(@class, 'event')]")) == event_count(
+        other_db_path, NORTHMAIL
+    )
 
 
 async def test_other_page_in_italian_when_asked(other_ds):
@@ -325,7 +426,9 @@ async def test_other_page_in_italian_when_asked(other_ds):
 
 async def test_other_home(other_ds):
     tree = lxml.html.fromstring((await other_ds.client.get("/?lang=en")).text)
-    assert text(tree, "//p[@class='incident-period']") == "Outage from 11 Mar ~19:00 to 14 Mar evening"
+    assert (
+        text(tree, "//p[@class='incident-period']") == "Outage from 11 Mar ~19:00 to 14 Mar evening"
+    )
 
 
 async def test_database_from_before_the_event_model_still_served(db_path, tmp_path):
@@ -353,7 +456,10 @@ def sparse_ds(db_path, tmp_path):
     copy = tmp_path / "sparse.db"
     shutil.copy(db_path, copy)
     with sqlite3.connect(copy) as conn:
-        conn.execute("insert into incidents (slug, title, timezone) values ('vuoto', 'Nessuna notizia', 'Asia/Tokyo')")
+        conn.execute(
+            "insert into incidents (slug, title, timezone) values ('vuoto', 'Nessuna notizia', "
+            "'Asia/Tokyo')"
+        )
         conn.execute("delete from key_moments where incident = ?", [JUNE])
     return datasette_for(copy)
 
@@ -371,7 +477,9 @@ async def test_incident_with_no_events(sparse_ds):
 
 async def test_incident_without_key_moments_still_draws_its_days(sparse_ds):
     tree = lxml.html.fromstring((await sparse_ds.client.get(f"/incidents/{JUNE}")).text)
-    assert tree.xpath("//*[local-name()='g'][@class='day-bar']") and not tree.xpath("//p[@class='outage-period']")
+    assert tree.xpath("//*[local-name()='g'][@class='day-bar']") and not tree.xpath(
+        "//p[@class='outage-period']"
+    )
 
 
 async def test_every_event_reachable_page_by_page(db_path, tmp_path):
@@ -387,15 +495,29 @@ async def test_every_event_reachable_page_by_page(db_path, tmp_path):
         columns = [row[1] for row in conn.execute("pragma table_info(events)") if row[1] != "id"]
         template = conn.execute(f"select {', '.join(columns)} from events where id = 8").fetchone()
         day = columns.index("happened_day")
-        rows = [tuple(f"2023-01-2{6 + n // 600}" if i == day else v for i, v in enumerate(template))
-                for n in range(1200)]
-        conn.executemany(f"insert into events ({', '.join(columns)}) values ({', '.join('?' * len(columns))})", rows)
-        expected = {f"event-{i}" for (i,) in conn.execute("select id from events where incident = ?", [JANUARY])}
+        rows = [
+            tuple(f"2023-01-2{6 + n // 600}" if i == day else v for i, v in enumerate(template))
+            for n in range(1200)
+        ]
+        conn.executemany(
+            f"insert into events ({', '.join(columns)}) values ({', '.join('?' * len(columns))})",
+            rows,
+        )
+        expected = {
+            f"event-{i}"
+            for (i,) in conn.execute("select id from events where incident = ?", [JANUARY])
+        }
     ds = datasette_for(copy)
     seen, url, pages = [], f"/incidents/{JANUARY}", 0
     while url and pages < 10:
         tree = lxml.html.fromstring((await ds.client.get(url)).text)
         seen += tree.xpath("//section[@class='chronology']//li[contains(@class, 'event')]/@id")
-        url = next((f"/incidents/{JANUARY}" + href for href in tree.xpath("//a[@class='next-page']/@href")), None)
+        url = next(
+            (
+                f"/incidents/{JANUARY}" + href
+                for href in tree.xpath("//a[@class='next-page']/@href")
+            ),
+            None,
+        )
         pages += 1
     assert (len(seen), set(seen)) == (len(expected), expected)

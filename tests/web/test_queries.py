@@ -7,10 +7,33 @@ import pytest
 
 from tests.web.conftest import JANUARY, JUNE
 
-KEY_MOMENT_COLUMNS = ["incident", "category", "at", "earliest", "latest", "precision", "statement",
-                      "sources", "first_reported", "documents"]
-TIMELINE_COLUMNS = ["day", "time", "precision", "what", "statement", "date_as_written", "modality",
-                    "source", "document", "url", "reported", "incident", "event"]
+KEY_MOMENT_COLUMNS = [
+    "incident",
+    "category",
+    "at",
+    "earliest",
+    "latest",
+    "precision",
+    "statement",
+    "sources",
+    "first_reported",
+    "documents",
+]
+TIMELINE_COLUMNS = [
+    "day",
+    "time",
+    "precision",
+    "what",
+    "statement",
+    "date_as_written",
+    "modality",
+    "source",
+    "document",
+    "url",
+    "reported",
+    "incident",
+    "event",
+]
 
 
 async def _rows(ds, db_name, query, **params):
@@ -48,8 +71,13 @@ async def test_timeline_is_chronological(ds, db_name):
 
 
 async def test_timeline_lists_every_event_with_a_day(ds, db_name, db_path):
-    expected = sqlite3.connect(db_path).execute(
-        "select count(*) from events where incident = ? and happened_day is not null", [JANUARY]).fetchone()[0]
+    expected = (
+        sqlite3.connect(db_path)
+        .execute(
+            "select count(*) from events where incident = ? and happened_day is not null", [JANUARY]
+        )
+        .fetchone()[0]
+    )
     assert len(await _rows(ds, db_name, "timeline", incident=JANUARY)) == expected
 
 
@@ -95,19 +123,25 @@ async def test_timeline_to(ds, db_name):
 
 async def test_timeline_empty_parameters_mean_all(ds, db_name):
     all_rows = await _rows(ds, db_name, "timeline")
-    empty = await _rows(ds, db_name, "timeline", incident="", category="", source="", to="", **{"from": ""})
+    empty = await _rows(
+        ds, db_name, "timeline", incident="", category="", source="", to="", **{"from": ""}
+    )
     assert len(empty) == len(all_rows)
 
 
-@pytest.mark.parametrize("lang, what, time", [("it", "ripristino completo", "20:30"),
-                                              ("en", "full restoration", "20:30")])
+@pytest.mark.parametrize(
+    "lang, what, time",
+    [("it", "ripristino completo", "20:30"), ("en", "full restoration", "20:30")],
+)
 async def test_timeline_words(ds, db_name, lang, what, time):
     rows = await _rows(ds, db_name, "timeline", category="restoration_complete", lang=lang)
     assert (rows[0]["what"], rows[0]["time"]) == (what, time)
 
 
 async def test_timeline_time_as_precisely_as_known(ds, db_name):
-    rows = await _rows(ds, db_name, "timeline", category="restoration_partial", incident=JANUARY, lang="it")
+    rows = await _rows(
+        ds, db_name, "timeline", category="restoration_partial", incident=JANUARY, lang="it"
+    )
     assert [r["time"] for r in rows] == ["verso le 16:00", "26 gen → 28 gen"]
 
 
@@ -123,7 +157,11 @@ async def test_timeline_modality_in_words(ds, db_name):
 
 @pytest.mark.parametrize("query", ["timeline", "key_moments", "statements", "search"])
 async def test_sql_hidden_by_default(ds, db_name, query):
-    form = (await ds.client.get(f"/{db_name}/{query}")).text.split('<form class="sql"')[1].split("</form>")[0]
+    form = (
+        (await ds.client.get(f"/{db_name}/{query}"))
+        .text.split('<form class="sql"')[1]
+        .split("</form>")[0]
+    )
     assert '<pre id="sql-query">' not in form and "<textarea" not in form and "_show_sql=1" in form
 
 
@@ -133,7 +171,10 @@ async def test_statements_include_provider_documents(ds, db_name):
 
 async def test_statements_include_reported_statements(ds, db_name):
     rows = await _rows(ds, db_name, "statements", lang="it")
-    assert any(row["what"] == "dichiarazione riportata" and "nessun dato" in row["statement"] for row in rows)
+    assert any(
+        row["what"] == "dichiarazione riportata" and "nessun dato" in row["statement"]
+        for row in rows
+    )
 
 
 async def test_statements_leave_out_other_news(ds, db_name):

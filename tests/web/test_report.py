@@ -6,9 +6,9 @@ import sqlite3
 
 import lxml.html
 import pytest
+from incident_timeline.cli import main
 
 from tests.web.conftest import JANUARY, NORTHMAIL
-from incident_timeline.cli import main
 
 
 def run(capsys, *args):
@@ -55,17 +55,25 @@ def test_markdown_title(markdown):
 
 
 def test_markdown_outage_sentence(markdown):
-    assert "Le fonti non concordano sull'inizio del disservizio: domenica 22 gennaio verso le 22:00" in markdown
+    assert (
+        "Le fonti non concordano sull'inizio del disservizio: domenica 22 gennaio verso le 22:00"
+        in markdown
+    )
 
 
 def test_markdown_key_moments_in_order_with_times_and_precision(markdown):
     headings = re.findall(r"^### (.+)$", markdown, re.M)
-    assert headings[1:4] == ["martedì 24 gen, 20:30 — Dichiarazione del provider",
-                             "martedì 24 gen, 20:30 — Causa", "martedì 24 gen, 20:30 — Scadenza / promessa"]
+    assert headings[1:4] == [
+        "martedì 24 gen, 20:30 — Dichiarazione del provider",
+        "martedì 24 gen, 20:30 — Causa",
+        "martedì 24 gen, 20:30 — Scadenza / promessa",
+    ]
 
 
 def test_markdown_quotes_in_the_sources_words(markdown):
-    assert "> «Sabato 28 gennaio alle 20:30 tutte le caselle erano di nuovo accessibili.»" in markdown
+    assert (
+        "> «Sabato 28 gennaio alle 20:30 tutte le caselle erano di nuovo accessibili.»" in markdown
+    )
 
 
 def test_markdown_disagreements(markdown):
@@ -74,8 +82,13 @@ def test_markdown_disagreements(markdown):
 
 
 def test_markdown_every_source_url(markdown, db_path):
-    urls = [u for (u,) in sqlite3.connect(db_path).execute("select url from documents where incident = ?", [JANUARY])
-            if u.startswith("https://")]
+    urls = [
+        u
+        for (u,) in sqlite3.connect(db_path).execute(
+            "select url from documents where incident = ?", [JANUARY]
+        )
+        if u.startswith("https://")
+    ]
     assert all(f"<{url}>" in markdown for url in urls)
 
 
@@ -84,7 +97,11 @@ def test_markdown_never_links_a_javascript_url(markdown):
 
 
 def test_markdown_counts_the_events(markdown, db_path):
-    count = sqlite3.connect(db_path).execute("select count(*) from events where incident = ?", [JANUARY]).fetchone()[0]
+    count = (
+        sqlite3.connect(db_path)
+        .execute("select count(*) from events where incident = ?", [JANUARY])
+        .fetchone()[0]
+    )
     assert f"{count} eventi" in markdown
 
 
@@ -110,7 +127,9 @@ def test_html_sources_with_archived_copy(db_path, tmp_path, capsys):
     copy = tmp_path / "archived.db"
     shutil.copy(db_path, copy)
     with sqlite3.connect(copy) as conn:
-        conn.execute("update documents set archived_url = 'https://web.archive.org/web/2023/x' where id = 6")
+        conn.execute(
+            "update documents set archived_url = 'https://web.archive.org/web/2023/x' where id = 6"
+        )
     status, out, _ = run(capsys, "--db", copy, "--incident", JANUARY, "--format", "html")
     assert status == 0 and 'href="https://web.archive.org/web/2023/x"' in out
 

@@ -4,8 +4,7 @@ import os
 import sqlite3
 
 import pytest
-
-from incident_timeline.serve import big_tables, SETTINGS, datasette_for, load_metadata
+from incident_timeline.serve import SETTINGS, big_tables, datasette_for, load_metadata
 
 JANUARY = "postarapida-2023-01"
 
@@ -17,12 +16,18 @@ async def test_metadata_title(ds):
 
 async def test_metadata_data_licence_says_what_the_data_is(ds):
     response = await ds.client.get("/-/metadata.json")
-    assert "short quotations" in response.json()["license"] and "Apache" not in response.json()["license"]
+    assert (
+        "short quotations" in response.json()["license"]
+        and "Apache" not in response.json()["license"]
+    )
 
 
 async def test_metadata_code_licence_apart(ds):
     metadata = (await ds.client.get("/-/metadata.json")).json()
-    assert (metadata["about"], metadata["about_url"]) == ("Code: Apache-2.0", "https://www.apache.org/licenses/LICENSE-2.0")
+    assert (metadata["about"], metadata["about_url"]) == (
+        "Code: Apache-2.0",
+        "https://www.apache.org/licenses/LICENSE-2.0",
+    )
 
 
 async def test_metadata_source_url_names_the_database(ds, db_name):
@@ -160,13 +165,17 @@ def test_odd_name_is_what_datasette_calls_it(odd):
 
 async def test_any_file_name_canned_query(odd):
     ds, name = odd
-    response = await ds.client.get(ds.urls.query(name, "timeline", format="json") + "?_shape=array&incident=" + JANUARY)
+    response = await ds.client.get(
+        ds.urls.query(name, "timeline", format="json") + "?_shape=array&incident=" + JANUARY
+    )
     assert len(response.json()) == 14
 
 
 async def test_any_file_name_search(odd):
     ds, name = odd
-    response = await ds.client.get(ds.urls.query(name, "search", format="json") + "?_shape=array&q=guasti")
+    response = await ds.client.get(
+        ds.urls.query(name, "search", format="json") + "?_shape=array&q=guasti"
+    )
     assert response.json()
 
 
@@ -211,8 +220,10 @@ async def test_big_database_serving(db_path, monkeypatch):
     assert {"documents", "events"} <= big_tables(ds)
     page = (await ds.client.get(f"/{name}/documents.json")).json()
     assert page["facet_results"] == {}
-    assert page["filtered_table_rows_count"] == sqlite3.connect(db_path).execute(
-        "select count(*) from documents").fetchone()[0]
+    assert (
+        page["filtered_table_rows_count"]
+        == sqlite3.connect(db_path).execute("select count(*) from documents").fetchone()[0]
+    )
     searched = (await ds.client.get(f"/{name}/documents.json?_search=diffida")).json()
     assert searched["rows"] and searched["filtered_table_rows_count"] is None
     counted = (await ds.client.get(f"/{name}/documents.json?_search=diffida&_nocount=")).json()
@@ -233,12 +244,17 @@ def big(db_path, monkeypatch):
 async def test_big_table_search_box_hands_over_to_ranked_search(big):
     ds, name = big
     response = await ds.client.get(f"/{name}/documents?_search=diffida")
-    assert (response.status_code, response.headers["location"]) == (302, f"/{name}/search?q=diffida&incident=")
+    assert (response.status_code, response.headers["location"]) == (
+        302,
+        f"/{name}/search?q=diffida&incident=",
+    )
 
 
 async def test_big_table_search_box_keeps_the_incident(big):
     ds, name = big
-    response = await ds.client.get(f"/{name}/documents?_search=diffida&incident={JANUARY}&_sort_desc=published")
+    response = await ds.client.get(
+        f"/{name}/documents?_search=diffida&incident={JANUARY}&_sort_desc=published"
+    )
     assert response.headers["location"] == f"/{name}/search?q=diffida&incident={JANUARY}"
 
 
@@ -246,7 +262,9 @@ async def test_handed_over_search_finds_the_documents(big):
     ds, name = big
     location = (await ds.client.get(f"/{name}/documents?_search=diffida")).headers["location"]
     response = await ds.client.get(location.replace("/search?", "/search.json?_shape=array&"))
-    assert response.json() and all("diffid" in (r["title"] + r["snippet"]).lower() for r in response.json())
+    assert response.json() and all(
+        "diffid" in (r["title"] + r["snippet"]).lower() for r in response.json()
+    )
 
 
 async def test_big_table_search_with_other_filters_stays_a_table_search(big):
@@ -271,7 +289,11 @@ async def test_small_table_search_box_stays_a_table_page(ds, db_name):
 #: How each plan is forced: (FEW_MATCHES, MOST_ROWS) of web/plugins/table_search.py.
 PLANS = {"lookup": (10**9, 1.0), "walk": (0, 10**9), "probe": (0, 0.0)}
 #: What the chosen plan's clause looks like in the SQL Datasette reports.
-PLAN_SQL = {"lookup": "id in (select rowid", "walk": "+id in (select rowid", "probe": "exists (select 1 from"}
+PLAN_SQL = {
+    "lookup": "id in (select rowid",
+    "walk": "+id in (select rowid",
+    "probe": "exists (select 1 from",
+}
 
 
 def big_tables_plugin():
@@ -295,13 +317,17 @@ async def ids(ds, url):
 
 
 @pytest.mark.parametrize("words", ["guasto", "diffida", "posta rapida", "nessuna-parola-così"])
-@pytest.mark.parametrize("sort", ["", "&_sort=id", "&_sort_desc=id", "&_sort_desc=published", "&_sort=title"])
+@pytest.mark.parametrize(
+    "sort", ["", "&_sort=id", "&_sort_desc=id", "&_sort_desc=published", "&_sort=title"]
+)
 async def test_big_table_search_finds_what_the_lookup_finds(ds, db_name, plan, words, sort):
     # `ds` comes first, so it is made before `big` lowers BIG_TABLE_ROWS: the lookup plan
     assert not big_tables(ds)
     big_ds, name, _ = plan
     expected = await ids(ds, f"/{db_name}/documents.json?_shape=array&_search={words}{sort}")
-    assert await ids(big_ds, f"/{name}/documents.json?_shape=array&_search={words}{sort}") == expected
+    assert (
+        await ids(big_ds, f"/{name}/documents.json?_shape=array&_search={words}{sort}") == expected
+    )
 
 
 async def test_big_table_search_uses_the_forced_plan(plan):
@@ -324,13 +350,21 @@ async def test_big_table_search_pages_follow_on(ds, db_name, plan):
 
 async def test_big_table_search_unindexed_sort_looks_matches_up(plan):
     ds, name, _ = plan
-    sql = (await ds.client.get(f"/{name}/documents.json?_search=guasto&_sort=title")).json()["query"]["sql"]
-    assert PLAN_SQL["lookup"] in sql.replace("[", "").replace("]", "") and "+" not in sql and "exists" not in sql
+    sql = (await ds.client.get(f"/{name}/documents.json?_search=guasto&_sort=title")).json()[
+        "query"
+    ]["sql"]
+    assert (
+        PLAN_SQL["lookup"] in sql.replace("[", "").replace("]", "")
+        and "+" not in sql
+        and "exists" not in sql
+    )
 
 
 async def test_big_table_search_with_a_filter_looks_matches_up(plan):
     ds, name, _ = plan
-    sql = (await ds.client.get(f"/{name}/documents.json?_search=guasto&kind=news")).json()["query"]["sql"]
+    sql = (await ds.client.get(f"/{name}/documents.json?_search=guasto&kind=news")).json()["query"][
+        "sql"
+    ]
     assert "exists" not in sql and "+id" not in sql.replace("[", "").replace("]", "")
 
 
@@ -338,7 +372,12 @@ async def test_a_new_search_replaces_the_one_the_page_carried(ds, db_name, big):
     assert not big_tables(ds)
     big_ds, name = big
     expected = await ids(ds, f"/{db_name}/documents.json?_shape=array&_search=diffida")
-    assert await ids(big_ds, f"/{name}/documents.json?_shape=array&_stem_search=guasto&_search=diffida") == expected
+    assert (
+        await ids(
+            big_ds, f"/{name}/documents.json?_shape=array&_stem_search=guasto&_search=diffida"
+        )
+        == expected
+    )
 
 
 async def test_big_table_search_box_shows_the_words(big):
@@ -348,6 +387,7 @@ async def test_big_table_search_box_shows_the_words(big):
 
 
 # --- files being written, permissions ------------------------------------------------------
+
 
 async def test_database_being_written_is_reread_each_request(tmp_path, db_path):
     copy = tmp_path / "live.db"
@@ -399,14 +439,30 @@ def test_serve_runs_several_processes(db_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "incident_timeline.cli", "serve", "--db", str(db_path),
-                             "--port", str(port), "--workers", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "incident_timeline.cli",
+            "serve",
+            "--db",
+            str(db_path),
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/incidents/{JANUARY}", timeout=5) as r:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/incidents/{JANUARY}", timeout=5
+                ) as r:
                     status = r.status
                 break
             except OSError:

@@ -9,7 +9,8 @@ of timeline/search.py, as the ``search`` canned query does (``_searchmode=raw`` 
 syntax as typed). The page's search box still shows the words.
 
 On the tables timeline/serve.py found big (more than BIG_TABLE_ROWS rows,
-``plugins.timeline.big_tables`` of the metadata), where Datasette's plan is slow for common words (it
+``plugins.timeline.big_tables`` of the metadata), where Datasette's plan is slow for common words
+(it
 collects and sorts every match, and counts them):
 
 - the documents table's HTML page, asked only for a search (the search box: ``_search``,
@@ -27,14 +28,21 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite
-
 from incident_timeline.search import stemmed_query
 from incident_timeline.serve import big_tables
 
 #: The table whose search box the ``search`` canned query answers (it searches documents).
 SEARCHED_TABLE = "documents"
 #: Arguments the search box sends that the hand-over may drop or carry (incident).
-SEARCH_BOX_ARGUMENTS = {"_search", "_sort", "_sort_desc", "_size", "_nocount", "_searchmode", "incident"}
+SEARCH_BOX_ARGUMENTS = {
+    "_search",
+    "_sort",
+    "_sort_desc",
+    "_size",
+    "_nocount",
+    "_searchmode",
+    "incident",
+}
 #: The table search, under a name Datasette's own search filter ignores.
 STEM_SEARCH = "_stem_search"
 #: Up to this many matches, Datasette's plan is the fastest: look the matches up, sort them.
@@ -57,9 +65,15 @@ def _database_and_table(path: str) -> tuple[str, str, str] | None:
 
 def _redirect(location: str):
     async def send_redirect(scope, receive, send):
-        await send({"type": "http.response.start", "status": 302,
-                    "headers": [(b"location", location.encode("latin-1")), (b"content-length", b"0")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 302,
+                "headers": [(b"location", location.encode("latin-1")), (b"content-length", b"0")],
+            }
+        )
         await send({"type": "http.response.body", "body": b""})
+
     return send_redirect
 
 
@@ -74,14 +88,22 @@ def handled(scope, big) -> tuple[dict, str | None]:
     args = parse_qsl(query, keep_blank_values=True)
     if not any(k.startswith("_search") and k != "_searchmode" and v.strip() for k, v in args):
         return scope, None
-    words = " ".join(v for k, v in args if k.startswith("_search") and k != "_searchmode" and v).strip()
-    if table in big and table == SEARCHED_TABLE and not extension \
-            and {k for k, _ in args} <= SEARCH_BOX_ARGUMENTS:
+    words = " ".join(
+        v for k, v in args if k.startswith("_search") and k != "_searchmode" and v
+    ).strip()
+    if (
+        table in big
+        and table == SEARCHED_TABLE
+        and not extension
+        and {k for k, _ in args} <= SEARCH_BOX_ARGUMENTS
+    ):
         incident = next((v for k, v in args if k == "incident"), "")
         return scope, f"/{quote(database)}/search?" + urlencode({"q": words, "incident": incident})
     # a new search replaces the one a page carried along (the filter form resends it)
     args = [(k, v) for k, v in args if not k.startswith(STEM_SEARCH)]
-    args = [("_stem" + k if k.startswith("_search") and k != "_searchmode" else k, v) for k, v in args]
+    args = [
+        ("_stem" + k if k.startswith("_search") and k != "_searchmode" else k, v) for k, v in args
+    ]
     if table in big and not any(k == "_nocount" for k, _ in args):
         args.append(("_nocount", "1"))
     return dict(scope, query_string=urlencode(args).encode("latin-1")), None
@@ -100,13 +122,14 @@ def match_expression(args) -> str | None:
         if not key.startswith(STEM_SEARCH) or not str(words).strip():
             continue
         expression = str(words) if raw else stemmed_query(str(words))
-        column = key[len(STEM_SEARCH) + 1:]
+        column = key[len(STEM_SEARCH) + 1 :]
         parts.append(f"{{{column}}} : ({expression})" if column else expression)
     return " AND ".join(parts) or None
 
 
-async def search_plan(db, table: str, fts: str, match: str, params: dict, sort: str | None,
-                      filtered: bool = False) -> str:
+async def search_plan(
+    db, table: str, fts: str, match: str, params: dict, sort: str | None, filtered: bool = False
+) -> str:
     """How to find a big table's rows that match, in order: ``lookup``, ``walk`` or ``probe``.
 
     - ``lookup`` (Datasette's own): collect the matching rowids, read those rows, sort them.
@@ -129,7 +152,11 @@ async def search_plan(db, table: str, fts: str, match: str, params: dict, sort: 
         return "lookup"
     rows = (await db.execute(f"select max(rowid) from {escape_sqlite(table)}")).first()[0] or 0
     most = max(FEW_MATCHES, int(rows * MOST_ROWS))
-    return "probe" if (await db.execute(count, {**params, "limit": most})).first()[0] >= most else "walk"
+    return (
+        "probe"
+        if (await db.execute(count, {**params, "limit": most})).first()[0] >= most
+        else "walk"
+    )
 
 
 async def _indexed(db, table: str, column: str) -> bool:
@@ -138,7 +165,9 @@ async def _indexed(db, table: str, column: str) -> bool:
         return True
     found = await db.execute(
         "select 1 from pragma_index_list(:table) i join pragma_index_info(i.name) c "
-        "where c.seqno = 0 and c.name = :column limit 1", {"table": table, "column": column})
+        "where c.seqno = 0 and c.name = :column limit 1",
+        {"table": table, "column": column},
+    )
     return bool(found.rows)
 
 
@@ -159,19 +188,30 @@ def filters_from_request(request, database, table, datasette):
         params = {"stem_search": expression}
         plan = "lookup"
         if table in big_tables(datasette):
-            sort = request.args.get("_sort") or request.args.get("_sort_desc") or metadata.get("sort") \
+            sort = (
+                request.args.get("_sort")
+                or request.args.get("_sort_desc")
+                or metadata.get("sort")
                 or metadata.get("sort_desc")
+            )
             filtered = any(not key.startswith("_") or key == "_where" for key in request.args)
             plan = await search_plan(db, table, fts, ":stem_search", params, sort, filtered)
         matching = f"(select rowid from {fts} where {fts} match :stem_search)"
         clause = {
             "lookup": f"{pk} in {matching}",
             "walk": f"+{pk} in {matching}",  # the + keeps SQLite from driving the query by this set
-            "probe": f"exists (select 1 from {fts} where {fts} match :stem_search and {fts}.rowid = {escape_sqlite(table)}.{pk})",
+            "probe": (
+                f"exists (select 1 from {fts} where {fts} match :stem_search"
+                f" and {fts}.rowid = {escape_sqlite(table)}.{pk})"
+            ),
         }[plan]
         words = " ".join(request.args.get(k) for k in request.args if k.startswith(STEM_SEARCH))
-        return FilterArguments([clause], params, [f'search matches "{words}"'],
-                               {"search": words, "supports_search": True})
+        return FilterArguments(
+            [clause],
+            params,
+            [f'search matches "{words}"'],
+            {"search": words, "supports_search": True},
+        )
 
     return stemmed_search
 
@@ -186,5 +226,7 @@ def asgi_wrapper(datasette):
                 if location:
                     return await _redirect(location)(scope, receive, send)
             await app(scope, receive, send)
+
         return table_search
+
     return wrap
