@@ -45,6 +45,7 @@ LIVE_CHANNELS = ("page", "feed", "sitemap", "statuspage", "discovery")
 def readers_of(config: Config) -> list[tuple[type, Source]]:
     """(reader class, source) for every channel of every source, then discovery.
 
+    >>> from incident_timeline.config import load_config
     >>> readers = readers_of(load_config("corpus/sources.yml"))
     >>> [(cls.name, source.name) for cls, source in readers][:2]
     [('site', 'notiziario'), ('feed', 'notiziario')]

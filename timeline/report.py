@@ -267,7 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--db", required=True, help="the database built by timeline crawl")
     parser.add_argument("--incident", required=True, help="the incident's slug")
-    parser.add_argument("--format", choices=("md", "html"), default="md")
+    parser.add_argument(
+        "--format", choices=("md", "html"), default="md", help="Markdown (default) or HTML"
+    )
     parser.add_argument(
         "--lang", choices=("it", "en"), help="the report's language (default: its sources')"
     )

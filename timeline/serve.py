@@ -328,8 +328,10 @@ def main(argv: list[str] | None = None) -> int:
         prog="timeline serve", description="Publish a timeline database with Datasette, read-only."
     )
     parser.add_argument("--db", required=True, help="the database built by timeline crawl")
-    parser.add_argument("--port", type=int, default=8001)
-    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8001, help="default: 8001")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="default: 127.0.0.1 (0.0.0.0 to publish on a network)"
+    )
     parser.add_argument(
         "--workers",
         type=int,
