@@ -38,20 +38,9 @@ GOAL_RATIO, FLOOR_RATIO = 0.8, 0.5
 # --- the synthetic site --------------------------------------------------------------------
 
 WEEKDAYS = ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"]
-MONTHS = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-]
+MONTHS = (
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"
+).split()
 SERVICES = ["Libero Mail", "Virgilio Mail", "la posta di Libero", "le caselle di Virgilio"]
 PEOPLE = [
     "un portavoce di Italiaonline",

@@ -74,20 +74,9 @@ CATEGORIES = [
     "other",
 ]
 ACTORS = ["provider", "media", "consumer_association", "regulator", "users"]
-MONTHS = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-]
+MONTHS = (
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"
+).split()
 SENTENCES = [
     "Il servizio di posta è rimasto irraggiungibile per molte ore e gli utenti hanno segnalato "
     "errori di accesso.",

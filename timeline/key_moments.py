@@ -39,30 +39,15 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 from incident_timeline.categories import REQUEST, read_statement
 from incident_timeline.happened import DAY_OR_FINER, precision_of
-from incident_timeline.items import KEY_CATEGORIES, KeyMoment, columns
+from incident_timeline.items import KEY_CATEGORIES, PRECISIONS, KeyMoment, columns
 
 ISO = dt.datetime.fromisoformat
-PRECISION_ORDER = ("minute", "hour", "part_of_day", "day", "days", "week", "month")
 # Kinds whose documents speak for an actor, and the categories each may vouch for alone.
+# The provider speaks (on its site or its status page) for everything but others' actions.
+PROVIDER_VOICE = set(KEY_CATEGORIES) - {"consumer_action", "regulator_action"}
 OWN_VOICE = {
-    "provider": {
-        "outage_start",
-        "provider_statement",
-        "cause",
-        "restoration_partial",
-        "restoration_complete",
-        "deadline",
-        "compensation",
-    },
-    "status": {
-        "outage_start",
-        "provider_statement",
-        "cause",
-        "restoration_partial",
-        "restoration_complete",
-        "deadline",
-        "compensation",
-    },
+    "provider": PROVIDER_VOICE,
+    "status": PROVIDER_VOICE,
     # A consumer association asking the regulator to act is its own act too.
     "consumer": {"consumer_action", "regulator_action"},
     "regulator": {"regulator_action"},
@@ -147,7 +132,7 @@ class Evidence:
         )
 
     def rank(self) -> int:
-        return PRECISION_ORDER.index(self.precision) if self.precision in PRECISION_ORDER else 99
+        return PRECISIONS.index(self.precision) if self.precision in PRECISIONS else 99
 
 
 @dataclass
@@ -904,7 +889,7 @@ def build_story(
         for p in (
             promised_end(e) for e in evidence if e.category == "deadline" and e.origin == "text"
         )
-        if p.at is not None and p.precision in PRECISION_ORDER[:5]
+        if p.at is not None and p.precision in PRECISIONS[:5]
     ]
     chosen += [
         g

@@ -157,8 +157,6 @@ PARTS_IN_A_SENTENCE = {
         "evening": "on {} in the evening",
     },
 }
-#: Precisions from finest to coarsest.
-PRECISIONS = ("minute", "hour", "part_of_day", "day", "days", "week", "month")
 
 
 def language(value, default: str = "it") -> str:

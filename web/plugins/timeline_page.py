@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from datasette import hookimpl
 from incident_timeline.categories import CATEGORIES
+from incident_timeline.items import PRECISIONS
 from incident_timeline.labels import (
-    PRECISIONS,
     counted,
     day_label,
     label,
