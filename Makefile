@@ -6,7 +6,8 @@ PORT ?= 8001
 DB ?= db/timeline.db
 REAL ?= ../shared/realworld
 # The versions CI installs (pip install -c): one known set, rewritten by `make constraints`.
-PIP_INSTALL := $(BIN)/python -m pip install --quiet -c constraints.txt
+# -qq: errors only (setuptools warns of a shadowing folder no checkout has).
+PIP_INSTALL := $(BIN)/python -m pip install -qq -c constraints.txt
 
 .PHONY: install install-test demo crawl serve test bench bench-crawl bench-serve bench-real \
         bench-story constraints clean

@@ -629,6 +629,10 @@ EXPECTED = re.compile(
     r"should be|is set to|are set to|plans to|aims to|hopes to|by the end of|within|"
     r"no later than|promised|promises|pledged|estimated|eta|scheduled|before \w+ing|"
     r"prima di \w+(?:are|ere|ire)|"
+    # Working towards it, as soon as possible: the aim, not the result.
+    r"(?:al lavoro|lavor\w+|impegnat\w+) per \w+(?:are|ere|ire)|working to|work to|"
+    r"il prima possibile|"
+    r"al più presto|quanto prima|as soon as possible|"
     r"\w+(?:erà|irà|arà|eranno|iranno|aranno|eremo|iremo|aremo|rò))\b",
     re.IGNORECASE,
 )
