@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from .lexicon import (
     APOS, COMPOUND_NUMBER, FEASTS, HOLIDAYS, MONTH_NAMES, MONTHS, NUMBERS, PARTS_OF_DAY, SEASONS,
-    TENS, TIME_UNITS, UNITS, WEEKDAY_NAMES, WEEKDAYS, alternation, fold, lowered, number_value,
+    TENS, TIME_UNITS, TIME_ZONES, UNITS, WEEKDAY_NAMES, WEEKDAYS, ZONE_WORDS, alternation, fold,
+    lowered, number_value,
 )
 
 
@@ -759,6 +760,42 @@ WORDS_AFTER_A_TIME = {"oggi", "ieri", "domani", "circa", "quasi", "poi", "lui", 
                       "quando", "mentre", "sono", "sarebbe", "nelle", "delle", "alle", "dalle", "sulle", "anche",
                       "apre", "chiude", "parte", "riparte", "riprende", "scade", "esce", "torne", "sempre", "ancora"}
 
+# A zone stated after a clock time: "10:40 GMT", "5 p.m. EST", "9 a.m. Eastern time", "alle 10.40
+# ora di Greenwich", "ore 12 italiane".
+ZONE = (f"(?P<tzname>(?P<tz>{alternation(ZONE_WORDS)})(?![\\w'’])|"
+        r"(?P<tzw>eastern|central|mountain|pacific|london|new\s+york|washington)"
+        r"(?:\s+(?:standard|daylight))?\s+time|"
+        r"ora\s+(?P<tzi>italiana|di\s+(?:roma|greenwich|londra|new\s+york|washington))|"
+        r"(?P<tzi2>italiane))")
+
+
+def zone_of(m, text) -> str | None:
+    """The TIME_ZONES key of the zone a match states, or None: an abbreviation must be written in
+    capitals ("16:30 est" is east), a zone in English words capitalised."""
+    if m["tz"]:
+        return m["tz"] if text[m.start("tz"):m.end("tz")].isupper() else None
+    if m["tzw"]:
+        return " ".join(m["tzw"].split()) if text[m.start("tzw")].isupper() else None
+    return " ".join((m["tzi"] or m["tzi2"] or "").split()) or None
+
+
+# Wire-service clock times, four digits told from a number by the zone after them: "1040 GMT",
+# "at around 1410 GMT", "0930 ET". "MT" and "CT" are left out: "1200 MT" is as often metric tons.
+@rule(f"{B}(?:(?P<lead>around|about|approximately|roughly|circa|shortly\\s+before|"
+      f"shortly\\s+after|before|after|verso\\s+le|intorno\\s+alle|alle|dalle)\\s+)?"
+      f"(?<![\\w:.,/])(?P<h>[01]\\d|2[0-3])(?P<mi>[0-5]\\d)\\s+"
+      f"(?P<tz>{alternation(ZONE_WORDS - {'mt', 'ct', 'west', 'ist'})})(?![\\w'’])",
+      ZONE_WORDS, requires=[DIGITS])
+def wire_time(m, text):
+    if not text[m.start("tz"):m.end("tz")].isupper():
+        return None
+    lead = " ".join((m["lead"] or "").lower().split())
+    mod = ("APPROX" if re.search("around|about|approx|roughly|circa|verso|intorno", lead) else
+           "BEFORE" if "before" in lead else "AFTER" if "after" in lead else None)
+    return Chunk(m.start(), m.end(), time=(int(m["h"]), int(m["mi"]), True, None), mod=mod,
+                 lead="dalle" if lead == "dalle" else "", info={"zone": m["tz"]})
+
+
 TIME_LEAD = (r"(?P<lead>(?:a\s+partire\s+)?dalle|alle|all['’]|verso\s+le|verso\s+l['’]|intorno\s+alle|attorno\s+alle|"
              r"entro\s+le|fino\s+alle|prima\s+delle|dopo\s+le|tra\s+le|fra\s+le|e\s+le|circa\s+alle|circa\s+le|le\s+ore|"
              r"ore|h\.?)")
@@ -779,7 +816,8 @@ MINUTE_ALT, LESS_ALT = (alternation(words).replace("\\ ", r"\s+") for words in (
 
 @rule(f"{B}{TIME_LEAD}\\s*(?:ore\\s+|(?<=[ei]\\s)h\\.?\\s*)?(?:(?P<h>[01]?\\d|2[0-4])|(?P<hw>{alternation(HOUR_WORDS)}))"
       f"(?:(?:[:.]|\\s+e\\s+)(?P<mi>[0-5]\\d)|\\s+e\\s+(?P<mw>{MINUTE_ALT})|\\s+meno\\s+(?P<less>{LESS_ALT}))?"
-      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}", TIME_WORDS,
+      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s+{ZONE})?(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}",
+      TIME_WORDS,
       requires=[DIGITS | set(HOUR_WORDS) | {"ventitre"}])
 def time_italian(m, text):
     """ "alle 16", "ore 16.00", "h. 14:45", "verso le 15 circa", "alle nove e mezza"; "alle 16 aziende" is not a time."""
@@ -791,7 +829,8 @@ def time_italian(m, text):
     if m["less"]:
         hour, minute = (hour - 1) % 24, 60 - LESS_WORDS[" ".join(m["less"].lower().split())]
     given = bool(m["mi"] or m["mw"] or m["less"])
-    if not given and not m["pod"] and not m["post"]:
+    zone = zone_of(m, text)
+    if not given and not m["pod"] and not m["post"] and not zone:
         following = re.match(r"\s+([^\W\d_]+)", text[m.end():])
         word = following.group(1).lower() if following else ""
         if word in COUNT_NOUNS or (word.endswith(("i", "e")) and len(word) > 3 and word not in WORDS_AFTER_A_TIME
@@ -803,9 +842,10 @@ def time_italian(m, text):
     mod = ("APPROX" if re.match("verso|intorno|attorno|circa", lead) or (m["post"] or "").lower() == "circa" else
            "BEFORE" if lead.startswith("prima") else "AFTER" if lead.startswith("dopo") else None)
     pod = PARTS_OF_DAY[m["pod"].split()[-1].lower()] if m["pod"] else None
-    return Chunk(m.start(), m.end(), time=(hour, minute, given, pod), mod=mod,
+    end = m.end() if zone or not m["tzname"] else m.start("tzname") - 1  # "16.30 est": the east
+    return Chunk(m.start(), end, time=(hour, minute, given, pod), mod=mod,
                  lead=lead.split()[0] if lead.startswith(("dalle", "a partire", "tra", "fra", "e le")) else "",
-                 orphan=lead == "e le")
+                 orphan=lead == "e le", info={"zone": zone} if zone else None)
 
 
 @rule(f"{B}(?:delle|per\\s+le|sono\\s+le|erano\\s+le)\\s+(?P<h>[01]?\\d|2[0-3])[.:](?P<mi>[0-5]\\d){E}{NUM_END}", {"delle", "le"},
@@ -834,7 +874,7 @@ def noon_midnight(m, text):
       f"shortly\\s+after|before|after|verso\\s+le|intorno\\s+alle)\\s+)?"
       r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)(?::\d\d)?|"
       r"\.(?P<mi2>[0-5]\d)(?=\s*[ap]\.?m\.?(?!\w)))?(?:\s*(?P<ap>[ap]\.?m\.?(?!\w)|o['’]clock))?"
-      r"(?!\d|:\d|[.,]\d)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc|bst|cet|cest|et|pt)(?!\w))?",
+      f"(?!\\d|:\\d|[.,]\\d)(?:\\s+{ZONE})?",
       SEPARATED | {"am", "pm", "m", "clock"}, requires=[DIGITS])
 def time_clock(m, text):
     """ "16:30", "4pm", "4:30 p.m.", "around 3pm"; a bare number is not a time."""
@@ -852,12 +892,41 @@ def time_clock(m, text):
     mod = ("APPROX" if re.search("around|about|approx|roughly|circa|verso|intorno", lead) else
            "BEFORE" if "before" in lead else "AFTER" if "after" in lead else None)
     start = m.start() if lead else m.start("h")
-    # "5 p.m. EST": the zone is part of the time (its value stays local); "16:30 est" in Italian
-    # is not.
-    end = m.end()
-    if m["tz"] and not text[m.start("tz"):m.end("tz")].isupper():
-        end = len(text[:m.start("tz")].rstrip())
-    return Chunk(start, end, time=(hour, minute, bool(m["mi"] or m["mi2"]), None), mod=mod)
+    # "5 p.m. EST": the zone is part of the time (its value stays the zone's wall clock, its bounds
+    # the instant); "16:30 est" in Italian is not.
+    zone = zone_of(m, text)
+    end = m.end() if zone or not m["tzname"] else len(text[:m.start("tzname")].rstrip())
+    return Chunk(start, end, time=(hour, minute, bool(m["mi"] or m["mi2"]), None), mod=mod,
+                 info={"zone": zone} if zone else None)
+
+
+CLOCK_HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+# "at 4 in the morning", "until 10 at night", "around three in the afternoon": an English clock
+# hour placed by its part of day. The hour needs a preposition before it: "killed 3 in the
+# morning raid" counts people.
+@rule(f"{B}(?P<lead>at|around|about|by|until|till|from|since|before|after|at\\s+around|"
+      f"at\\s+about)\\s+(?P<h>1[0-2]|0?[1-9]|{alternation(CLOCK_HOURS)})(?::(?P<mi>[0-5]\\d))?"
+      f"(?:\\s+o{A}clock)?\\s+(?:in\\s+the\\s+(?P<pod>morning|afternoon|evening)|"
+      f"at\\s+(?P<night>night)){E}(?:\\s+{ZONE})?",
+      {"morning", "afternoon", "evening", "night"},
+      requires=[DIGITS | set(CLOCK_HOURS), {"at", "around", "about", "by", "until", "till", "from",
+                                            "since", "before", "after"}])
+def clock_in_part_of_day(m, text):
+    hour = int(m["h"]) if m["h"].isdigit() else CLOCK_HOURS[m["h"]]
+    pod = "NI" if m["night"] else PARTS_OF_DAY[m["pod"]]
+    if pod == "NI" and hour < 6 or pod == "MO" and hour == 12:
+        pod = "MO" if pod == "MO" else None  # "2 at night" is 02:00
+    lead = " ".join(m["lead"].split())
+    mod = ("APPROX" if "around" in lead or "about" in lead else
+           "BEFORE" if lead == "before" else "AFTER" if lead == "after" else None)
+    zone = zone_of(m, text)
+    start = m.start() if mod else m.start("h")
+    end = m.end() if zone or not m["tzname"] else m.start("tzname") - 1
+    return Chunk(start, end, time=(hour, int(m["mi"] or 0), bool(m["mi"]), pod), mod=mod,
+                 info={"zone": zone} if zone else None)
 
 
 # ---------------------------------------------------------------- durations, relative offsets, refs, sets
@@ -1399,7 +1468,8 @@ def join_point(first: Chunk, second: Chunk, gap: str) -> Chunk | None:
         # "ieri 15 giugno", "oggi, 16 giugno", "Tuesday, March 3": one day, named twice; the date
         # decides
         return Chunk(first.start, second.end, day=second.day, pod=second.pod, time=second.time,
-                     mod=second.mod, direction=second.direction, lead=first.lead or second.lead)
+                     mod=second.mod, direction=second.direction, lead=first.lead or second.lead,
+                     info=zone_info_of(second))
     if (first.day and second.day) or (first.pod and second.pod) or (first.time and second.time):
         return None
     if first.time and second.time is None and not GAP_TIME_DAY.fullmatch(gap):
@@ -1416,7 +1486,13 @@ def join_point(first: Chunk, second: Chunk, gap: str) -> Chunk | None:
     return Chunk(first.start, second.end, day=first.day or second.day, pod=first.pod or second.pod,
                  time=first.time or second.time, mod=first.mod or second.mod,
                  direction=first.direction or second.direction, lead=first.lead or second.lead,
-                 info={**first.info, **second.info} if not (first.day or second.day) else {})
+                 info={**first.info, **second.info} if not (first.day or second.day)
+                 else zone_info_of(first) or zone_info_of(second))
+
+
+def zone_info_of(chunk: Chunk) -> dict:
+    """What a joined chunk keeps of a piece's info: the zone its time states."""
+    return {"zone": chunk.info["zone"]} if "zone" in chunk.info else {}
 
 
 SECOND_LEAD = re.compile(f"(?:alle|all{A}|e\\s+le|fino\\s+alle)\\s*", re.I)
@@ -1520,6 +1596,8 @@ SENTENCE_AFTER_DOT = re.compile(r"[^m]\.\s+[A-ZÀ-Ý]")
 def join_neighbours(chunks: list[Chunk], text: str, week_words: bool = True) -> list[Chunk]:
     """Join neighbouring chunks (a day and its time, an interval's ends) and take the words before
     them that change their span and mod ("early", "prima del", "the week of")."""
+    if "(" in text and len(chunks) > 1:
+        restated_times(chunks, text)
     changed = len(chunks) > 1
     while changed:
         changed = False
@@ -1579,6 +1657,60 @@ def join_neighbours(chunks: list[Chunk], text: str, week_words: bool = True) -> 
                     if edge and not text.startswith(("'s", "’s"), chunk.end):
                         chunk.mod, chunk.start = "APPROX", edge.start()
     return chunks
+
+
+BRACKET_OPEN = re.compile(r"\s*\(\s*")
+BRACKET_CLOSE = re.compile(r"\s*\)")
+GAP_AFTER_BRACKET = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def restated_times(chunks: list[Chunk], text: str) -> None:
+    """ "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)": a clock
+    time restated in brackets is the same instant. Both take the day named with either (the day
+    stays its own timex, as TimeBank marks it), and the first, without a zone, the one the
+    restatement implies (10:35 against 07:35 GMT is UTC+3)."""
+    for i in range(len(chunks) - 1):
+        first, second = chunks[i], chunks[i + 1]
+        if not (first.time and second.time and first.composable and second.composable
+                and BRACKET_OPEN.fullmatch(text, first.end, second.start)):
+            continue
+        after = chunks[i + 2] if i + 2 < len(chunks) else None
+        if after is not None and not (after.day and not after.time and after.composable):
+            after = None
+        close = BRACKET_CLOSE.match(text, second.end)
+        inside = close is None  # "(4 a.m. EDT Thursday)": the day joins the restatement later
+        if inside:
+            if after is None or not GAP_AFTER_BRACKET.fullmatch(text, second.end, after.start) \
+                    or not BRACKET_CLOSE.match(text, after.end):
+                continue
+        elif after is not None and not GAP_AFTER_BRACKET.fullmatch(text, close.end(), after.start):
+            after = None  # "(0735 GMT) Friday": the day after the brackets
+        day = first.day or second.day or (after.day if after is not None else None)
+        info = dict(first.info)
+        if "zone" in second.info and "zone" not in info:
+            offset = implied_offset(first.time, second.time, second.info["zone"])
+            if offset is not None:
+                info["zone"] = offset
+        chunks[i] = Chunk(first.start, first.end, first.day or day, first.pod, first.time,
+                          first.mod, first.direction, lead=first.lead, info=info)
+        if second.day is None and day is not None and not inside:
+            chunks[i + 1] = second.with_day(day)
+
+
+def implied_offset(local_time: tuple, zoned_time: tuple, zone) -> float | None:
+    """Hours from UTC of a clock time's zone, given the same instant in a zone of fixed offset."""
+    base = TIME_ZONES.get(zone, zone)
+    base = 0 if base == "UTC" else base
+    if not isinstance(base, (int, float)):
+        return None  # "ET" keeps summer time: its offset depends on the day
+
+    def minutes(time):
+        hour, minute, _, hint = time
+        return (hour + (12 if hint in ("AF", "EV") and hour < 12 else 0)) * 60 + minute
+
+    offset = base + ((minutes(local_time) - minutes(zoned_time)) % 1440) / 60
+    offset = offset - 24 if offset > 14 else offset
+    return offset if offset * 4 == int(offset * 4) else None
 
 
 # "the end of [the second quarter]", "all'inizio del [terzo trimestre]": a part of a period named

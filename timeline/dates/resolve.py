@@ -15,7 +15,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from .grammar import Chunk
-from .lexicon import POD_HOURS, feast_date, lowered
+from .lexicon import POD_HOURS, TIME_ZONES, feast_date, lowered
 
 SECOND = timedelta(seconds=1)
 
@@ -242,17 +242,18 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bool,
-                chunk: Chunk | None = None) -> date | None:
+                chunk: Chunk | None = None, today: date | None = None) -> date | None:
     """The calendar day a day spec names (see grammar.Chunk); `chunk`, the expression, tells
-    whether it dates a planned thing ("the Jan. 14 deadline")."""
-    today = context.today
+    whether it dates a planned thing ("the Jan. 14 deadline"); `today`, the publication day where
+    the expression's zone is, when it states one."""
+    today = today or context.today
     kind = spec[0]
     if kind == "rel":
         return today + timedelta(days=spec[1])
     if kind == "after_last":  # "the next morning": the day after the last one the text named
         return (context.last_day or today) + timedelta(days=spec[1])
     if kind == "night_before":
-        day = resolve_day(context, spec[1], direction, strict)
+        day = resolve_day(context, spec[1], direction, strict, today=today)
         return day and day - timedelta(days=1)
     if kind == "feast":  # "Pasqua", "last Thanksgiving": that feast in the year the direction picks
         _, feast, year = spec
@@ -341,8 +342,12 @@ def scheduled(context: Context, chunk: Chunk) -> bool:
 
 def resolve_point(context: Context, chunk: Chunk, direction, strict,
                   shift_days: int = 0) -> Point | None:
-    """A day, part of day or time chunk as a Point."""
-    day = resolve_day(context, chunk.day, direction, strict, chunk) if chunk.day else None
+    """A day, part of day or time chunk as a Point; a time in a stated zone ("10:40 GMT") is that
+    zone's wall clock, on its day, and its Point's start and end are aware."""
+    zone = zone_info(chunk.info["zone"]) if chunk.time and "zone" in chunk.info else None
+    published = context.published.astimezone(zone) if zone else context.published
+    today = published.date()
+    day = resolve_day(context, chunk.day, direction, strict, chunk, today) if chunk.day else None
     if chunk.day and day is None:
         return None
     bare_time = day is None and chunk.time and not chunk.pod
@@ -351,7 +356,7 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict,
         # "ieri 15 giugno, durante la mattinata": the part of the day named in the sentence
         day = context.last_day
     if day is None:
-        day = context.today
+        day = today
         if chunk.info.get("this_night") and (direction == "past" or (direction is None and context.published.hour < 12)):
             day -= timedelta(days=1)  # "stanotte" in the morning is the night just ended
     day += timedelta(days=shift_days)
@@ -364,18 +369,30 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict,
         if chunk.pod == "NI" and hour < 12:  # "domenica notte alle 3" is Monday 03:00
             midnight += timedelta(days=1)
         start = midnight + timedelta(hours=hour, minutes=minute)
-        published = context.published.replace(tzinfo=None)
+        published = published.replace(tzinfo=None)
         if bare_time and direction == "past" and start > published:  # "alle 20 è crollato", written at 11
             start -= timedelta(days=1)
         elif bare_time and direction == "future" and start < published:
             start += timedelta(days=1)
         end = start + (timedelta(minutes=1) if given else timedelta(hours=1))
-        return Point(start.isoformat(timespec="minutes"), "TIME", start, end, start.date())
+        value = start.isoformat(timespec="minutes")
+        if zone:  # the instant, which `local` writes in the document's zone
+            start, end = start.replace(tzinfo=zone), end.replace(tzinfo=zone)
+        return Point(value, "TIME", start, end, start.date())
     if chunk.pod:
         first, last = POD_HOURS[chunk.pod]
         return Point(f"{day.isoformat()}T{chunk.pod}", "TIME", midnight + timedelta(hours=first),
                      midnight + timedelta(hours=last), day)
     return Point(day.isoformat(), "DATE", midnight, midnight + timedelta(days=1), day)
+
+
+@lru_cache(maxsize=64)
+def zone_info(zone) -> timezone | ZoneInfo:
+    """The tzinfo of a zone a text states: a TIME_ZONES key, or hours from UTC."""
+    zone = TIME_ZONES.get(zone, zone)
+    if isinstance(zone, str):
+        return ZoneInfo(zone)
+    return timezone(timedelta(hours=zone))
 
 
 SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
@@ -454,7 +471,17 @@ def point_timex(context: Context, chunk: Chunk) -> tuple | None:
     if spec and spec[0] == "abs" and spec[4] is not None and point.day.weekday() != spec[4]:
         # "domenica 23 gennaio" when the 23rd was a Monday: the date wins, flagged.
         chunk.info["flag"] = "weekday_mismatch"
+    if chunk.time and chunk.mod in ("BEFORE", "AFTER") \
+            and SHORTLY.search(context.text, max(0, chunk.start - 12), chunk.end):
+        # "poco dopo le 12:30", "shortly before 10 a.m.": within the hour on that side of the time
+        start = point.start if chunk.mod == "AFTER" else point.start - HOUR
+        return point.value, point.type, local(context, start), local(context, start + HOUR - SECOND)
     return (point.value, point.type, *bounds(context, point.start, point.end, chunk.mod, instant=bool(chunk.time)))
+
+
+HOUR = timedelta(hours=1)
+SHORTLY = re.compile(r"(?<![\w'’])(?:poco|subito|appena|shortly|just|soon|immediately)\s+"
+                     r"(?:dopo|prima|after|before)(?![\w'’])", re.I)
 
 
 def interval_timex(context: Context, chunk: Chunk) -> tuple | None:
@@ -470,6 +497,11 @@ def interval_timex(context: Context, chunk: Chunk) -> tuple | None:
 def interval_points(context: Context, chunk: Chunk) -> tuple | None:
     """(start Point, end Point, latest moment) of an interval chunk."""
     first, second = chunk.ends
+    if ("zone" in first.info) != ("zone" in second.info):  # "between 0900 and 1100 GMT"
+        zone = {"zone": first.info.get("zone") or second.info.get("zone")}
+        first, second = (Chunk(end.start, end.end, end.day, end.pod, end.time, end.mod,
+                               end.direction, lead=end.lead, info={**end.info, **zone})
+                         for end in (first, second))
     if first.day is None and second.day is not None:
         first = first.with_day(second.day)
     if second.day is None and first.day is not None:
