@@ -1094,7 +1094,8 @@ latest initial final year-earlier year-ago""".split())
 @rule(f"{B}(?P<n>{ROUGH_COUNT}|{NUMBER})(?P<more>\\s+(?:more|additional|extra|further))?"
       f"(?:\\s*|(?P<hy>-))"
       f"(?:(?P<kind>trading|business|working|calendar)\\s+)?(?P<u>{UNIT})"
-      f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?(?P<orso>\\s+or\\s+so)?"
+      f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?"
+      f"(?P<or2>\\s+(?:or|o)\\s+(?P<n2>two|three|due|tre))?(?P<orso>\\s+or\\s+so)?"
       f"(?P<period>\\s+(?:period|term|span|stretch))?{E}"
       r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|"
       r"\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old|-long|"
@@ -1104,11 +1105,14 @@ latest initial final year-earlier year-ago""".split())
 def duration(m, text):
     """ "72 ore", "da quasi una settimana", "tra due settimane", "for three days"."""
     number, unit = " ".join(m["n"].lower().split()), m["u"].lower()
-    before = (DURATION_LEAD.search(text, max(0, m.start() - 40), m.start())
-              if not DURATION_LEAD_WORDS.isdisjoint(last_words(text, m.start(), 4)) else None)
+    head, low = m.start(), range_start(m, text)
+    if low is not None:
+        head, low = low
+    before = (DURATION_LEAD.search(text, max(0, head - 40), head)
+              if not DURATION_LEAD_WORDS.isdisjoint(last_words(text, head, 4)) else None)
     lead_word, quant, approx, first = ((before["lead"], before["quant"], before["approx"],
                                         before["first"]) if before else (None,) * 4)
-    if number in ("a", "an") and not (lead_word or approx or quant or re.search(
+    if number in ("a", "an") and not (lead_word or approx or quant or m["or2"] or re.search(
             r"\bfor\s+$", text[max(0, m.start() - 5):m.start()], re.I)):
         return None  # "once a day", "a week" in prose
     if unit == "h" and not number.isdigit():
@@ -1128,9 +1132,13 @@ def duration(m, text):
     lead = " ".join((lead_word or "").lower().replace("’", "'").split())
     start = (before.start("lead") if lead else before.start("quant") if quant
              else before.start("approx") if approx else before.start("first") if first
-             else m.start("n"))
-    from .resolve import duration_timex
+             else head)
+    from .resolve import duration_timex, range_timex
 
+    if m["or2"] and count == 1:  # "a day or two", "un giorno o due"
+        low = 1, number_value(m["n2"])
+    elif low is not None:
+        low = low, count
     span = (count, span[1], unit in TIME_UNITS)
     end = m.end() if m["period"] is None or m["hy"] else m.start("period")
     # "a three-year period": the noun and its article belong to the expression
@@ -1140,9 +1148,40 @@ def duration(m, text):
         article = article and start - 5 + article.start() if start >= 5 else None
         start = article if article is not None else start
     rough = ROUGH.match(m["n"]) and count != 2
+    resolver = ((lambda context, chunk: range_timex(context, chunk, low, span, lead)) if low
+                else (lambda context, chunk: duration_timex(context, chunk, span, lead)))
     return Chunk(start, end, mod="APPROX" if approx or m["orso"] or rough else None,
-                 resolver=lambda context, chunk: duration_timex(context, chunk, span, lead),
-                 info={"compound": True} if compound else None)
+                 resolver=resolver, info={"compound": True} if compound else None)
+
+
+# "two to three weeks", "12-18 months", "da due a tre settimane", "due o tre giorni", "tra due e
+# tre settimane": a range of counts, read backwards from the second count. "and"/"e"/"a" need
+# their opener ("between", "tra", "da"); "tra"/"fra" stay a lead ("in two to three weeks").
+RANGE_BEFORE = re.compile(f"(?:{B}(?P<opener>da|from|between|tra|fra)\\s+)?{B}(?P<n0>{NUMBER})"
+                          f"\\s*(?P<j>to|or|and|a|o|e|-|–)\\s*$", re.I)
+RANGE_JOINERS = {"to", "or", "and", "a", "o", "e"}
+
+
+def range_start(m, text) -> tuple | None:
+    """(where the range begins, its first count) when a count and unit close a range of counts."""
+    start = m.start()
+    if text[start - 1:start] not in ("-", "–") \
+            and RANGE_JOINERS.isdisjoint(last_words(text, start, 1)):
+        return None
+    found = RANGE_BEFORE.search(text, max(0, start - 30), start)
+    if found is None or found["n0"].lower() in ("a", "an", "un", "una"):
+        return None
+    low, high = number_value(found["n0"]), number_value(m["n"])
+    opener, joiner = (found["opener"] or "").lower(), found["j"].lower()
+    if not (isinstance(low, int) and isinstance(high, (int, float)) and low < high) \
+            or joiner in ("and", "e", "a") and not opener or OFFSET_AFTER.match(text, m.end()):
+        return None  # "2 o 3 ore fa" is left to the offsets
+    # "da due a tre settimane" opens a range; "da due o tre giorni" is since, "tra" a lead
+    opens = opener in ("da", "from", "between") and joiner in ("a", "to", "and", "-", "–")
+    return (found.start() if opens else found.start("n0")), low
+
+
+OFFSET_AFTER = re.compile(r"\s+(?:fa|ago|or\s+sono|prima|dopo|later|earlier|before|after)\b", re.I)
 
 
 PERSON_BEFORE_AGE = re.compile(

@@ -687,6 +687,22 @@ def duration_timex(context: Context, chunk: Chunk, span: tuple, lead: str) -> tu
     return value, "DURATION", None, None
 
 
+def range_timex(context: Context, chunk: Chunk, counts: tuple, span: tuple, lead: str) -> tuple:
+    """ "two to three weeks" → PXW: TimeML has no range of counts, and TempEval-3 writes the count
+    unspecified ("the next 12 to 18 months" → PXM). Anchored, the bounds run from the nearer end of
+    the range to the farther: "tra due e tre settimane" from the day two weeks ahead to the end of
+    the day three weeks ahead, "entro 2-3 giorni" from publication to three days on."""
+    (low, high), (_, unit, is_time) = counts, span
+    value = f"P{'T' if is_time else ''}X{unit}"
+    _, _, earliest, latest = duration_timex(context, chunk, (high, unit, is_time), lead)
+    if earliest is None:
+        return value, "DURATION", None, None
+    if lead in FUTURE_LEADS:
+        earliest = duration_timex(context, Chunk(chunk.start, chunk.end), (low, unit, is_time),
+                                  lead)[2]
+    return value, "DURATION", earliest, latest
+
+
 def adjust_end(span: tuple) -> tuple:
     return span[0], span[1] - SECOND
 
