@@ -623,13 +623,18 @@ def year(m, text):
 UNIT_AFTER_YEAR = re.compile(f"\\s*(?:{UNIT})\\b")
 
 
+# "the last week of May" is a week of that month (ordinal_week), not the week before this one.
+NOT_OF_A_MONTH = (f"(?!\\s+(?:of|di|del|della)\\s+(?:{MONTH_FULL}|(?:this|next|last|the)\\s+month|"
+                  f"mese){E})")
+
+
 @rule(f"{B}(?:(?:la|il|lo|l{A}|nella|nel|nell{A}|dalla|dal|della|del|the|over\\s+the|in\\s+the|"
       f"during\\s+the)\\s*)?"
       f"(?:(?P<pre>scors[oa]|passat[oa]|prossim[oa]|quest[oa]|quest{A}|last|next|this|previous|"
       f"following|coming|current)\\s*)?"
       f"(?P<u>settimana|mese|anno|weekend|week-end|fine\\s+settimana|week|month|year)"
       f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|successiv[oa]|precedente|in\\s+corso|"
-      f"corrente))?(?P<orso>\\s+or\\s+so)?{E}",
+      f"corrente))?(?P<orso>\\s+or\\s+so)?{E}{NOT_OF_A_MONTH}",
       {"settimana", "mese", "anno", "weekend", "week", "month", "year"},
       requires=[DIRECTION_WORDS])
 def relative_period(m, text):
@@ -649,6 +654,43 @@ def relative_period(m, text):
                      info={"period": True})
     return Chunk(m.start(), m.end(), resolver=period(kind, None, direction), info={"period": True},
                  mod="APPROX" if m["orso"] else None)
+
+
+WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 0, "final": 0,
+                 "prima": 1, "seconda": 2, "terza": 3, "quarta": 4, "ultima": 0}
+
+
+# "the first week of May", "the last week of the month", "la seconda settimana di marzo", "la
+# prima settimana del mese prossimo": an ISO week counted within a month.
+@rule(f"{B}(?:(?:the|la)\\s+)?(?P<ord>{alternation(WEEK_ORDINALS)})\\s+(?:full\\s+|intera\\s+)?"
+      f"(?:week|settimana)\\s+(?:of|in|di|del|della|dello)\\s+(?:(?P<m>{MONTH_FULL})"
+      f"(?:,?\\s+(?:del\\s+)?(?P<y>{YEAR}))?|(?P<rel>this|next|last|the)\\s+month|"
+      f"mese(?:\\s+(?P<rel2>scorso|prossimo|successivo|precedente|in\\s+corso))?){E}",
+      {"week", "settimana"}, requires=[set(WEEK_ORDINALS), MONTH_WORDS | {"month", "mese"}])
+def ordinal_week(m, text):
+    if m["m"] and fold(m["m"]) == "may" and not text[m.start("m")].isupper():
+        return None
+    index = WEEK_ORDINALS[m["ord"].lower()]
+    month = MONTHS[fold(m["m"])] if m["m"] else None
+    year = int(m["y"]) if m["y"] else None
+    direction = (direction_of(m["rel"] or m["rel2"]) or "this") if not month else None
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: ordinal_week_timex(
+        context, chunk, index, month, year, direction))
+
+
+def ordinal_week_timex(context, chunk, index: int, month, year, direction) -> tuple:
+    """The ISO week holding the month's 4th day (the week with most of its days in the month, as
+    ISO 8601 counts a year's first week), then 7 days on for each further one; the last week holds
+    the month's fourth day from the end."""
+    from datetime import date, timedelta
+
+    from .resolve import add_months, period_timex, week_of
+
+    value = period_timex(context, chunk, "month", (year, month) if year else month, direction)[0]
+    first = date(int(value[:4]), int(value[5:7]), 1)
+    day = (first + timedelta(days=3 + 7 * (index - 1)) if index
+           else add_months(first, 1) - timedelta(days=4))
+    return week_of(context, chunk, day, 0)
 
 
 def anaphoric_period(context, chunk, kind: str, step: int) -> tuple:
@@ -691,8 +733,8 @@ def weekend(m, text):
 
 @rule(f"{B}(?P<lead>nell{A}ultim[oa]|nell{A}arco\\s+dell{A}ultim[oa]|"
       f"(?:in|over|during)\\s+the\\s+(?:past|last)|(?:the\\s+)?past)\\s+"
-      f"(?P<u>settimana|mese|anno|ora|giorno|giornata|decennio|week|month|year|hour|day|decade){E}",
-      {"ultima", "ultimo", "last", "past"})
+      f"(?P<u>settimana|mese|anno|ora|giorno|giornata|decennio|week|month|year|hour|day|decade){E}"
+      f"{NOT_OF_A_MONTH}", {"ultima", "ultimo", "last", "past"})
 def last_unit(m, text):
     """ "nell'ultima settimana", "over the past week", "the past decade": a duration ending at
     publication."""
