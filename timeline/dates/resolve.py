@@ -143,7 +143,7 @@ PLANNED = re.compile(r"^(?:ha|hanno|ho|abbiamo|è|e['’]|sono|siamo)\s.*"
                      r"(?:programmat|fissat|convocat|indett|pianificat|calendarizzat)[oaie]$", re.S)
 NAME_POSITION = re.compile(r"[\w,;'’\"]\s+$")
 # "will remain closed": an adjective.
-NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its|remain|remains|"
+NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its|still|yet|remain|remains|"
                              r"stay|stays|seem|seems|get|gets|become|becomes)\s+$|ly\s+$", re.I)
 
 
@@ -333,11 +333,27 @@ SCHEDULED = re.compile(
     r"convocat[oaie])\b", re.I)
 
 
+# An infinitive between a past verb and a date: the date is the infinitive's, ahead of the
+# decision ("subpoenaed him to testify on Feb. 10", "ha deciso di ammettere i tre paesi a marzo").
+# Not "to" before an article, pronoun or plural noun ("returned the money to shareholders").
+INFINITIVE = re.compile(r"(?<![\w'’])(?:to\s+(?!(?:the|a|an|its|his|her|their|our|this|that|these|"
+                        r"those|him|them|it|us|me|you|be|date|about|around|more|less|some|all|each|"
+                        r"one|two|three)\b)[a-z]+(?<![^su]s)|(?:di|per)\s+[a-zàèéìòù]+(?:are|ere|"
+                        r"ire)(?:l[oaie]|si|ne)?)(?![\w'’])")
+PLANNED_BEFORE = 90  # characters before a date, within its clause, where a plan may be named
+
+
 def scheduled(context: Context, chunk: Chunk) -> bool:
-    """Whether a planned thing is named right around a date ("the Jan. 14 deadline", "a hearing
-    on Feb. 10", "ha fissato l'udienza al 10 febbraio")."""
-    return SCHEDULED.search(context.text, max(0, chunk.start - 30),
-                            min(len(context.text), chunk.end + 25)) is not None
+    """Whether a planned thing is named around a date ("the Jan. 14 deadline", "a hearing on Feb.
+    10", "ha fissato l'udienza al 10 febbraio", "invited them to a ceremony in Missouri on March 12")
+    or the date is an infinitive's ("decided to admit them in early March")."""
+    text = context.text
+    if SCHEDULED.search(text, max(0, chunk.start - 30), min(len(text), chunk.end + 25)):
+        return True
+    low = max(0, chunk.start - PLANNED_BEFORE)
+    for end in CLAUSE_END.finditer(text, low, chunk.start):
+        low = end.end()
+    return bool(SCHEDULED.search(text, low, chunk.start) or INFINITIVE.search(text, low, chunk.start))
 
 
 def resolve_point(context: Context, chunk: Chunk, direction, strict,
@@ -519,6 +535,16 @@ def interval_points(context: Context, chunk: Chunk) -> tuple | None:
         return None
     if borrowed_year and start.start > end.start:  # ...or the year before
         start = resolve_point(context, first.with_day(("abs", end.day.year - 1, *first.day[2:])), direction, strict)
+    elif start.start > end.start and second.day and second.day[0] == "abs" \
+            and second.day[1] is None and second.day[2]:
+        # "from today through Nov. 17" in a past sentence: the end is the first such day after the
+        # start, not a year back
+        for year in (start.day.year, start.day.year + 1):
+            later = resolve_point(context, second.with_day(("abs", year, *second.day[2:])),
+                                  direction, strict)
+            if later is not None and later.start >= start.start:
+                end = later
+                break
     elif start.start > end.start:  # "dalle 23 alle 5", "da venerdì a lunedì": the end comes later
         step = 7 if second.day and second.day[0] == "wd" else 1
         end = resolve_point(context, second, direction, strict, shift_days=step)
