@@ -37,7 +37,8 @@ TENSE = (  # compiled on first use
     r"was\s+due|were\s+due)\s+to|"
     r"expects?|plans?\s+to|upcoming|scheduled|rescheduled|slated|"
     r"\w++(?:(?<=rà)|(?<=ranno)|(?<=remo)|['’]ll))|"
-    r"(?P<past>(?:ha|hanno|ho|abbiamo|avete|hai|aveva|avevano|avevamo|avevo|avrebbe|avrebbero|"
+    r"(?P<past>had\s+been\s+(?:scheduled|due|set|slated|expected|supposed)|"
+    r"(?:ha|hanno|ho|abbiamo|avete|hai|aveva|avevano|avevamo|avevo|avrebbe|avrebbero|"
     r"è|e['’]|sono|siamo|era|erano|eravamo|ero|fu|furono|sarebbe|sarebbero)\s+"
     r"(?:[\w'’]++\s+){0,2}?\w++(?:(?<=\w(?:at|ut|it|tt|st|ss|rt|es|us|os)[oaie])|"
     r"(?<=\w(?:ers|ort|olt)[oaie]))|"
@@ -55,6 +56,27 @@ TENSE = (  # compiled on first use
     r")(?![\w'’])")
 COMMA_PENALTY = 40  # characters: a verb after a comma counts as this much farther away
 CLAUSE_END = re.compile(r"[.!?;:](?=\s)|\n", 0)  # a colon too: "Scheduled maintenance: ... will be"
+# A dot after these ends no clause: "Roe vs. Wade", "Birmingham, Ala., killed", "Mr. Smith".
+ABBREVIATIONS = set("""vs v mr mrs ms dr jr sr st gen col lt sgt rep sen gov inc corp co ltd no
+nos mt ft ave jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla
+ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
+sig dott ing avv prof sig.ra""".split())
+LAST_WORD = re.compile(r"([^\W\d_]+)$")
+
+
+def clause_breaks(text: str) -> list:
+    """(start, end) of every clause end: sentence marks, colons, semicolons, line breaks; not the
+    dot of an abbreviation or an initial ("vs.", "Ala.", "J. Smith", "U.S.")."""
+    breaks = []
+    for m in CLAUSE_END.finditer(text):
+        at = m.start()
+        if text[at] == ".":
+            word = LAST_WORD.search(text, max(0, at - 8), at)
+            if word and (word.group(1).lower() in ABBREVIATIONS
+                         or len(word.group(1)) == 1 and word.group(1).isupper()):
+                continue
+        breaks.append((at, m.end()))
+    return breaks
 STAMP_AFTER = re.compile(r"\s*(?:[–—-]|:\s)")
 UPDATE_BEFORE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:aggiornamento|aggiornato|aggiornata|agg\.|"
                            r"update[d]?|edit)\b[^\n\d]{0,12}$", re.I)
@@ -71,6 +93,12 @@ CUE_FUTURE = re.compile(r"(?<![\w'’])(?:entro|by|next|payable|effective|due|ex
 TO_BEFORE = re.compile(r"(?<![\w'’])(?:a|ad|al|alla|all['’]|to|until|till)(?:\s+the)?\s*$", re.I)
 MOVED_VERB = re.compile(r"(?<![\w'’])(?:prorog|rinvi|posticip|spostat|spostan|spostò|slitt|rimand|differit|postpon|reschedul|"
                         r"pushed\s+back|push\s+back|delayed|extended)\w*(?![^.!?;\n]*[.!?;\n])", re.I)
+# A pluperfect before a future cue: "had filed their reports by Wednesday", "avevano inviato i
+# reclami entro lunedì". Not across "would"/"will"/"di"/"avrebbe" ("had said it would pay by Friday").
+PLUPERFECT_BEFORE = re.compile(r"(?<![\w'’])(?:had\s+(?:already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t|e)|"
+                               r"(?:aveva|avevano|avevamo)\s+(?:già\s+)?[a-zà-ù]+(?:at|ut|it|ss|st)[oaie])"
+                               r"(?![\w'’])(?:(?!\b(?:will|would|di|avrebbe|avrebbero)\b)[^.;:!?])*$",
+                               re.I)
 CUE = re.compile("|".join(f"(?P<{name}>{cue.pattern})" for name, cue in
                           (("past", CUE_PAST), ("future", CUE_FUTURE), ("nearest", CUE_NEAREST))), re.I)
 
@@ -151,7 +179,7 @@ def tense_near(context: Context, start: int, end: int) -> str | None:
     """'past' or 'future' from the verb nearest to text[start:end] in its clause; None if none."""
     text = context.text
     if context.clause_ends is None:  # where clauses end, found once per text
-        context.clause_ends = [(m.start(), m.end()) for m in CLAUSE_END.finditer(text)]
+        context.clause_ends = clause_breaks(text)
     ends = context.clause_ends
     i = bisect_left(ends, (start,))  # the first clause end at or after the expression's start
     left = max(ends[i - 1][1] if i and ends[i - 1][1] <= start else 0, start - 300)
@@ -192,6 +220,11 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
     lowered_before = {w.lower() for w in before}
     if not CUE_WORDS.isdisjoint(lowered_before):  # a cue word is near: only then the cue regex runs
         cue = CUE.search(text, max(0, chunk.start - 20), chunk.start)
+        if cue and cue.lastgroup == "future" \
+                and PLUPERFECT_BEFORE.search(text, max(0, cue.start() - 60), cue.start()):
+            # "had filed their reports by Wednesday", "had been due to expire Friday": done, or
+            # planned, before then
+            return "past", False
         if cue and not (cue.lastgroup == "nearest" and chunk.day and chunk.day[0] == "wd"):
             # "da martedì", "entro lunedì"; "until Dec. 15", "fino al 31 marzo" are bounds,
             # whatever the tense ("until Thursday" follows the tense: a weekday has no year to
@@ -351,8 +384,11 @@ def scheduled(context: Context, chunk: Chunk) -> bool:
     if SCHEDULED.search(text, max(0, chunk.start - 30), min(len(text), chunk.end + 25)):
         return True
     low = max(0, chunk.start - PLANNED_BEFORE)
-    for end in CLAUSE_END.finditer(text, low, chunk.start):
-        low = end.end()
+    if context.clause_ends is None:
+        context.clause_ends = clause_breaks(text)
+    i = bisect_left(context.clause_ends, (chunk.start,))
+    if i and context.clause_ends[i - 1][1] > low:
+        low = context.clause_ends[i - 1][1]
     return bool(SCHEDULED.search(text, low, chunk.start) or INFINITIVE.search(text, low, chunk.start))
 
 
