@@ -262,6 +262,19 @@ def weekday(m, text):
                  direction=direction_of(m["pre"] or m["post"]))
 
 
+# "the following Monday", "the previous Friday", "il venerdì precedente", "il lunedì successivo":
+# that weekday after or before the last day the text named.
+@rule(f"{B}(?:the\\s+(?P<d>following|previous|preceding)\\s+(?P<wd>{WEEKDAY})|"
+      f"(?:il|la)\\s+(?P<wd2>{WEEKDAY})\\s+(?P<d2>successiv[oa]|seguente|precedente)){E}",
+      {"following", "previous", "preceding", "successivo", "successiva", "seguente", "precedente"},
+      requires=[WEEKDAY_WORDS])
+def anchored_weekday(m, text):
+    word = (m["d"] or m["d2"]).lower()
+    sign = -1 if word in ("previous", "preceding", "precedente") else 1
+    return Chunk(m.start(), m.end(), day=("weekday_from_last", WEEKDAYS[fold(m["wd"] or m["wd2"])],
+                                          sign))
+
+
 RELATIVE_DAYS = {"oggi": 0, "today": 0, "ieri": -1, "yesterday": -1, "domani": 1, "tomorrow": 1,
                  "dopodomani": 2, "the day after tomorrow": 2}
 
@@ -1082,8 +1095,7 @@ def same_day(m, text):
       f"(?P<d>dopo|seguente|successiv[oa]|precedente|prima)|"
       f"l{A}(?P<d2>indomani)|the\\s+(?P<d3>next|following|previous|preceding)\\s+"
       f"(?P<w3>day|week|morning|afternoon|evening|night)|"
-      f"the\\s+(?P<w4>day|week)\\s+(?P<d4>before|after)){E}"
-      f"(?!\\s+(?:di|del|della|dello|dell{A}|of)\\b)",
+      f"the\\s+(?P<w4>day|week)\\s+(?P<d4>before|after)){E}",
       {"giorno", "giornata", "settimana", "indomani", "day", "week", "mattina", "sera", "notte",
        "morning", "afternoon", "evening", "night"},
       requires=[{"dopo", "seguente", "successivo", "successiva", "precedente", "prima", "indomani",
@@ -1096,11 +1108,23 @@ def day_after(m, text):
 
     word, direction = m["w"] or m["w3"] or m["w4"] or "giorno", m["d"] or m["d2"] or m["d3"] or m["d4"]
     sign = -1 if re.match("precedente|prima|before|previous|preceding", direction, re.I) else 1
+    of_something = OF_AFTER.match(text, m.end())
     if fold(word) in PARTS_OF_DAY:  # "the next morning": that part of the day after
+        if of_something:
+            return None
         return Chunk(m.start(), m.end(), day=("after_last", sign), pod=PARTS_OF_DAY[fold(word)])
+    if GERUND_AFTER.match(text, m.end()):
+        return None  # "later in the day before returning home": "before" opens the gerund
     unit = "W" if re.match("settimana|week", word, re.I) else "D"
+    # "the day before last Tuesday", "il giorno dopo il 3 febbraio": joined to the date that
+    # follows (join_neighbours); "il giorno prima del voto" alone names no day
     return Chunk(m.start(), m.end(), resolver=lambda context, chunk: offset_from_last_date(
-        context, chunk, (1, unit, False), sign))
+        context, chunk, (1, unit, False), sign), orphan=bool(of_something),
+        info={"day_offset": sign} if unit == "D" else None)
+
+
+OF_AFTER = re.compile(f"\\s+(?:di|del|della|dello|dell{A}|of)(?![\\w'’])", re.I)
+GERUND_AFTER = re.compile(r"\s+[a-z]+ing\b")
 
 
 ANCHOR_LEAD = (r"(?P<lead>tra|fra|entro|nel\s+giro\s+di|nell['’]arco\s+di|in|within|"
@@ -1679,6 +1703,8 @@ def join_neighbours(chunks: list[Chunk], text: str, week_words: bool = True) -> 
     them that change their span and mod ("early", "prima del", "the week of")."""
     if "(" in text and len(chunks) > 1:
         restated_times(chunks, text)
+    if len(chunks) > 1 and any("day_offset" in c.info for c in chunks):
+        anchored_days(chunks, text)
     changed = len(chunks) > 1
     while changed:
         changed = False
@@ -1738,6 +1764,24 @@ def join_neighbours(chunks: list[Chunk], text: str, week_words: bool = True) -> 
                     if edge and not text.startswith(("'s", "’s"), chunk.end):
                         chunk.mod, chunk.start = "APPROX", edge.start()
     return chunks
+
+
+ANCHOR_GAP = re.compile(f"\\s*(?:(?:del|dello|della|dell{A}|di|al|allo|alla|all{A}|il|lo|la|l{A}|"
+                        f"of|the)\\s*)?", re.I)
+
+
+def anchored_days(chunks: list[Chunk], text: str) -> None:
+    """ "the day before last Tuesday", "the day after Christmas", "il giorno dopo il 3 febbraio",
+    "il giorno prima del 3 febbraio": one day from the date that follows, one expression."""
+    i = 0
+    while i < len(chunks) - 1:
+        first, second = chunks[i], chunks[i + 1]
+        if "day_offset" in first.info and second.day and not (second.time or second.pod) \
+                and second.composable and ANCHOR_GAP.fullmatch(text, first.end, second.start):
+            chunks[i:i + 2] = [Chunk(first.start, second.end,
+                                     day=("shift", second.day, first.info["day_offset"]),
+                                     direction=second.direction)]
+        i += 1
 
 
 BRACKET_OPEN = re.compile(r"\s*\(\s*")

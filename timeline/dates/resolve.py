@@ -243,11 +243,11 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
 def needs_direction(chunk: Chunk) -> bool:
     """Whether resolving a point depends on past/future: not for "ieri", "26 gennaio 2023", "in serata"."""
     spec = chunk.day
-    while spec is not None and spec[0] == "night_before":
+    while spec is not None and spec[0] in ("night_before", "shift"):
         spec = spec[1]
     if spec is None:
         return bool(chunk.time) or "this_night" in chunk.info  # "alle 20", "stanotte"
-    if spec[0] in ("rel", "after_last"):
+    if spec[0] in ("rel", "after_last", "weekday_from_last"):
         return False
     if spec[0] == "feast":
         return spec[2] is None
@@ -288,6 +288,14 @@ def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bo
     if kind == "night_before":
         day = resolve_day(context, spec[1], direction, strict, today=today)
         return day and day - timedelta(days=1)
+    if kind == "shift":  # "the day before last Tuesday"
+        day = resolve_day(context, spec[1], direction, strict, chunk, today)
+        return day and day + timedelta(days=spec[2])
+    if kind == "weekday_from_last":  # "the previous Friday": before the last day named
+        base, weekday = context.last_day or today, spec[1]
+        if spec[2] > 0:
+            return base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+        return base - timedelta(days=(base.weekday() - weekday) % 7 or 7)
     if kind == "feast":  # "Pasqua", "last Thanksgiving": that feast in the year the direction picks
         _, feast, year = spec
         if year:
@@ -514,8 +522,8 @@ def point_timex(context: Context, chunk: Chunk) -> tuple | None:
     point = resolve_point(context, chunk, direction, strict)
     if point is None:
         return None
-    context.last_day = point.day
-    if chunk.day:
+    if chunk.day:  # a time or part of day alone ("overnight", "alle 10") names no day
+        context.last_day = point.day
         context.last_day_at = chunk.end
     if "week_of" in chunk.info:
         return week_of(context, chunk, point.day, 0)
@@ -800,9 +808,17 @@ def offset_from_last_date(context: Context, chunk: Chunk, span: tuple, sign: int
     if count == "X" or is_time or unit not in ("D", "W"):
         return duration_value(count, unit, is_time), "DURATION", None, None
     base = context.last_day or context.today
+    if context.last_day_at is not None and APPOSED.fullmatch(context.text, context.last_day_at,
+                                                             chunk.start) \
+            and WORD_AFTER.match(context.text, chunk.end):
+        sign = 0  # "last seen Nov. 3, the day before a warrant was issued": Nov. 3 itself
     day = base + sign * timedelta(days=count * (7 if unit == "W" else 1))
     start = datetime(day.year, day.month, day.day)
     return day.isoformat(), "DATE", local(context, start), local(context, start + timedelta(days=1) - SECOND)
+
+
+APPOSED = re.compile(r"\s*,\s*")
+WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 
 
 def to_timex(context: Context, chunk: Chunk) -> dict | list | None:
