@@ -1584,8 +1584,9 @@ def join_point(first: Chunk, second: Chunk, gap: str) -> Chunk | None:
     if not first.time and not second.time:
         if first.day and second.pod and not second.day and not GAP_DAY_POD.fullmatch(gap):
             return None
-        if first.pod and second.day and not first.day and not GAP_POD_DAY.fullmatch(gap):
-            return None
+        if first.pod and second.day and not first.day and not GAP_POD_DAY.fullmatch(gap) \
+                and not (second.day[0] == "rel" and gap.isspace()):
+            return None  # but "at mid-afternoon yesterday"
     if first.lead and second.lead:
         return None
     return Chunk(first.start, second.end, day=first.day or second.day, pod=first.pod or second.pod,
