@@ -1183,6 +1183,13 @@ def duration(m, text):
         return None  # "once a day", "a week" in prose
     if unit == "h" and not number.isdigit():
         return None
+    if number in ("one", "un", "uno") and unit in ("day", "giorno") and not (lead_word or quant) \
+            and (SOMEDAY_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                 and VERB_AFTER.match(text, m.end()) or FUTURE_VERB_AFTER.match(text, m.end())):
+        # "Islam will one day be...", "he hoped he one day would...", "un giorno tornerà": some
+        # day ahead, not a duration
+        return Chunk(m.start(), m.end(), resolver=lambda context, chunk: (
+            "FUTURE_REF", "DATE", None, None))
     if unit.startswith("quarter") and re.match(r"\s+of\b", text[m.end():]):
         return None  # "three-quarters of its food": a fraction
     compound = bool(m["hy"]) or unit in ENGLISH_UNITS and bool(
@@ -1248,6 +1255,12 @@ def range_start(m, text) -> tuple | None:
 
 
 OFFSET_AFTER = re.compile(r"\s+(?:fa|ago|or\s+sono|prima|dopo|later|earlier|before|after)\b", re.I)
+
+
+SOMEDAY_BEFORE = re.compile(r"(?<![\w'’])(?:will|would|could|may|might|can|shall|should|must|to|"
+                            r"he|she|they|we|i|you|it|who)\s+$", re.I)
+VERB_AFTER = re.compile(r"\s+(?!(?:of|later|after|before|earlier|ago|and|or|in|on|at|for)\b)[a-z]+\b")
+FUTURE_VERB_AFTER = re.compile(r"\s+[a-zàèéìòù]+(?:rà|ranno|remo|rete|rò)(?![\w'’])")
 
 
 PERSON_BEFORE_AGE = re.compile(
@@ -1393,7 +1406,7 @@ def end_of_day(m, text):
     if re.match(r"(?:at\s+)?the\s+end", word) or (re.search(r"the\s+day", word) and not re.match(r"(?:by|before|until)\s", word)):
         return None  # "at the end of the day" is "in the end"
     start = m.start() + len(re.match(r"(?:(?:a|in|entro|per|verso|by|before|until|at)\s+)?", word).group())
-    return Chunk(start, m.end(), day=("rel", 0), mod="END")
+    return Chunk(start, m.end(), day=("rel", 0), mod="END", info={"end_of_day": True})
 
 
 @rule(f"{B}(?:(?P<lead>tra|fra|entro|in|within|for|per)\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<w>mezz{A}ora|mezza\\s+giornata|mezza\\s+ora|half\\s+an\\s+hour|half\\s+a\\s+day|un{A}ora\\s+e\\s+mezza|an\\s+hour\\s+and\\s+a\\s+half){E}", {"mezz", "mezza", "half"})
@@ -1561,12 +1574,18 @@ BEFORE_AFTER = re.compile(f"{B}(?P<w>prima\\s+(?:del|della|dello|dell{A}|di)|dop
 
 
 APPOSITION = re.compile(r"\s*,?\s*")
+END_OF_GAP = re.compile(f"\\s*,?\\s*(?:(?:on|of|di|del|della|dell{A})\\s*)?", re.I)
 
 
 def join_point(first: Chunk, second: Chunk, gap: str) -> Chunk | None:
     """Join a day, a part of day and a time, in either order, when the gap between them allows it."""
     if not (first.composable and second.composable):
         return None
+    if "end_of_day" in first.info and second.day and not (second.time or second.pod) \
+            and END_OF_GAP.fullmatch(gap):
+        # "the close of business Thursday", "entro fine giornata di venerdì": that day's end
+        return Chunk(first.start, second.end, day=second.day, mod="END",
+                     direction=second.direction)
     if first.day and second.day and first.day[0] in ("rel", "wd") \
             and not (first.pod or first.time) \
             and second.day[0] == "abs" and second.day[2] and APPOSITION.fullmatch(gap):
