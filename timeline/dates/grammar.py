@@ -871,7 +871,8 @@ MINUTE_ALT, LESS_ALT = (alternation(words).replace("\\ ", r"\s+") for words in (
 
 @rule(f"{B}{TIME_LEAD}\\s*(?:ore\\s+|(?<=[ei]\\s)h\\.?\\s*)?(?:(?P<h>[01]?\\d|2[0-4])|(?P<hw>{alternation(HOUR_WORDS)}))"
       f"(?:(?:[:.]|\\s+e\\s+)(?P<mi>[0-5]\\d)|\\s+e\\s+(?P<mw>{MINUTE_ALT})|\\s+meno\\s+(?P<less>{LESS_ALT}))?"
-      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s+{ZONE})?(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}",
+      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s+{ZONE})?"
+      f"(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}",
       TIME_WORDS,
       requires=[DIGITS | set(HOUR_WORDS) | {"ventitre"}])
 def time_italian(m, text):
@@ -1259,7 +1260,8 @@ OFFSET_AFTER = re.compile(r"\s+(?:fa|ago|or\s+sono|prima|dopo|later|earlier|befo
 
 SOMEDAY_BEFORE = re.compile(r"(?<![\w'’])(?:will|would|could|may|might|can|shall|should|must|to|"
                             r"he|she|they|we|i|you|it|who)\s+$", re.I)
-VERB_AFTER = re.compile(r"\s+(?!(?:of|later|after|before|earlier|ago|and|or|in|on|at|for)\b)[a-z]+\b")
+VERB_AFTER = re.compile(r"\s+(?!(?:of|later|after|before|earlier|ago|and|or|in|on|at|for)\b)"
+                        r"[a-z]+\b")
 FUTURE_VERB_AFTER = re.compile(r"\s+[a-zàèéìòù]+(?:rà|ranno|remo|rete|rò)(?![\w'’])")
 
 

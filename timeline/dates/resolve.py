@@ -95,11 +95,12 @@ TO_BEFORE = re.compile(r"(?<![\w'’])(?:a|ad|al|alla|all['’]|to|until|till)(?
 MOVED_VERB = re.compile(r"(?<![\w'’])(?:prorog|rinvi|posticip|spostat|spostan|spostò|slitt|rimand|differit|postpon|reschedul|"
                         r"pushed\s+back|push\s+back|delayed|extended)\w*(?![^.!?;\n]*[.!?;\n])", re.I)
 # A pluperfect before a future cue: "had filed their reports by Wednesday", "avevano inviato i
-# reclami entro lunedì". Not across "would"/"will"/"di"/"avrebbe" ("had said it would pay by Friday").
-PLUPERFECT_BEFORE = re.compile(r"(?<![\w'’])(?:had\s+(?:already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t|e)|"
-                               r"(?:aveva|avevano|avevamo)\s+(?:già\s+)?[a-zà-ù]+(?:at|ut|it|ss|st)[oaie])"
-                               r"(?![\w'’])(?:(?!\b(?:will|would|di|avrebbe|avrebbero)\b)[^.;:!?])*$",
-                               re.I)
+# reclami entro lunedì". Not across "would"/"will"/"di"/"avrebbe" ("had said it would pay by
+# Friday").
+PLUPERFECT_BEFORE = re.compile(
+    r"(?<![\w'’])(?:had\s+(?:already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t|e)|"
+    r"(?:aveva|avevano|avevamo)\s+(?:già\s+)?[a-zà-ù]+(?:at|ut|it|ss|st)[oaie])"
+    r"(?![\w'’])(?:(?!\b(?:will|would|di|avrebbe|avrebbero)\b)[^.;:!?])*$", re.I)
 CUE = re.compile("|".join(f"(?P<{name}>{cue.pattern})" for name, cue in
                           (("past", CUE_PAST), ("future", CUE_FUTURE), ("nearest", CUE_NEAREST))), re.I)
 
@@ -172,8 +173,9 @@ PLANNED = re.compile(r"^(?:ha|hanno|ho|abbiamo|è|e['’]|sono|siamo)\s.*"
                      r"(?:programmat|fissat|convocat|indett|pianificat|calendarizzat)[oaie]$", re.S)
 NAME_POSITION = re.compile(r"[\w,;'’\"]\s+$")
 # "will remain closed": an adjective.
-NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its|still|yet|remain|remains|"
-                             r"stay|stays|seem|seems|get|gets|become|becomes)\s+$|ly\s+$", re.I)
+NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its|still|yet|"
+                             r"remain|remains|stay|stays|seem|seems|get|gets|become|becomes)"
+                             r"\s+$|ly\s+$", re.I)
 
 
 def tense_near(context: Context, start: int, end: int) -> str | None:
@@ -387,8 +389,8 @@ PLANNED_BEFORE = 90  # characters before a date, within its clause, where a plan
 
 def scheduled(context: Context, chunk: Chunk) -> bool:
     """Whether a planned thing is named around a date ("the Jan. 14 deadline", "a hearing on Feb.
-    10", "ha fissato l'udienza al 10 febbraio", "invited them to a ceremony in Missouri on March 12")
-    or the date is an infinitive's ("decided to admit them in early March")."""
+    10", "ha fissato l'udienza al 10 febbraio", "invited them to a ceremony in Missouri on March
+    12") or the date is an infinitive's ("decided to admit them in early March")."""
     text = context.text
     if SCHEDULED.search(text, max(0, chunk.start - 30), min(len(text), chunk.end + 25)):
         return True
@@ -398,7 +400,8 @@ def scheduled(context: Context, chunk: Chunk) -> bool:
     i = bisect_left(context.clause_ends, (chunk.start,))
     if i and context.clause_ends[i - 1][1] > low:
         low = context.clause_ends[i - 1][1]
-    return bool(SCHEDULED.search(text, low, chunk.start) or INFINITIVE.search(text, low, chunk.start))
+    return bool(SCHEDULED.search(text, low, chunk.start)
+                or INFINITIVE.search(text, low, chunk.start))
 
 
 def resolve_point(context: Context, chunk: Chunk, direction, strict,
