@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from .lexicon import (
     APOS, COMPOUND_NUMBER, FEASTS, HOLIDAYS, MONTH_NAMES, MONTHS, NUMBERS, PARTS_OF_DAY, SEASONS,
-    TENS, TIME_UNITS, UNITS, WEEKDAY_NAMES, WEEKDAYS, alternation, fold, lowered, number_value,
+    TENS, TIME_UNITS, TIME_ZONES, UNITS, WEEKDAY_NAMES, WEEKDAYS, ZONE_WORDS, alternation, fold,
+    lowered, number_value,
 )
 
 
@@ -259,6 +260,19 @@ def weekday(m, text):
         return None  # Domenica Rossi, a name
     return Chunk(m.start(), m.end(), day=("wd", WEEKDAYS[fold(m["wd"])], None),
                  direction=direction_of(m["pre"] or m["post"]))
+
+
+# "the following Monday", "the previous Friday", "il venerdì precedente", "il lunedì successivo":
+# that weekday after or before the last day the text named.
+@rule(f"{B}(?:the\\s+(?P<d>following|previous|preceding)\\s+(?P<wd>{WEEKDAY})|"
+      f"(?:il|la)\\s+(?P<wd2>{WEEKDAY})\\s+(?P<d2>successiv[oa]|seguente|precedente)){E}",
+      {"following", "previous", "preceding", "successivo", "successiva", "seguente", "precedente"},
+      requires=[WEEKDAY_WORDS])
+def anchored_weekday(m, text):
+    word = (m["d"] or m["d2"]).lower()
+    sign = -1 if word in ("previous", "preceding", "precedente") else 1
+    return Chunk(m.start(), m.end(), day=("weekday_from_last", WEEKDAYS[fold(m["wd"] or m["wd2"])],
+                                          sign))
 
 
 RELATIVE_DAYS = {"oggi": 0, "today": 0, "ieri": -1, "yesterday": -1, "domani": 1, "tomorrow": 1,
@@ -622,13 +636,18 @@ def year(m, text):
 UNIT_AFTER_YEAR = re.compile(f"\\s*(?:{UNIT})\\b")
 
 
+# "the last week of May" is a week of that month (ordinal_week), not the week before this one.
+NOT_OF_A_MONTH = (f"(?!\\s+(?:of|di|del|della)\\s+(?:{MONTH_FULL}|(?:this|next|last|the)\\s+month|"
+                  f"mese){E})")
+
+
 @rule(f"{B}(?:(?:la|il|lo|l{A}|nella|nel|nell{A}|dalla|dal|della|del|the|over\\s+the|in\\s+the|"
       f"during\\s+the)\\s*)?"
       f"(?:(?P<pre>scors[oa]|passat[oa]|prossim[oa]|quest[oa]|quest{A}|last|next|this|previous|"
       f"following|coming|current)\\s*)?"
       f"(?P<u>settimana|mese|anno|weekend|week-end|fine\\s+settimana|week|month|year)"
       f"(?:\\s+(?P<post>scors[oa]|passat[oa]|prossim[oa]|successiv[oa]|precedente|in\\s+corso|"
-      f"corrente))?(?P<orso>\\s+or\\s+so)?{E}",
+      f"corrente))?(?P<orso>\\s+or\\s+so)?{E}{NOT_OF_A_MONTH}",
       {"settimana", "mese", "anno", "weekend", "week", "month", "year"},
       requires=[DIRECTION_WORDS])
 def relative_period(m, text):
@@ -648,6 +667,43 @@ def relative_period(m, text):
                      info={"period": True})
     return Chunk(m.start(), m.end(), resolver=period(kind, None, direction), info={"period": True},
                  mod="APPROX" if m["orso"] else None)
+
+
+WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 0, "final": 0,
+                 "prima": 1, "seconda": 2, "terza": 3, "quarta": 4, "ultima": 0}
+
+
+# "the first week of May", "the last week of the month", "la seconda settimana di marzo", "la
+# prima settimana del mese prossimo": an ISO week counted within a month.
+@rule(f"{B}(?:(?:the|la)\\s+)?(?P<ord>{alternation(WEEK_ORDINALS)})\\s+(?:full\\s+|intera\\s+)?"
+      f"(?:week|settimana)\\s+(?:of|in|di|del|della|dello)\\s+(?:(?P<m>{MONTH_FULL})"
+      f"(?:,?\\s+(?:del\\s+)?(?P<y>{YEAR}))?|(?P<rel>this|next|last|the)\\s+month|"
+      f"mese(?:\\s+(?P<rel2>scorso|prossimo|successivo|precedente|in\\s+corso))?){E}",
+      {"week", "settimana"}, requires=[set(WEEK_ORDINALS), MONTH_WORDS | {"month", "mese"}])
+def ordinal_week(m, text):
+    if m["m"] and fold(m["m"]) == "may" and not text[m.start("m")].isupper():
+        return None
+    index = WEEK_ORDINALS[m["ord"].lower()]
+    month = MONTHS[fold(m["m"])] if m["m"] else None
+    year = int(m["y"]) if m["y"] else None
+    direction = (direction_of(m["rel"] or m["rel2"]) or "this") if not month else None
+    return Chunk(m.start(), m.end(), resolver=lambda context, chunk: ordinal_week_timex(
+        context, chunk, index, month, year, direction))
+
+
+def ordinal_week_timex(context, chunk, index: int, month, year, direction) -> tuple:
+    """The ISO week holding the month's 4th day (the week with most of its days in the month, as
+    ISO 8601 counts a year's first week), then 7 days on for each further one; the last week holds
+    the month's fourth day from the end."""
+    from datetime import date, timedelta
+
+    from .resolve import add_months, period_timex, week_of
+
+    value = period_timex(context, chunk, "month", (year, month) if year else month, direction)[0]
+    first = date(int(value[:4]), int(value[5:7]), 1)
+    day = (first + timedelta(days=3 + 7 * (index - 1)) if index
+           else add_months(first, 1) - timedelta(days=4))
+    return week_of(context, chunk, day, 0)
 
 
 def anaphoric_period(context, chunk, kind: str, step: int) -> tuple:
@@ -690,8 +746,8 @@ def weekend(m, text):
 
 @rule(f"{B}(?P<lead>nell{A}ultim[oa]|nell{A}arco\\s+dell{A}ultim[oa]|"
       f"(?:in|over|during)\\s+the\\s+(?:past|last)|(?:the\\s+)?past)\\s+"
-      f"(?P<u>settimana|mese|anno|ora|giorno|giornata|decennio|week|month|year|hour|day|decade){E}",
-      {"ultima", "ultimo", "last", "past"})
+      f"(?P<u>settimana|mese|anno|ora|giorno|giornata|decennio|week|month|year|hour|day|decade){E}"
+      f"{NOT_OF_A_MONTH}", {"ultima", "ultimo", "last", "past"})
 def last_unit(m, text):
     """ "nell'ultima settimana", "over the past week", "the past decade": a duration ending at
     publication."""
@@ -759,6 +815,42 @@ WORDS_AFTER_A_TIME = {"oggi", "ieri", "domani", "circa", "quasi", "poi", "lui", 
                       "quando", "mentre", "sono", "sarebbe", "nelle", "delle", "alle", "dalle", "sulle", "anche",
                       "apre", "chiude", "parte", "riparte", "riprende", "scade", "esce", "torne", "sempre", "ancora"}
 
+# A zone stated after a clock time: "10:40 GMT", "5 p.m. EST", "9 a.m. Eastern time", "alle 10.40
+# ora di Greenwich", "ore 12 italiane".
+ZONE = (f"(?P<tzname>(?P<tz>{alternation(ZONE_WORDS)})(?![\\w'’])|"
+        r"(?P<tzw>eastern|central|mountain|pacific|london|new\s+york|washington)"
+        r"(?:\s+(?:standard|daylight))?\s+time|"
+        r"ora\s+(?P<tzi>italiana|di\s+(?:roma|greenwich|londra|new\s+york|washington))|"
+        r"(?P<tzi2>italiane))")
+
+
+def zone_of(m, text) -> str | None:
+    """The TIME_ZONES key of the zone a match states, or None: an abbreviation must be written in
+    capitals ("16:30 est" is east), a zone in English words capitalised."""
+    if m["tz"]:
+        return m["tz"] if text[m.start("tz"):m.end("tz")].isupper() else None
+    if m["tzw"]:
+        return " ".join(m["tzw"].split()) if text[m.start("tzw")].isupper() else None
+    return " ".join((m["tzi"] or m["tzi2"] or "").split()) or None
+
+
+# Wire-service clock times, four digits told from a number by the zone after them: "1040 GMT",
+# "at around 1410 GMT", "0930 ET". "MT" and "CT" are left out: "1200 MT" is as often metric tons.
+@rule(f"{B}(?:(?P<lead>around|about|approximately|roughly|circa|shortly\\s+before|"
+      f"shortly\\s+after|before|after|verso\\s+le|intorno\\s+alle|alle|dalle)\\s+)?"
+      f"(?<![\\w:.,/])(?P<h>[01]\\d|2[0-3])(?P<mi>[0-5]\\d)\\s+"
+      f"(?P<tz>{alternation(ZONE_WORDS - {'mt', 'ct', 'west', 'ist'})})(?![\\w'’])",
+      ZONE_WORDS, requires=[DIGITS])
+def wire_time(m, text):
+    if not text[m.start("tz"):m.end("tz")].isupper():
+        return None
+    lead = " ".join((m["lead"] or "").lower().split())
+    mod = ("APPROX" if re.search("around|about|approx|roughly|circa|verso|intorno", lead) else
+           "BEFORE" if "before" in lead else "AFTER" if "after" in lead else None)
+    return Chunk(m.start(), m.end(), time=(int(m["h"]), int(m["mi"]), True, None), mod=mod,
+                 lead="dalle" if lead == "dalle" else "", info={"zone": m["tz"]})
+
+
 TIME_LEAD = (r"(?P<lead>(?:a\s+partire\s+)?dalle|alle|all['’]|verso\s+le|verso\s+l['’]|intorno\s+alle|attorno\s+alle|"
              r"entro\s+le|fino\s+alle|prima\s+delle|dopo\s+le|tra\s+le|fra\s+le|e\s+le|circa\s+alle|circa\s+le|le\s+ore|"
              r"ore|h\.?)")
@@ -779,7 +871,9 @@ MINUTE_ALT, LESS_ALT = (alternation(words).replace("\\ ", r"\s+") for words in (
 
 @rule(f"{B}{TIME_LEAD}\\s*(?:ore\\s+|(?<=[ei]\\s)h\\.?\\s*)?(?:(?P<h>[01]?\\d|2[0-4])|(?P<hw>{alternation(HOUR_WORDS)}))"
       f"(?:(?:[:.]|\\s+e\\s+)(?P<mi>[0-5]\\d)|\\s+e\\s+(?P<mw>{MINUTE_ALT})|\\s+meno\\s+(?P<less>{LESS_ALT}))?"
-      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}", TIME_WORDS,
+      f"{E}{NUM_END}(?:\\s+{POD_HINT})?(?:\\s+{ZONE})?"
+      f"(?:\\s*,?\\s+(?P<post>circa|in\\s+punto))?{E}",
+      TIME_WORDS,
       requires=[DIGITS | set(HOUR_WORDS) | {"ventitre"}])
 def time_italian(m, text):
     """ "alle 16", "ore 16.00", "h. 14:45", "verso le 15 circa", "alle nove e mezza"; "alle 16 aziende" is not a time."""
@@ -791,7 +885,8 @@ def time_italian(m, text):
     if m["less"]:
         hour, minute = (hour - 1) % 24, 60 - LESS_WORDS[" ".join(m["less"].lower().split())]
     given = bool(m["mi"] or m["mw"] or m["less"])
-    if not given and not m["pod"] and not m["post"]:
+    zone = zone_of(m, text)
+    if not given and not m["pod"] and not m["post"] and not zone:
         following = re.match(r"\s+([^\W\d_]+)", text[m.end():])
         word = following.group(1).lower() if following else ""
         if word in COUNT_NOUNS or (word.endswith(("i", "e")) and len(word) > 3 and word not in WORDS_AFTER_A_TIME
@@ -803,9 +898,10 @@ def time_italian(m, text):
     mod = ("APPROX" if re.match("verso|intorno|attorno|circa", lead) or (m["post"] or "").lower() == "circa" else
            "BEFORE" if lead.startswith("prima") else "AFTER" if lead.startswith("dopo") else None)
     pod = PARTS_OF_DAY[m["pod"].split()[-1].lower()] if m["pod"] else None
-    return Chunk(m.start(), m.end(), time=(hour, minute, given, pod), mod=mod,
+    end = m.end() if zone or not m["tzname"] else m.start("tzname") - 1  # "16.30 est": the east
+    return Chunk(m.start(), end, time=(hour, minute, given, pod), mod=mod,
                  lead=lead.split()[0] if lead.startswith(("dalle", "a partire", "tra", "fra", "e le")) else "",
-                 orphan=lead == "e le")
+                 orphan=lead == "e le", info={"zone": zone} if zone else None)
 
 
 @rule(f"{B}(?:delle|per\\s+le|sono\\s+le|erano\\s+le)\\s+(?P<h>[01]?\\d|2[0-3])[.:](?P<mi>[0-5]\\d){E}{NUM_END}", {"delle", "le"},
@@ -834,7 +930,7 @@ def noon_midnight(m, text):
       f"shortly\\s+after|before|after|verso\\s+le|intorno\\s+alle)\\s+)?"
       r"(?<![\w:.,/])(?P<h>[01]?\d|2[0-4])(?::(?P<mi>[0-5]\d)(?::\d\d)?|"
       r"\.(?P<mi2>[0-5]\d)(?=\s*[ap]\.?m\.?(?!\w)))?(?:\s*(?P<ap>[ap]\.?m\.?(?!\w)|o['’]clock))?"
-      r"(?!\d|:\d|[.,]\d)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc|bst|cet|cest|et|pt)(?!\w))?",
+      f"(?!\\d|:\\d|[.,]\\d)(?:\\s+{ZONE})?",
       SEPARATED | {"am", "pm", "m", "clock"}, requires=[DIGITS])
 def time_clock(m, text):
     """ "16:30", "4pm", "4:30 p.m.", "around 3pm"; a bare number is not a time."""
@@ -852,12 +948,41 @@ def time_clock(m, text):
     mod = ("APPROX" if re.search("around|about|approx|roughly|circa|verso|intorno", lead) else
            "BEFORE" if "before" in lead else "AFTER" if "after" in lead else None)
     start = m.start() if lead else m.start("h")
-    # "5 p.m. EST": the zone is part of the time (its value stays local); "16:30 est" in Italian
-    # is not.
-    end = m.end()
-    if m["tz"] and not text[m.start("tz"):m.end("tz")].isupper():
-        end = len(text[:m.start("tz")].rstrip())
-    return Chunk(start, end, time=(hour, minute, bool(m["mi"] or m["mi2"]), None), mod=mod)
+    # "5 p.m. EST": the zone is part of the time (its value stays the zone's wall clock, its bounds
+    # the instant); "16:30 est" in Italian is not.
+    zone = zone_of(m, text)
+    end = m.end() if zone or not m["tzname"] else len(text[:m.start("tzname")].rstrip())
+    return Chunk(start, end, time=(hour, minute, bool(m["mi"] or m["mi2"]), None), mod=mod,
+                 info={"zone": zone} if zone else None)
+
+
+CLOCK_HOURS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+# "at 4 in the morning", "until 10 at night", "around three in the afternoon": an English clock
+# hour placed by its part of day. The hour needs a preposition before it: "killed 3 in the
+# morning raid" counts people.
+@rule(f"{B}(?P<lead>at|around|about|by|until|till|from|since|before|after|at\\s+around|"
+      f"at\\s+about)\\s+(?P<h>1[0-2]|0?[1-9]|{alternation(CLOCK_HOURS)})(?::(?P<mi>[0-5]\\d))?"
+      f"(?:\\s+o{A}clock)?\\s+(?:in\\s+the\\s+(?P<pod>morning|afternoon|evening)|"
+      f"at\\s+(?P<night>night)){E}(?:\\s+{ZONE})?",
+      {"morning", "afternoon", "evening", "night"},
+      requires=[DIGITS | set(CLOCK_HOURS), {"at", "around", "about", "by", "until", "till", "from",
+                                            "since", "before", "after"}])
+def clock_in_part_of_day(m, text):
+    hour = int(m["h"]) if m["h"].isdigit() else CLOCK_HOURS[m["h"]]
+    pod = "NI" if m["night"] else PARTS_OF_DAY[m["pod"]]
+    if pod == "NI" and hour < 6 or pod == "MO" and hour == 12:
+        pod = "MO" if pod == "MO" else None  # "2 at night" is 02:00
+    lead = " ".join(m["lead"].split())
+    mod = ("APPROX" if "around" in lead or "about" in lead else
+           "BEFORE" if lead == "before" else "AFTER" if lead == "after" else None)
+    zone = zone_of(m, text)
+    start = m.start() if mod else m.start("h")
+    end = m.end() if zone or not m["tzname"] else m.start("tzname") - 1
+    return Chunk(start, end, time=(hour, int(m["mi"] or 0), bool(m["mi"]), pod), mod=mod,
+                 info={"zone": zone} if zone else None)
 
 
 # ---------------------------------------------------------------- durations, relative offsets, refs, sets
@@ -971,8 +1096,7 @@ def same_day(m, text):
       f"(?P<d>dopo|seguente|successiv[oa]|precedente|prima)|"
       f"l{A}(?P<d2>indomani)|the\\s+(?P<d3>next|following|previous|preceding)\\s+"
       f"(?P<w3>day|week|morning|afternoon|evening|night)|"
-      f"the\\s+(?P<w4>day|week)\\s+(?P<d4>before|after)){E}"
-      f"(?!\\s+(?:di|del|della|dello|dell{A}|of)\\b)",
+      f"the\\s+(?P<w4>day|week)\\s+(?P<d4>before|after)){E}",
       {"giorno", "giornata", "settimana", "indomani", "day", "week", "mattina", "sera", "notte",
        "morning", "afternoon", "evening", "night"},
       requires=[{"dopo", "seguente", "successivo", "successiva", "precedente", "prima", "indomani",
@@ -985,11 +1109,23 @@ def day_after(m, text):
 
     word, direction = m["w"] or m["w3"] or m["w4"] or "giorno", m["d"] or m["d2"] or m["d3"] or m["d4"]
     sign = -1 if re.match("precedente|prima|before|previous|preceding", direction, re.I) else 1
+    of_something = OF_AFTER.match(text, m.end())
     if fold(word) in PARTS_OF_DAY:  # "the next morning": that part of the day after
+        if of_something:
+            return None
         return Chunk(m.start(), m.end(), day=("after_last", sign), pod=PARTS_OF_DAY[fold(word)])
+    if GERUND_AFTER.match(text, m.end()):
+        return None  # "later in the day before returning home": "before" opens the gerund
     unit = "W" if re.match("settimana|week", word, re.I) else "D"
+    # "the day before last Tuesday", "il giorno dopo il 3 febbraio": joined to the date that
+    # follows (join_neighbours); "il giorno prima del voto" alone names no day
     return Chunk(m.start(), m.end(), resolver=lambda context, chunk: offset_from_last_date(
-        context, chunk, (1, unit, False), sign))
+        context, chunk, (1, unit, False), sign), orphan=bool(of_something),
+        info={"day_offset": sign} if unit == "D" else None)
+
+
+OF_AFTER = re.compile(f"\\s+(?:di|del|della|dello|dell{A}|of)(?![\\w'’])", re.I)
+GERUND_AFTER = re.compile(r"\s+[a-z]+ing\b")
 
 
 ANCHOR_LEAD = (r"(?P<lead>tra|fra|entro|nel\s+giro\s+di|nell['’]arco\s+di|in|within|"
@@ -1025,7 +1161,8 @@ latest initial final year-earlier year-ago""".split())
 @rule(f"{B}(?P<n>{ROUGH_COUNT}|{NUMBER})(?P<more>\\s+(?:more|additional|extra|further))?"
       f"(?:\\s*|(?P<hy>-))"
       f"(?:(?P<kind>trading|business|working|calendar)\\s+)?(?P<u>{UNIT})"
-      f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?(?P<orso>\\s+or\\s+so)?"
+      f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?"
+      f"(?P<or2>\\s+(?:or|o)\\s+(?P<n2>two|three|due|tre))?(?P<orso>\\s+or\\s+so)?"
       f"(?P<period>\\s+(?:period|term|span|stretch))?{E}"
       r"(?!\s+(?:su|out\s+of|fa|ago|or\s+sono|dopo|prima|later|earlier|after|before)\s|"
       r"\s+(?:a|al|alla|per|every)\s+(?:settimana|mese|anno|week|month|year)\b|-old|-long|"
@@ -1035,15 +1172,25 @@ latest initial final year-earlier year-ago""".split())
 def duration(m, text):
     """ "72 ore", "da quasi una settimana", "tra due settimane", "for three days"."""
     number, unit = " ".join(m["n"].lower().split()), m["u"].lower()
-    before = (DURATION_LEAD.search(text, max(0, m.start() - 40), m.start())
-              if not DURATION_LEAD_WORDS.isdisjoint(last_words(text, m.start(), 4)) else None)
+    head, low = m.start(), range_start(m, text)
+    if low is not None:
+        head, low = low
+    before = (DURATION_LEAD.search(text, max(0, head - 40), head)
+              if not DURATION_LEAD_WORDS.isdisjoint(last_words(text, head, 4)) else None)
     lead_word, quant, approx, first = ((before["lead"], before["quant"], before["approx"],
                                         before["first"]) if before else (None,) * 4)
-    if number in ("a", "an") and not (lead_word or approx or quant or re.search(
+    if number in ("a", "an") and not (lead_word or approx or quant or m["or2"] or re.search(
             r"\bfor\s+$", text[max(0, m.start() - 5):m.start()], re.I)):
         return None  # "once a day", "a week" in prose
     if unit == "h" and not number.isdigit():
         return None
+    if number in ("one", "un", "uno") and unit in ("day", "giorno") and not (lead_word or quant) \
+            and (SOMEDAY_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                 and VERB_AFTER.match(text, m.end()) or FUTURE_VERB_AFTER.match(text, m.end())):
+        # "Islam will one day be...", "he hoped he one day would...", "un giorno tornerà": some
+        # day ahead, not a duration
+        return Chunk(m.start(), m.end(), resolver=lambda context, chunk: (
+            "FUTURE_REF", "DATE", None, None))
     if unit.startswith("quarter") and re.match(r"\s+of\b", text[m.end():]):
         return None  # "three-quarters of its food": a fraction
     compound = bool(m["hy"]) or unit in ENGLISH_UNITS and bool(
@@ -1059,9 +1206,13 @@ def duration(m, text):
     lead = " ".join((lead_word or "").lower().replace("’", "'").split())
     start = (before.start("lead") if lead else before.start("quant") if quant
              else before.start("approx") if approx else before.start("first") if first
-             else m.start("n"))
-    from .resolve import duration_timex
+             else head)
+    from .resolve import duration_timex, range_timex
 
+    if m["or2"] and count == 1:  # "a day or two", "un giorno o due"
+        low = 1, number_value(m["n2"])
+    elif low is not None:
+        low = low, count
     span = (count, span[1], unit in TIME_UNITS)
     end = m.end() if m["period"] is None or m["hy"] else m.start("period")
     # "a three-year period": the noun and its article belong to the expression
@@ -1071,9 +1222,47 @@ def duration(m, text):
         article = article and start - 5 + article.start() if start >= 5 else None
         start = article if article is not None else start
     rough = ROUGH.match(m["n"]) and count != 2
+    resolver = ((lambda context, chunk: range_timex(context, chunk, low, span, lead)) if low
+                else (lambda context, chunk: duration_timex(context, chunk, span, lead)))
     return Chunk(start, end, mod="APPROX" if approx or m["orso"] or rough else None,
-                 resolver=lambda context, chunk: duration_timex(context, chunk, span, lead),
-                 info={"compound": True} if compound else None)
+                 resolver=resolver, info={"compound": True} if compound else None)
+
+
+# "two to three weeks", "12-18 months", "da due a tre settimane", "due o tre giorni", "tra due e
+# tre settimane": a range of counts, read backwards from the second count. "and"/"e"/"a" need
+# their opener ("between", "tra", "da"); "tra"/"fra" stay a lead ("in two to three weeks").
+RANGE_BEFORE = re.compile(f"(?:{B}(?P<opener>da|from|between|tra|fra)\\s+)?{B}(?P<n0>{NUMBER})"
+                          f"\\s*(?P<j>to|or|and|a|o|e|-|–)\\s*$", re.I)
+RANGE_JOINERS = {"to", "or", "and", "a", "o", "e"}
+
+
+def range_start(m, text) -> tuple | None:
+    """(where the range begins, its first count) when a count and unit close a range of counts."""
+    start = m.start()
+    if text[start - 1:start] not in ("-", "–") \
+            and RANGE_JOINERS.isdisjoint(last_words(text, start, 1)):
+        return None
+    found = RANGE_BEFORE.search(text, max(0, start - 30), start)
+    if found is None or found["n0"].lower() in ("a", "an", "un", "una"):
+        return None
+    low, high = number_value(found["n0"]), number_value(m["n"])
+    opener, joiner = (found["opener"] or "").lower(), found["j"].lower()
+    if not (isinstance(low, int) and isinstance(high, (int, float)) and low < high) \
+            or joiner in ("and", "e", "a") and not opener or OFFSET_AFTER.match(text, m.end()):
+        return None  # "2 o 3 ore fa" is left to the offsets
+    # "da due a tre settimane" opens a range; "da due o tre giorni" is since, "tra" a lead
+    opens = opener in ("da", "from", "between") and joiner in ("a", "to", "and", "-", "–")
+    return (found.start() if opens else found.start("n0")), low
+
+
+OFFSET_AFTER = re.compile(r"\s+(?:fa|ago|or\s+sono|prima|dopo|later|earlier|before|after)\b", re.I)
+
+
+SOMEDAY_BEFORE = re.compile(r"(?<![\w'’])(?:will|would|could|may|might|can|shall|should|must|to|"
+                            r"he|she|they|we|i|you|it|who)\s+$", re.I)
+VERB_AFTER = re.compile(r"\s+(?!(?:of|later|after|before|earlier|ago|and|or|in|on|at|for)\b)"
+                        r"[a-z]+\b")
+FUTURE_VERB_AFTER = re.compile(r"\s+[a-zàèéìòù]+(?:rà|ranno|remo|rete|rò)(?![\w'’])")
 
 
 PERSON_BEFORE_AGE = re.compile(
@@ -1219,7 +1408,7 @@ def end_of_day(m, text):
     if re.match(r"(?:at\s+)?the\s+end", word) or (re.search(r"the\s+day", word) and not re.match(r"(?:by|before|until)\s", word)):
         return None  # "at the end of the day" is "in the end"
     start = m.start() + len(re.match(r"(?:(?:a|in|entro|per|verso|by|before|until|at)\s+)?", word).group())
-    return Chunk(start, m.end(), day=("rel", 0), mod="END")
+    return Chunk(start, m.end(), day=("rel", 0), mod="END", info={"end_of_day": True})
 
 
 @rule(f"{B}(?:(?P<lead>tra|fra|entro|in|within|for|per)\\s+)?(?:{APPROX_WORDS}\\s+)?(?P<w>mezz{A}ora|mezza\\s+giornata|mezza\\s+ora|half\\s+an\\s+hour|half\\s+a\\s+day|un{A}ora\\s+e\\s+mezza|an\\s+hour\\s+and\\s+a\\s+half){E}", {"mezz", "mezza", "half"})
@@ -1387,19 +1576,26 @@ BEFORE_AFTER = re.compile(f"{B}(?P<w>prima\\s+(?:del|della|dello|dell{A}|di)|dop
 
 
 APPOSITION = re.compile(r"\s*,?\s*")
+END_OF_GAP = re.compile(f"\\s*,?\\s*(?:(?:on|of|di|del|della|dell{A})\\s*)?", re.I)
 
 
 def join_point(first: Chunk, second: Chunk, gap: str) -> Chunk | None:
     """Join a day, a part of day and a time, in either order, when the gap between them allows it."""
     if not (first.composable and second.composable):
         return None
+    if "end_of_day" in first.info and second.day and not (second.time or second.pod) \
+            and END_OF_GAP.fullmatch(gap):
+        # "the close of business Thursday", "entro fine giornata di venerdì": that day's end
+        return Chunk(first.start, second.end, day=second.day, mod="END",
+                     direction=second.direction)
     if first.day and second.day and first.day[0] in ("rel", "wd") \
             and not (first.pod or first.time) \
             and second.day[0] == "abs" and second.day[2] and APPOSITION.fullmatch(gap):
         # "ieri 15 giugno", "oggi, 16 giugno", "Tuesday, March 3": one day, named twice; the date
         # decides
         return Chunk(first.start, second.end, day=second.day, pod=second.pod, time=second.time,
-                     mod=second.mod, direction=second.direction, lead=first.lead or second.lead)
+                     mod=second.mod, direction=second.direction, lead=first.lead or second.lead,
+                     info=zone_info_of(second))
     if (first.day and second.day) or (first.pod and second.pod) or (first.time and second.time):
         return None
     if first.time and second.time is None and not GAP_TIME_DAY.fullmatch(gap):
@@ -1409,14 +1605,21 @@ def join_point(first: Chunk, second: Chunk, gap: str) -> Chunk | None:
     if not first.time and not second.time:
         if first.day and second.pod and not second.day and not GAP_DAY_POD.fullmatch(gap):
             return None
-        if first.pod and second.day and not first.day and not GAP_POD_DAY.fullmatch(gap):
-            return None
+        if first.pod and second.day and not first.day and not GAP_POD_DAY.fullmatch(gap) \
+                and not (second.day[0] == "rel" and gap.isspace()):
+            return None  # but "at mid-afternoon yesterday"
     if first.lead and second.lead:
         return None
     return Chunk(first.start, second.end, day=first.day or second.day, pod=first.pod or second.pod,
                  time=first.time or second.time, mod=first.mod or second.mod,
                  direction=first.direction or second.direction, lead=first.lead or second.lead,
-                 info={**first.info, **second.info} if not (first.day or second.day) else {})
+                 info={**first.info, **second.info} if not (first.day or second.day)
+                 else zone_info_of(first) or zone_info_of(second))
+
+
+def zone_info_of(chunk: Chunk) -> dict:
+    """What a joined chunk keeps of a piece's info: the zone its time states."""
+    return {"zone": chunk.info["zone"]} if "zone" in chunk.info else {}
 
 
 SECOND_LEAD = re.compile(f"(?:alle|all{A}|e\\s+le|fino\\s+alle)\\s*", re.I)
@@ -1520,6 +1723,10 @@ SENTENCE_AFTER_DOT = re.compile(r"[^m]\.\s+[A-ZÀ-Ý]")
 def join_neighbours(chunks: list[Chunk], text: str, week_words: bool = True) -> list[Chunk]:
     """Join neighbouring chunks (a day and its time, an interval's ends) and take the words before
     them that change their span and mod ("early", "prima del", "the week of")."""
+    if "(" in text and len(chunks) > 1:
+        restated_times(chunks, text)
+    if len(chunks) > 1 and any("day_offset" in c.info for c in chunks):
+        anchored_days(chunks, text)
     changed = len(chunks) > 1
     while changed:
         changed = False
@@ -1579,6 +1786,78 @@ def join_neighbours(chunks: list[Chunk], text: str, week_words: bool = True) -> 
                     if edge and not text.startswith(("'s", "’s"), chunk.end):
                         chunk.mod, chunk.start = "APPROX", edge.start()
     return chunks
+
+
+ANCHOR_GAP = re.compile(f"\\s*(?:(?:del|dello|della|dell{A}|di|al|allo|alla|all{A}|il|lo|la|l{A}|"
+                        f"of|the)\\s*)?", re.I)
+
+
+def anchored_days(chunks: list[Chunk], text: str) -> None:
+    """ "the day before last Tuesday", "the day after Christmas", "il giorno dopo il 3 febbraio",
+    "il giorno prima del 3 febbraio": one day from the date that follows, one expression."""
+    i = 0
+    while i < len(chunks) - 1:
+        first, second = chunks[i], chunks[i + 1]
+        if "day_offset" in first.info and second.day and not (second.time or second.pod) \
+                and second.composable and ANCHOR_GAP.fullmatch(text, first.end, second.start):
+            chunks[i:i + 2] = [Chunk(first.start, second.end,
+                                     day=("shift", second.day, first.info["day_offset"]),
+                                     direction=second.direction)]
+        i += 1
+
+
+BRACKET_OPEN = re.compile(r"\s*\(\s*")
+BRACKET_CLOSE = re.compile(r"\s*\)")
+GAP_AFTER_BRACKET = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def restated_times(chunks: list[Chunk], text: str) -> None:
+    """ "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)": a clock
+    time restated in brackets is the same instant. Both take the day named with either (the day
+    stays its own timex, as TimeBank marks it), and the first, without a zone, the one the
+    restatement implies (10:35 against 07:35 GMT is UTC+3)."""
+    for i in range(len(chunks) - 1):
+        first, second = chunks[i], chunks[i + 1]
+        if not (first.time and second.time and first.composable and second.composable
+                and BRACKET_OPEN.fullmatch(text, first.end, second.start)):
+            continue
+        after = chunks[i + 2] if i + 2 < len(chunks) else None
+        if after is not None and not (after.day and not after.time and after.composable):
+            after = None
+        close = BRACKET_CLOSE.match(text, second.end)
+        inside = close is None  # "(4 a.m. EDT Thursday)": the day joins the restatement later
+        if inside:
+            if after is None or not GAP_AFTER_BRACKET.fullmatch(text, second.end, after.start) \
+                    or not BRACKET_CLOSE.match(text, after.end):
+                continue
+        elif after is not None and not GAP_AFTER_BRACKET.fullmatch(text, close.end(), after.start):
+            after = None  # "(0735 GMT) Friday": the day after the brackets
+        day = first.day or second.day or (after.day if after is not None else None)
+        info = dict(first.info)
+        if "zone" in second.info and "zone" not in info:
+            offset = implied_offset(first.time, second.time, second.info["zone"])
+            if offset is not None:
+                info["zone"] = offset
+        chunks[i] = Chunk(first.start, first.end, first.day or day, first.pod, first.time,
+                          first.mod, first.direction, lead=first.lead, info=info)
+        if second.day is None and day is not None and not inside:
+            chunks[i + 1] = second.with_day(day)
+
+
+def implied_offset(local_time: tuple, zoned_time: tuple, zone) -> float | None:
+    """Hours from UTC of a clock time's zone, given the same instant in a zone of fixed offset."""
+    base = TIME_ZONES.get(zone, zone)
+    base = 0 if base == "UTC" else base
+    if not isinstance(base, (int, float)):
+        return None  # "ET" keeps summer time: its offset depends on the day
+
+    def minutes(time):
+        hour, minute, _, hint = time
+        return (hour + (12 if hint in ("AF", "EV") and hour < 12 else 0)) * 60 + minute
+
+    offset = base + ((minutes(local_time) - minutes(zoned_time)) % 1440) / 60
+    offset = offset - 24 if offset > 14 else offset
+    return offset if offset * 4 == int(offset * 4) else None
 
 
 # "the end of [the second quarter]", "all'inizio del [terzo trimestre]": a part of a period named

@@ -127,6 +127,28 @@ def feast_date(feast: str, year: int):
     return first + timedelta(days=-first.weekday() % 7 + 1)
 
 
+# Time zones a clock time may state ("10:40 GMT", "5 p.m. EST", "1410 GMT", "alle 12 ora italiana"):
+# an IANA name where the zone keeps summer time itself ("ET", "ora italiana"), hours from UTC where
+# the abbreviation says which half of the year it is ("EST" -5, "EDT" -4). "CST" is read as the US
+# one, as in English news.
+TIME_ZONES = {
+    "gmt": "UTC", "utc": "UTC", "wet": 0, "west": 1, "bst": 1, "cet": 1, "cest": 2, "eet": 2,
+    "eest": 3, "msk": 3, "ist": 5.5, "sgt": 8, "hkt": 8, "jst": 9, "aest": 10, "aedt": 11,
+    "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
+    "et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver",
+    "pt": "America/Los_Angeles", "eastern": "America/New_York", "central": "America/Chicago",
+    "mountain": "America/Denver", "pacific": "America/Los_Angeles", "london": "Europe/London",
+    "new york": "America/New_York", "washington": "America/New_York",
+    "italiana": "Europe/Rome", "italiane": "Europe/Rome", "di roma": "Europe/Rome",
+    "di greenwich": "UTC", "di londra": "Europe/London", "di new york": "America/New_York",
+    "di washington": "America/New_York",
+}
+# Zone words a text must hold for the zone rules to run.
+ZONE_WORDS = {"gmt", "utc", "wet", "west", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "sgt",
+              "hkt", "jst", "aest", "aedt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+              "et", "ct", "mt", "pt"}
+
+
 SEASONS = {"primavera": "SP", "estate": "SU", "autunno": "FA", "inverno": "WI",
            "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 

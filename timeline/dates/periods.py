@@ -443,3 +443,46 @@ def century_or_decade(context, chunk, first: int, length: int) -> tuple:
     value = str(first // length)
     return (value, "DATE", *bounds(context, datetime(first, 1, 1),
                                    datetime(first + length, 1, 1), chunk.mod))
+
+
+# "the same period last year", "the corresponding period a year earlier", "last year's quarter",
+# "the quarter a year ago", "lo stesso periodo dell'anno scorso", "lo stesso trimestre del 2021":
+# the period the text speaks of, a year before (or in the year named).
+@rule(f"{B}(?:(?:(?:the|lo|il)\\s+)?(?:same|corresponding|comparable|stesso|corrispondente|"
+      f"analogo)\\s+(?P<u>period|quarter|month|periodo|trimestre|mese)"
+      f"(?:\\s+(?:of\\s+)?(?:last|the\\s+previous|the\\s+prior)\\s+year|"
+      f"\\s+a\\s+year\\s+(?:ago|earlier|before)|"
+      f"\\s+(?:dell{A}|del)\\s*anno\\s+(?:scorso|precedente|passato)|"
+      f"\\s+(?:of|in|del|nel)\\s+(?P<y>{YEAR}))|"
+      f"last\\s+year{A}s\\s+(?P<u2>quarter|period)|"
+      f"the\\s+(?P<u3>quarter|period)\\s+a\\s+year\\s+(?:ago|earlier)){E}",
+      {"same", "corresponding", "comparable", "stesso", "corrispondente", "analogo", "year"},
+      requires=[{"period", "quarter", "month", "periodo", "trimestre", "mese"}])
+def same_period(m, text):
+    unit = (m["u"] or m["u2"] or m["u3"]).lower()
+    kind = ("month" if unit in ("month", "mese") else
+            "quarter" if unit in ("quarter", "trimestre") else "period")
+    year = int(m["y"]) if m["y"] else None
+    return Chunk(m.start(), m.end(), info={"compared": True},
+                 resolver=lambda context, chunk: same_period_timex(context, chunk, kind, year))
+
+
+def same_period_timex(context, chunk, kind: str, year: int | None) -> tuple:
+    """A month: the last month the text named (else publication's), a year before. A quarter: the
+    quarter a report is about (else that of the last month named, else publication's). A period:
+    the reported quarter, else the last month named, else the year; each a year before or in
+    `year`."""
+    from .resolve import period_timex
+
+    named = context.last_month
+    if kind == "month" or kind == "period" and named and not context.report_quarter:
+        y, month = named or (context.today.year, context.today.month)
+        return period_timex(context, chunk, "month", (year or y - 1, month), None)
+    if kind == "quarter" or context.report_quarter:
+        if context.report_quarter:
+            y, index = int(context.report_quarter[:4]), int(context.report_quarter[-1])
+        else:
+            y, month = named or (context.today.year, context.today.month)
+            index = (month - 1) // 3 + 1
+        return slice_timex(context, chunk, "Q", 3, index, year or y - 1)
+    return period("year", year or context.today.year - 1, None)(context, chunk)

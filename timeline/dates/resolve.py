@@ -15,7 +15,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from .grammar import Chunk
-from .lexicon import POD_HOURS, feast_date, lowered
+from .lexicon import POD_HOURS, TIME_ZONES, feast_date, lowered
 
 SECOND = timedelta(seconds=1)
 
@@ -36,8 +36,10 @@ TENSE = (  # compiled on first use
     r"(?:scheduled|expected|set|slated|poised|planning|plans|plan|planned|hoped|intended|intends|"
     r"was\s+due|were\s+due)\s+to|"
     r"expects?|plans?\s+to|upcoming|scheduled|rescheduled|slated|"
+    r"(?:was|were)\s+(?:planning|going|expected)\s+to|"
     r"\w++(?:(?<=rà)|(?<=ranno)|(?<=remo)|['’]ll))|"
-    r"(?P<past>(?:ha|hanno|ho|abbiamo|avete|hai|aveva|avevano|avevamo|avevo|avrebbe|avrebbero|"
+    r"(?P<past>had\s+been\s+(?:scheduled|due|set|slated|expected|supposed|planned)|"
+    r"(?:ha|hanno|ho|abbiamo|avete|hai|aveva|avevano|avevamo|avevo|avrebbe|avrebbero|"
     r"è|e['’]|sono|siamo|era|erano|eravamo|ero|fu|furono|sarebbe|sarebbero)\s+"
     r"(?:[\w'’]++\s+){0,2}?\w++(?:(?<=\w(?:at|ut|it|tt|st|ss|rt|es|us|os)[oaie])|"
     r"(?<=\w(?:ers|ort|olt)[oaie]))|"
@@ -55,6 +57,27 @@ TENSE = (  # compiled on first use
     r")(?![\w'’])")
 COMMA_PENALTY = 40  # characters: a verb after a comma counts as this much farther away
 CLAUSE_END = re.compile(r"[.!?;:](?=\s)|\n", 0)  # a colon too: "Scheduled maintenance: ... will be"
+# A dot after these ends no clause: "Roe vs. Wade", "Birmingham, Ala., killed", "Mr. Smith".
+ABBREVIATIONS = set("""vs v mr mrs ms dr jr sr st gen col lt sgt rep sen gov inc corp co ltd no
+nos mt ft ave jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla
+ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
+sig dott ing avv prof sig.ra""".split())
+LAST_WORD = re.compile(r"([^\W\d_]+)$")
+
+
+def clause_breaks(text: str) -> list:
+    """(start, end) of every clause end: sentence marks, colons, semicolons, line breaks; not the
+    dot of an abbreviation or an initial ("vs.", "Ala.", "J. Smith", "U.S.")."""
+    breaks = []
+    for m in CLAUSE_END.finditer(text):
+        at = m.start()
+        if text[at] == ".":
+            word = LAST_WORD.search(text, max(0, at - 8), at)
+            if word and (word.group(1).lower() in ABBREVIATIONS
+                         or len(word.group(1)) == 1 and word.group(1).isupper()):
+                continue
+        breaks.append((at, m.end()))
+    return breaks
 STAMP_AFTER = re.compile(r"\s*(?:[–—-]|:\s)")
 UPDATE_BEFORE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:aggiornamento|aggiornato|aggiornata|agg\.|"
                            r"update[d]?|edit)\b[^\n\d]{0,12}$", re.I)
@@ -71,6 +94,13 @@ CUE_FUTURE = re.compile(r"(?<![\w'’])(?:entro|by|next|payable|effective|due|ex
 TO_BEFORE = re.compile(r"(?<![\w'’])(?:a|ad|al|alla|all['’]|to|until|till)(?:\s+the)?\s*$", re.I)
 MOVED_VERB = re.compile(r"(?<![\w'’])(?:prorog|rinvi|posticip|spostat|spostan|spostò|slitt|rimand|differit|postpon|reschedul|"
                         r"pushed\s+back|push\s+back|delayed|extended)\w*(?![^.!?;\n]*[.!?;\n])", re.I)
+# A pluperfect before a future cue: "had filed their reports by Wednesday", "avevano inviato i
+# reclami entro lunedì". Not across "would"/"will"/"di"/"avrebbe" ("had said it would pay by
+# Friday").
+PLUPERFECT_BEFORE = re.compile(
+    r"(?<![\w'’])(?:had\s+(?:already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t|e)|"
+    r"(?:aveva|avevano|avevamo)\s+(?:già\s+)?[a-zà-ù]+(?:at|ut|it|ss|st)[oaie])"
+    r"(?![\w'’])(?:(?!\b(?:will|would|di|avrebbe|avrebbero)\b)[^.;:!?])*$", re.I)
 CUE = re.compile("|".join(f"(?P<{name}>{cue.pattern})" for name, cue in
                           (("past", CUE_PAST), ("future", CUE_FUTURE), ("nearest", CUE_NEAREST))), re.I)
 
@@ -143,15 +173,16 @@ PLANNED = re.compile(r"^(?:ha|hanno|ho|abbiamo|è|e['’]|sono|siamo)\s.*"
                      r"(?:programmat|fissat|convocat|indett|pianificat|calendarizzat)[oaie]$", re.S)
 NAME_POSITION = re.compile(r"[\w,;'’\"]\s+$")
 # "will remain closed": an adjective.
-NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its|remain|remains|"
-                             r"stay|stays|seem|seems|get|gets|become|becomes)\s+$|ly\s+$", re.I)
+NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its|still|yet|"
+                             r"remain|remains|stay|stays|seem|seems|get|gets|become|becomes)"
+                             r"\s+$|ly\s+$", re.I)
 
 
 def tense_near(context: Context, start: int, end: int) -> str | None:
     """'past' or 'future' from the verb nearest to text[start:end] in its clause; None if none."""
     text = context.text
     if context.clause_ends is None:  # where clauses end, found once per text
-        context.clause_ends = [(m.start(), m.end()) for m in CLAUSE_END.finditer(text)]
+        context.clause_ends = clause_breaks(text)
     ends = context.clause_ends
     i = bisect_left(ends, (start,))  # the first clause end at or after the expression's start
     left = max(ends[i - 1][1] if i and ends[i - 1][1] <= start else 0, start - 300)
@@ -192,6 +223,11 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
     lowered_before = {w.lower() for w in before}
     if not CUE_WORDS.isdisjoint(lowered_before):  # a cue word is near: only then the cue regex runs
         cue = CUE.search(text, max(0, chunk.start - 20), chunk.start)
+        if cue and cue.lastgroup == "future" \
+                and PLUPERFECT_BEFORE.search(text, max(0, cue.start() - 60), cue.start()):
+            # "had filed their reports by Wednesday", "had been due to expire Friday": done, or
+            # planned, before then
+            return "past", False
         if cue and not (cue.lastgroup == "nearest" and chunk.day and chunk.day[0] == "wd"):
             # "da martedì", "entro lunedì"; "until Dec. 15", "fino al 31 marzo" are bounds,
             # whatever the tense ("until Thursday" follows the tense: a weekday has no year to
@@ -210,11 +246,11 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
 def needs_direction(chunk: Chunk) -> bool:
     """Whether resolving a point depends on past/future: not for "ieri", "26 gennaio 2023", "in serata"."""
     spec = chunk.day
-    while spec is not None and spec[0] == "night_before":
+    while spec is not None and spec[0] in ("night_before", "shift"):
         spec = spec[1]
     if spec is None:
         return bool(chunk.time) or "this_night" in chunk.info  # "alle 20", "stanotte"
-    if spec[0] in ("rel", "after_last"):
+    if spec[0] in ("rel", "after_last", "weekday_from_last"):
         return False
     if spec[0] == "feast":
         return spec[2] is None
@@ -242,18 +278,27 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bool,
-                chunk: Chunk | None = None) -> date | None:
+                chunk: Chunk | None = None, today: date | None = None) -> date | None:
     """The calendar day a day spec names (see grammar.Chunk); `chunk`, the expression, tells
-    whether it dates a planned thing ("the Jan. 14 deadline")."""
-    today = context.today
+    whether it dates a planned thing ("the Jan. 14 deadline"); `today`, the publication day where
+    the expression's zone is, when it states one."""
+    today = today or context.today
     kind = spec[0]
     if kind == "rel":
         return today + timedelta(days=spec[1])
     if kind == "after_last":  # "the next morning": the day after the last one the text named
         return (context.last_day or today) + timedelta(days=spec[1])
     if kind == "night_before":
-        day = resolve_day(context, spec[1], direction, strict)
+        day = resolve_day(context, spec[1], direction, strict, today=today)
         return day and day - timedelta(days=1)
+    if kind == "shift":  # "the day before last Tuesday"
+        day = resolve_day(context, spec[1], direction, strict, chunk, today)
+        return day and day + timedelta(days=spec[2])
+    if kind == "weekday_from_last":  # "the previous Friday": before the last day named
+        base, weekday = context.last_day or today, spec[1]
+        if spec[2] > 0:
+            return base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+        return base - timedelta(days=(base.weekday() - weekday) % 7 or 7)
     if kind == "feast":  # "Pasqua", "last Thanksgiving": that feast in the year the direction picks
         _, feast, year = spec
         if year:
@@ -332,17 +377,41 @@ SCHEDULED = re.compile(
     r"convocat[oaie])\b", re.I)
 
 
+# An infinitive between a past verb and a date: the date is the infinitive's, ahead of the
+# decision ("subpoenaed him to testify on Feb. 10", "ha deciso di ammettere i tre paesi a marzo").
+# Not "to" before an article, pronoun or plural noun ("returned the money to shareholders").
+INFINITIVE = re.compile(r"(?<![\w'’])(?:to\s+(?!(?:the|a|an|its|his|her|their|our|this|that|these|"
+                        r"those|him|them|it|us|me|you|be|date|about|around|more|less|some|all|each|"
+                        r"one|two|three)\b)[a-z]+(?<![^su]s)|(?:di|per)\s+[a-zàèéìòù]+(?:are|ere|"
+                        r"ire)(?:l[oaie]|si|ne)?)(?![\w'’])")
+PLANNED_BEFORE = 90  # characters before a date, within its clause, where a plan may be named
+
+
 def scheduled(context: Context, chunk: Chunk) -> bool:
-    """Whether a planned thing is named right around a date ("the Jan. 14 deadline", "a hearing
-    on Feb. 10", "ha fissato l'udienza al 10 febbraio")."""
-    return SCHEDULED.search(context.text, max(0, chunk.start - 30),
-                            min(len(context.text), chunk.end + 25)) is not None
+    """Whether a planned thing is named around a date ("the Jan. 14 deadline", "a hearing on Feb.
+    10", "ha fissato l'udienza al 10 febbraio", "invited them to a ceremony in Missouri on March
+    12") or the date is an infinitive's ("decided to admit them in early March")."""
+    text = context.text
+    if SCHEDULED.search(text, max(0, chunk.start - 30), min(len(text), chunk.end + 25)):
+        return True
+    low = max(0, chunk.start - PLANNED_BEFORE)
+    if context.clause_ends is None:
+        context.clause_ends = clause_breaks(text)
+    i = bisect_left(context.clause_ends, (chunk.start,))
+    if i and context.clause_ends[i - 1][1] > low:
+        low = context.clause_ends[i - 1][1]
+    return bool(SCHEDULED.search(text, low, chunk.start)
+                or INFINITIVE.search(text, low, chunk.start))
 
 
 def resolve_point(context: Context, chunk: Chunk, direction, strict,
                   shift_days: int = 0) -> Point | None:
-    """A day, part of day or time chunk as a Point."""
-    day = resolve_day(context, chunk.day, direction, strict, chunk) if chunk.day else None
+    """A day, part of day or time chunk as a Point; a time in a stated zone ("10:40 GMT") is that
+    zone's wall clock, on its day, and its Point's start and end are aware."""
+    zone = zone_info(chunk.info["zone"]) if chunk.time and "zone" in chunk.info else None
+    published = context.published.astimezone(zone) if zone else context.published
+    today = published.date()
+    day = resolve_day(context, chunk.day, direction, strict, chunk, today) if chunk.day else None
     if chunk.day and day is None:
         return None
     bare_time = day is None and chunk.time and not chunk.pod
@@ -351,7 +420,7 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict,
         # "ieri 15 giugno, durante la mattinata": the part of the day named in the sentence
         day = context.last_day
     if day is None:
-        day = context.today
+        day = today
         if chunk.info.get("this_night") and (direction == "past" or (direction is None and context.published.hour < 12)):
             day -= timedelta(days=1)  # "stanotte" in the morning is the night just ended
     day += timedelta(days=shift_days)
@@ -364,18 +433,30 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict,
         if chunk.pod == "NI" and hour < 12:  # "domenica notte alle 3" is Monday 03:00
             midnight += timedelta(days=1)
         start = midnight + timedelta(hours=hour, minutes=minute)
-        published = context.published.replace(tzinfo=None)
+        published = published.replace(tzinfo=None)
         if bare_time and direction == "past" and start > published:  # "alle 20 è crollato", written at 11
             start -= timedelta(days=1)
         elif bare_time and direction == "future" and start < published:
             start += timedelta(days=1)
         end = start + (timedelta(minutes=1) if given else timedelta(hours=1))
-        return Point(start.isoformat(timespec="minutes"), "TIME", start, end, start.date())
+        value = start.isoformat(timespec="minutes")
+        if zone:  # the instant, which `local` writes in the document's zone
+            start, end = start.replace(tzinfo=zone), end.replace(tzinfo=zone)
+        return Point(value, "TIME", start, end, start.date())
     if chunk.pod:
         first, last = POD_HOURS[chunk.pod]
         return Point(f"{day.isoformat()}T{chunk.pod}", "TIME", midnight + timedelta(hours=first),
                      midnight + timedelta(hours=last), day)
     return Point(day.isoformat(), "DATE", midnight, midnight + timedelta(days=1), day)
+
+
+@lru_cache(maxsize=64)
+def zone_info(zone) -> timezone | ZoneInfo:
+    """The tzinfo of a zone a text states: a TIME_ZONES key, or hours from UTC."""
+    zone = TIME_ZONES.get(zone, zone)
+    if isinstance(zone, str):
+        return ZoneInfo(zone)
+    return timezone(timedelta(hours=zone))
 
 
 SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
@@ -445,8 +526,8 @@ def point_timex(context: Context, chunk: Chunk) -> tuple | None:
     point = resolve_point(context, chunk, direction, strict)
     if point is None:
         return None
-    context.last_day = point.day
-    if chunk.day:
+    if chunk.day:  # a time or part of day alone ("overnight", "alle 10") names no day
+        context.last_day = point.day
         context.last_day_at = chunk.end
     if "week_of" in chunk.info:
         return week_of(context, chunk, point.day, 0)
@@ -454,7 +535,17 @@ def point_timex(context: Context, chunk: Chunk) -> tuple | None:
     if spec and spec[0] == "abs" and spec[4] is not None and point.day.weekday() != spec[4]:
         # "domenica 23 gennaio" when the 23rd was a Monday: the date wins, flagged.
         chunk.info["flag"] = "weekday_mismatch"
+    if chunk.time and chunk.mod in ("BEFORE", "AFTER") \
+            and SHORTLY.search(context.text, max(0, chunk.start - 12), chunk.end):
+        # "poco dopo le 12:30", "shortly before 10 a.m.": within the hour on that side of the time
+        start = point.start if chunk.mod == "AFTER" else point.start - HOUR
+        return point.value, point.type, local(context, start), local(context, start + HOUR - SECOND)
     return (point.value, point.type, *bounds(context, point.start, point.end, chunk.mod, instant=bool(chunk.time)))
+
+
+HOUR = timedelta(hours=1)
+SHORTLY = re.compile(r"(?<![\w'’])(?:poco|subito|appena|shortly|just|soon|immediately)\s+"
+                     r"(?:dopo|prima|after|before)(?![\w'’])", re.I)
 
 
 def interval_timex(context: Context, chunk: Chunk) -> tuple | None:
@@ -470,6 +561,11 @@ def interval_timex(context: Context, chunk: Chunk) -> tuple | None:
 def interval_points(context: Context, chunk: Chunk) -> tuple | None:
     """(start Point, end Point, latest moment) of an interval chunk."""
     first, second = chunk.ends
+    if ("zone" in first.info) != ("zone" in second.info):  # "between 0900 and 1100 GMT"
+        zone = {"zone": first.info.get("zone") or second.info.get("zone")}
+        first, second = (Chunk(end.start, end.end, end.day, end.pod, end.time, end.mod,
+                               end.direction, lead=end.lead, info={**end.info, **zone})
+                         for end in (first, second))
     if first.day is None and second.day is not None:
         first = first.with_day(second.day)
     if second.day is None and first.day is not None:
@@ -487,6 +583,16 @@ def interval_points(context: Context, chunk: Chunk) -> tuple | None:
         return None
     if borrowed_year and start.start > end.start:  # ...or the year before
         start = resolve_point(context, first.with_day(("abs", end.day.year - 1, *first.day[2:])), direction, strict)
+    elif start.start > end.start and second.day and second.day[0] == "abs" \
+            and second.day[1] is None and second.day[2]:
+        # "from today through Nov. 17" in a past sentence: the end is the first such day after the
+        # start, not a year back
+        for year in (start.day.year, start.day.year + 1):
+            later = resolve_point(context, second.with_day(("abs", year, *second.day[2:])),
+                                  direction, strict)
+            if later is not None and later.start >= start.start:
+                end = later
+                break
     elif start.start > end.start:  # "dalle 23 alle 5", "da venerdì a lunedì": the end comes later
         step = 7 if second.day and second.day[0] == "wd" else 1
         end = resolve_point(context, second, direction, strict, shift_days=step)
@@ -655,6 +761,22 @@ def duration_timex(context: Context, chunk: Chunk, span: tuple, lead: str) -> tu
     return value, "DURATION", None, None
 
 
+def range_timex(context: Context, chunk: Chunk, counts: tuple, span: tuple, lead: str) -> tuple:
+    """ "two to three weeks" → PXW: TimeML has no range of counts, and TempEval-3 writes the count
+    unspecified ("the next 12 to 18 months" → PXM). Anchored, the bounds run from the nearer end of
+    the range to the farther: "tra due e tre settimane" from the day two weeks ahead to the end of
+    the day three weeks ahead, "entro 2-3 giorni" from publication to three days on."""
+    (low, high), (_, unit, is_time) = counts, span
+    value = f"P{'T' if is_time else ''}X{unit}"
+    _, _, earliest, latest = duration_timex(context, chunk, (high, unit, is_time), lead)
+    if earliest is None:
+        return value, "DURATION", None, None
+    if lead in FUTURE_LEADS:
+        earliest = duration_timex(context, Chunk(chunk.start, chunk.end), (low, unit, is_time),
+                                  lead)[2]
+    return value, "DURATION", earliest, latest
+
+
 def adjust_end(span: tuple) -> tuple:
     return span[0], span[1] - SECOND
 
@@ -690,9 +812,17 @@ def offset_from_last_date(context: Context, chunk: Chunk, span: tuple, sign: int
     if count == "X" or is_time or unit not in ("D", "W"):
         return duration_value(count, unit, is_time), "DURATION", None, None
     base = context.last_day or context.today
+    if context.last_day_at is not None and APPOSED.fullmatch(context.text, context.last_day_at,
+                                                             chunk.start) \
+            and WORD_AFTER.match(context.text, chunk.end):
+        sign = 0  # "last seen Nov. 3, the day before a warrant was issued": Nov. 3 itself
     day = base + sign * timedelta(days=count * (7 if unit == "W" else 1))
     start = datetime(day.year, day.month, day.day)
     return day.isoformat(), "DATE", local(context, start), local(context, start + timedelta(days=1) - SECOND)
+
+
+APPOSED = re.compile(r"\s*,\s*")
+WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 
 
 def to_timex(context: Context, chunk: Chunk) -> dict | list | None:
