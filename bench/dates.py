@@ -1,9 +1,11 @@
-"""Temporal tagger benchmark: F1 and throughput of incident_timeline.dates against dateparser.search_dates.
+"""Temporal tagger benchmark: F1 and throughput of incident_timeline.dates against
+dateparser.search_dates.
 
     .venv/bin/python bench/dates.py
 
 Each tagger runs in its own subprocess over every case of tests/dates/cases, tests/dates/heldout,
-tests/dates/heldout2, tests/dates/heldout3 and tests/dates/heldout4 (the same sentences for both); shown are the subprocess's wall time from
+tests/dates/heldout2, tests/dates/heldout3 and tests/dates/heldout4 (the same sentences for both);
+shown are the subprocess's wall time from
 spawn to exit, the time from before the library is imported to the last sentence tagged, and,
 from a separate subprocess that tags everything once untimed first, the steady-state cost per
 sentence; each of them also as CPU time (user + system of the subprocess, `time.process_time` inside
@@ -97,7 +99,15 @@ def as_dateparser_value(moment: str, gold: str) -> str:
     if re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", gold):
         return moment.strftime("%Y-%m-%dT%H:%M")
     if re.fullmatch(r"\d{4}-\d\d-\d\dT(MO|AF|EV|NI)", gold):
-        part = "MO" if 6 <= moment.hour < 12 else "AF" if 12 <= moment.hour < 18 else "EV" if moment.hour < 22 else "NI"
+        part = (
+            "MO"
+            if 6 <= moment.hour < 12
+            else "AF"
+            if 12 <= moment.hour < 18
+            else "EV"
+            if moment.hour < 22
+            else "NI"
+        )
         return moment.strftime("%Y-%m-%dT") + (part if moment.hour >= 6 else "NI")
     return moment.strftime("%Y-%m-%d")
 
@@ -113,9 +123,10 @@ def gold_spans(case) -> list[tuple[tuple[int, int], str]]:
 
 
 def score(cases, predictions, tagger: str) -> dict:
-    """Precision, recall and F1: a gold matches an unused prediction overlapping it with the same value."""
+    """Precision, recall and F1: a gold matches an unused prediction overlapping it with the same
+    value."""
     matched = predicted = gold_total = 0
-    for case, found in zip(cases, predictions):
+    for case, found in zip(cases, predictions, strict=True):
         gold = gold_spans(case)
         gold_total += len(gold)
         predicted += len(found)
@@ -141,13 +152,25 @@ CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDO
 def run(tagger: str, cases, steady: bool = True) -> dict:
     import subprocess
 
-    payload = json.dumps([{"text": c.text, "published": c.published, "lang": c.lang, "timezone": c.timezone} for c in cases])
+    payload = json.dumps(
+        [
+            {"text": c.text, "published": c.published, "lang": c.lang, "timezone": c.timezone}
+            for c in cases
+        ]
+    )
     warm_up = "import incident_timeline.dates" if tagger == "ours" else "import dateparser.search"
     subprocess.run([sys.executable, "-c", warm_up], check=True, cwd=ROOT, env=CHILD_ENV)
     children_cpu = child_cpu()
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, __file__, "--worker", tagger], input=payload, capture_output=True,
-                          text=True, check=True, cwd=ROOT, env=CHILD_ENV)
+    done = subprocess.run(
+        [sys.executable, __file__, "--worker", tagger],
+        input=payload,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=CHILD_ENV,
+    )
     wall = time.perf_counter() - started
     result = json.loads(done.stdout)
     result["wall"], result["wall_cpu"] = wall, child_cpu() - children_cpu
@@ -155,8 +178,17 @@ def run(tagger: str, cases, steady: bool = True) -> dict:
         result["steady"], result["steady_cpu"] = result["seconds"], result["cpu"]
         return result
     command = [sys.executable, __file__, "--steady", tagger]
-    steady = json.loads(subprocess.run(command, input=payload, capture_output=True, text=True,
-                                       check=True, cwd=ROOT, env=CHILD_ENV).stdout)
+    steady = json.loads(
+        subprocess.run(
+            command,
+            input=payload,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env=CHILD_ENV,
+        ).stdout
+    )
     result["steady"], result["steady_cpu"] = steady["seconds"], steady["cpu"]
     return result
 
@@ -177,9 +209,13 @@ def median(values: list) -> float:
 def main(rounds: int = ROUNDS) -> None:
     from tests.dates.casefiles import FOLDER, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, load_cases
 
-    groups = {"own": load_cases(FOLDER), "heldout": load_cases(HELDOUT),
-              "heldout2": load_cases(HELDOUT2), "heldout3": load_cases(HELDOUT3),
-              "heldout4": load_cases(HELDOUT4)}
+    groups = {
+        "own": load_cases(FOLDER),
+        "heldout": load_cases(HELDOUT),
+        "heldout2": load_cases(HELDOUT2),
+        "heldout3": load_cases(HELDOUT3),
+        "heldout4": load_cases(HELDOUT4),
+    }
     cases, parts = [], {}
     for name, group in groups.items():
         parts[name] = (len(cases), len(cases) + len(group))
@@ -191,53 +227,95 @@ def main(rounds: int = ROUNDS) -> None:
             runs[tagger].append(run(tagger, cases))
     runs["dateparser-auto"] = [run("dateparser-auto", cases, steady=False)]
     ratios = []
-    names = {"ours": "incident_timeline.dates", "dateparser": "dateparser.search_dates, languages=[lang]",
-             "dateparser-auto": "dateparser.search_dates, language detected (the issue's baseline)"}
+    names = {
+        "ours": "incident_timeline.dates",
+        "dateparser": "dateparser.search_dates, languages=[lang]",
+        "dateparser-auto": "dateparser.search_dates, language detected (the issue's baseline)",
+    }
     cpu_ratios = []
-    for ours, theirs in zip(runs["ours"], runs["dateparser"]):
-        ratios.append((theirs["wall"] / ours["wall"], theirs["seconds"] / ours["seconds"], theirs["steady"] / ours["steady"]))
-        cpu_ratios.append((theirs["wall_cpu"] / ours["wall_cpu"], theirs["cpu"] / ours["cpu"],
-                           theirs["steady_cpu"] / ours["steady_cpu"]))
+    for ours, theirs in zip(runs["ours"], runs["dateparser"], strict=True):
+        ratios.append(
+            (
+                theirs["wall"] / ours["wall"],
+                theirs["seconds"] / ours["seconds"],
+                theirs["steady"] / ours["steady"],
+            )
+        )
+        cpu_ratios.append(
+            (
+                theirs["wall_cpu"] / ours["wall_cpu"],
+                theirs["cpu"] / ours["cpu"],
+                theirs["steady_cpu"] / ours["steady_cpu"],
+            )
+        )
     for tagger, results in runs.items():
         predictions = results[0]["predictions"]
-        rows[tagger] = {name: score(cases[a:b], predictions[a:b], tagger) for name, (a, b) in parts.items()}
+        rows[tagger] = {
+            name: score(cases[a:b], predictions[a:b], tagger) for name, (a, b) in parts.items()
+        }
         seconds = median([r["seconds"] for r in results])
         wall = median([r["wall"] for r in results])
-        rows[tagger].update(rate=len(cases) / seconds, wall_rate=len(cases) / wall,
-                            steady_us=1e6 * median([r["steady"] for r in results]) / len(cases), wall=wall)
-    print(f"{rounds} rounds, medians; {len(own)} own cases ({rows['ours']['own']['gold']} expressions), {len(heldout)} held-out "
-          f"({rows['ours']['heldout']['gold']}), {len(heldout2)} held-out 2 ({rows['ours']['heldout2']['gold']}), "
-          f"{len(groups['heldout3'])} held-out 3 ({rows['ours']['heldout3']['gold']}), "
-          f"{len(groups['heldout4'])} held-out 4 ({rows['ours']['heldout4']['gold']}); "
-          f"{len(cases)} sentences, each tagger in its own process\n")
-    print("| tagger | F1 own (P/R) | F1 held-out (P/R) | F1 held-out 2 (P/R) | F1 held-out 3 (P/R) | F1 held-out 4 (P/R) | sentences/s, process spawn to exit "
-          "| sentences/s, import + tagging | µs/sentence, steady state |")
+        rows[tagger].update(
+            rate=len(cases) / seconds,
+            wall_rate=len(cases) / wall,
+            steady_us=1e6 * median([r["steady"] for r in results]) / len(cases),
+            wall=wall,
+        )
+    print(
+        f"{rounds} rounds, medians; {len(own)} own cases ({rows['ours']['own']['gold']} "
+        f"expressions), {len(heldout)} held-out "
+        f"({rows['ours']['heldout']['gold']}), {len(heldout2)} held-out 2 "
+        f"({rows['ours']['heldout2']['gold']}), "
+        f"{len(groups['heldout3'])} held-out 3 ({rows['ours']['heldout3']['gold']}), "
+        f"{len(groups['heldout4'])} held-out 4 ({rows['ours']['heldout4']['gold']}); "
+        f"{len(cases)} sentences, each tagger in its own process\n"
+    )
+    print(
+        "| tagger | F1 own (P/R) | F1 held-out (P/R) | F1 held-out 2 (P/R) | F1 held-out 3 (P/R) | "
+        "F1 held-out 4 (P/R) | sentences/s, process spawn to exit "
+        "| sentences/s, import + tagging | µs/sentence, steady state |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for tagger, row in rows.items():
-        f1s = " | ".join(f"{row[n]['f1']:.3f} ({row[n]['precision']:.3f}/{row[n]['recall']:.3f})" for n in parts)
-        print(f"| {names[tagger]} | {f1s} "
-              f"| {row['wall_rate']:,.0f} ({row['wall'] * 1000:,.0f} ms) | {row['rate']:,.0f} | {row['steady_us']:,.1f} |")
+        f1s = " | ".join(
+            f"{row[n]['f1']:.3f} ({row[n]['precision']:.3f}/{row[n]['recall']:.3f})" for n in parts
+        )
+        print(
+            f"| {names[tagger]} | {f1s} "
+            f"| {row['wall_rate']:,.0f} ({row['wall'] * 1000:,.0f} ms) | {row['rate']:,.0f} | "
+            f"{row['steady_us']:,.1f} |"
+        )
     ours = rows["ours"]
     for name in ("dateparser-auto", "dateparser"):
         baseline = rows[name]
-        print(f"\nthroughput ratio vs {names[name]} (of the medians): process spawn to exit "
-              f"{ours['wall_rate'] / baseline['wall_rate']:.1f}x; import + tagging {ours['rate'] / baseline['rate']:.1f}x; "
-              f"steady state per sentence {baseline['steady_us'] / ours['steady_us']:.1f}x")
+        print(
+            f"\nthroughput ratio vs {names[name]} (of the medians): process spawn to exit "
+            f"{ours['wall_rate'] / baseline['wall_rate']:.1f}x; import + tagging "
+            f"{ours['rate'] / baseline['rate']:.1f}x; "
+            f"steady state per sentence {baseline['steady_us'] / ours['steady_us']:.1f}x"
+        )
     print("\nvs dateparser told the language, round by round:")
     for name, index in (("process spawn to exit", 0), ("import + tagging", 1), ("steady state", 2)):
         print(f"  {name}, round by round: " + ", ".join(f"{r[index]:.1f}x" for r in ratios))
-    ours_cpu = {key: median([r[key] for r in runs["ours"]])
-                for key in ("wall_cpu", "cpu", "steady_cpu")}
-    print("\nCPU time instead of wall time (user + system of each subprocess; other jobs on a "
-          "shared machine inflate it far less):")
+    ours_cpu = {
+        key: median([r[key] for r in runs["ours"]]) for key in ("wall_cpu", "cpu", "steady_cpu")
+    }
+    print(
+        "\nCPU time instead of wall time (user + system of each subprocess; other jobs on a "
+        "shared machine inflate it far less):"
+    )
     per_sentence = 1e6 * ours_cpu["steady_cpu"] / len(cases)
-    print(f"  incident_timeline.dates: process spawn to exit {ours_cpu['wall_cpu'] * 1000:,.0f} ms, "
-          f"import + tagging {ours_cpu['cpu'] * 1000:,.0f} ms, "
-          f"steady state {per_sentence:,.1f} µs/sentence")
+    print(
+        f"  incident_timeline.dates: process spawn to exit {ours_cpu['wall_cpu'] * 1000:,.0f} ms, "
+        f"import + tagging {ours_cpu['cpu'] * 1000:,.0f} ms, "
+        f"steady state {per_sentence:,.1f} µs/sentence"
+    )
     for name, index in (("process spawn to exit", 0), ("import + tagging", 1), ("steady state", 2)):
         rounds = ", ".join(f"{r[index]:.1f}x" for r in cpu_ratios)
-        print(f"  vs dateparser told the language, {name}: "
-              f"median {median([r[index] for r in cpu_ratios]):.1f}x (rounds: {rounds})")
+        print(
+            f"  vs dateparser told the language, {name}: "
+            f"median {median([r[index] for r in cpu_ratios]):.1f}x (rounds: {rounds})"
+        )
 
 
 if __name__ == "__main__":

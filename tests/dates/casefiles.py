@@ -1,4 +1,5 @@
-"""Read the temporal-tagger cases: YAML files, one per phenomenon, shared by the tests and bench/dates.py.
+"""Read the temporal-tagger cases: YAML files, one per phenomenon, shared by the tests and
+bench/dates.py.
 
 A file holds defaults and cases; an expected timex is [text, value, type, mod] with optional
 earliest and latest, or a mapping with those keys:
@@ -50,14 +51,23 @@ def load_cases(folder: Path) -> list[Case]:
     for path in sorted(folder.glob("*.yaml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         for item in document["cases"]:
-            expect = [{key: plain(value) for key, value in (dict(zip(FIELDS, e)) if isinstance(e, list) else e).items()}
-                      for e in item.get("expect") or []]
-            cases.append(Case(
-                id=f"{path.stem}/{item['id']}",
-                text=item["text"],
-                published=plain(item.get("published", document.get("published"))),
-                lang=item.get("lang", document.get("lang", "it")),
-                timezone=item.get("timezone", document.get("timezone", "Europe/Rome")),
-                expect=expect,
-            ))
+            expect = [
+                {
+                    key: plain(value)
+                    for key, value in (
+                        dict(zip(FIELDS, e, strict=False)) if isinstance(e, list) else e
+                    ).items()
+                }
+                for e in item.get("expect") or []
+            ]
+            cases.append(
+                Case(
+                    id=f"{path.stem}/{item['id']}",
+                    text=item["text"],
+                    published=plain(item.get("published", document.get("published"))),
+                    lang=item.get("lang", document.get("lang", "it")),
+                    timezone=item.get("timezone", document.get("timezone", "Europe/Rome")),
+                    expect=expect,
+                )
+            )
     return cases

@@ -13,13 +13,29 @@ from . import tag_timexes
 
 
 def parser() -> argparse.ArgumentParser:
-    cli = argparse.ArgumentParser(prog="timeline dates", description="Tag Italian and English temporal expressions (TIMEX3).")
+    cli = argparse.ArgumentParser(
+        prog="timeline dates", description="Tag Italian and English temporal expressions (TIMEX3)."
+    )
     mode = cli.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--jsonl", action="store_true",
-                      help='read JSON lines {"text","published","lang"} on stdin, write one {"timexes":[...]} line each')
-    mode.add_argument("--published", metavar="ISO", help="publication time of the one text read on stdin")
-    cli.add_argument("--lang", default="it", help="it or en (default it; anything else is read as it)")
-    cli.add_argument("--timezone", default="Europe/Rome", help="timezone of naive times and of the output (default Europe/Rome)")
+    mode.add_argument(
+        "--jsonl",
+        action="store_true",
+        help=(
+            'read JSON lines {"text","published","lang"} on stdin, write one {"timexes":[...]} '
+            "line each"
+        ),
+    )
+    mode.add_argument(
+        "--published", metavar="ISO", help="publication time of the one text read on stdin"
+    )
+    cli.add_argument(
+        "--lang", default="it", help="it or en (default it; anything else is read as it)"
+    )
+    cli.add_argument(
+        "--timezone",
+        default="Europe/Rome",
+        help="timezone of naive times and of the output (default Europe/Rome)",
+    )
     return cli
 
 
@@ -27,10 +43,20 @@ def tag_line(line: str, timezone: str) -> dict:
     """One JSON line in, one result out; a bad line gives {"error": ...} instead of stopping."""
     try:
         item = json.loads(line)
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item.get("published"):
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("text"), str)
+            or not item.get("published")
+        ):
             raise ValueError('expected an object with "text" and "published"')
-        return {"timexes": tag_timexes(item["text"], item["published"], item.get("lang") or "it",
-                                       item.get("timezone") or timezone)}
+        return {
+            "timexes": tag_timexes(
+                item["text"],
+                item["published"],
+                item.get("lang") or "it",
+                item.get("timezone") or timezone,
+            )
+        }
     except Exception as error:  # noqa: BLE001 - any bad line is reported on its own line
         return {"error": f"{type(error).__name__}: {error}"}
 

@@ -10,11 +10,11 @@ document's timezone has at that instant, so they are right across daylight-savin
 
 import re
 from bisect import bisect_left
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .grammar import Chunk
+from .chunk import Chunk
 from .lexicon import POD_HOURS, TIME_ZONES, feast_date, lowered
 
 SECOND = timedelta(seconds=1)
@@ -54,14 +54,17 @@ TENSE = (  # compiled on first use
     r"bought|hit|left|lost|ran|sent|spent|stood|kept|held|wrote|broke|fell|rose|grew|got|paid|"
     r"met|led|became|struck|shut|heard|"
     r"[a-z]++(?<=[a-z][a-z]ed)(?<!eed))"
-    r")(?![\w'’])")
+    r")(?![\w'’])"
+)
 COMMA_PENALTY = 40  # characters: a verb after a comma counts as this much farther away
 CLAUSE_END = re.compile(r"[.!?;:](?=\s)|\n", 0)  # a colon too: "Scheduled maintenance: ... will be"
 # A dot after these ends no clause: "Roe vs. Wade", "Birmingham, Ala., killed", "Mr. Smith".
-ABBREVIATIONS = set("""vs v mr mrs ms dr jr sr st gen col lt sgt rep sen gov inc corp co ltd no
+ABBREVIATIONS = set(
+    """vs v mr mrs ms dr jr sr st gen col lt sgt rep sen gov inc corp co ltd no
 nos mt ft ave jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla
 ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
-sig dott ing avv prof sig.ra""".split())
+sig dott ing avv prof sig.ra""".split()
+)
 LAST_WORD = re.compile(r"([^\W\d_]+)$")
 
 
@@ -73,43 +76,102 @@ def clause_breaks(text: str) -> list:
         at = m.start()
         if text[at] == ".":
             word = LAST_WORD.search(text, max(0, at - 8), at)
-            if word and (word.group(1).lower() in ABBREVIATIONS
-                         or len(word.group(1)) == 1 and word.group(1).isupper()):
+            if word and (
+                word.group(1).lower() in ABBREVIATIONS
+                or len(word.group(1)) == 1
+                and word.group(1).isupper()
+            ):
                 continue
         breaks.append((at, m.end()))
     return breaks
+
+
 STAMP_AFTER = re.compile(r"\s*(?:[–—-]|:\s)")
-UPDATE_BEFORE = re.compile(r"(?:^|\n)[^\w\n]{0,3}(?:aggiornamento|aggiornato|aggiornata|agg\.|"
-                           r"update[d]?|edit)\b[^\n\d]{0,12}$", re.I)
-CUE_PAST = re.compile(r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fin\s+da|since|already)\s+"
-                      r"(?:(?:il|la|lo|l['’])\s*|(?:oltre|più\s+di|almeno|ben|over|more\s+than)\s+)?$", re.I)
-CUE_NEAREST = re.compile(r"(?<![\w'’])(?:until|till|through|fino\s+al|fino\s+alla|"
-                         r"fino\s+all['’])\s*$", re.I)
-CUE_FUTURE = re.compile(r"(?<![\w'’])(?:entro|by|next|payable|effective|due|expires?|expiring|"
-                        r"(?:scheduled|set|slated|planned)\s+for|of\s+record|"
-                        r"as\s+(?:early|soon)\s+as|starting|beginning|a\s+partire\s+da|"
-                        r"in\s+scadenza)\s+(?:(?:il|la|lo|l['’])\s*)?$", re.I)
-# A deadline or event moved to a date ("ha prorogato la scadenza al 15 ottobre", "rescheduled the call to
+UPDATE_BEFORE = re.compile(
+    r"(?:^|\n)[^\w\n]{0,3}(?:aggiornamento|aggiornato|aggiornata|agg\.|"
+    r"update[d]?|edit)\b[^\n\d]{0,12}$",
+    re.I,
+)
+CUE_PAST = re.compile(
+    r"(?<![\w'’])(?:da|dal|dalla|dall['’]|già|sin\s+da|fin\s+da|since|already)\s+"
+    r"(?:(?:il|la|lo|l['’])\s*|(?:oltre|più\s+di|almeno|ben|over|more\s+than)\s+)?$",
+    re.I,
+)
+CUE_NEAREST = re.compile(
+    r"(?<![\w'’])(?:until|till|through|fino\s+al|fino\s+alla|"
+    r"fino\s+all['’])\s*$",
+    re.I,
+)
+CUE_FUTURE = re.compile(
+    r"(?<![\w'’])(?:entro|by|next|payable|effective|due|expires?|expiring|"
+    r"(?:scheduled|set|slated|planned)\s+for|of\s+record|"
+    r"as\s+(?:early|soon)\s+as|starting|beginning|a\s+partire\s+da|"
+    r"in\s+scadenza)\s+(?:(?:il|la|lo|l['’])\s*)?$",
+    re.I,
+)
+# A deadline or event moved to a date ("ha prorogato la scadenza al 15 ottobre", "rescheduled the
+# call to
 # Monday"): the date is ahead whatever the tense of the verb that moved it.
 TO_BEFORE = re.compile(r"(?<![\w'’])(?:a|ad|al|alla|all['’]|to|until|till)(?:\s+the)?\s*$", re.I)
-MOVED_VERB = re.compile(r"(?<![\w'’])(?:prorog|rinvi|posticip|spostat|spostan|spostò|slitt|rimand|differit|postpon|reschedul|"
-                        r"pushed\s+back|push\s+back|delayed|extended)\w*(?![^.!?;\n]*[.!?;\n])", re.I)
+MOVED_VERB = re.compile(
+    r"(?<![\w'’])(?:prorog|rinvi|posticip|spostat|spostan|spostò|slitt|rimand|differit|postpon|"
+    r"reschedul|"
+    r"pushed\s+back|push\s+back|delayed|extended)\w*(?![^.!?;\n]*[.!?;\n])",
+    re.I,
+)
 # A pluperfect before a future cue: "had filed their reports by Wednesday", "avevano inviato i
 # reclami entro lunedì". Not across "would"/"will"/"di"/"avrebbe" ("had said it would pay by
 # Friday").
 PLUPERFECT_BEFORE = re.compile(
     r"(?<![\w'’])(?:had\s+(?:already\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|t|e)|"
     r"(?:aveva|avevano|avevamo)\s+(?:già\s+)?[a-zà-ù]+(?:at|ut|it|ss|st)[oaie])"
-    r"(?![\w'’])(?:(?!\b(?:will|would|di|avrebbe|avrebbero)\b)[^.;:!?])*$", re.I)
-CUE = re.compile("|".join(f"(?P<{name}>{cue.pattern})" for name, cue in
-                          (("past", CUE_PAST), ("future", CUE_FUTURE), ("nearest", CUE_NEAREST))), re.I)
+    r"(?![\w'’])(?:(?!\b(?:will|would|di|avrebbe|avrebbero)\b)[^.;:!?])*$",
+    re.I,
+)
+CUE = re.compile(
+    "|".join(
+        f"(?P<{name}>{cue.pattern})"
+        for name, cue in (("past", CUE_PAST), ("future", CUE_FUTURE), ("nearest", CUE_NEAREST))
+    ),
+    re.I,
+)
 
 
 WORD_TOKEN = re.compile(r"[^\W\d_]+")
-CUE_WORDS = {"da", "dal", "dalla", "dall", "già", "sin", "fin", "since", "already", "until", "till",
-             "through", "fino", "entro", "by", "next", "payable", "effective", "due", "expire",
-             "expires", "expiring", "scheduled", "set", "slated", "planned", "record", "as",
-             "starting", "beginning", "partire", "scadenza"}
+CUE_WORDS = {
+    "da",
+    "dal",
+    "dalla",
+    "dall",
+    "già",
+    "sin",
+    "fin",
+    "since",
+    "already",
+    "until",
+    "till",
+    "through",
+    "fino",
+    "entro",
+    "by",
+    "next",
+    "payable",
+    "effective",
+    "due",
+    "expire",
+    "expires",
+    "expiring",
+    "scheduled",
+    "set",
+    "slated",
+    "planned",
+    "record",
+    "as",
+    "starting",
+    "beginning",
+    "partire",
+    "scadenza",
+}
 TO_WORDS = {"a", "ad", "al", "alla", "all", "to", "until", "till", "the"}
 UPDATE_WORDS = {"aggiornamento", "aggiornato", "aggiornata", "agg", "update", "updated", "edit"}
 
@@ -117,11 +179,29 @@ UPDATE_WORDS = {"aggiornamento", "aggiornato", "aggiornata", "agg", "update", "u
 class Context:
     """One text being tagged: its publication time and what has been resolved so far."""
 
-    __slots__ = ("text", "published", "zone", "lang", "last_day", "last_day_at", "last_year",
-                 "last_month", "report_quarter", "tense_cache", "today", "markers", "clause_ends")
+    __slots__ = (
+        "text",
+        "published",
+        "zone",
+        "lang",
+        "last_day",
+        "last_day_at",
+        "last_year",
+        "last_month",
+        "report_quarter",
+        "tense_cache",
+        "today",
+        "markers",
+        "clause_ends",
+    )
 
     def __init__(self, text: str, published: datetime, zone: ZoneInfo, lang: str = "it"):
-        self.text, self.published, self.zone, self.lang = text, published, zone, lang  # published: aware, in zone
+        self.text, self.published, self.zone, self.lang = (
+            text,
+            published,
+            zone,
+            lang,
+        )  # published: aware, in zone
         self.last_day: date | None = None
         self.last_day_at: int | None = None  # where the expression naming last_day ends
         # The last year the text named ("in 1995 ... the following year").
@@ -169,13 +249,19 @@ def tense_markers(context: Context) -> list:
 
 
 # Planning in the present perfect: what has been planned lies ahead ("era fissato" may be past).
-PLANNED = re.compile(r"^(?:ha|hanno|ho|abbiamo|è|e['’]|sono|siamo)\s.*"
-                     r"(?:programmat|fissat|convocat|indett|pianificat|calendarizzat)[oaie]$", re.S)
+PLANNED = re.compile(
+    r"^(?:ha|hanno|ho|abbiamo|è|e['’]|sono|siamo)\s.*"
+    r"(?:programmat|fissat|convocat|indett|pianificat|calendarizzat)[oaie]$",
+    re.S,
+)
 NAME_POSITION = re.compile(r"[\w,;'’\"]\s+$")
 # "will remain closed": an adjective.
-NOT_A_PAST_VERB = re.compile(r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its|still|yet|"
-                             r"remain|remains|stay|stays|seem|seems|get|gets|become|becomes)"
-                             r"\s+$|ly\s+$", re.I)
+NOT_A_PAST_VERB = re.compile(
+    r"(?<![\w'’])(?:be|is|are|been|being|the|a|an|its|still|yet|"
+    r"remain|remains|stay|stays|seem|seems|get|gets|become|becomes)"
+    r"\s+$|ly\s+$",
+    re.I,
+)
 
 
 def tense_near(context: Context, start: int, end: int) -> str | None:
@@ -190,7 +276,7 @@ def tense_near(context: Context, start: int, end: int) -> str | None:
     right = min(ends[j][0] if j < len(ends) else len(text), end + 300)
     key = (left, right, start)
     if key not in context.tense_cache:
-        best = (10 ** 9, None)
+        best = (10**9, None)
         for m_start, m_end, kind in tense_markers(context):
             if m_start < left or m_end > right or (m_end > start and m_start < end):
                 continue
@@ -205,17 +291,23 @@ def tense_near(context: Context, start: int, end: int) -> str | None:
 
 
 def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
-    """(direction, strict): from scorso/prossimo (strict), else a cue word (da, entro), else the tense."""
+    """(direction, strict): from scorso/prossimo (strict), else a cue word (da, entro), else the
+    tense."""
     if chunk.direction:
         return chunk.direction, True
     text = context.text
     # The words a cue would be among.
     before = WORD_TOKEN.findall(text, max(0, chunk.start - 28), chunk.start)[-3:]
-    if chunk.time and not chunk.day and (
+    if (
+        chunk.time
+        and not chunk.day
+        and (
             STAMP_AFTER.match(text, chunk.end)
-            and not text[text.rfind("\n", 0, chunk.start) + 1:chunk.start].strip()
+            and not text[text.rfind("\n", 0, chunk.start) + 1 : chunk.start].strip()
             or UPDATE_WORDS.intersection(w.lower() for w in before)
-            and UPDATE_BEFORE.search(text, max(0, chunk.start - 30), chunk.start)):
+            and UPDATE_BEFORE.search(text, max(0, chunk.start - 30), chunk.start)
+        )
+    ):
         # A live blog's time stamp ("17:55 — Trenord comunica...") and an update stamp
         # ("Aggiornamento ore 19:10 –") are on the publication day, whatever the tense of the
         # entry (TIMEX.md).
@@ -223,8 +315,11 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
     lowered_before = {w.lower() for w in before}
     if not CUE_WORDS.isdisjoint(lowered_before):  # a cue word is near: only then the cue regex runs
         cue = CUE.search(text, max(0, chunk.start - 20), chunk.start)
-        if cue and cue.lastgroup == "future" \
-                and PLUPERFECT_BEFORE.search(text, max(0, cue.start() - 60), cue.start()):
+        if (
+            cue
+            and cue.lastgroup == "future"
+            and PLUPERFECT_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+        ):
             # "had filed their reports by Wednesday", "had been due to expire Friday": done, or
             # planned, before then
             return "past", False
@@ -233,9 +328,11 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
             # whatever the tense ("until Thursday" follows the tense: a weekday has no year to
             # guess)
             return {"past": "past", "future": "future"}.get(cue.lastgroup), False
-    if not TO_WORDS.isdisjoint(lowered_before) \
-            and TO_BEFORE.search(text, max(0, chunk.start - 10), chunk.start) \
-            and MOVED_VERB.search(text, max(0, chunk.start - 80), chunk.start):
+    if (
+        not TO_WORDS.isdisjoint(lowered_before)
+        and TO_BEFORE.search(text, max(0, chunk.start - 10), chunk.start)
+        and MOVED_VERB.search(text, max(0, chunk.start - 80), chunk.start)
+    ):
         return "future", False
     if chunk.day and chunk.day[0] == "wd" and text.startswith(("'s", "’s"), chunk.end):
         # "Wednesday's ruling", "over Thursday's closing price": an event that has happened
@@ -244,7 +341,8 @@ def direction_for(context: Context, chunk: Chunk) -> tuple[str | None, bool]:
 
 
 def needs_direction(chunk: Chunk) -> bool:
-    """Whether resolving a point depends on past/future: not for "ieri", "26 gennaio 2023", "in serata"."""
+    """Whether resolving a point depends on past/future: not for "ieri", "26 gennaio 2023", "in
+    serata"."""
     spec = chunk.day
     while spec is not None and spec[0] in ("night_before", "shift"):
         spec = spec[1]
@@ -254,11 +352,13 @@ def needs_direction(chunk: Chunk) -> bool:
         return False
     if spec[0] == "feast":
         return spec[2] is None
-    return spec[0] == "wd" or spec[1] is None or spec[2] is None  # a weekday, or a day without a year
+    return (
+        spec[0] == "wd" or spec[1] is None or spec[2] is None
+    )  # a weekday, or a day without a year
 
 
 def choose(candidates: list, today, direction: str | None, strict: bool, distance):
-    """The candidate nearest to `today` on the side `direction` points to (nearest overall if none)."""
+    """The candidate nearest to `today` on the side `direction` points to (else nearest)."""
     if direction == "past":
         pool = [c for c in candidates if (c < today if strict else c <= today)]
         if pool:
@@ -277,9 +377,15 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bool,
-                chunk: Chunk | None = None, today: date | None = None) -> date | None:
-    """The calendar day a day spec names (see grammar.Chunk); `chunk`, the expression, tells
+def resolve_day(
+    context: Context,
+    spec: tuple,
+    direction: str | None,
+    strict: bool,
+    chunk: Chunk | None = None,
+    today: date | None = None,
+) -> date | None:
+    """The calendar day a day spec names (see chunk.Chunk); `chunk`, the expression, tells
     whether it dates a planned thing ("the Jan. 14 deadline"); `today`, the publication day where
     the expression's zone is, when it states one."""
     today = today or context.today
@@ -324,18 +430,25 @@ def resolve_day(context: Context, spec: tuple, direction: str | None, strict: bo
     if month is None:
         # "giovedì 26": the nearby month where the 26th is a Thursday; "la mattina del 24": the
         # nearest 24th.
-        months = [(today.year + (today.month - 1 + k) // 12, (today.month - 1 + k) % 12 + 1)
-                  for k in (range(-3, 4) if weekday is not None else range(-1, 2))]
-        candidates = [d for y, m in months if (d := safe_date(y, m, day))
-                      and (weekday is None or d.weekday() == weekday)]
+        months = [
+            (today.year + (today.month - 1 + k) // 12, (today.month - 1 + k) % 12 + 1)
+            for k in (range(-3, 4) if weekday is not None else range(-1, 2))
+        ]
+        candidates = [
+            d
+            for y, m in months
+            if (d := safe_date(y, m, day)) and (weekday is None or d.weekday() == weekday)
+        ]
         if not candidates:
             return safe_date(today.year, today.month, day)
         return choose(candidates, today, direction, False, lambda a, b: (a - b).days)
-    candidates = [d for y in (today.year - 1, today.year, today.year + 1)
-                  if (d := safe_date(y, month, day))]
+    candidates = [
+        d for y in (today.year - 1, today.year, today.year + 1) if (d := safe_date(y, month, day))
+    ]
     if weekday is not None:  # a weekday picks the year, if it matches one within half a year
-        matching = [d for d in candidates
-                    if d.weekday() == weekday and abs((d - today).days) <= 183]
+        matching = [
+            d for d in candidates if d.weekday() == weekday and abs((d - today).days) <= 183
+        ]
         if matching:
             candidates = matching
     chosen = choose(candidates, today, direction, strict, lambda a, b: (a - b).days)
@@ -374,16 +487,20 @@ SCHEDULED = re.compile(
     r"scadenz[ae]|termine|udienz[ae]|cerimonia|riunion[ei]|incontr[oi]|vertice|votazion[ei]|"
     r"elezioni|assemblea|convocazione|appuntamento|scioper[oi]|lancio|uscita|"
     r"scheduled|planned|(?:is|are|was|were|be)\s+due|set\s+for|previst[oaie]|fissat[oaie]|"
-    r"convocat[oaie])\b", re.I)
+    r"convocat[oaie])\b",
+    re.I,
+)
 
 
 # An infinitive between a past verb and a date: the date is the infinitive's, ahead of the
 # decision ("subpoenaed him to testify on Feb. 10", "ha deciso di ammettere i tre paesi a marzo").
 # Not "to" before an article, pronoun or plural noun ("returned the money to shareholders").
-INFINITIVE = re.compile(r"(?<![\w'’])(?:to\s+(?!(?:the|a|an|its|his|her|their|our|this|that|these|"
-                        r"those|him|them|it|us|me|you|be|date|about|around|more|less|some|all|each|"
-                        r"one|two|three)\b)[a-z]+(?<![^su]s)|(?:di|per)\s+[a-zàèéìòù]+(?:are|ere|"
-                        r"ire)(?:l[oaie]|si|ne)?)(?![\w'’])")
+INFINITIVE = re.compile(
+    r"(?<![\w'’])(?:to\s+(?!(?:the|a|an|its|his|her|their|our|this|that|these|"
+    r"those|him|them|it|us|me|you|be|date|about|around|more|less|some|all|each|"
+    r"one|two|three)\b)[a-z]+(?<![^su]s)|(?:di|per)\s+[a-zàèéìòù]+(?:are|ere|"
+    r"ire)(?:l[oaie]|si|ne)?)(?![\w'’])"
+)
 PLANNED_BEFORE = 90  # characters before a date, within its clause, where a plan may be named
 
 
@@ -400,12 +517,14 @@ def scheduled(context: Context, chunk: Chunk) -> bool:
     i = bisect_left(context.clause_ends, (chunk.start,))
     if i and context.clause_ends[i - 1][1] > low:
         low = context.clause_ends[i - 1][1]
-    return bool(SCHEDULED.search(text, low, chunk.start)
-                or INFINITIVE.search(text, low, chunk.start))
+    return bool(
+        SCHEDULED.search(text, low, chunk.start) or INFINITIVE.search(text, low, chunk.start)
+    )
 
 
-def resolve_point(context: Context, chunk: Chunk, direction, strict,
-                  shift_days: int = 0) -> Point | None:
+def resolve_point(
+    context: Context, chunk: Chunk, direction, strict, shift_days: int = 0
+) -> Point | None:
     """A day, part of day or time chunk as a Point; a time in a stated zone ("10:40 GMT") is that
     zone's wall clock, on its day, and its Point's start and end are aware."""
     zone = zone_info(chunk.info["zone"]) if chunk.time and "zone" in chunk.info else None
@@ -415,13 +534,20 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict,
     if chunk.day and day is None:
         return None
     bare_time = day is None and chunk.time and not chunk.pod
-    if day is None and chunk.pod and not chunk.time and "this_night" not in chunk.info \
-            and same_sentence_day(context, chunk):
+    if (
+        day is None
+        and chunk.pod
+        and not chunk.time
+        and "this_night" not in chunk.info
+        and same_sentence_day(context, chunk)
+    ):
         # "ieri 15 giugno, durante la mattinata": the part of the day named in the sentence
         day = context.last_day
     if day is None:
         day = today
-        if chunk.info.get("this_night") and (direction == "past" or (direction is None and context.published.hour < 12)):
+        if chunk.info.get("this_night") and (
+            direction == "past" or (direction is None and context.published.hour < 12)
+        ):
             day -= timedelta(days=1)  # "stanotte" in the morning is the night just ended
     day += timedelta(days=shift_days)
     midnight = datetime(day.year, day.month, day.day)
@@ -434,7 +560,9 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict,
             midnight += timedelta(days=1)
         start = midnight + timedelta(hours=hour, minutes=minute)
         published = published.replace(tzinfo=None)
-        if bare_time and direction == "past" and start > published:  # "alle 20 è crollato", written at 11
+        if (
+            bare_time and direction == "past" and start > published
+        ):  # "alle 20 è crollato", written at 11
             start -= timedelta(days=1)
         elif bare_time and direction == "future" and start < published:
             start += timedelta(days=1)
@@ -445,8 +573,13 @@ def resolve_point(context: Context, chunk: Chunk, direction, strict,
         return Point(value, "TIME", start, end, start.date())
     if chunk.pod:
         first, last = POD_HOURS[chunk.pod]
-        return Point(f"{day.isoformat()}T{chunk.pod}", "TIME", midnight + timedelta(hours=first),
-                     midnight + timedelta(hours=last), day)
+        return Point(
+            f"{day.isoformat()}T{chunk.pod}",
+            "TIME",
+            midnight + timedelta(hours=first),
+            midnight + timedelta(hours=last),
+            day,
+        )
     return Point(day.isoformat(), "DATE", midnight, midnight + timedelta(days=1), day)
 
 
@@ -465,8 +598,11 @@ SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 def same_sentence_day(context: Context, chunk: Chunk) -> bool:
     """Whether a day was named earlier in the sentence of `chunk` (last_day_at is its end)."""
     at = context.last_day_at
-    return (at is not None and at <= chunk.start
-            and SENTENCE_END.search(context.text, at, chunk.start) is None)
+    return (
+        at is not None
+        and at <= chunk.start
+        and SENTENCE_END.search(context.text, at, chunk.start) is None
+    )
 
 
 def local(context: Context, moment: datetime) -> str:
@@ -482,8 +618,11 @@ def wall_clock_iso(moment: datetime, zone: ZoneInfo) -> str:
     return moment.replace(tzinfo=zone).isoformat(timespec="seconds")
 
 
-def bounds(context: Context, start: datetime, end: datetime, mod: str | None, instant: bool = False) -> tuple:
-    """(earliest, latest) of [start, end), narrowed to a third by START/MID/END, opened by BEFORE/AFTER.
+def bounds(
+    context: Context, start: datetime, end: datetime, mod: str | None, instant: bool = False
+) -> tuple:
+    """(earliest, latest) of [start, end), narrowed to a third by START/MID/END, opened by
+    BEFORE/AFTER.
 
     An `instant` (a clock time) is its start: "dopo le 18" begins at 18:00, "dopo il 3" on the 4th.
     """
@@ -497,17 +636,22 @@ def bounds(context: Context, start: datetime, end: datetime, mod: str | None, in
 
 
 def third(start: datetime, end: datetime, index: int) -> tuple[datetime, datetime]:
-    """The first, middle or last third of a period: by months for a year, by days from three days up."""
+    """The first, middle or last third of a period: by months for a year, by days from three days
+    up."""
     if (end - start).days >= 730:  # decades and centuries: by years
         years = end.year - start.year
         cuts = [0, round(years / 3), round(2 * years / 3), years]
-        return (start.replace(year=start.year + cuts[index]),
-                start.replace(year=start.year + cuts[index + 1]))
+        return (
+            start.replace(year=start.year + cuts[index]),
+            start.replace(year=start.year + cuts[index + 1]),
+        )
     if (end - start).days >= 365:
         return add_months(start, 4 * index), add_months(start, 4 * index + 4)
     if (end - start).days >= 3:
         days = (end - start).days
-        cuts = [0, 10, 20, days] if days >= 28 else [0, days // 3, 2 * days // 3, days]  # months: 1-10, 11-20, 21-end
+        cuts = (
+            [0, 10, 20, days] if days >= 28 else [0, days // 3, 2 * days // 3, days]
+        )  # months: 1-10, 11-20, 21-end
         return start + timedelta(days=cuts[index]), start + timedelta(days=cuts[index + 1])
     step = (end - start) / 3
     return start + step * index, start + step * (index + 1)
@@ -516,13 +660,32 @@ def third(start: datetime, end: datetime, index: int) -> tuple[datetime, datetim
 def add_months(moment, months: int):
     index = moment.month - 1 + months
     year, month = moment.year + index // 12, index % 12 + 1
-    day = min(moment.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
-                           31, 31, 30, 31, 30, 31][month - 1])
+    day = min(
+        moment.day,
+        [
+            31,
+            29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ][month - 1],
+    )
     return moment.replace(year=year, month=month, day=day)
 
 
 def point_timex(context: Context, chunk: Chunk) -> tuple | None:
-    direction, strict = direction_for(context, chunk) if chunk.direction or needs_direction(chunk) else (None, False)
+    direction, strict = (
+        direction_for(context, chunk)
+        if chunk.direction or needs_direction(chunk)
+        else (None, False)
+    )
     point = resolve_point(context, chunk, direction, strict)
     if point is None:
         return None
@@ -535,17 +698,27 @@ def point_timex(context: Context, chunk: Chunk) -> tuple | None:
     if spec and spec[0] == "abs" and spec[4] is not None and point.day.weekday() != spec[4]:
         # "domenica 23 gennaio" when the 23rd was a Monday: the date wins, flagged.
         chunk.info["flag"] = "weekday_mismatch"
-    if chunk.time and chunk.mod in ("BEFORE", "AFTER") \
-            and SHORTLY.search(context.text, max(0, chunk.start - 12), chunk.end):
+    if (
+        chunk.time
+        and chunk.mod in ("BEFORE", "AFTER")
+        and SHORTLY.search(context.text, max(0, chunk.start - 12), chunk.end)
+    ):
         # "poco dopo le 12:30", "shortly before 10 a.m.": within the hour on that side of the time
         start = point.start if chunk.mod == "AFTER" else point.start - HOUR
         return point.value, point.type, local(context, start), local(context, start + HOUR - SECOND)
-    return (point.value, point.type, *bounds(context, point.start, point.end, chunk.mod, instant=bool(chunk.time)))
+    return (
+        point.value,
+        point.type,
+        *bounds(context, point.start, point.end, chunk.mod, instant=bool(chunk.time)),
+    )
 
 
 HOUR = timedelta(hours=1)
-SHORTLY = re.compile(r"(?<![\w'’])(?:poco|subito|appena|shortly|just|soon|immediately)\s+"
-                     r"(?:dopo|prima|after|before)(?![\w'’])", re.I)
+SHORTLY = re.compile(
+    r"(?<![\w'’])(?:poco|subito|appena|shortly|just|soon|immediately)\s+"
+    r"(?:dopo|prima|after|before)(?![\w'’])",
+    re.I,
+)
 
 
 def interval_timex(context: Context, chunk: Chunk) -> tuple | None:
@@ -563,33 +736,57 @@ def interval_points(context: Context, chunk: Chunk) -> tuple | None:
     first, second = chunk.ends
     if ("zone" in first.info) != ("zone" in second.info):  # "between 0900 and 1100 GMT"
         zone = {"zone": first.info.get("zone") or second.info.get("zone")}
-        first, second = (Chunk(end.start, end.end, end.day, end.pod, end.time, end.mod,
-                               end.direction, lead=end.lead, info={**end.info, **zone})
-                         for end in (first, second))
+        first, second = (
+            Chunk(
+                end.start,
+                end.end,
+                end.day,
+                end.pod,
+                end.time,
+                end.mod,
+                end.direction,
+                lead=end.lead,
+                info={**end.info, **zone},
+            )
+            for end in (first, second)
+        )
     if first.day is None and second.day is not None:
         first = first.with_day(second.day)
     if second.day is None and first.day is not None:
         second = second.with_day(first.day)
-    direction, strict = (direction_for(context, chunk) if chunk.direction or needs_direction(first) or needs_direction(second)
-                         else (None, False))
+    direction, strict = (
+        direction_for(context, chunk)
+        if chunk.direction or needs_direction(first) or needs_direction(second)
+        else (None, False)
+    )
     end = resolve_point(context, second, direction, strict)
     if end is None:
         return None
-    borrowed_year = bool(first.day and first.day[0] == "abs" and first.day[1] is None and first.day[2])
+    borrowed_year = bool(
+        first.day and first.day[0] == "abs" and first.day[1] is None and first.day[2]
+    )
     if borrowed_year:  # "dal 28 dicembre al 3 gennaio": the start takes the end's year...
         first = first.with_day(("abs", end.day.year, *first.day[2:]))
     start = resolve_point(context, first, direction, strict)
     if start is None:
         return None
     if borrowed_year and start.start > end.start:  # ...or the year before
-        start = resolve_point(context, first.with_day(("abs", end.day.year - 1, *first.day[2:])), direction, strict)
-    elif start.start > end.start and second.day and second.day[0] == "abs" \
-            and second.day[1] is None and second.day[2]:
+        start = resolve_point(
+            context, first.with_day(("abs", end.day.year - 1, *first.day[2:])), direction, strict
+        )
+    elif (
+        start.start > end.start
+        and second.day
+        and second.day[0] == "abs"
+        and second.day[1] is None
+        and second.day[2]
+    ):
         # "from today through Nov. 17" in a past sentence: the end is the first such day after the
         # start, not a year back
         for year in (start.day.year, start.day.year + 1):
-            later = resolve_point(context, second.with_day(("abs", year, *second.day[2:])),
-                                  direction, strict)
+            later = resolve_point(
+                context, second.with_day(("abs", year, *second.day[2:])), direction, strict
+            )
             if later is not None and later.start >= start.start:
                 end = later
                 break
@@ -605,8 +802,11 @@ def interval_points(context: Context, chunk: Chunk) -> tuple | None:
 def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) -> tuple:
     """Years, months, ISO weeks, weekends and seasons, fixed or relative to publication."""
     today = context.today
-    if direction is None and kind in ("month", "season", "weekend") \
-            and not (isinstance(value, tuple) and value[0]):
+    if (
+        direction is None
+        and kind in ("month", "season", "weekend")
+        and not (isinstance(value, tuple) and value[0])
+    ):
         found, strict = direction_for(context, chunk)
     elif direction == "nearest":  # "il disservizio di gennaio": a month naming a thing, no tense
         found, strict = None, False
@@ -614,7 +814,10 @@ def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) ->
         found, strict = direction, direction in ("past", "future")
     step = {"past": -1, "future": 1, "this": 0}.get(found, 0)
     if kind == "weekend" and direction is None:  # by tense: the weekend just gone or the coming one
-        step = {"past": -1 if today.weekday() < 5 else 0, "future": 0 if today.weekday() < 5 else 1}.get(found, 0)
+        step = {
+            "past": -1 if today.weekday() < 5 else 0,
+            "future": 0 if today.weekday() < 5 else 1,
+        }.get(found, 0)
     if kind == "year":
         year = value if value else today.year + step
         start, end = datetime(year, 1, 1), datetime(year + 1, 1, 1)
@@ -628,10 +831,17 @@ def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) ->
         else:
             candidates = [y * 12 + value - 1 for y in (today.year - 1, today.year, today.year + 1)]
             now = today.year * 12 + today.month - 1
-            chosen = (today.year * 12 + value - 1 if found == "this"  # "this September"
-                      else choose(candidates, now, found, strict, lambda a, b: a - b))
-            if found == "past" and not strict and now - chosen > FAR_MONTHS \
-                    and scheduled(context, chunk):
+            chosen = (
+                today.year * 12 + value - 1
+                if found == "this"  # "this September"
+                else choose(candidates, now, found, strict, lambda a, b: a - b)
+            )
+            if (
+                found == "past"
+                and not strict
+                and now - chosen > FAR_MONTHS
+                and scheduled(context, chunk)
+            ):
                 # As for days: "announced a vote in September" in August is the coming one.
                 chosen = next((c for c in candidates if 0 < c - now <= NEAR_MONTHS), chosen)
             year, month = divmod(chosen, 12)
@@ -652,12 +862,21 @@ def period_timex(context: Context, chunk: Chunk, kind: str, value, direction) ->
         year, code = value
         first_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
         if year is None:
-            starts = [datetime(y, first_month, 1) for y in (today.year - 2, today.year - 1, today.year, today.year + 1)]
+            starts = [
+                datetime(y, first_month, 1)
+                for y in (today.year - 2, today.year - 1, today.year, today.year + 1)
+            ]
             now = datetime(today.year, today.month, today.day)
             current = [s for s in starts if s <= now < add_months(s, 3)]
-            if strict and found in ("past", "future"):  # "l'inverno scorso" in February: not the winter under way
-                chosen = (max(s for s in starts if add_months(s, 3) <= now) if found == "past" else
-                          min(s for s in starts if s > now))
+            if strict and found in (
+                "past",
+                "future",
+            ):  # "l'inverno scorso" in February: not the winter under way
+                chosen = (
+                    max(s for s in starts if add_months(s, 3) <= now)
+                    if found == "past"
+                    else min(s for s in starts if s > now)
+                )
             elif found in ("past", "future") or not current:
                 chosen = choose(starts, now, found or "past", True, lambda a, b: (a - b).days)
             else:
@@ -674,15 +893,19 @@ def week_of(context: Context, chunk: Chunk, day: date, step: int) -> tuple:
     monday = day - timedelta(days=day.weekday()) + timedelta(weeks=step)
     iso = monday.isocalendar()
     start = datetime(monday.year, monday.month, monday.day)
-    return (f"{iso.year}-W{iso.week:02d}", "DATE",
-            *bounds(context, start, start + timedelta(days=7), chunk.mod))
+    return (
+        f"{iso.year}-W{iso.week:02d}",
+        "DATE",
+        *bounds(context, start, start + timedelta(days=7), chunk.mod),
+    )
 
 
 def shift(moment: datetime, count, unit: str, is_time: bool, sign: int) -> datetime:
-    """`moment` moved by count units: hours and minutes in elapsed time, days and up on the calendar."""
+    """`moment` moved by count units: hours and minutes in elapsed time, days and up on the
+    calendar."""
     if is_time:
         seconds = {"H": 3600, "M": 60, "S": 1}[unit] * count
-        utc = moment.astimezone(timezone.utc) + sign * timedelta(seconds=seconds)
+        utc = moment.astimezone(UTC) + sign * timedelta(seconds=seconds)
         return utc.astimezone(moment.tzinfo)
     if unit in ("D", "W"):
         return moment + sign * timedelta(days=count * (7 if unit == "W" else 1))
@@ -711,32 +934,67 @@ def duration_value(count, unit: str, is_time: bool) -> str:
             count = int(count)
         else:
             whole, rest = int(count), count - int(count)
-            smaller, factor = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60),
-                               "M": ("S", 60) if is_time else ("D", 30),
-                               "W": ("D", 7)}.get(unit, (None, 0))
+            smaller, factor = {
+                "Y": ("M", 12),
+                "D": ("H", 24),
+                "H": ("M", 60),
+                "M": ("S", 60) if is_time else ("D", 30),
+                "W": ("D", 7),
+            }.get(unit, (None, 0))
             part = rest * factor
             if smaller and part.is_integer() and not (unit == "M" and not is_time):
                 head = f"{whole}{unit}" if whole else ""
                 if is_time or unit == "D" and smaller == "H":
-                    return (f"P{head}T{int(part)}{smaller}" if not is_time
-                            else f"PT{head}{int(part)}{smaller}")
+                    return (
+                        f"P{head}T{int(part)}{smaller}"
+                        if not is_time
+                        else f"PT{head}{int(part)}{smaller}"
+                    )
                 return f"P{head}{int(part)}{smaller}"
             count = round(count, 2)
     return f"P{'T' if is_time else ''}{count}{unit}"
 
 
 FUTURE_LEADS = ("tra", "fra", "in", "nel giro di")
-WITHIN_LEADS = ("entro", "within", "nell'arco di", "entro le prossime", "entro i prossimi",
-                "nelle prossime", "nei prossimi", "over the next", "in the next", "for the next",
-                "during the next", "the next", "within the next", "over the coming",
-                "in the coming", "the coming")
-SINCE_LEADS = ("negli ultimi", "nelle ultime", "over the past", "over the last", "in the past", "in the last",
-               "for the past", "for the last", "during the past", "during the last", "the past", "the last",
-               "within the past", "within the last")
+WITHIN_LEADS = (
+    "entro",
+    "within",
+    "nell'arco di",
+    "entro le prossime",
+    "entro i prossimi",
+    "nelle prossime",
+    "nei prossimi",
+    "over the next",
+    "in the next",
+    "for the next",
+    "during the next",
+    "the next",
+    "within the next",
+    "over the coming",
+    "in the coming",
+    "the coming",
+)
+SINCE_LEADS = (
+    "negli ultimi",
+    "nelle ultime",
+    "over the past",
+    "over the last",
+    "in the past",
+    "in the last",
+    "for the past",
+    "for the last",
+    "during the past",
+    "during the last",
+    "the past",
+    "the last",
+    "within the past",
+    "within the last",
+)
 
 
 def duration_timex(context: Context, chunk: Chunk, span: tuple, lead: str) -> tuple:
-    """A DURATION; anchored to publication when it says when: "tra 48 ore", "da tre giorni", "negli ultimi 3 giorni"."""
+    """A DURATION; anchored to publication when it says when: "tra 48 ore", "da tre giorni", "negli
+    ultimi 3 giorni"."""
     count, unit, is_time = span
     value = duration_value(count, unit, is_time)
     if count == "X":
@@ -748,11 +1006,29 @@ def duration_timex(context: Context, chunk: Chunk, span: tuple, lead: str) -> tu
             chunk.start += len("in ")
             return value, "DURATION", None, None
     if lead in FUTURE_LEADS:
-        return (value, "DURATION", *map(lambda m: local(context, m), adjust_end(granule(shift(published, count, unit, is_time, 1), unit, is_time))))
+        return (
+            value,
+            "DURATION",
+            *map(
+                lambda m: local(context, m),
+                adjust_end(granule(shift(published, count, unit, is_time, 1), unit, is_time)),
+            ),
+        )
     if lead in WITHIN_LEADS:
-        return value, "DURATION", local(context, published), local(context, shift(published, count, unit, is_time, 1))
-    since = lead in SINCE_LEADS or CUE_PAST.search(context.text[max(0, chunk.start - 12):chunk.start]) and \
-        not context.text[max(0, chunk.start - 12):chunk.start].rstrip().lower().endswith(("già", "already"))
+        return (
+            value,
+            "DURATION",
+            local(context, published),
+            local(context, shift(published, count, unit, is_time, 1)),
+        )
+    since = (
+        lead in SINCE_LEADS
+        or CUE_PAST.search(context.text[max(0, chunk.start - 12) : chunk.start])
+        and not context.text[max(0, chunk.start - 12) : chunk.start]
+        .rstrip()
+        .lower()
+        .endswith(("già", "already"))
+    )
     if since:
         begin = shift(published, count, unit, is_time, -1)
         if not is_time:
@@ -772,8 +1048,9 @@ def range_timex(context: Context, chunk: Chunk, counts: tuple, span: tuple, lead
     if earliest is None:
         return value, "DURATION", None, None
     if lead in FUTURE_LEADS:
-        earliest = duration_timex(context, Chunk(chunk.start, chunk.end), (low, unit, is_time),
-                                  lead)[2]
+        earliest = duration_timex(
+            context, Chunk(chunk.start, chunk.end), (low, unit, is_time), lead
+        )[2]
     return value, "DURATION", earliest, latest
 
 
@@ -790,20 +1067,45 @@ def offset_timex(context: Context, chunk: Chunk, span: tuple, sign: int) -> tupl
     day = moment.date()
     if is_time:
         start, end = granule(moment, unit, is_time)
-        return moment.strftime("%Y-%m-%dT%H:%M"), "TIME", local(context, start), local(context, end - SECOND)
+        return (
+            moment.strftime("%Y-%m-%dT%H:%M"),
+            "TIME",
+            local(context, start),
+            local(context, end - SECOND),
+        )
     start = datetime(day.year, day.month, day.day)
     if unit == "D":
         context.last_day = day
-        return day.isoformat(), "DATE", local(context, start), local(context, start + timedelta(days=1) - SECOND)
+        return (
+            day.isoformat(),
+            "DATE",
+            local(context, start),
+            local(context, start + timedelta(days=1) - SECOND),
+        )
     if unit == "W":
         monday = start - timedelta(days=day.weekday())
         iso = day.isocalendar()
-        return f"{iso.year}-W{iso.week:02d}", "DATE", local(context, monday), local(context, monday + timedelta(days=7) - SECOND)
+        return (
+            f"{iso.year}-W{iso.week:02d}",
+            "DATE",
+            local(context, monday),
+            local(context, monday + timedelta(days=7) - SECOND),
+        )
     if unit == "M":
         first = start.replace(day=1)
-        return f"{day.year}-{day.month:02d}", "DATE", local(context, first), local(context, add_months(first, 1) - SECOND)
+        return (
+            f"{day.year}-{day.month:02d}",
+            "DATE",
+            local(context, first),
+            local(context, add_months(first, 1) - SECOND),
+        )
     first = start.replace(month=1, day=1)
-    return str(day.year), "DATE", local(context, first), local(context, first.replace(year=day.year + 1) - SECOND)
+    return (
+        str(day.year),
+        "DATE",
+        local(context, first),
+        local(context, first.replace(year=day.year + 1) - SECOND),
+    )
 
 
 def offset_from_last_date(context: Context, chunk: Chunk, span: tuple, sign: int) -> tuple:
@@ -812,13 +1114,20 @@ def offset_from_last_date(context: Context, chunk: Chunk, span: tuple, sign: int
     if count == "X" or is_time or unit not in ("D", "W"):
         return duration_value(count, unit, is_time), "DURATION", None, None
     base = context.last_day or context.today
-    if context.last_day_at is not None and APPOSED.fullmatch(context.text, context.last_day_at,
-                                                             chunk.start) \
-            and WORD_AFTER.match(context.text, chunk.end):
+    if (
+        context.last_day_at is not None
+        and APPOSED.fullmatch(context.text, context.last_day_at, chunk.start)
+        and WORD_AFTER.match(context.text, chunk.end)
+    ):
         sign = 0  # "last seen Nov. 3, the day before a warrant was issued": Nov. 3 itself
     day = base + sign * timedelta(days=count * (7 if unit == "W" else 1))
     start = datetime(day.year, day.month, day.day)
-    return day.isoformat(), "DATE", local(context, start), local(context, start + timedelta(days=1) - SECOND)
+    return (
+        day.isoformat(),
+        "DATE",
+        local(context, start),
+        local(context, start + timedelta(days=1) - SECOND),
+    )
 
 
 APPOSED = re.compile(r"\s*,\s*")
@@ -843,13 +1152,27 @@ def to_timex(context: Context, chunk: Chunk) -> dict | list | None:
         context.last_year = int(value[:4]) if value[:4].isdigit() else context.last_year
     if kind == "DATE" and MONTH_VALUE.match(value):
         context.last_month = (int(value[:4]), int(value[5:7]))
-    if kind == "DATE" and value[4:6] == "-Q" and context.report_quarter is None \
-            and is_reported_quarter(context, chunk, value):
+    if (
+        kind == "DATE"
+        and value[4:6] == "-Q"
+        and context.report_quarter is None
+        and is_reported_quarter(context, chunk, value)
+    ):
         context.report_quarter = value
-    start, end = (english_span(context.text, chunk.start, chunk.end, "compound" not in chunk.info)
-                  if context.lang == "en" else (chunk.start, chunk.end))
-    timex = {"text": context.text[start:end], "span": [start, end], "type": kind,
-             "value": value, "mod": chunk.mod, "earliest": earliest, "latest": latest}
+    start, end = (
+        english_span(context.text, chunk.start, chunk.end, "compound" not in chunk.info)
+        if context.lang == "en"
+        else (chunk.start, chunk.end)
+    )
+    timex = {
+        "text": context.text[start:end],
+        "span": [start, end],
+        "type": kind,
+        "value": value,
+        "mod": chunk.mod,
+        "earliest": earliest,
+        "latest": latest,
+    }
     if "flag" in chunk.info:
         timex["flag"] = chunk.info["flag"]
     return timex
@@ -872,26 +1195,49 @@ def interval_ends(context: Context, chunk: Chunk) -> list | None:
     if points is None:
         return None
     timexes = []
-    for part, point in zip(chunk.ends, points[:2]):
+    for part, point in zip(chunk.ends, points[:2], strict=False):
         if part.end <= part.start:
             return None
         start, end = english_span(context.text, part.start, part.end)
         earliest, latest = bounds(context, point.start, point.end, None, instant=bool(part.time))
-        timexes.append({"text": context.text[start:end], "span": [start, end], "type": point.type,
-                        "value": point.value, "mod": None, "earliest": earliest, "latest": latest})
+        timexes.append(
+            {
+                "text": context.text[start:end],
+                "span": [start, end],
+                "type": point.type,
+                "value": point.value,
+                "mod": None,
+                "earliest": earliest,
+                "latest": latest,
+            }
+        )
     return timexes
 
 
 # TimeBank and TempEval-3 leave prepositions and "about"/"almost" outside a timex and put "the"
 # inside: "within [a week]", "over [the past two years]", "after [Oct. 12]". The value and mod stay
 # the same.
-ENGLISH_LEAD = re.compile(r"right\s+(?=now\b)|(?:(?:shortly|just|only|right|soon|immediately)\s+)?"
-                          r"(?:in|within|over(?!\s+an?\b)|for|during|by|at(?!\s+(?:least|most)\b)|"
-                          r"from|until|till|since|through|throughout|on|before|after|about|almost|"
-                          r"into|between|to|of|as\s+of)\s+", re.I)
+ENGLISH_LEAD = re.compile(
+    r"right\s+(?=now\b)|(?:(?:shortly|just|only|right|soon|immediately)\s+)?"
+    r"(?:in|within|over(?!\s+an?\b)|for|during|by|at(?!\s+(?:least|most)\b)|"
+    r"from|until|till|since|through|throughout|on|before|after|about|almost|"
+    r"into|between|to|of|as\s+of)\s+",
+    re.I,
+)
 THE_BEFORE = re.compile(r"(?<![\w'’])the\s+$", re.I)
-ADJECTIVES = {"current", "recent", "recently", "daily", "weekly", "monthly", "hourly", "nightly",
-              "yearly", "annual", "biweekly"}
+ADJECTIVES = {
+    "current",
+    "recent",
+    "recently",
+    "daily",
+    "weekly",
+    "monthly",
+    "hourly",
+    "nightly",
+    "yearly",
+    "annual",
+    "biweekly",
+}
 CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]")  # "the Friday meeting", "the 1990s"
 # "the eight-year war": an adjective, the article is the noun's.
 ONE_HYPHENATED = re.compile(r"[^\W\d_]+-\S+")
@@ -906,10 +1252,13 @@ def english_span(text: str, start: int, end: int, the: bool = True) -> tuple[int
             break
         start = lead.end()
     # "[the weekend]", "[the past two years]"; not "the Friday meeting".
-    if the and not CAPITAL_OR_DIGIT.match(text, start) \
-            and text[start:end].lower() not in ADJECTIVES \
-            and not text.startswith(("the ", "The "), start) \
-            and not (ONE_HYPHENATED.fullmatch(text, start, end)):
+    if (
+        the
+        and not CAPITAL_OR_DIGIT.match(text, start)
+        and text[start:end].lower() not in ADJECTIVES
+        and not text.startswith(("the ", "The "), start)
+        and not (ONE_HYPHENATED.fullmatch(text, start, end))
+    ):
         the = THE_BEFORE.search(text, max(0, start - 5), start)
         if the:
             start = the.start()
