@@ -7,7 +7,8 @@ import pytest
 
 from timeline.extract import extract_article
 from timeline.extract.article import extract_dates
-from timeline.extract.bylines import label_before
+from timeline.extract.bylines import headline_index, label_before
+from timeline.extract.layout import Layout, parse
 
 from .conftest import HERE, NOW, PAGES
 
@@ -72,3 +73,9 @@ def test_dateparser_only_once_and_only_where_our_rules_fail(dateparser_calls, na
     gold = GOLD[name]
     extract_dates((PAGES / gold["file"]).read_bytes(), gold["url"], now=NOW)
     assert len(dateparser_calls) == calls
+
+
+def test_headline_found_when_its_inline_boxes_are_set_apart():
+    page = parse("<h1>Windows<sup>11</sup> update stops mail</h1><p>Since 24/01/2023.</p>")
+    layout = Layout(page)
+    assert headline_index(layout.region_lines, layout.head) == 0

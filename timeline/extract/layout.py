@@ -359,8 +359,13 @@ class Layout:
                         block = tag in BLOCK_TAGS
                         if block:
                             append("\n")
-                        if child.text:
-                            append(child.text)
+                        text = child.text
+                        if text:
+                            # "<span>Feb</span> <span>18</span><span>2009</span>": a date's parts
+                            # in boxes of their own are set apart by the page's style, not by text
+                            if not block and text[0].isdigit() and parts and parts[-1][-1:].isalnum():
+                                append(" ")
+                            append(text)
                         if len(child):
                             visit(child)
                             if block:
