@@ -9,7 +9,7 @@ from . import bylines, fields, foreign, signals
 from .language import declared
 from .last_resort import htmldate_candidate, page_wide
 from .signals import EARLIEST, EITHER, PUBLISHED, UPDATED, Candidate
-from .stated import as_page_states
+from .stated import EAST, WEST, as_page_states
 from .timestamps import Stamp, make_stamp
 from .zones import declared_locale, page_zone
 
@@ -63,7 +63,7 @@ def pick_published(
     if url_day is None:
         return confirmed(ranked)
     # a stated original publication (syndicated story) predates the re-publication the URL dates
-    if abs(best.stamp.day - url_day) <= timedelta(0) or best.source == "original":
+    if on_day(best.stamp, url_day) or best.source == "original":
         return best
     # the URL fixes the day: a top signal on another day is usually an update posing as publication
     for c in ranked:
@@ -72,6 +72,25 @@ def pick_published(
     if abs(best.stamp.day - url_day) <= URL_SLACK:
         return best
     return url_candidates[0]
+
+
+def on_day(stamp: Stamp, day) -> bool:
+    """True when the stamp falls on ``day``: its local day, or for an instant the page stated in UTC
+    (a CMS's normalisation), the day some inhabited place's offset puts it on (a US story at 17:25
+    on the 8th is 23:25Z, the 9th in Rome).
+
+    >>> from datetime import date, timezone
+    >>> from .timestamps import zone
+    >>> utc = make_stamp(date(2023, 11, 8), time(23, 25), zone("Europe/Rome"), timezone.utc)
+    >>> on_day(utc, date(2023, 11, 8)), on_day(utc, date(2023, 11, 7))
+    (True, False)
+    """
+    if stamp.day == day:
+        return True
+    stated = stamp.stated
+    if not isinstance(stated, datetime) or stated.utcoffset() != timedelta(0):
+        return False
+    return (stated + WEST).date() <= day <= (stated + EAST).date()
 
 
 MACHINE_TRUST = 88
