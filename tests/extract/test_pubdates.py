@@ -9,6 +9,7 @@ from timeline.extract import extract_article
 from timeline.extract.article import extract_dates
 from timeline.extract.bylines import headline_index, label_before
 from timeline.extract.layout import Layout, parse
+from timeline.extract.timestamps import parse_human, zone
 
 from .conftest import HERE, NOW, PAGES
 
@@ -79,3 +80,13 @@ def test_headline_found_when_its_inline_boxes_are_set_apart():
     page = parse("<h1>Windows<sup>11</sup> update stops mail</h1><p>Since 24/01/2023.</p>")
     layout = Layout(page)
     assert headline_index(layout.region_lines, layout.head) == 0
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [("(Rivafredda, 9 Marzo 23)", "2023-03-09"), ("[Lyon, 2 mars 21]", "2021-03-02"),
+     ("contati il 9 marzo 23 camosci", None), ("9 marzo 23 e 24 aprile", None)],
+)
+def test_a_two_digit_year_after_a_month_only_closes_a_bracketed_dateline(text, day):
+    stamp = parse_human(text, zone("Europe/Rome"))
+    assert (stamp.day.isoformat() if stamp else None) == day

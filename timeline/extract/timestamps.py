@@ -151,7 +151,11 @@ TIME = (
     r"(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h(?=\d))\s*(?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?(?!\d)"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h\b))?(?:\s*\(?(?P<tz>cest|cet|utc|gmt|mesz|mez|bst|z|(?-i:[ECMP][SD]?T|BRT)|hor[áa]rio\s+de\s+bras[íi]lia|hora\s+de\s+bras[íi]lia)\b\)?)?"
 )
-DAY_FIRST = rf"(?P<d>[0-3]?\d)(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+|di\s+)?(?P<mon>{MONTH})\.?,?(?:\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?"
+# a dateline in brackets may shorten the year: "(Pescasseroli, 14 Gennaio 20)"
+DAY_FIRST = (
+    rf"(?P<d>[0-3]?\d)(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+|di\s+)?(?P<mon>{MONTH})\.?,?"
+    r"(?:\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d|\d\d(?=\s*[)\]]))(?!\d))?"
+)
 MONTH_FIRST = rf"(?P<mon2>{MONTH})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)(?!\d)"
 # Hungarian order: "2023. március 14.", "2023.05.19."
 YEAR_FIRST = rf"(?P<hy>(?:19|20)\d\d)\.\s*(?:(?P<hmon>{MONTH})\.?|(?P<hm>[01]?\d)\.)\s*(?P<hd>[0-3]?\d)\.?"
@@ -167,7 +171,7 @@ HUMAN_RE = re.compile(
 )
 
 
-QUICK_RE = re.compile(r"(?:19|20)\d\d|\d[./-]\d\d?[./-]\d\d")
+QUICK_RE = re.compile(r"(?:19|20)\d\d|\d[./-]\d\d?[./-]\d\d|[^\W\d] \d\d\s*[)\]]")
 
 
 def find_human(text: str, tz: ZoneInfo, default_year: int | None = None):
@@ -241,6 +245,7 @@ def stamp_from_match(match: re.Match, tz: ZoneInfo, default_year: int | None) ->
         y, m, d = g["y"] or default_year, MONTH_NUMBER[g["mon"].lower()], g["d"]
         if y is None:
             return None
+        y = "20" + y if len(str(y)) == 2 else y
     try:
         day = date(int(y), int(m), int(d))
     except ValueError:
