@@ -85,8 +85,9 @@ def test_headline_found_when_its_inline_boxes_are_set_apart():
 @pytest.mark.parametrize(
     "text, day",
     [("(Rivafredda, 9 Marzo 23)", "2023-03-09"), ("[Lyon, 2 mars 21]", "2021-03-02"),
-     ("contati il 9 marzo 23 camosci", None), ("9 marzo 23 e 24 aprile", None)],
+     ("contati il 9 marzo 23 camosci", None), ("9 marzo 23 e 24 aprile", None),
+     ("14 | 03 | 2023", "2023-03-14"), ("Schweiz | 12 | 2023", None)],
 )
-def test_a_two_digit_year_after_a_month_only_closes_a_bracketed_dateline(text, day):
+def test_short_years_and_barred_dates(text, day):
     stamp = parse_human(text, zone("Europe/Rome"))
     assert (stamp.day.isoformat() if stamp else None) == day

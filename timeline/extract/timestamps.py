@@ -160,12 +160,14 @@ MONTH_FIRST = rf"(?P<mon2>{MONTH})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P
 # Hungarian order: "2023. március 14.", "2023.05.19."
 YEAR_FIRST = rf"(?P<hy>(?:19|20)\d\d)\.\s*(?:(?P<hmon>{MONTH})\.?|(?P<hm>[01]?\d)\.)\s*(?P<hd>[0-3]?\d)\.?"
 NUMERIC = r"(?P<nd>[0-3]?\d)(?:[./-]|\.\s)(?P<nm>[01]?\d)(?:[./-](?P<ny>(?:19|20)\d\d|\d\d)|\.\s(?P<ny2>(?:19|20)\d\d))(?!\d)"
+# day, month and year set apart by bars, as some templates print them: "26 | 01 | 2022"
+BARRED = r"(?P<bd>[0-3]?\d)\s?\|\s?(?P<bm>[01]?\d)\s?\|\s?(?P<by>(?:19|20)\d\d)(?!\d)"
 # "2023-01-24", and year-first with slashes as East Asian pages write it: "2023/01/24"
 ISO_DAY = r"(?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)"
 # Chinese and Japanese: "2023年1月24日" (no word boundaries: the characters around are letters too)
 CJK_DAY = r"(?<!\d)(?P<cy>(?:19|20)\d\d)\s*年\s*(?P<cm>[01]?\d)\s*月\s*(?P<cd>[0-3]?\d)\s*日"
 HUMAN_RE = re.compile(
-    rf"(?:(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])"
+    rf"(?:(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{BARRED}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])"
     rf"|{CJK_DAY})(?:{TIME})?",
     re.IGNORECASE,
 )
@@ -239,6 +241,8 @@ def stamp_from_match(match: re.Match, tz: ZoneInfo, default_year: int | None) ->
     elif g["nd"]:
         y, m, d = g["ny"] or g["ny2"], g["nm"], g["nd"]
         y = y if len(y) == 4 else "20" + y
+    elif g["bd"]:
+        y, m, d = g["by"], g["bm"], g["bd"]
     elif g["mon2"]:
         y, m, d = g["y2"], MONTH_NUMBER[g["mon2"].lower()], g["d2"]
     else:
