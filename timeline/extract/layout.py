@@ -372,7 +372,7 @@ class Layout:
                     verdict = verdicts.get(child)
                     if verdict is None:
                         verdict = self.is_boilerplate(child)
-                    if not verdict:
+                    if not verdict and not is_hidden(child):
                         start = len(parts)
                         block = tag in BLOCK_TAGS
                         if block:
@@ -405,6 +405,22 @@ class Layout:
                 append("\n")
             spans[el] = (0, len(parts))
         return parts, spans
+
+
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def is_hidden(el) -> bool:
+    """True for an element the page hides from its readers (the ``hidden`` attribute, an inline
+    ``display: none``): a CMS's hidden copy of the headline and its dates for search engines.
+
+    >>> is_hidden(parse('<div style="display:none">x</div>').find(".//div"))
+    True
+    """
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and HIDDEN_STYLE_RE.search(style) is not None
 
 
 def split_lines(parts: list[str]) -> list[str]:
