@@ -72,7 +72,12 @@ def parse_machine(value: str, tz: ZoneInfo) -> Stamp | None:
     >>> parse_machine("2023-01-24T23:30:00Z", zone("Europe/Rome")).iso()
     '2023-01-25T00:30:00+01:00'
     """
-    if not value or len(value) > 64:
+    if not value:
+        return None
+    match = JS_DATE_RE.match(value)
+    if match:
+        return js_date(match, tz)
+    if len(value) > 64:
         return None
     match = ISO_RE.match(value)
     if match:
@@ -95,6 +100,30 @@ def parse_machine(value: str, tz: ZoneInfo) -> Stamp | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
     return Stamp(moment.astimezone(tz), "second", stated)
+
+
+# JavaScript's Date.toString(), as server-rendered pages print it in a datetime attribute:
+# "Tue Aug 25 2020 00:23:33 GMT+0000 (Coordinated Universal Time)"
+JS_DATE_RE = re.compile(
+    r"\s*[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([0-3]?\d) ((?:19|20)\d\d) "
+    r"([0-2]\d):([0-5]\d):([0-5]\d) GMT([+-]\d{4})"
+)
+
+
+def js_date(match: re.Match, tz: ZoneInfo) -> Stamp | None:
+    """The Stamp of a JS_DATE_RE match, with the offset it states.
+
+    >>> js_date(JS_DATE_RE.match("Tue Aug 25 2020 00:23:33 GMT+0000 (UTC)"), zone("UTC")).stated_iso()
+    '2020-08-25T00:23:33+00:00'
+    """
+    mon, d, y, h, mi, s, off = match.groups()
+    month = MONTH_NUMBER.get(mon.lower())
+    try:
+        day = date(int(y), month, int(d)) if month else None
+        clock = time(int(h), int(mi), int(s))
+    except ValueError:
+        return None
+    return make_stamp(day, clock, tz, parse_offset(off), seconds=True) if day else None
 
 
 def parse_offset(text: str | None) -> timezone | None:
