@@ -1,6 +1,6 @@
 """Dates stated in a page's metadata fields: a label cell and its value cell, as document pages,
 regulators and blogs lay them out ("<dt>Datum</dt><dd>12.01.2017</dd>",
-"<tr><td>Data:</td><td>11/03/2023</td></tr>").
+"<tr><td>Data:</td><td>11/03/2023</td></tr>", "<li><b>Data:</b> 11/03/2023</li>").
 
 A byline's label and its date share a line; in a field they sit in two cells, so the line-based
 byline reader sees the date alone and cannot tell a publication from an update or from any date of
@@ -20,8 +20,9 @@ from .timestamps import find_human
 DATE_WORD_RE = re.compile(r"^\W*(?:date|datum|data|fecha|dátum|dato)\W*$", re.I)
 LABEL_MAX = 40
 VALUE_MAX = 80
-# the value cell of each kind of label cell
+# the value cell of each kind of label cell; a bold label's value follows it in the same line
 VALUE_TAGS = {"dt": "dd", "th": "td", "td": "td"}
+INLINE_LABELS = ("b", "strong", "label")
 # a label naming the publication or the update, as a byline's label
 LABELLED_TRUST = 88
 # "Date:" alone: the document's date, above any date of its text, below its machine data
@@ -38,9 +39,8 @@ def from_fields(layout, tz) -> list[Candidate]:
     [('2023-03-11', 'published', 80)]
     """
     found = []
-    for label in layout.region.iter("dt", "th", "td"):
-        value = label.getnext()
-        if value is None or value.tag != VALUE_TAGS[label.tag] or len(label) > 3:
+    for label in layout.region.iter("dt", "th", "td", *INLINE_LABELS):
+        if len(label) > 3:
             continue
         name = " ".join(label.text_content().split())
         if not name or len(name) > LABEL_MAX or any(char.isdigit() for char in name):
@@ -48,14 +48,29 @@ def from_fields(layout, tz) -> list[Candidate]:
         role = label_before(name + " ")
         if role is None and not DATE_WORD_RE.match(name):
             continue
-        text = " ".join(value.text_content().split())
-        if len(text) > VALUE_MAX or outside_story(label, layout):
+        text = value_text(label)
+        if not text or len(text) > VALUE_MAX or outside_story(label, layout):
             continue
         stamp = next((stamp for _, _, stamp in find_human(text, tz)), None)
         if stamp is not None:
             trust = LABELLED_TRUST if role else DATE_TRUST
             found.append(Candidate(stamp, role or PUBLISHED, trust, "byline"))
     return found
+
+
+def value_text(label) -> str | None:
+    """The text of a label's value: the next cell of its kind ("<dt>" → "<dd>"), or for a bold
+    label inside a line the text after it ("<b>Data:</b> 11/03/2023")."""
+    if label.tag in INLINE_LABELS:
+        text = (label.tail or "").strip()
+        if not text and label.getnext() is not None:
+            text = label.getnext().text_content()
+    else:
+        value = label.getnext()
+        if value is None or value.tag != VALUE_TAGS[label.tag]:
+            return None
+        text = value.text_content()
+    return " ".join(text.split())
 
 
 def outside_story(el, layout) -> bool:
