@@ -259,11 +259,14 @@ class Layout:
     def story_part(self, el) -> bool:
         """True for a box inside the article region named only for where it sits in the story's
         layout ("tip-bottom-userbox", "article-header__bottom"): the page's foot is outside it
-        (unless the region is the whole page)."""
+        (unless the region is the whole page), and so is a list of other stories' headlines (one
+        link may be the byline's own card)."""
         region = self.region
         if region is None or region.tag == "body" or boilerplate_attrs(classes(el)) != "position":
             return False
-        return any(a is region for a in el.iterancestors())
+        if not any(a is region for a in el.iterancestors()):
+            return False
+        return sum(is_headline_link(a) for a in el.iter("a")) < 2
 
     def holds_story(self, el) -> bool:
         """True for the story's container: <html>, <body>, the article region and its ancestors, or
@@ -660,6 +663,13 @@ def has_prose(el, minimum: int = REGION_PROSE) -> bool:
     return False
 
 
+def is_headline_link(a) -> bool:
+    """True for a link whose text reads as another story's headline: four words and twenty
+    characters, not an author's name."""
+    text = a.text_content().strip()
+    return bool(a.get("href")) and len(text) >= 20 and len(text.split()) >= 4
+
+
 def is_teaser(el) -> bool:
     """True for an element beside another story's headline link (a card or a list of other stories)."""
     parent = el.getparent()
@@ -669,12 +679,7 @@ def is_teaser(el) -> bool:
     for n, node in enumerate(parent.iter()):
         if n > TEASER_NODES or node.tag == "h1":
             return False
-    for a in parent.iter("a"):
-        text = a.text_content().strip()
-        # four words and twenty characters: a headline, not an author's name
-        if a.get("href") and len(text) >= 20 and len(text.split()) >= 4:
-            return True
-    return False
+    return any(is_headline_link(a) for a in parent.iter("a"))
 
 
 def lines(el) -> list[str]:
