@@ -384,7 +384,8 @@ class Layout:
                         if text:
                             # "<span>Feb</span> <span>18</span><span>2009</span>": a date's parts
                             # in boxes of their own are set apart by the page's style, not by text
-                            if not block and text[0].isdigit() and parts and parts[-1][-1:].isalnum():
+                            glued = parts and parts[-1][-1:].isalnum()
+                            if glued and not block and text[0].isdigit():
                                 append(" ")
                             append(text)
                         if len(child):

@@ -113,7 +113,8 @@ JS_DATE_RE = re.compile(
 def js_date(match: re.Match, tz: ZoneInfo) -> Stamp | None:
     """The Stamp of a JS_DATE_RE match, with the offset it states.
 
-    >>> js_date(JS_DATE_RE.match("Tue Aug 25 2020 00:23:33 GMT+0000 (UTC)"), zone("UTC")).stated_iso()
+    >>> match = JS_DATE_RE.match("Tue Aug 25 2020 00:23:33 GMT+0000 (UTC)")
+    >>> js_date(match, zone("UTC")).stated_iso()
     '2020-08-25T00:23:33+00:00'
     """
     mon, d, y, h, mi, s, off = match.groups()
