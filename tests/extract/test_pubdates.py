@@ -7,7 +7,9 @@ import pytest
 
 from incident_timeline.extract import extract_article
 from incident_timeline.extract.article import extract_dates
-from incident_timeline.extract.bylines import label_before
+from incident_timeline.extract.bylines import headline_index, label_before
+from incident_timeline.extract.layout import Layout, parse
+from incident_timeline.extract.timestamps import parse_human, zone
 
 from .conftest import HERE, NOW, PAGES
 
@@ -72,3 +74,20 @@ def test_dateparser_only_once_and_only_where_our_rules_fail(dateparser_calls, na
     gold = GOLD[name]
     extract_dates((PAGES / gold["file"]).read_bytes(), gold["url"], now=NOW)
     assert len(dateparser_calls) == calls
+
+
+def test_headline_found_when_its_inline_boxes_are_set_apart():
+    page = parse("<h1>Windows<sup>11</sup> update stops mail</h1><p>Since 24/01/2023.</p>")
+    layout = Layout(page)
+    assert headline_index(layout.region_lines, layout.head) == 0
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [("(Rivafredda, 9 Marzo 23)", "2023-03-09"), ("[Lyon, 2 mars 21]", "2021-03-02"),
+     ("contati il 9 marzo 23 camosci", None), ("9 marzo 23 e 24 aprile", None),
+     ("14 | 03 | 2023", "2023-03-14"), ("Schweiz | 12 | 2023", None)],
+)
+def test_short_years_and_barred_dates(text, day):
+    stamp = parse_human(text, zone("Europe/Rome"))
+    assert (stamp.day.isoformat() if stamp else None) == day

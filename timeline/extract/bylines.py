@@ -211,6 +211,7 @@ def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
         if len(el) < 12 and is_dateish(hint):
             text = " ".join(el.text_content().split())
             if 6 <= len(text) <= 200 and not is_teaser(el) and not layout.in_boilerplate(el):
+                text = shown_text(el, text)
                 # a date-classed element right under the headline is the byline; elsewhere it may be
                 # anything
                 found += from_lines([text], tz, None, labelled_only=False, trust=70 if text in near else 58)
@@ -231,10 +232,38 @@ def byline_lines(layout) -> list[str]:
         if el.tag in {"article", "main"} or len(el) >= 12 or not is_dateish(hint):
             continue
         if not is_teaser(el) and not layout.in_boilerplate(el):
-            text = " ".join(el.text_content().split())
+            text = shown_text(el, " ".join(el.text_content().split()))
             if 6 <= len(text) <= BYLINE_REACH:
                 lines.append(text)
     return lines
+
+
+def shown_text(el, text: str) -> str:
+    """An element's whole text (an icon's title, "Erscheinungsdatum", included) with a date's parts
+    in boxes of their own set apart, as the region's lines read them; ``text`` is its plain text.
+
+    >>> from incident_timeline.extract.layout import parse
+    >>> page = parse('<div><span>Feb</span> <span>18</span><span>2009</span></div>')
+    >>> shown_text(page.find(".//div"), "Feb 182009")
+    'Feb 18 2009'
+    """
+    if not len(el):
+        return text
+    parts: list[str] = []
+
+    def visit(node) -> None:
+        if node.text:
+            if node.text[0].isdigit() and parts and parts[-1][-1:].isalnum():
+                parts.append(" ")
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                visit(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    visit(el)
+    return " ".join("".join(parts).split())
 
 
 @lru_cache(maxsize=4096)
@@ -313,7 +342,9 @@ def headline_index(text_lines: list[str], head) -> int | None:
     for i, line in enumerate(text_lines):
         if title in line:
             return i
-    return None
+    # the lines set inline boxes apart ("iPhone<b>15</b>" reads "iPhone 15"): compare without spaces
+    title = title.replace(" ", "")
+    return next((i for i, line in enumerate(text_lines) if title in line.replace(" ", "")), None)
 
 
 def lone_clock(layout):

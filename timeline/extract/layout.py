@@ -17,7 +17,7 @@ BOILERPLATE_WORD_RE = re.compile(
     r"footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|advertising|"
     r"banner|breadcrumbs?|menu|nav|navbar|navigation|taboola|outbrain|recommended|recommendations|popular|"
     r"mostread|trending|subscribe|ticker|disqus|reply|respond|masthead|topbar|aside|feedback|rating|ratings|helpful|utile|survey|poll|vote|"
-    r"bottom|fondo|piede|legal|copyright|colophon|credits|disclaimer|impressum|contentinfo|complementary|dialog|alertdialog)(?=$|[\s_-])"
+    r"piede|legal|copyright|colophon|credits|disclaimer|impressum|contentinfo|complementary|dialog|alertdialog)(?=$|[\s_-])"
 )
 BOILERPLATE_PHRASE_RE = re.compile(
     r"leggi.?anche|read.?more|also.?read|more.?stories|more.?news|ti.?potrebbe|potrebbe.?interessarti|"
@@ -43,6 +43,9 @@ STORY_SHARE = 0.5
 STORY_MIN = 400
 # a paragraph this long (outside links) is prose; a teaser's blurb or date line is shorter
 PROSE_PARAGRAPH = 80
+# a box named for where it sits ("page-bottom", "tip-bottom-container"): the page's foot, unless it
+# holds the page's headline (a layout's lower half, where the story begins)
+POSITION_WORD_RE = re.compile(r"(?:^|[\s_-])(?:bottom|fondo)(?=$|[\s_-])")
 SITE_HEADER_RE = re.compile(r"[\s_-]*(?:header|site|top)(?:$|[\s_-])")
 HEADLINE_MIN = 15
 # paragraph text that marks an ancestor of the headline as the article (not a header box)
@@ -140,19 +143,24 @@ def is_boilerplate(el) -> bool:
         return not has_headline(el)
     if verdict == "widget":
         return not holds_prose(el)
+    if verdict == "position":
+        return not any(len(h.text_content().strip()) >= HEADLINE_MIN for h in el.iter("h1"))
     return verdict == "yes"
 
 
 @lru_cache(maxsize=4096)
 def boilerplate_attrs(attrs: str) -> str:
     """Verdict on a class/id/role string alone: 'yes', 'no', 'site-header' (boilerplate unless it
-    holds the headline) or 'widget' (boilerplate unless it holds prose)."""
+    holds the headline), 'position' (boilerplate unless it holds an h1 headline) or 'widget'
+    (boilerplate unless it holds prose)."""
     if MODIFIER_RE.search(attrs):
         attrs = " ".join(value for value in attrs.split() if not MODIFIER_RE.search(value))
     if BOILERPLATE_WORD_RE.search(attrs) or BOILERPLATE_PHRASE_RE.search(attrs) or WIDGET_RE.search(attrs):
         return "yes"
     if WEAK_WIDGET_RE.search(attrs):
         return "widget"
+    if POSITION_WORD_RE.search(attrs):
+        return "position"
     if SITE_HEADER_RE.match(attrs):
         return "site-header"
     return "no"
@@ -244,8 +252,21 @@ class Layout:
         Blogger "widget", an "l-sidebar-fixed" body segment, an ASP.NET page-wide <form>)."""
         verdict = self.verdicts.get(el)
         if verdict is None:
-            verdict = self.verdicts[el] = is_boilerplate(el) and not self.holds_story(el)
+            verdict = self.verdicts[el] = (
+                is_boilerplate(el) and not self.holds_story(el) and not self.story_part(el))
         return verdict
+
+    def story_part(self, el) -> bool:
+        """True for a box inside the article region named only for where it sits in the story's
+        layout ("tip-bottom-userbox", "article-header__bottom"): the page's foot is outside it
+        (unless the region is the whole page), and so is a list of other stories' headlines (one
+        link may be the byline's own card)."""
+        region = self.region
+        if region is None or region.tag == "body" or boilerplate_attrs(classes(el)) != "position":
+            return False
+        if not any(a is region for a in el.iterancestors()):
+            return False
+        return sum(is_headline_link(a) for a in el.iter("a")) < 2
 
     def holds_story(self, el) -> bool:
         """True for the story's container: <html>, <body>, the article region and its ancestors, or
@@ -354,13 +375,19 @@ class Layout:
                     verdict = verdicts.get(child)
                     if verdict is None:
                         verdict = self.is_boilerplate(child)
-                    if not verdict:
+                    if not verdict and not is_hidden(child):
                         start = len(parts)
                         block = tag in BLOCK_TAGS
                         if block:
                             append("\n")
-                        if child.text:
-                            append(child.text)
+                        text = child.text
+                        if text:
+                            # "<span>Feb</span> <span>18</span><span>2009</span>": a date's parts
+                            # in boxes of their own are set apart by the page's style, not by text
+                            glued = parts and parts[-1][-1:].isalnum()
+                            if glued and not block and text[0].isdigit():
+                                append(" ")
+                            append(text)
                         if len(child):
                             visit(child)
                             if block:
@@ -384,6 +411,22 @@ class Layout:
         return parts, spans
 
 
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def is_hidden(el) -> bool:
+    """True for an element the page hides from its readers (the ``hidden`` attribute, an inline
+    ``display: none``): a CMS's hidden copy of the headline and its dates for search engines.
+
+    >>> is_hidden(parse('<div style="display:none">x</div>').find(".//div"))
+    True
+    """
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and HIDDEN_STYLE_RE.search(style) is not None
+
+
 def split_lines(parts: list[str]) -> list[str]:
     """Text pieces joined and cut into whitespace-normalised, non-empty lines."""
     return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
@@ -394,20 +437,23 @@ def headline(tree, judge=in_boilerplate):
 
     The first h1 outside boilerplate that agrees with the page's titles (<title>, og:title); when
     none agrees, a heading that repeats one of them (the h1 was the site's logo or another story's
-    card); else the first h1 outside boilerplate, a boilerplate h1, itemprop=headline."""
+    card); else a boilerplate h1 that agrees (the title over a site header's picture), the first
+    h1 outside boilerplate, a boilerplate h1, itemprop=headline."""
     titles = page_titles(tree)
-    first = fallback = None
+    first = fallback = agreeing = None
     for h in tree.iter("h1"):
         text = normalized(h.text_content())
         if len(text) < 3:
             continue
         if judge(h):
             fallback = fallback if fallback is not None else h
+            if agreeing is None and titles and agrees(text, titles):
+                agreeing = h
             continue
         if not titles or agrees(text, titles):
             return h
         first = first if first is not None else h
-    for choice in (repeating_heading(tree, titles, judge), first, fallback):
+    for choice in (repeating_heading(tree, titles, judge), agreeing, first, fallback):
         if choice is not None:
             return choice
     for h in tree.xpath('//body/descendant::*/@itemprop[.="headline"]/..'):
@@ -618,6 +664,13 @@ def has_prose(el, minimum: int = REGION_PROSE) -> bool:
     return False
 
 
+def is_headline_link(a) -> bool:
+    """True for a link whose text reads as another story's headline: four words and twenty
+    characters, not an author's name."""
+    text = a.text_content().strip()
+    return bool(a.get("href")) and len(text) >= 20 and len(text.split()) >= 4
+
+
 def is_teaser(el) -> bool:
     """True for an element beside another story's headline link (a card or a list of other stories)."""
     parent = el.getparent()
@@ -627,12 +680,7 @@ def is_teaser(el) -> bool:
     for n, node in enumerate(parent.iter()):
         if n > TEASER_NODES or node.tag == "h1":
             return False
-    for a in parent.iter("a"):
-        text = a.text_content().strip()
-        # four words and twenty characters: a headline, not an author's name
-        if a.get("href") and len(text) >= 20 and len(text.split()) >= 4:
-            return True
-    return False
+    return any(is_headline_link(a) for a in parent.iter("a"))
 
 
 def lines(el) -> list[str]:

@@ -27,6 +27,9 @@ LISTING_URL_RE = re.compile(
     r"[?&](?:q|s|query|search)=|[?&](?:page|pagina|seite|strona|pg)=0*(?:[2-9]|1\d)",
     re.I,
 )
+# OpenGraph types of a page about one thing: a story, a video (a player page with a rail of other
+# episodes), a song, a book; "website" is what home and section pages say
+ONE_ITEM_OG_TYPE_RE = re.compile(r"\s*(?:article|video(?:\.\w+)?|music\.song|book)\s*$", re.I)
 TEASER_MIN = 20
 PROSE_MIN = 700
 # paragraphs of this size around the headline make the headline's region the page's own story
@@ -137,7 +140,7 @@ def is_listing(layout, items: list[dict], article: dict | None, url: str | None)
     prose = prose_chars(layout.region)
     score = 0
     score -= 2 if article is not None and not (jsonld.types(article) & {"webpage"}) else 0
-    score -= 1 if (meta_content(tree, "og:type") or "").lower() == "article" else 0
+    score -= 1 if ONE_ITEM_OG_TYPE_RE.match(meta_content(tree, "og:type") or "") else 0
     score -= 2 if prose >= PROSE_MIN else 0
     score += 2 if jsonld.is_listing(items) else 0
     score += 1 if url and LISTING_URL_RE.search(re.sub(r"^[a-z]+://[^/]+", "", url)) else 0

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from . import bylines, foreign, signals
+from . import bylines, fields, foreign, signals
 from .language import declared
 from .last_resort import htmldate_candidate, page_wide
 from .signals import EARLIEST, EITHER, PUBLISHED, UPDATED, Candidate
-from .stated import as_page_states
+from .stated import EAST, WEST, as_page_states
 from .timestamps import Stamp, make_stamp
 from .zones import declared_locale, page_zone
 
@@ -49,7 +49,7 @@ def choose(
     for c in updates:
         # an "update" at or before publication is a CMS echo of the publication date
         if published is None or c.stamp.moment - published.stamp.moment >= timedelta(minutes=1):
-            updated = c.stamp
+            updated = refine_time(c, updates, (UPDATED,)).stamp
             break
     return (published.stamp if published else None), updated
 
@@ -63,7 +63,7 @@ def pick_published(
     if url_day is None:
         return confirmed(ranked)
     # a stated original publication (syndicated story) predates the re-publication the URL dates
-    if abs(best.stamp.day - url_day) <= timedelta(0) or best.source == "original":
+    if on_day(best.stamp, url_day) or best.source == "original":
         return best
     # the URL fixes the day: a top signal on another day is usually an update posing as publication
     for c in ranked:
@@ -72,6 +72,25 @@ def pick_published(
     if abs(best.stamp.day - url_day) <= URL_SLACK:
         return best
     return url_candidates[0]
+
+
+def on_day(stamp: Stamp, day) -> bool:
+    """True when the stamp falls on ``day``: its local day, or for an instant the page stated in UTC
+    (a CMS's normalisation), the day some inhabited place's offset puts it on (a US story at 17:25
+    on the 8th is 23:25Z, the 9th in Rome).
+
+    >>> from datetime import date, timezone
+    >>> from .timestamps import zone
+    >>> utc = make_stamp(date(2023, 11, 8), time(23, 25), zone("Europe/Rome"), timezone.utc)
+    >>> on_day(utc, date(2023, 11, 8)), on_day(utc, date(2023, 11, 7))
+    (True, False)
+    """
+    if stamp.day == day:
+        return True
+    stated = stamp.stated
+    if not isinstance(stated, datetime) or stated.utcoffset() != timedelta(0):
+        return False
+    return (stated + WEST).date() <= day <= (stated + EAST).date()
 
 
 MACHINE_TRUST = 88
@@ -138,8 +157,11 @@ def own_day(c: Candidate):
     return stated if stated is not None else c.stamp.day
 
 
-def refine_time(best: Candidate, ranked: list[Candidate]) -> Candidate:
-    """Borrow the time of day from a lesser signal on the same day when the best one has none."""
+def refine_time(
+    best: Candidate, ranked: list[Candidate], roles: tuple[str, ...] = (PUBLISHED, EITHER)
+) -> Candidate:
+    """Borrow the time of day from a lesser signal of one of ``roles`` on the same day when the
+    best one has none ("Last updated 20 April 2023" and a meta update at 15:10 that day)."""
     if best.stamp.precision != "day" and (best.stamp.moment.hour, best.stamp.moment.minute) != (
         0,
         0,
@@ -150,7 +172,7 @@ def refine_time(best: Candidate, ranked: list[Candidate]) -> Candidate:
             c is not best
             and c.stamp.precision != "day"
             and c.stamp.day == best.stamp.day
-            and c.role in (PUBLISHED, EITHER)
+            and c.role in roles
         ):
             if (c.stamp.moment.hour, c.stamp.moment.minute) != (0, 0):
                 return replace(best, stamp=c.stamp)
@@ -223,7 +245,11 @@ def visible_dates(
         year = max(structured, key=lambda c: c.trust).stamp.day.year
     else:
         year = url_candidates[0].stamp.day.year if url_candidates else now.year
-    visible = signals.from_time_elements(layout, tz) + bylines.from_page(layout, tz, year)
+    visible = (
+        signals.from_time_elements(layout, tz)
+        + bylines.from_page(layout, tz, year)
+        + fields.from_fields(layout, tz)
+    )
     if not dates_publication(structured + visible):
         # our own rules found nothing: a byline in a language our tables lack, then htmldate's guess
         lines = signals.unread_meta_dates(layout.tree) + bylines.byline_lines(layout)

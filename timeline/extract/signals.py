@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timezone
 
 from .jsonld import text as ld_text
@@ -54,6 +55,13 @@ META_DATES = {
     "lastmod": (UPDATED, 80), "last-modified": (UPDATED, 78), "revised": (UPDATED, 75),
     "sailthru.lastmodified": (UPDATED, 80), "parsely-updated-date": (UPDATED, 82),
 }
+# a site's own publication metas ("govuk:first-published-at", "zdf:publicationdate", "bt:pubdate",
+# "dcsext.articlefirstpublished"): a name that says publication or change is read as one; some are
+# stamped again on every save, so the byline under the headline outranks them (their time of day
+# still refines it)
+VENDOR_UPDATED_RE = re.compile(r"modif|updat|lastpub|revis|moddate|changed")
+VENDOR_PUBLISHED_RE = re.compile(r"publi|pubdate|pubtime|releasedate|firstpub|created|issued")
+VENDOR_PUBLISHED, VENDOR_UPDATED = (PUBLISHED, 67), (UPDATED, 80)
 LD_DATES = {"datePublished": (PUBLISHED, 100), "dateCreated": (PUBLISHED, 80), "dateModified": (UPDATED, 100), "uploadDate": (PUBLISHED, 85)}
 ITEMPROP_DATES = {"datepublished": (PUBLISHED, 90), "datecreated": (PUBLISHED, 78), "datemodified": (UPDATED, 90)}
 TIME_PUBLISHED_RE = re.compile(r"publi|pubdate|posted|created|entry-date|data-pubbl", re.I)
@@ -81,13 +89,28 @@ def from_meta(tree, tz) -> list[Candidate]:
     for meta, key in metas(tree):
         if not key:
             key = (meta.get("http-equiv") or "").strip().lower()
-        rule = META_DATES.get(key)
+        rule = META_DATES.get(key) or vendor_rule(key)
         if rule is None:
             continue
         stamp = parse_machine(meta.get("content") or "", tz)
         if stamp:
             found.append(Candidate(stamp, rule[0], rule[1], f"meta:{key}"))
     return found
+
+
+@lru_cache(maxsize=1024)
+def vendor_rule(key: str) -> tuple[str, int] | None:
+    """(role, trust) of a meta name no table lists, from what it says.
+
+    >>> vendor_rule("govuk:first-published-at"), vendor_rule("zdf:modificationdate")
+    (('published', 67), ('updated', 80))
+    >>> vendor_rule("article:expiration_time") is None
+    True
+    """
+    letters = re.sub(r"[^a-z]", "", key)
+    if VENDOR_UPDATED_RE.search(letters):
+        return VENDOR_UPDATED
+    return VENDOR_PUBLISHED if VENDOR_PUBLISHED_RE.search(letters) else None
 
 
 def unread_meta_dates(tree) -> list[str]:

@@ -49,7 +49,7 @@ def as_page_states(
         return replace(stamp, stated=instant.astimezone(timezone(offset)))
     url_day = page_day(instant, [], url_candidates)
     zoned = instant.astimezone(own_zone) if own_zone is not None else None
-    if zoned is not None and zoned.date() in (instant.date(), url_day):
+    if zoned is not None and zoned.date() == (url_day or instant.date()):
         return replace(stamp, stated=zoned)  # the zone and the page agree on the day
     if zoned is None and url_day is not None:
         return replace(stamp, stated=url_day) if url_day != instant.date() else stamp

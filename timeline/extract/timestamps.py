@@ -72,7 +72,12 @@ def parse_machine(value: str, tz: ZoneInfo) -> Stamp | None:
     >>> parse_machine("2023-01-24T23:30:00Z", zone("Europe/Rome")).iso()
     '2023-01-25T00:30:00+01:00'
     """
-    if not value or len(value) > 64:
+    if not value:
+        return None
+    match = JS_DATE_RE.match(value)
+    if match:
+        return js_date(match, tz)
+    if len(value) > 64:
         return None
     match = ISO_RE.match(value)
     if match:
@@ -95,6 +100,31 @@ def parse_machine(value: str, tz: ZoneInfo) -> Stamp | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
     return Stamp(moment.astimezone(tz), "second", stated)
+
+
+# JavaScript's Date.toString(), as server-rendered pages print it in a datetime attribute:
+# "Tue Aug 25 2020 00:23:33 GMT+0000 (Coordinated Universal Time)"
+JS_DATE_RE = re.compile(
+    r"\s*[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([0-3]?\d) ((?:19|20)\d\d) "
+    r"([0-2]\d):([0-5]\d):([0-5]\d) GMT([+-]\d{4})"
+)
+
+
+def js_date(match: re.Match, tz: ZoneInfo) -> Stamp | None:
+    """The Stamp of a JS_DATE_RE match, with the offset it states.
+
+    >>> match = JS_DATE_RE.match("Tue Aug 25 2020 00:23:33 GMT+0000 (UTC)")
+    >>> js_date(match, zone("UTC")).stated_iso()
+    '2020-08-25T00:23:33+00:00'
+    """
+    mon, d, y, h, mi, s, off = match.groups()
+    month = MONTH_NUMBER.get(mon.lower())
+    try:
+        day = date(int(y), month, int(d)) if month else None
+        clock = time(int(h), int(mi), int(s))
+    except ValueError:
+        return None
+    return make_stamp(day, clock, tz, parse_offset(off), seconds=True) if day else None
 
 
 def parse_offset(text: str | None) -> timezone | None:
@@ -151,23 +181,29 @@ TIME = (
     r"(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h(?=\d))\s*(?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?(?!\d)"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h\b))?(?:\s*\(?(?P<tz>cest|cet|utc|gmt|mesz|mez|bst|z|(?-i:[ECMP][SD]?T|BRT)|hor[áa]rio\s+de\s+bras[íi]lia|hora\s+de\s+bras[íi]lia)\b\)?)?"
 )
-DAY_FIRST = rf"(?P<d>[0-3]?\d)(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+|di\s+)?(?P<mon>{MONTH})\.?,?(?:\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?"
+# a dateline in brackets may shorten the year: "(Pescasseroli, 14 Gennaio 20)"
+DAY_FIRST = (
+    rf"(?P<d>[0-3]?\d)(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+|di\s+)?(?P<mon>{MONTH})\.?,?"
+    r"(?:\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d|\d\d(?=\s*[)\]]))(?!\d))?"
+)
 MONTH_FIRST = rf"(?P<mon2>{MONTH})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)(?!\d)"
 # Hungarian order: "2023. március 14.", "2023.05.19."
 YEAR_FIRST = rf"(?P<hy>(?:19|20)\d\d)\.\s*(?:(?P<hmon>{MONTH})\.?|(?P<hm>[01]?\d)\.)\s*(?P<hd>[0-3]?\d)\.?"
 NUMERIC = r"(?P<nd>[0-3]?\d)(?:[./-]|\.\s)(?P<nm>[01]?\d)(?:[./-](?P<ny>(?:19|20)\d\d|\d\d)|\.\s(?P<ny2>(?:19|20)\d\d))(?!\d)"
+# day, month and year set apart by bars, as some templates print them: "26 | 01 | 2022"
+BARRED = r"(?P<bd>[0-3]?\d)\s?\|\s?(?P<bm>[01]?\d)\s?\|\s?(?P<by>(?:19|20)\d\d)(?!\d)"
 # "2023-01-24", and year-first with slashes as East Asian pages write it: "2023/01/24"
 ISO_DAY = r"(?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)"
 # Chinese and Japanese: "2023年1月24日" (no word boundaries: the characters around are letters too)
 CJK_DAY = r"(?<!\d)(?P<cy>(?:19|20)\d\d)\s*年\s*(?P<cm>[01]?\d)\s*月\s*(?P<cd>[0-3]?\d)\s*日"
 HUMAN_RE = re.compile(
-    rf"(?:(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])"
+    rf"(?:(?<![\w/])(?:{ISO_DAY}|{YEAR_FIRST}|{NUMERIC}|{BARRED}|{MONTH_FIRST}|{DAY_FIRST})(?![\w])"
     rf"|{CJK_DAY})(?:{TIME})?",
     re.IGNORECASE,
 )
 
 
-QUICK_RE = re.compile(r"(?:19|20)\d\d|\d[./-]\d\d?[./-]\d\d")
+QUICK_RE = re.compile(r"(?:19|20)\d\d|\d[./-]\d\d?[./-]\d\d|[^\W\d] \d\d\s*[)\]]")
 
 
 def find_human(text: str, tz: ZoneInfo, default_year: int | None = None):
@@ -235,12 +271,15 @@ def stamp_from_match(match: re.Match, tz: ZoneInfo, default_year: int | None) ->
     elif g["nd"]:
         y, m, d = g["ny"] or g["ny2"], g["nm"], g["nd"]
         y = y if len(y) == 4 else "20" + y
+    elif g["bd"]:
+        y, m, d = g["by"], g["bm"], g["bd"]
     elif g["mon2"]:
         y, m, d = g["y2"], MONTH_NUMBER[g["mon2"].lower()], g["d2"]
     else:
         y, m, d = g["y"] or default_year, MONTH_NUMBER[g["mon"].lower()], g["d"]
         if y is None:
             return None
+        y = "20" + y if len(str(y)) == 2 else y
     try:
         day = date(int(y), int(m), int(d))
     except ValueError:
