@@ -46,6 +46,7 @@ serve: install
 ## test: install with the test tools, lint, then run the whole suite (doctests included)
 test: install-test
 	@$(BIN)/ruff check .
+	@$(BIN)/ruff format --check --quiet .
 	@$(BIN)/python -m pytest -q
 
 ## bench: the tagger and extraction benchmarks (minutes); bench-crawl, bench-serve: one each

@@ -27,20 +27,21 @@ sys.path.insert(0, str(ROOT))
 import logging  # noqa: E402
 
 from htmldate import find_date  # noqa: E402
+from incident_timeline.extract import extract_article  # noqa: E402
+from incident_timeline.extract.article import extract_dates  # noqa: E402
 from trafilatura.metadata import extract_metadata  # noqa: E402
 from trafilatura.utils import load_html  # noqa: E402
 
-from incident_timeline.extract import extract_article  # noqa: E402
-from incident_timeline.extract.article import extract_dates  # noqa: E402
-
 logging.disable(logging.CRITICAL)
 PAGES = ROOT / "tests" / "extract" / "pages"
+# Every group's gold, keyed by file: page names repeat across groups (two groups' listings).
 EXPECTED = {
-    **json.loads((ROOT / "tests" / "extract" / "expected.json").read_text(encoding="utf-8")),
-    **json.loads((ROOT / "tests" / "extract" / "expected_unseen.json").read_text(encoding="utf-8")),
-    **json.loads((ROOT / "tests" / "extract" / "expected_unseen2.json").read_text(encoding="utf-8")),
-    **json.loads((ROOT / "tests" / "extract" / "expected_unseen3.json").read_text(encoding="utf-8")),
-    **json.loads((ROOT / "tests" / "extract" / "expected_unseen4.json").read_text(encoding="utf-8")),
+    gold["file"]: gold
+    for path in (
+        "expected.json",
+        *(f"expected_{g}.json" for g in ("unseen", "unseen2", "unseen3", "unseen4")),
+    )
+    for gold in json.loads((ROOT / "tests" / "extract" / path).read_text(encoding="utf-8")).values()
 }
 GROUPS = ("main", "heldout", "unseen", "unseen2", "unseen3", "unseen4")
 TZ = ZoneInfo("Europe/Rome")
@@ -57,11 +58,25 @@ def ours_dates(body: bytes, gold: dict) -> str | None:
 
 
 def htmldate_fast(body: bytes, gold: dict) -> str | None:
-    return find_date(body, extensive_search=False, original_date=True, url=gold["url"], outputformat=HTMLDATE_FORMAT, max_date="2023-07-01")
+    return find_date(
+        body,
+        extensive_search=False,
+        original_date=True,
+        url=gold["url"],
+        outputformat=HTMLDATE_FORMAT,
+        max_date="2023-07-01",
+    )
 
 
 def htmldate_extensive(body: bytes, gold: dict) -> str | None:
-    return find_date(body, extensive_search=True, original_date=True, url=gold["url"], outputformat=HTMLDATE_FORMAT, max_date="2023-07-01")
+    return find_date(
+        body,
+        extensive_search=True,
+        original_date=True,
+        url=gold["url"],
+        outputformat=HTMLDATE_FORMAT,
+        max_date="2023-07-01",
+    )
 
 
 def trafilatura_metadata(body: bytes, gold: dict) -> str | None:
@@ -113,7 +128,9 @@ def clear_caches() -> None:
     Single-slot caches are loaders (a language model, settings) and stay: warm state, not content.
     """
     for name, module in list(sys.modules.items()):
-        if module is None or not name.startswith(("htmldate", "trafilatura", "courlan", "incident_timeline.extract", "dateparser")):
+        if module is None or not name.startswith(
+            ("htmldate", "trafilatura", "courlan", "incident_timeline.extract", "dateparser")
+        ):
             continue
         for value in list(vars(module).values()):
             info = getattr(value, "cache_info", None)
@@ -122,12 +139,19 @@ def clear_caches() -> None:
 
 
 def run(repeat: int, groups: tuple[str, ...] = GROUPS) -> dict:
-    pages = [(name, gold, (PAGES / gold["file"]).read_bytes()) for name, gold in sorted(EXPECTED.items()) if gold["group"] in groups]
+    pages = [
+        (name, gold, (PAGES / gold["file"]).read_bytes())
+        for name, gold in sorted(EXPECTED.items())
+        if gold["group"] in groups
+    ]
     timings = {tool: [] for tool in TOOLS}
     answers = {tool: {} for tool in TOOLS}
     # Warm-up pages come from outside the timed pages where possible (imports, compiled patterns).
-    warm = [(g, (PAGES / g["file"]).read_bytes()) for _, g in sorted(EXPECTED.items()) if g["group"] not in groups][:3] \
-        or [(gold, body) for _, gold, body in pages[:3]]
+    warm = [
+        (g, (PAGES / g["file"]).read_bytes())
+        for _, g in sorted(EXPECTED.items())
+        if g["group"] not in groups
+    ][:3] or [(gold, body) for _, gold, body in pages[:3]]
     # tools take turns within each pass, so a busy machine slows them all alike
     for _ in range(repeat):
         for tool, fn in TOOLS.items():
@@ -155,22 +179,32 @@ def score(pages, answers: dict, timings: list[dict]) -> dict:
     for group in {g["group"] for _, g, _ in pages}:
         dated = [(n, g) for n, g, _ in pages if g["published"] and g["group"] == group]
         judged = [judge(answers[n], g["published"]) for n, g in dated]
-        scores[group] = (sum(d for d, _ in judged) / len(judged), sum(s for _, s in judged) / len(judged), len(judged))
+        scores[group] = (
+            sum(d for d, _ in judged) / len(judged),
+            sum(s for _, s in judged) / len(judged),
+            len(judged),
+        )
         ms[group] = statistics.median(t[group] for t in timings) * 1000
     misses = [n for n, g, _ in pages if g["published"] and not judge(answers[n], g["published"])[1]]
     return {"ms": ms, "scores": scores, "misses": misses}
 
 
 def table(results: dict, group: str) -> str:
-    """One markdown table for a group: accuracy, ms/page and both as ratios to htmldate extensive."""
+    """One markdown table for a group: accuracy, ms/page, both as ratios to htmldate extensive."""
     base = results[BASELINE]
-    rows = [f"| tool ({group}) | day acc. | strict acc. | ms/page | time vs htmldate ext. | strict acc. vs htmldate ext. |",
-            "|---|---|---|---|---|---|"]
+    rows = [
+        f"| tool ({group}) | day acc. | strict acc. | ms/page | time vs htmldate ext. | strict "
+        "acc. vs htmldate ext. |",
+        "|---|---|---|---|---|---|",
+    ]
     for tool, r in results.items():
         day, strict, _ = r["scores"][group]
         base_strict = base["scores"][group][1]
-        rows.append(f"| {tool} | {day:.3f} | {strict:.3f} | {r['ms'][group]:.2f} | {r['ms'][group] / base['ms'][group]:.2f}× | "
-                    f"{strict / base_strict if base_strict else float('inf'):.2f}× |")
+        rows.append(
+            f"| {tool} | {day:.3f} | {strict:.3f} | {r['ms'][group]:.2f} | "
+            f"{r['ms'][group] / base['ms'][group]:.2f}× | "
+            f"{strict / base_strict if base_strict else float('inf'):.2f}× |"
+        )
     return "\n".join(rows)
 
 
@@ -193,7 +227,11 @@ def write_docs(text: str) -> None:
     heading = "## Extraction (bench/extract.py)"
     pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
     section = f"{heading}\n\n{text.strip()}\n\n"
-    updated = pattern.sub(lambda _: section, current) if pattern.search(current) else current.rstrip("\n") + "\n\n" + section
+    updated = (
+        pattern.sub(lambda _: section, current)
+        if pattern.search(current)
+        else current.rstrip("\n") + "\n\n" + section
+    )
     path.write_text(updated, encoding="utf-8")
 
 
@@ -201,20 +239,36 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--groups", default=",".join(GROUPS), help="comma-separated groups to run")
-    parser.add_argument("--write-docs", action="store_true", help="write the figures into docs/BENCHMARKS.md")
+    parser.add_argument(
+        "--write-docs", action="store_true", help="write the figures into docs/BENCHMARKS.md"
+    )
     args = parser.parse_args()
     results = run(args.repeat, tuple(args.groups.split(",")))
     n = results[BASELINE]["scores"]
-    sizes = {g: statistics.median(len((PAGES / e["file"]).read_bytes()) for e in EXPECTED.values() if e["group"] == g) // 1024 for g in GROUPS if g in n}
+    sizes = {
+        g: statistics.median(
+            len((PAGES / e["file"]).read_bytes()) for e in EXPECTED.values() if e["group"] == g
+        )
+        // 1024
+        for g in GROUPS
+        if g in n
+    }
     report = (
-        f"Run on {date.today().isoformat()}, {machine()}; median of {args.repeat} passes over {len(EXPECTED)} pages. "
-        + ", ".join(f"{g}: {n[g][2]} dated pages, median {sizes[g]} KB" for g in GROUPS if g in n) + ".\n"
+        f"Run on {date.today().isoformat()}, {machine()}; median of {args.repeat} passes over "
+        f"{len(EXPECTED)} pages. "
+        + ", ".join(f"{g}: {n[g][2]} dated pages, median {sizes[g]} KB" for g in GROUPS if g in n)
+        + ".\n"
         "Command: `.venv/bin/python bench/extract.py --repeat "
-        f"{args.repeat} --write-docs`. Strict = same local day and, where the gold has a time, same minute; "
-        "day = same local day. `full` times the whole extract_article (decode, parse, dates, body text, "
-        "language, listing); `dates only` times extract_dates (decode, parse, dates), the same job htmldate does. "
-        "Each tool gets the raw bytes and the URL. Before every pass the libraries' memo caches are "
-        "emptied (then warmed on other pages), so each pass sees the pages for the first time, as a crawl does.\n\n"
+        f"{args.repeat} --write-docs`. Strict = same local day and, where the gold has a time, "
+        "same minute; "
+        "day = same local day. `full` times the whole extract_article (decode, parse, dates, body "
+        "text, "
+        "language, listing); `dates only` times extract_dates (decode, parse, dates), the same job "
+        "htmldate does. "
+        "Each tool gets the raw bytes and the URL. Before every pass the libraries' memo caches "
+        "are "
+        "emptied (then warmed on other pages), so each pass sees the pages for the first time, as "
+        "a crawl does.\n\n"
         + "\n\n".join(table(results, g) for g in GROUPS if g in n)
         + "\n\nMisses (strict):\n\n"
         + "\n".join(f"- {tool}: {', '.join(r['misses']) or 'none'}" for tool, r in results.items())

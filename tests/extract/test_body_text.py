@@ -8,7 +8,6 @@ must hold and phrases of boilerplate it must not hold.
 import json
 
 import pytest
-
 from incident_timeline.extract import extract_article
 from incident_timeline.extract.encoding import decode_html
 from incident_timeline.extract.layout import Layout, parse

@@ -20,7 +20,11 @@ def run(monkeypatch, capsys, stdin: str, *args: str) -> list[dict]:
 
 def test_batch_with_url_and_unreadable_file(monkeypatch, capsys):
     page = PAGES / "quotidiano-url-only.html"
-    stdin = f"{page}\thttps://www.quotidianoweb.it/2023/01/22/posta-irraggiungibile-domenica/\n/nonexistent/page.html\n{PAGES / 'netzwelt-byline.html'}\n"
+    stdin = (
+        f"{page}\thttps://www.quotidianoweb.it/2023/01/22/posta-irraggiungibile-domenica/\n"
+        "/nonexistent/page.html\n"
+        f"{PAGES / 'netzwelt-byline.html'}\n"
+    )
     lines = run(monkeypatch, capsys, stdin)
     assert len(lines) == 3
     assert list(lines[0])[: len(KEYS)] == KEYS
@@ -31,7 +35,9 @@ def test_batch_with_url_and_unreadable_file(monkeypatch, capsys):
 
 def test_batch_timezone(monkeypatch, capsys):
     # the page states its offset (+00:00); naive times would be read in the configured zone
-    lines = run(monkeypatch, capsys, f"{PAGES / 'netzwelt-utc-midnight.html'}\n", "--timezone", "UTC")
+    lines = run(
+        monkeypatch, capsys, f"{PAGES / 'netzwelt-utc-midnight.html'}\n", "--timezone", "UTC"
+    )
     assert lines[0]["published"] == "2023-01-25T23:50:00+00:00"
 
 
@@ -47,8 +53,14 @@ def test_bad_timezone_is_a_usage_error(monkeypatch, capsys):
 
 def test_python_dash_m():
     page = PAGES / "inbox-posted.html"
-    done = subprocess.run([sys.executable, "-m", "incident_timeline.extract.cli", "--batch"], input=f"{page}\n", capture_output=True, text=True, check=True,
-                          cwd=Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "-m", "incident_timeline.extract.cli", "--batch"],
+        input=f"{page}\n",
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert json.loads(done.stdout)["title"] == "Italian mail service mostly restored"
 
 

@@ -1,13 +1,15 @@
-"""decode_html: BOM, declared charsets (validated), and guesses that favour cp1252 for Western text."""
+"""decode_html: BOM, declared charsets (validated), guesses favouring cp1252 for Western text."""
 
 import codecs
 
 import pytest
+from incident_timeline.extract import decode_html, extract_article
 from scrapy.http import HtmlResponse
 
-from incident_timeline.extract import decode_html, extract_article
-
-ITALIAN = "<html><body><h1>La responsabilità è del fornitore</h1><p>Perché la posta non funziona più? Così dicono gli utenti: è un disservizio, città per città.</p></body></html>"
+ITALIAN = (
+    "<html><body><h1>La responsabilità è del fornitore</h1><p>Perché la posta non funziona più? "
+    "Così dicono gli utenti: è un disservizio, città per città.</p></body></html>"
+)
 
 
 def test_undeclared_cp1252_is_not_read_as_cp1250():
@@ -32,7 +34,7 @@ def test_http_ascii_means_cp1252():
 
 
 def test_utf8_with_lying_latin1_header():
-    body = "<p>Publié le 25 janvier : dédommagement réclamé</p>".encode("utf-8")
+    body = "<p>Publié le 25 janvier : dédommagement réclamé</p>".encode()
     assert "dédommagement réclamé" in decode_html(body, "ISO-8859-1")
 
 
@@ -41,7 +43,14 @@ def test_lying_utf8_declaration_falls_back_to_cp1252():
     assert "responsabilità è tua" in decode_html(body)
 
 
-@pytest.mark.parametrize("bom,codec", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+@pytest.mark.parametrize(
+    "bom,codec",
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ],
+)
 def test_bom_wins(bom, codec):
     assert decode_html(bom + "<p>perché</p>".encode(codec), "iso-8859-1") == "<p>perché</p>"
 
@@ -52,12 +61,12 @@ def test_central_european_text_stays_cp1250():
 
 
 def test_truncated_utf8_is_still_utf8():
-    body = "<p>la città è ferma</p><p>perché".encode("utf-8")[:-1]
+    body = "<p>la città è ferma</p><p>perché".encode()[:-1]
     assert "la città è ferma" in decode_html(body)
 
 
 def test_unknown_declared_charset_is_ignored():
-    assert "città" in decode_html('<meta charset="x-nonsense"><p>città</p>'.encode("utf-8"))
+    assert "città" in decode_html('<meta charset="x-nonsense"><p>città</p>'.encode())
 
 
 def test_wrong_type():

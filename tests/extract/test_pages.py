@@ -4,14 +4,15 @@ import re
 from datetime import datetime
 
 import pytest
-
 from incident_timeline.extract import extract_article
 
 from .conftest import EXPECTED, NOW, PAGES, same_moment
 
 # parse every page once, at import
 RESULTS = {
-    name: extract_article((PAGES / gold["file"]).read_bytes(), gold["url"], http_charset=gold["http_charset"], now=NOW)
+    name: extract_article(
+        (PAGES / gold["file"]).read_bytes(), gold["url"], http_charset=gold["http_charset"], now=NOW
+    )
     for name, gold in EXPECTED.items()
 }
 NAMES = sorted(EXPECTED)
@@ -34,7 +35,9 @@ def test_author(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_published(name):
-    assert same_moment(RESULTS[name].published, EXPECTED[name]["published"]), RESULTS[name].published
+    assert same_moment(RESULTS[name].published, EXPECTED[name]["published"]), RESULTS[
+        name
+    ].published
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -82,5 +85,8 @@ def test_corpus_size():
 
 
 def test_future_relative_to_now():
-    html = '<meta property="article:published_time" content="2023-03-01T10:00:00+01:00"><h1>Una notizia qualsiasi</h1>'
+    html = (
+        '<meta property="article:published_time" content="2023-03-01T10:00:00+01:00">'
+        "<h1>Una notizia qualsiasi</h1>"
+    )
     assert extract_article(html, now=datetime(2023, 2, 1)).published is None

@@ -4,7 +4,6 @@
 import json
 
 import pytest
-
 from incident_timeline.extract import extract_article
 from incident_timeline.extract.article import extract_dates
 from incident_timeline.extract.bylines import headline_index, label_before
@@ -84,9 +83,14 @@ def test_headline_found_when_its_inline_boxes_are_set_apart():
 
 @pytest.mark.parametrize(
     "text, day",
-    [("(Rivafredda, 9 Marzo 23)", "2023-03-09"), ("[Lyon, 2 mars 21]", "2021-03-02"),
-     ("contati il 9 marzo 23 camosci", None), ("9 marzo 23 e 24 aprile", None),
-     ("14 | 03 | 2023", "2023-03-14"), ("Schweiz | 12 | 2023", None)],
+    [
+        ("(Rivafredda, 9 Marzo 23)", "2023-03-09"),
+        ("[Lyon, 2 mars 21]", "2021-03-02"),
+        ("contati il 9 marzo 23 camosci", None),
+        ("9 marzo 23 e 24 aprile", None),
+        ("14 | 03 | 2023", "2023-03-14"),
+        ("Schweiz | 12 | 2023", None),
+    ],
 )
 def test_short_years_and_barred_dates(text, day):
     stamp = parse_human(text, zone("Europe/Rome"))

@@ -1,9 +1,8 @@
 """extract_article never raises on bad HTML; only a wrong argument type is an error."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
-
 from incident_timeline.extract import Article, extract_article
 
 BAD = {
@@ -12,12 +11,23 @@ BAD = {
     "whitespace": "   \n ",
     "binary": bytes(range(256)) * 20,
     "nul-bytes": b"<html>\x00\x00<body>\x00</body>",
-    "truncated": "<html><head><title>Mail giù</title></head><body><article><h1>Mail giù da domenica</h1><p>Pubblicato il 24/01/2023 alle",
+    "truncated": (
+        "<html><head><title>Mail giù</title></head><body><article><h1>Mail giù da "
+        "domenica</h1><p>Pubblicato il 24/01/2023 alle"
+    ),
     "only-text": "just some words, no markup at all",
-    "xml-declaration": '<?xml version="1.0" encoding="utf-8"?><html><body><p>ciao</p></body></html>',
-    "broken-jsonld": '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": </script><h1>Titolo</h1>',
+    "xml-declaration": (
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>ciao</p></body></html>'
+    ),
+    "broken-jsonld": (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        "</script><h1>Titolo</h1>"
+    ),
     "deep-nesting": "<div>" * 3000 + "testo" + "</div>" * 3000,
-    "bad-dates": '<meta property="article:published_time" content="2023-13-45T99:99"><time datetime="yesterday">ieri</time><h1>Titolo di prova</h1>',
+    "bad-dates": (
+        '<meta property="article:published_time" content="2023-13-45T99:99"><time '
+        'datetime="yesterday">ieri</time><h1>Titolo di prova</h1>'
+    ),
 }
 
 
@@ -51,26 +61,46 @@ def test_wrong_now_type():
 
 def test_to_dict_has_contract_fields():
     keys = extract_article("<h1>Un titolo qualsiasi</h1>").to_dict().keys()
-    assert {"title", "author", "published", "updated", "published_precision", "lang", "text", "is_listing"} <= set(keys)
+    assert {
+        "title",
+        "author",
+        "published",
+        "updated",
+        "published_precision",
+        "lang",
+        "text",
+        "is_listing",
+    } <= set(keys)
 
 
 def test_other_timezone():
-    html = '<meta property="article:published_time" content="2023-01-24T23:30:00Z"><h1>Un titolo qualsiasi</h1>'
+    html = (
+        '<meta property="article:published_time" content="2023-01-24T23:30:00Z">'
+        "<h1>Un titolo qualsiasi</h1>"
+    )
     assert extract_article(html, timezone="Europe/London").published == "2023-01-24T23:30:00+00:00"
     assert extract_article(html).published == "2023-01-25T00:30:00+01:00"
 
 
 def test_future_dates_are_ignored_relative_to_now():
-    html = '<meta property="article:published_time" content="2023-03-01T10:00:00+01:00"><h1>Un titolo qualsiasi</h1><p>Pubblicato il 20/01/2023 alle 10:00</p>'
-    now = datetime(2023, 2, 1, tzinfo=timezone.utc)
+    html = (
+        '<meta property="article:published_time" content="2023-03-01T10:00:00+01:00">'
+        "<h1>Un titolo qualsiasi</h1><p>Pubblicato il 20/01/2023 alle 10:00</p>"
+    )
+    now = datetime(2023, 2, 1, tzinfo=UTC)
     assert extract_article(html, now=now).published == "2023-01-20T10:00:00+01:00"
 
 
 def test_date_only_is_midnight_with_day_precision():
-    article = extract_article('<meta property="article:published_time" content="2023-01-24"><h1>Un titolo qualsiasi</h1>')
+    article = extract_article(
+        '<meta property="article:published_time" content="2023-01-24"><h1>Un titolo qualsiasi</h1>'
+    )
     assert (article.published, article.published_precision) == ("2023-01-24T00:00:00+01:00", "day")
 
 
 def test_summer_offset():
-    article = extract_article('<meta property="article:published_time" content="2023-06-14T06:30:00Z"><h1>Un titolo qualsiasi</h1>')
+    article = extract_article(
+        '<meta property="article:published_time" content="2023-06-14T06:30:00Z"><h1>Un titolo '
+        "qualsiasi</h1>"
+    )
     assert article.published == "2023-06-14T08:30:00+02:00"

@@ -3,7 +3,6 @@
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from incident_timeline.extract import extract_article
 from incident_timeline.extract.zones import page_zone
 
@@ -25,15 +24,27 @@ def test_page_zone(locale, url, expected):
 
 
 BRITISH = """<html lang="en-GB"><head><title>Webmail down</title></head><body><article>
-<h1>Webmail down for thousands of customers</h1><p class="byline">Published 24 January 2023, 10:35</p>
-<p>{}</p></article></body></html>""".format("Customers could not open their inboxes for most of the day and the provider blamed a storage fault. " * 6)
+<h1>Webmail down for thousands of customers</h1>
+<p class="byline">Published 24 January 2023, 10:35</p>
+<p>{}</p></article></body></html>""".format(
+    "Customers could not open their inboxes for most of the day and the provider blamed a storage "
+    "fault. " * 6
+)
 
 
 def test_british_byline_is_london_time():
-    assert extract_article(BRITISH, "https://news.example.com/tech/webmail").published == "2023-01-24T11:35:00+01:00"
+    assert (
+        extract_article(BRITISH, "https://news.example.com/tech/webmail").published
+        == "2023-01-24T11:35:00+01:00"
+    )
 
 
 def test_offset_in_markup_wins_over_the_page_zone():
-    html = BRITISH.replace('<p class="byline">Published 24 January 2023, 10:35</p>',
-                           '<time datetime="2023-01-24T10:35:00+01:00">24 January</time>')
-    assert extract_article(html, "https://news.example.com/tech/webmail").published == "2023-01-24T10:35:00+01:00"
+    html = BRITISH.replace(
+        '<p class="byline">Published 24 January 2023, 10:35</p>',
+        '<time datetime="2023-01-24T10:35:00+01:00">24 January</time>',
+    )
+    assert (
+        extract_article(html, "https://news.example.com/tech/webmail").published
+        == "2023-01-24T10:35:00+01:00"
+    )

@@ -1,4 +1,5 @@
-"""Article extraction: title, author, publication dates, language, text, listing-ness (and a page's links).
+"""Article extraction: title, author, publication dates, language, text, listing-ness (and a page's
+links).
 
 >>> from incident_timeline.extract import extract_article, extract_page, decode_html, Article, Page
 """

@@ -15,7 +15,8 @@ from .links import raw_links, resolve
 from .listing import is_listing
 from .publication import publication_dates
 from .timestamps import zone
-from .titles import meta_content, title as find_title
+from .titles import meta_content
+from .titles import title as find_title
 
 
 @dataclass
@@ -108,7 +109,9 @@ def extract_page(
     return Page(article, resolve(base, hrefs, url, encoding))
 
 
-def extract_links(html: str | bytes, url: str | None = None, *, http_charset: str | None = None) -> list[str]:
+def extract_links(
+    html: str | bytes, url: str | None = None, *, http_charset: str | None = None
+) -> list[str]:
     """Only the links of a page, as ``extract_page`` gives them (one parse, no extraction).
 
     >>> extract_links('<base href="/it/"><a href="guasto">x</a> <a href="mailto:a@b.it">y</a>', "http://s.it/")
@@ -156,7 +159,11 @@ def extract_dates(
         return Dates()
     layout = Layout(tree)
     page_url = url or canonical_url(tree)
-    main = jsonld.main_article(jsonld.nodes(tree), page_url, layout.head.text_content() if layout.head is not None else None)
+    main = jsonld.main_article(
+        jsonld.nodes(tree),
+        page_url,
+        layout.head.text_content() if layout.head is not None else None,
+    )
     published, updated = publication_dates(layout, main, page_url, tz, now)
     if published is None:
         return Dates(updated=updated.iso() if updated else None)

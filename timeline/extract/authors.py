@@ -11,7 +11,8 @@ from .timestamps import HUMAN_RE
 from .titles import meta_content
 
 PREFIX_RE = re.compile(
-    r"^\s*(?:a cura di|scritto da|written by|posted by|text:|testo:|texto:|tekst:|von|by|di|da|par|por|door|de|autore:?|author:?|autor:?|auteur:?)\s+",
+    r"^\s*(?:a cura di|scritto da|written by|posted by|text:|testo:|texto:|tekst:|von|by|di|da|par|"
+    r"por|door|de|autore:?|author:?|autor:?|auteur:?)\s+",
     re.IGNORECASE,
 )
 AUTHOR_CLASS_RE = re.compile(r"author|autore|autor|auteur|writer|verfasser", re.I)
@@ -36,7 +37,12 @@ def clean(name: str | None) -> str | None:
     name = name.strip(" ,;:-–—|·")
     if LABEL_RE.search(name) or len(name.split()) > 6:
         return None
-    if not name or len(name) > MAX_LEN or name.lower().startswith("http") or not re.search(r"[^\W\d_]", name):
+    if (
+        not name
+        or len(name) > MAX_LEN
+        or name.lower().startswith("http")
+        or not re.search(r"[^\W\d_]", name)
+    ):
         return None
     return name
 
@@ -48,7 +54,18 @@ def author(layout, article: dict | None) -> str | None:
         name = clean(ld_text(article.get("author")) or ld_text(article.get("creator")))
         if name:
             return name
-    name = clean(meta_content(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl"))
+    name = clean(
+        meta_content(
+            tree,
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "dcterms.creator",
+            "byl",
+        )
+    )
     if name:
         return name
     # microdata often sits beside the article body rather than in it: look page-wide
@@ -61,7 +78,11 @@ def author(layout, article: dict | None) -> str | None:
         if layout.in_boilerplate(el):
             continue
         named = el.xpath('.//*[@itemprop="name"]')
-        value = named[0].get("content") or named[0].text_content() if named else el.get("content") or el.text_content()
+        value = (
+            named[0].get("content") or named[0].text_content()
+            if named
+            else el.get("content") or el.text_content()
+        )
         name = clean(value)
         if name:
             return name

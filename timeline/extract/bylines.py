@@ -5,64 +5,93 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .signals import EITHER, PUBLISHED, UPDATED, Candidate
+from .candidate import EITHER, PUBLISHED, UPDATED, Candidate
 from .layout import is_teaser
 from .timestamps import QUICK_RE, find_human
 
 PUBLISHED_LABELS = (
-    r"pubblicat[oa]|pubblicazione|published|posted|first published|publication|veröffentlicht|erschienen|"
-    r"publié|publiée|publie|publicad[oa]|publicação|publicat|gepubliceerd|geplaatst|uitgegeven|creat[oe]d?|opublikowano|data publikacji|dodano|erstellt|"
-    r"publicerad|publicerat|publikováno|publikovano|vydáno|publicado em|objavljeno|objavljen[oa]?|offentliggjort|publiceret|publisert|julkaistu|"
+    r"pubblicat[oa]|pubblicazione|published|posted|first "
+    r"published|publication|veröffentlicht|erschienen|"
+    r"publié|publiée|publie|publicad[oa]|publicação|publicat|gepubliceerd|geplaatst|uitgegeven|"
+    r"creat[oe]d?|opublikowano|data publikacji|dodano|erstellt|"
+    r"publicerad|publicerat|publikováno|publikovano|vydáno|publicado "
+    r"em|objavljeno|objavljen[oa]?|offentliggjort|publiceret|publisert|julkaistu|"
     r"megjelent|megjelenés|publikálva|közzétéve|δημοσίευση|δημοσιεύθηκε|δημοσιεύτηκε|"
     r"veröffentlichung|veröffentlichungsdatum|erscheinungsdatum|publicatiedatum|data publicării|"
     r"publiceringsdatum"
 )
 UPDATED_LABELS = (
-    r"aggiornat[oa]|aggiornamento|ult\.?\s*agg\.?|ultima modifica|modifica|modificat[oa]|updated|update|last modified|"
-    r"modified|revised|aktualisiert|aktualisierung|geändert|zuletzt|stand|mis à jour|mise à jour|màj|"
-    r"actualizad[oa]|actualización|atualizad[oa]|atualização|bijgewerkt|gewijzigd|aangepast|laatste update|aktualizacja|zaktualizowano|"
-    r"uppdaterad|uppdaterat|aktualizováno|aktualizovano|actualizat|actualizare|opdateret|oppdatert|päivitetty|frissítve|frissítés|módosítva|"
+    r"aggiornat[oa]|aggiornamento|ult\.?\s*agg\.?|ultima "
+    r"modifica|modifica|modificat[oa]|updated|update|last modified|"
+    r"modified|revised|aktualisiert|aktualisierung|geändert|zuletzt|stand|mis à jour|mise à "
+    r"jour|màj|"
+    r"actualizad[oa]|actualización|atualizad[oa]|atualização|bijgewerkt|gewijzigd|aangepast|"
+    r"laatste update|aktualizacja|zaktualizowano|"
+    r"uppdaterad|uppdaterat|aktualizováno|aktualizovano|actualizat|actualizare|opdateret|oppdatert|"
+    r"päivitetty|frissítve|frissítés|módosítva|"
     r"ažurirano|posodobljeno|ενημέρωση|ενημερώθηκε|τελευταία ενημέρωση"
 )
 # "Oggi è lunedì 6 febbraio": a header widget showing the day the page was seen, not written
-TODAY_RE = re.compile(r"(?<!\w)(?:oggi|today|heute|aujourd'hui|hoy|hoje|vandaag|dzisiaj|dziś|i dag|tänään|σήμερα|danas|danes)(?!\w)[^\d]{0,25}$", re.IGNORECASE)
-LABEL_RE = re.compile(rf"(?<!\w)(?:(?P<up>{UPDATED_LABELS})|(?P<pub>{PUBLISHED_LABELS}))(?!\w)", re.IGNORECASE)
+TODAY_RE = re.compile(
+    r"(?<!\w)(?:oggi|today|heute|aujourd'hui|hoy|hoje|vandaag|dzisiaj|dziś|i "
+    r"dag|tänään|σήμερα|danas|danes)(?!\w)[^\d]{0,25}$",
+    re.IGNORECASE,
+)
+LABEL_RE = re.compile(
+    rf"(?<!\w)(?:(?P<up>{UPDATED_LABELS})|(?P<pub>{PUBLISHED_LABELS}))(?!\w)", re.IGNORECASE
+)
 UPDATED_LABEL_RE = re.compile(rf"(?<!\w)(?:{UPDATED_LABELS})(?!\w)", re.IGNORECASE)
 # a syndicated or re-published story states when the original appeared: that is its publication
 ORIGINAL_RE = re.compile(
     r"(?<!\w)(?:originally (?:published|posted|appeared)|first (?:published|appeared)|"
-    r"(?:pubblicat[oa]|apparso|uscit[oa]) (?:originariamente|originalmente|per la prima volta)|(?:originariamente|originalmente) (?:pubblicat[oa]|apparso)|"
-    r"ursprünglich (?:erschienen|veröffentlicht)|zuerst (?:erschienen|veröffentlicht)|erstmals (?:erschienen|veröffentlicht)|"
-    r"(?:publié|paru)e? (?:initialement|à l'origine|originellement|pour la première fois)|initialement (?:publié|paru)e?|"
-    r"publicad[oa] (?:originalmente|originariamente|por primera vez|inicialmente)|originalmente publicad[oa]|"
-    r"oorspronkelijk (?:gepubliceerd|verschenen)|eerder (?:gepubliceerd|verschenen)|pierwotnie (?:opublikowan[oy]|ukazał)|"
-    r"ursprungligen publicerad|původně (?:publikováno|vyšlo)|publicat (?:inițial|initial|original))(?!\w)",
+    r"(?:pubblicat[oa]|apparso|uscit[oa]) (?:originariamente|originalmente|per la prima "
+    r"volta)|(?:originariamente|originalmente) (?:pubblicat[oa]|apparso)|"
+    r"ursprünglich (?:erschienen|veröffentlicht)|zuerst (?:erschienen|veröffentlicht)|erstmals "
+    r"(?:erschienen|veröffentlicht)|"
+    r"(?:publié|paru)e? (?:initialement|à l'origine|originellement|pour la première "
+    r"fois)|initialement (?:publié|paru)e?|"
+    r"publicad[oa] (?:originalmente|originariamente|por primera vez|inicialmente)|originalmente "
+    r"publicad[oa]|"
+    r"oorspronkelijk (?:gepubliceerd|verschenen)|eerder (?:gepubliceerd|verschenen)|pierwotnie "
+    r"(?:opublikowan[oy]|ukazał)|"
+    r"ursprungligen publicerad|původně (?:publikováno|vyšlo)|publicat "
+    r"(?:inițial|initial|original))(?!\w)",
     re.IGNORECASE,
 )
 SELF_RE = re.compile(
-    r"(?:this|the) (?:article|story|post|piece|essay|column|report)|(?:quest[oa]|l')\s?(?:articolo|pezzo|post|intervento|contributo)|"
-    r"(?:dieser|der) (?:artikel|beitrag|text)|(?:cet|l')\s?article|cette (?:tribune|chronique)|(?:este|el) (?:artículo|texto)|"
-    r"(?:este|o) (?:artigo|texto)|(?:dit|het) (?:artikel|stuk)|(?:ten )?(?:artykuł|tekst)|(?:denna )?artikel(?:n)?|(?:tento )?článek|"
+    r"(?:this|the) (?:article|story|post|piece|essay|column|report)|(?:quest[oa]|l')\s?(?:articolo|"
+    r"pezzo|post|intervento|contributo)|"
+    r"(?:dieser|der) (?:artikel|beitrag|text)|(?:cet|l')\s?article|cette "
+    r"(?:tribune|chronique)|(?:este|el) (?:artículo|texto)|"
+    r"(?:este|o) (?:artigo|texto)|(?:dit|het) (?:artikel|stuk)|(?:ten )?(?:artykuł|tekst)|(?:denna "
+    r")?artikel(?:n)?|(?:tento )?článek|"
     r"(?:acest )?articol(?:ul)?",
     re.IGNORECASE,
 )
 ORIGINAL_REACH = 120
 ORIGINAL_LINE = 300
 PRINT_RE = re.compile(
-    r"(?<!\w)(?:heft|ausgabe|erstverkaufstag|print edition|printed edition|in print|print issue|magazine issue|numero|in edicola|edicola|edizione cartacea|"
-    r"numéro|en kiosque|kiosque|edición impresa|en el quiosco|edição impressa|nas bancas|gedrukte editie|tijdschrift nr|wydanie drukowane|"
+    r"(?<!\w)(?:heft|ausgabe|erstverkaufstag|print edition|printed edition|in print|print "
+    r"issue|magazine issue|numero|in edicola|edicola|edizione cartacea|"
+    r"numéro|en kiosque|kiosque|edición impresa|en el quiosco|edição impressa|nas bancas|gedrukte "
+    r"editie|tijdschrift nr|wydanie drukowane|"
     r"papierowe wydanie|nummer|utgåva|papirudgave|papiravis|painetussa|nyomtatott)(?!\w)",
     re.IGNORECASE,
 )
 PRINT_TRUST = 50
 # a time alone beside the headline ("17:52", "ULTIM'ORA 17:52"): the clock of a story dated only by
 # URL or dateline
-LONE_CLOCK_RE = re.compile(r"^[^\d]{0,24}?(?<![\d:.])(?:ore\s+|h\.?\s*|um\s+|at\s+|kl\.?\s*|à\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:uhr|h))?\W*$", re.I)
+LONE_CLOCK_RE = re.compile(
+    r"^[^\d]{0,24}?(?<![\d:.])(?:ore\s+|h\.?\s*|um\s+|at\s+|kl\.?\s*|à\s+)?([01]?\d|"
+    r"2[0-3])[:.]([0-5]\d)(?:\s*(?:uhr|h))?\W*$",
+    re.I,
+)
 LONE_CLOCK_LINE = 40
 # "Aggiornato alle 20:10 del 24/01/2023 — Pubblicato alle 08:30": a publication label followed by a
 # clock with no date of its own (the day is known from elsewhere)
 PUBLISHED_CLOCK_RE = re.compile(
-    rf"(?<!\w)(?:{PUBLISHED_LABELS})(?!\w)\s*:?\s*(?:(?:alle|alle ore|ore|at|um|à|a las|às|om|kl\.?|klo|h\.?)\s+)?"
+    rf"(?<!\w)(?:{PUBLISHED_LABELS})(?!\w)\s*:?\s*(?:(?:alle|alle ore|ore|at|um|à|a "
+    r"las|às|om|kl\.?|klo|h\.?)\s+)?"
     r"(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d:])(?:\s*(?:uhr|h)\b)?(?![^\d\n]{0,12}\d)",
     re.I,
 )
@@ -70,8 +99,20 @@ PUBLISHED_CLOCK_RE = re.compile(
 # tests: a case-insensitive regex alternation cost 30 µs on each of the thousands of class names of
 # a page
 DATEISH_WORDS = (
-    "date", "time", "byline", "meta", "publi", "posted", "updat", "data", "info", "autore",
-    "author", "firma", "datum", "fecha",
+    "date",
+    "time",
+    "byline",
+    "meta",
+    "publi",
+    "posted",
+    "updat",
+    "data",
+    "info",
+    "autore",
+    "author",
+    "firma",
+    "datum",
+    "fecha",
 )
 NEAR_HEADLINE_LINES = 8
 BEFORE_HEADLINE_LINES = 5
@@ -128,11 +169,15 @@ def in_range(line: str, start: int, end: int) -> bool:
     >>> in_range("Turnier vom 5. bis 11. Februar 2023 in Oberhaching", 19, 35)
     True
     """
-    return bool(RANGE_END_RE.search(line[max(0, start - RANGE_REACH) : start])
-                or RANGE_START_RE.match(line[end : end + RANGE_REACH]))
+    return bool(
+        RANGE_END_RE.search(line[max(0, start - RANGE_REACH) : start])
+        or RANGE_START_RE.match(line[end : end + RANGE_REACH])
+    )
 
 
-def from_lines(texts: list[str], tz, default_year: int | None, labelled_only: bool, trust: int) -> list[Candidate]:
+def from_lines(
+    texts: list[str], tz, default_year: int | None, labelled_only: bool, trust: int
+) -> list[Candidate]:
     """Dates in lines of visible text; a label before a date says what it is."""
     found = []
     for line in texts:
@@ -157,7 +202,9 @@ def from_lines(texts: list[str], tz, default_year: int | None, labelled_only: bo
                 found.append(Candidate(stamp, role, trust_here, "print"))
                 continue
             bonus = 20 if role != EITHER else 0
-            found.append(Candidate(stamp, role, trust + bonus, "byline" if role != EITHER else "text"))
+            found.append(
+                Candidate(stamp, role, trust + bonus, "byline" if role != EITHER else "text")
+            )
     return found
 
 
@@ -204,7 +251,13 @@ def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
     near = "\n".join(after)
     found += post_notes(text_lines, tz)
     # labelled stamps at the start of any line ("Aggiornamento 26 gennaio h. 14:45 – ...")
-    found += from_lines([t for t in text_lines if LABEL_RE.match(t[:40].lstrip("(*-– "))], tz, default_year, labelled_only=True, trust=68)
+    found += from_lines(
+        [t for t in text_lines if LABEL_RE.match(t[:40].lstrip("(*-– "))],
+        tz,
+        default_year,
+        labelled_only=True,
+        trust=68,
+    )
     for el, hint in layout.classed:
         if el.tag in {"time", "article", "main"}:
             continue
@@ -214,7 +267,9 @@ def from_page(layout, tz, default_year: int | None) -> list[Candidate]:
                 text = shown_text(el, text)
                 # a date-classed element right under the headline is the byline; elsewhere it may be
                 # anything
-                found += from_lines([text], tz, None, labelled_only=False, trust=70 if text in near else 58)
+                found += from_lines(
+                    [text], tz, None, labelled_only=False, trust=70 if text in near else 58
+                )
     return found
 
 
@@ -275,8 +330,6 @@ def is_dateish(attrs: str) -> bool:
     """
     attrs = attrs.lower()
     return any(word in attrs for word in DATEISH_WORDS)
-
-
 
 
 def short_lines_before(text_lines: list[str], at: int) -> list[str]:
@@ -354,7 +407,9 @@ def lone_clock(layout):
     at = headline_index(text_lines, layout.head)
     if at is None:
         return None
-    for line in text_lines[max(0, at - 3) : at] + until_prose(text_lines[at + 1 : at + 1 + NEAR_HEADLINE_LINES]):
+    for line in text_lines[max(0, at - 3) : at] + until_prose(
+        text_lines[at + 1 : at + 1 + NEAR_HEADLINE_LINES]
+    ):
         match = LONE_CLOCK_RE.match(line) if len(line) <= LONE_CLOCK_LINE else None
         if match is None and len(line) < BYLINE_REACH:
             match = PUBLISHED_CLOCK_RE.search(line)

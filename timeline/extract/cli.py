@@ -9,16 +9,38 @@ import sys
 from .article import extract_article, extract_dates
 from .timestamps import zone
 
-FIELDS = ("title", "author", "published", "published_original", "updated", "lang", "text",
-          "published_precision", "is_listing")
+FIELDS = (
+    "title",
+    "author",
+    "published",
+    "published_original",
+    "updated",
+    "lang",
+    "text",
+    "published_precision",
+    "is_listing",
+)
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="timeline extract", description="Extract title, author, dates, language and text from saved HTML pages.")
-    p.add_argument("--batch", action="store_true", required=True, help="read HTML file paths from stdin, one per line, optionally path<TAB>url")
-    p.add_argument("--timezone", default="Europe/Rome", help="timezone of the reported dates (default: Europe/Rome)")
+    p = argparse.ArgumentParser(
+        prog="timeline extract",
+        description="Extract title, author, dates, language and text from saved HTML pages.",
+    )
     p.add_argument(
-        "--dates-only", action="store_true",
+        "--batch",
+        action="store_true",
+        required=True,
+        help="read HTML file paths from stdin, one per line, optionally path<TAB>url",
+    )
+    p.add_argument(
+        "--timezone",
+        default="Europe/Rome",
+        help="timezone of the reported dates (default: Europe/Rome)",
+    )
+    p.add_argument(
+        "--dates-only",
+        action="store_true",
         help="only the dates (title, author, language, text, listing-ness null): htmldate's job",
     )
     return p

@@ -19,10 +19,26 @@ META_CHARSET_RE = re.compile(
     re.IGNORECASE,
 )
 # Browsers (WHATWG Encoding Standard) decode these labels as windows-1252.
-WINDOWS_1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "iso_8859-1", "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252"}
-# the Windows code pages of Western, Central European, Cyrillic and Greek pages: the undeclared cases we meet
+WINDOWS_1252_ALIASES = {
+    "iso-8859-1",
+    "iso8859-1",
+    "latin-1",
+    "latin1",
+    "l1",
+    "ascii",
+    "us-ascii",
+    "iso_8859-1",
+    "cp819",
+    "ibm819",
+    "windows-1252",
+    "cp1252",
+    "x-cp1252",
+}
+# the Windows code pages of Western, Central European, Cyrillic and Greek pages: the undeclared
+# cases we meet
 SINGLE_BYTE_GUESSES = ["cp1252", "cp1250", "cp1251", "cp1253"]
-# Letters a cp1252 page shows as Central-European ones when misread as cp1250 (è→č, à→ŕ, ì→ě, ò→ň, ù→ů).
+# Letters a cp1252 page shows as Central-European ones when misread as cp1250 (è→č, à→ŕ, ì→ě, ò→ň,
+# ù→ů).
 CP1250_MISREADS = "čŕěňůăőń"
 CP1250_HINTS = "šśžźřťďľĺąęłżőűČŠŽŘŁŚŹŻ"
 
@@ -39,7 +55,8 @@ def decode_html(body: bytes, http_charset: str | None = None) -> str:
 
 
 def decode_page(body: bytes, http_charset: str | None = None) -> tuple[str, str]:
-    """``decode_html``'s text and the codec it was read with (a link's query is encoded in it, as a browser does).
+    """``decode_html``'s text and the codec it was read with (a link's query is encoded in it, as a
+    browser does).
 
     >>> decode_page("La responsabilità è nostra".encode("cp1252"))
     ('La responsabilità è nostra', 'cp1252')
@@ -49,7 +66,7 @@ def decode_page(body: bytes, http_charset: str | None = None) -> tuple[str, str]
     body = bytes(body)
     for bom, name in BOMS:
         if body.startswith(bom):
-            return body[len(bom):].decode(name, errors="replace"), name
+            return body[len(bom) :].decode(name, errors="replace"), name
     declared = [normalise(http_charset), normalise(meta_charset(body))]
     for name in filter(None, declared):
         decoded = decode_declared(body, name)
@@ -80,7 +97,8 @@ def meta_charset(body: bytes) -> str | None:
 
 
 def decode_declared(body: bytes, name: str) -> tuple[str, str] | None:
-    """(text, codec) decoded with a declared charset, or None when the declaration is evidently a lie."""
+    """(text, codec) decoded with a declared charset, or None when the declaration is evidently a
+    lie."""
     if name.startswith("utf-16") or name.startswith("utf-32"):
         # A page read as bytes with a meta tag in ASCII cannot really be UTF-16.
         return None
@@ -111,12 +129,17 @@ def is_utf8(body: bytes) -> bool:
 
 
 def guess(body: bytes) -> tuple[str, str]:
-    """Guess an undeclared encoding: UTF-8, else the likeliest single-byte code page; (text, codec)."""
+    """Guess an undeclared encoding: UTF-8, else the likeliest single-byte code page.
+
+    Returns (text, codec).
+    """
     if body.isascii():
         return body.decode("ascii"), "ascii"
     if is_utf8(body):
         return body.decode("utf-8", errors="replace"), "utf-8"
-    best = from_bytes(body, steps=3, chunk_size=512, cp_isolation=SINGLE_BYTE_GUESSES, preemptive_behaviour=False).best()
+    best = from_bytes(
+        body, steps=3, chunk_size=512, cp_isolation=SINGLE_BYTE_GUESSES, preemptive_behaviour=False
+    ).best()
     name = best.encoding if best else "cp1252"
     if name in {"cp1250", "iso8859_2"} and looks_western(body):
         name = "cp1252"

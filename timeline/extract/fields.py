@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from .bylines import label_before
+from .candidate import PUBLISHED, Candidate
 from .layout import boilerplate_attrs, classes
-from .signals import PUBLISHED, Candidate
 from .timestamps import find_human
 
 # "Date", "Datum", "Data", "Fecha" alone: a document's own date ("Date of the event" is not)

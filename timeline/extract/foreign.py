@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import time
 
-from .signals import EITHER, Candidate
+from .candidate import EITHER, Candidate
 from .timestamps import LANGUAGES, find_human, make_stamp, zone
 
 # a written year and another number (the day): a line that may hold a whole date

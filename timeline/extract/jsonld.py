@@ -6,9 +6,24 @@ import json
 import re
 
 ARTICLE_TYPES = {
-    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting", "techarticle", "scholarlyarticle",
-    "socialmediaposting", "report", "posting", "webpage", "faqpage", "qapage", "pressrelease",
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "liveblogposting",
+    "techarticle",
+    "scholarlyarticle",
+    "socialmediaposting",
+    "report",
+    "posting",
+    "webpage",
+    "faqpage",
+    "qapage",
+    "pressrelease",
 }
 LISTING_TYPES = {"itemlist", "collectionpage", "searchresultspage", "breadcrumblist"}
 
@@ -16,7 +31,9 @@ LISTING_TYPES = {"itemlist", "collectionpage", "searchresultspage", "breadcrumbl
 def nodes(tree) -> list[dict]:
     """Every JSON-LD object on the page, flattening top-level lists and @graph.
 
-    >>> nodes(parse('<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle"}]}</script>'))
+    >>> from incident_timeline.extract.layout import parse
+    >>> script = '{"@graph":[{"@type":"NewsArticle"}]}'
+    >>> nodes(parse(f'<script type="application/ld+json">{script}</script>'))
     [{'@type': 'NewsArticle'}]
     """
     found: list[dict] = []
@@ -67,8 +84,11 @@ def types(node: dict) -> set[str]:
     return {str(v).lower().rsplit("/", 1)[-1] for v in values}
 
 
-def main_article(items: list[dict], url: str | None = None, title: str | None = None) -> dict | None:
-    """The article node describing this page: matching URL or headline first, then the first article-like one."""
+def main_article(
+    items: list[dict], url: str | None = None, title: str | None = None
+) -> dict | None:
+    """The article node describing this page: matching URL or headline first, then the first
+    article-like one."""
     articles = [n for n in items if types(n) & ARTICLE_TYPES]
     if not articles:
         return None
@@ -79,9 +99,14 @@ def main_article(items: list[dict], url: str | None = None, title: str | None = 
         if url and same_url(url, node_url(node)):
             return node
     for node in stories:
-        if title and text(node.get("headline")) and text(node.get("headline")).strip().lower() == title.strip().lower():
+        if (
+            title
+            and text(node.get("headline"))
+            and text(node.get("headline")).strip().lower() == title.strip().lower()
+        ):
             return node
-    # a story node with no address of its own in the same graph as the page's WebPage node is the page's story
+    # a story node with no address of its own in the same graph as the page's WebPage node is the
+    # page's story
     for node in stories:
         if not node_url(node):
             return node
@@ -100,8 +125,10 @@ def node_url(node: dict) -> str:
 
 def same_url(a: str, b: str) -> bool:
     """True when two URLs point at the same page, ignoring scheme, query and trailing slash."""
+
     def key(u: str) -> str:
         return re.sub(r"^https?://(www\.)?|[?#].*$|/+$", "", u.strip().lower())
+
     return bool(b) and key(a) == key(b)
 
 

@@ -8,8 +8,42 @@ from functools import lru_cache
 from .jsonld import text as ld_text
 from .titles import meta_content
 
-EUROPEAN = ["it", "en", "de", "fr", "es", "pt", "nl", "ca", "ro", "pl", "cs", "sk", "sl", "hr", "hu", "sv", "da",
-            "no", "fi", "el", "ru", "uk", "bg", "sr", "et", "lv", "lt", "ga", "mt", "eu", "gl", "lb", "tr", "sq"]
+EUROPEAN = [
+    "it",
+    "en",
+    "de",
+    "fr",
+    "es",
+    "pt",
+    "nl",
+    "ca",
+    "ro",
+    "pl",
+    "cs",
+    "sk",
+    "sl",
+    "hr",
+    "hu",
+    "sv",
+    "da",
+    "no",
+    "fi",
+    "el",
+    "ru",
+    "uk",
+    "bg",
+    "sr",
+    "et",
+    "lv",
+    "lt",
+    "ga",
+    "mt",
+    "eu",
+    "gl",
+    "lb",
+    "tr",
+    "sq",
+]
 MIN_DETECT = 200
 # a thousand characters settle the language; more only costs time
 SAMPLE = 1000
@@ -19,23 +53,38 @@ DISTINCT_SHARE = 0.03
 
 # the commonest function words: enough to confirm a declared language without running the model
 STOPWORDS = {
-    "it": set("il lo la di che è e per non un una del della dei delle sono con alla nel nella anche ma più".split()),
+    "it": set(
+        "il lo la di che è e per non un una del della dei delle sono con alla nel nella anche ma "
+        "più".split()
+    ),
     "en": set("the and of to is in that for with was are on it be by this has have from".split()),
-    "de": set("der die und das ist nicht mit den von sich ein eine zu auf dem des im auch für".split()),
+    "de": set(
+        "der die und das ist nicht mit den von sich ein eine zu auf dem des im auch für".split()
+    ),
     "fr": set("le la les et des est une du pour que dans pas sur il au aux ne qui ce".split()),
     "es": set("el la los las y de que en del una por con para es se al lo como su".split()),
     "pt": set("o a os as de que em do da um uma não para com é se no na dos das".split()),
     "nl": set("de het een en van is dat niet op met voor zijn ook er te in aan bij".split()),
     # distinctive words only: "a", "de", "se", "na", "do" belong to several languages above
-    "pl": set("się że nie jest jak ale dla przez są który która oraz było także już jego czy".split()),
-    "cs": set("je že jsou pro jako ale které který která byl bylo podle také už či než jen při".split()),
-    "sv": set("och att det som är på för med till av inte har ett också eller men efter kan".split()),
-    "ro": set("și în cu pe din că care pentru mai sunt fost această acest după despre când fi".split()),
+    "pl": set(
+        "się że nie jest jak ale dla przez są który która oraz było także już jego czy".split()
+    ),
+    "cs": set(
+        "je že jsou pro jako ale které který která byl bylo podle také už či než jen při".split()
+    ),
+    "sv": set(
+        "och att det som är på för med till av inte har ett också eller men efter kan".split()
+    ),
+    "ro": set(
+        "și în cu pe din că care pentru mai sunt fost această acest după despre când fi".split()
+    ),
     # Danish and Norwegian share most function words: only the ones that tell them apart
     "da": set("af efter blev hvad mellem havde bliver nogle siger kun være mod".split()),
     "no": set("av etter ble hva mellom hadde blir noen sier bare å mot ikkje".split()),
     "fi": set("ja on ei että oli se mukaan myös kun ovat tai mutta jo kuin hän vain sekä".split()),
-    "hu": set("a az és hogy nem is egy meg volt már csak de mint van vagy ami szerint után".split()),
+    "hu": set(
+        "a az és hogy nem is egy meg volt már csak de mint van vagy ami szerint után".split()
+    ),
     "el": set("και το η να του της τα σε με που την για από στο οι στην είναι τον των".split()),
     "hr": set("je i u na da se za su od kao ali što koji koja bi bio nije iz".split()),
     "sl": set("je in v na da se za so pa ki tudi bi po od kot iz smo ter".split()),
@@ -48,15 +97,17 @@ WORD_LANGS: dict[str, tuple[str, ...]] = {}
 for _code, _words in STOPWORDS.items():
     for _word in _words:
         WORD_LANGS[_word] = WORD_LANGS.get(_word, ()) + (_code,)
-# words of three letters or more that belong to one list only: short shared words ("a", "i", "na", "je",
-# "o") make Polish or Czech look Portuguese or Croatian; these tell the languages apart
+# words of three letters or more that belong to one list only: short shared words ("a", "i",
+# "na", "je", "o") make Polish or Czech look Portuguese or Croatian; these tell them apart
 DISTINCTIVE = {w: langs[0] for w, langs in WORD_LANGS.items() if len(langs) == 1 and len(w) >= 3}
 
 
 def confirms(lang: str, text: str) -> bool:
     """True if the text's function words point to `lang` more than to any other language we know.
 
-    >>> confirms("it", "Il servizio non è ancora tornato per tutti gli utenti della posta")
+    >>> confirms("it", "Il servizio di posta non è ancora tornato per tutti gli utenti: la "
+    ...     "società dice che i tecnici sono al lavoro e che il problema sarà risolto in giornata, "
+    ...     "ma per molti la casella resta vuota da domenica sera.")
     True
     """
     if lang not in STOPWORDS:
@@ -76,7 +127,9 @@ def confirms(lang: str, text: str) -> bool:
             if code is not None:
                 scores[code] += 1
         # three distinctive words of the declared language and none of any other also settle it
-        return decisive(lang, scores, len(words)) or (scores[lang] >= 3 and sum(scores.values()) == scores[lang])
+        return decisive(lang, scores, len(words)) or (
+            scores[lang] >= 3 and sum(scores.values()) == scores[lang]
+        )
     return True
 
 
@@ -86,24 +139,30 @@ def decisive(lang: str, scores: dict, n: int) -> bool:
     second = sorted(scores.values())[-2]
     if scores[lang] != best:
         return False
-    # common function words: a tenth of the text; distinctive ones (Polish, Danish, Finnish...) are rarer,
-    # so fewer will do when no other language comes close
-    return (best >= 0.1 * n and second < best) or (best >= max(4, DISTINCT_SHARE * n) and 3 * second <= best)
+    # common function words: a tenth of the text; distinctive ones (Polish, Danish, Finnish...)
+    # are rarer, so fewer will do when no other language comes close
+    return (best >= 0.1 * n and second < best) or (
+        best >= max(4, DISTINCT_SHARE * n) and 3 * second <= best
+    )
 
 
 @lru_cache(maxsize=1)
 def identifier():
     """py3langid restricted to European languages, with normalised probabilities (loaded once)."""
-    from py3langid.langid import _load_identifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return _load_identifier(norm_probs=True, langs=EUROPEAN)
+    found = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    found.set_languages(EUROPEAN)
+    return found
 
 
 def declared(tree, article: dict | None) -> str | None:
-    """The language the markup declares: <html lang>, og:locale, Content-Language, JSON-LD inLanguage."""
+    """The language the markup declares: <html lang>, og:locale, Content-Language, JSON-LD
+    inLanguage."""
     root = tree.getroottree().getroot()
     for value in (
-        root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        root.get("lang"),
+        root.get("{http://www.w3.org/XML/1998/namespace}lang"),
         meta_content(tree, "og:locale", "content-language", "language", "dc.language"),
         ld_text(article.get("inLanguage")) if article else None,
     ):
@@ -125,8 +184,10 @@ def iso639_1(value: str | None) -> str | None:
 
 
 def language(tree, article: dict | None, text: str) -> str | None:
-    """The declared language, unless the text clearly says otherwise (templates often lie: lang="en").
+    """The declared language, unless the text clearly says otherwise (templates often lie:
+    lang="en").
 
+    >>> from incident_timeline.extract.layout import parse
     >>> language(parse('<html lang="it-IT"><p>ciao</p></html>'), None, "ciao")
     'it'
     """

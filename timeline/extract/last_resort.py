@@ -9,7 +9,7 @@ from datetime import datetime
 
 from lxml.etree import XPath
 
-from .signals import EARLIEST, EITHER, Candidate
+from .candidate import EARLIEST, EITHER, Candidate
 from .timestamps import find_human, make_stamp
 
 HTMLDATE_TRUST = 40

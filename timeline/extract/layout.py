@@ -10,24 +10,73 @@ from lxml import etree
 
 from .titles import meta_content, strip_site_name
 
-SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "button", "select", "form", "nav", "footer", "aside", "figcaption"}
+SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "form",
+    "nav",
+    "footer",
+    "aside",
+    "figcaption",
+}
 # one word of a class name (split at spaces, "-" and "_"), searched in the whole string at once
 BOILERPLATE_WORD_RE = re.compile(
-    r"(?:^|[\s_-])(?:comments?|commenti|commentaires|kommentare?|comentarios|comentários|komentarze?|reacties|reactions|discussione?|discussions?|diskussion|replies|related|correlati|correlate|sidebar|"
-    r"footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|advertising|"
-    r"banner|breadcrumbs?|menu|nav|navbar|navigation|taboola|outbrain|recommended|recommendations|popular|"
-    r"mostread|trending|subscribe|ticker|disqus|reply|respond|masthead|topbar|aside|feedback|rating|ratings|helpful|utile|survey|poll|vote|"
-    r"piede|legal|copyright|colophon|credits|disclaimer|impressum|contentinfo|complementary|dialog|alertdialog)(?=$|[\s_-])"
+    r"(?:^|[\s_-])(?:comments?|commenti|commentaires|kommentare?|comentarios|comentários|"
+    r"komentarze?|reacties|reactions|discussione?|discussions?|diskussion|replies|related|"
+    r"correlati|correlate|sidebar|"
+    r"footer|cookies?|consent|gdpr|share|sharing|social|newsletter|promo|adv|ads|advert|"
+    r"advertising|"
+    r"banner|breadcrumbs?|menu|nav|navbar|navigation|taboola|outbrain|recommended|recommendations|"
+    r"popular|"
+    r"mostread|trending|subscribe|ticker|disqus|reply|respond|masthead|topbar|aside|feedback|"
+    r"rating|ratings|helpful|utile|survey|poll|vote|"
+    r"piede|legal|copyright|colophon|credits|disclaimer|impressum|contentinfo|complementary|dialog|"
+    r"alertdialog)(?=$|[\s_-])"
 )
 BOILERPLATE_PHRASE_RE = re.compile(
-    r"leggi.?anche|read.?more|also.?read|more.?stories|more.?news|ti.?potrebbe|potrebbe.?interessarti|"
-    r"mehr.?zum|weitere.?artikel|lire.?aussi|a.?lire|te.?puede|most.?read|piu.?lett|top.?bar|site.?header|"
+    r"leggi.?anche|read.?more|also.?read|more.?stories|more.?news|ti.?potrebbe|"
+    r"potrebbe.?interessarti|"
+    r"mehr.?zum|weitere.?artikel|lire.?aussi|a.?lire|te.?puede|most.?read|piu.?lett|top.?bar|"
+    r"site.?header|"
     r"header.?date|today.?date|data.?oggi|page.?header.?date|cookie|comment|related|sidebar|footer",
     re.IGNORECASE,
 )
 BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "table", "tr", "td", "th", "blockquote", "pre", "br", "dd", "dt", "dl", "figure", "time", "address", "hr",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "br",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "time",
+    "address",
+    "hr",
 }
 # a class value starting with "widget" names a sidebar box ("widget widget_recent_entries"); after a
 # prefix ("elementor-widget-text-editor") it is a page builder's block, a story's too
@@ -37,7 +86,8 @@ WEAK_WIDGET_RE = re.compile(r"[_-]widgets?(?=$|[\s_-])")
 MODIFIER_RE = re.compile(r"margin|padding|offset|spac(?:e|ing)|gutter|align")
 # a box named for comments stays boilerplate even when it outweighs the story (long threads)
 COMMENT_TOKEN_RE = re.compile(
-    r"comment|kommentar|reacties|replies|disqus|discussion|diskussion|discussione")
+    r"comment|kommentar|reacties|replies|disqus|discussion|diskussion|discussione"
+)
 # a boilerplate-named element holding this share of its region's prose is the story's container
 STORY_SHARE = 0.5
 STORY_MIN = 400
@@ -70,8 +120,10 @@ READ_ALSO_HEADING_RE = re.compile(
 READ_ALSO_HEADING_MAX = 60
 
 
-# attribute-axis paths: libxml2 looks at attribute nodes only, 1.6-2.5x faster than testing every element
-# with a predicate (".//*[@class or @id]"); same elements, same document order, the context node left out
+# attribute-axis paths: libxml2 looks at attribute nodes only, 1.6-2.5x faster than testing every
+# element
+# with a predicate (".//*[@class or @id]"); same elements, same document order, the context node
+# left out
 CLASSED_XPATH = etree.XPath("(descendant::*/@class|descendant::*/@id)/..")
 # the class, id and role strings themselves (each knows its element): most elements are judged
 # by their names alone
@@ -81,7 +133,8 @@ REL_AUTHOR_XPATH = etree.XPath('descendant::*/@rel[.="author"]/..')
 # the length test first: libxml2 looks at the ancestors of long text nodes only
 LONG_TEXT_XPATH = etree.XPath(
     "descendant::text()[string-length(normalize-space(.)) >= 80]"
-    "[not(ancestor::a|ancestor::script|ancestor::style)]")
+    "[not(ancestor::a|ancestor::script|ancestor::style)]"
+)
 
 
 XML_DECLARATION_RE = re.compile(r"\s*<\?xml[^>]*>")
@@ -93,11 +146,13 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     >>> parse("<p>ciao</p>").tag
     'html'
     """
-    # each of these used to copy or scan the whole page (re.sub tries every position, strip() copies):
-    # ~0.08 ms on a 70 KB page, now only the first bytes are looked at unless there is something to fix
+    # each of these used to copy or scan the whole page (re.sub tries every position, strip()
+    # copies):
+    # ~0.08 ms on a 70 KB page, now only the first bytes are looked at unless there is something to
+    # fix
     declaration = XML_DECLARATION_RE.match(html)
     if declaration:
-        html = html[declaration.end():]  # lxml refuses str input with an encoding declaration
+        html = html[declaration.end() :]  # lxml refuses str input with an encoding declaration
     if "\x00" in html:
         html = html.replace("\x00", "")
     if not html or html.isspace():
@@ -109,12 +164,23 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     return tree
 
 
-PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
-# lxml.html picks each element's Python class in a Python callback (forms, inputs, labels get their own
-# classes) every time an element is touched; we need none of those classes, so a C-level default lookup
-# gives every element lxml.html's HtmlElement (text_content and the rest) without the per-element call
-PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
-    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
+PARSER = lxml.html.HTMLParser(
+    remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
+)
+# lxml.html picks each element's Python class in a Python callback (forms, inputs, labels get their
+# own
+# classes) every time an element is touched; we need none of those classes, so a C-level default
+# lookup
+# gives every element lxml.html's HtmlElement (text_content and the rest) without the per-element
+# call
+PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 
 
 def classes(el) -> str:
@@ -155,7 +221,11 @@ def boilerplate_attrs(attrs: str) -> str:
     (boilerplate unless it holds prose)."""
     if MODIFIER_RE.search(attrs):
         attrs = " ".join(value for value in attrs.split() if not MODIFIER_RE.search(value))
-    if BOILERPLATE_WORD_RE.search(attrs) or BOILERPLATE_PHRASE_RE.search(attrs) or WIDGET_RE.search(attrs):
+    if (
+        BOILERPLATE_WORD_RE.search(attrs)
+        or BOILERPLATE_PHRASE_RE.search(attrs)
+        or WIDGET_RE.search(attrs)
+    ):
         return "yes"
     if WEAK_WIDGET_RE.search(attrs):
         return "widget"
@@ -172,7 +242,8 @@ def holds_prose(el) -> bool:
 
 
 def is_article_header(el) -> bool:
-    """True for a <header> that introduces the article rather than the site (no menu, a real headline)."""
+    """True for a <header> that introduces the article rather than the site (no menu, a real
+    headline)."""
     if any(a.tag in ("article", "main") for a in el.iterancestors()):
         return True
     return el.find(".//nav") is None and has_headline(el)
@@ -193,7 +264,8 @@ def in_boilerplate(el) -> bool:
 
 
 class Layout:
-    """The parts of one parsed page, with boilerplate verdicts remembered (each element is judged once).
+    """The parts of one parsed page, with boilerplate verdicts remembered (each element is judged
+    once).
 
     >>> Layout(parse("<main><h1>Mail giù da domenica sera</h1></main>")).region.tag
     'main'
@@ -219,7 +291,8 @@ class Layout:
         # boxes introduced by a "read also" heading are boilerplate whatever their class, unless
         # the heading sits among the story's own paragraphs
         self.read_also = [
-            box for box in read_also_boxes(tree, self._region_line)
+            box
+            for box in read_also_boxes(tree, self._region_line)
             if not has_story_run(box) and not self.holds_story(box)
         ]
         for box in self.read_also:
@@ -232,11 +305,15 @@ class Layout:
 
     @property
     def classed(self) -> list:
-        """(element, "class id") of the article region's elements with a class or id (looked up once, shared by
+        """(element, "class id") of the article region's elements with a class or id (looked up
+        once, shared by
         the byline and author scans)."""
         if self._classed is None:
             # with each element's "class id" hint, built once for the byline and author scans
-            self._classed = [(el, " ".join(filter(None, (el.get("class"), el.get("id"))))) for el in CLASSED_XPATH(self.region)]
+            self._classed = [
+                (el, " ".join(filter(None, (el.get("class"), el.get("id")))))
+                for el in CLASSED_XPATH(self.region)
+            ]
         return self._classed
 
     @property
@@ -253,7 +330,8 @@ class Layout:
         verdict = self.verdicts.get(el)
         if verdict is None:
             verdict = self.verdicts[el] = (
-                is_boilerplate(el) and not self.holds_story(el) and not self.story_part(el))
+                is_boilerplate(el) and not self.holds_story(el) and not self.story_part(el)
+            )
         return verdict
 
     def story_part(self, el) -> bool:
@@ -299,7 +377,9 @@ class Layout:
             return False  # the headline is still being looked for
         if self._captions is None:
             captions = sum(
-                paragraph_chars(fc) or len(fc.text_content()) for fc in self.region.iter("figcaption"))
+                paragraph_chars(fc) or len(fc.text_content())
+                for fc in self.region.iter("figcaption")
+            )
             prose = paragraph_chars(self.region)
             self._captions = captions >= STORY_MIN and captions >= STORY_SHARE * prose
         return self._captions
@@ -319,7 +399,8 @@ class Layout:
 
     def in_boilerplate(self, el) -> bool:
         """True if the element or one of its ancestors is boilerplate."""
-        # element-keyed dicts and inlined look-ups: this runs for every paragraph, link and text node scanned
+        # element-keyed dicts and inlined look-ups: this runs for every paragraph, link and text
+        # node scanned
         inside, verdicts = self.inside, self.verdicts
         chain = []
         verdict = False
@@ -351,18 +432,22 @@ class Layout:
     def lines(self, el) -> list[str]:
         """Visible text of an element outside boilerplate, one line per block.
 
-        An element of the region that the region's own walk reached gives the same text parts in that walk
-        as in a walk of its own, so its lines are cut from the region's parts instead of walking it again."""
+        An element of the region that the region's own walk reached gives the same text parts in
+        that walk as in a walk of its own, so its lines are cut from the region's parts instead
+        of walking it again.
+        """
         if self._lines is None:
-            self.region_lines
+            _ = self.region_lines  # the region's walk fills the parts and spans read below
         span = self._spans.get(el)
         if span is not None:
-            return split_lines(self._parts[span[0]:span[1]])
+            return split_lines(self._parts[span[0] : span[1]])
         return split_lines(self.text_parts(el)[0])
 
     def text_parts(self, el) -> tuple[list[str], dict]:
-        """The text pieces of ``walk`` (with ``self.is_boilerplate``, the verdict look-up inlined: this is the
-        largest pass over the region), and the (start, end) piece span of each element with children reached."""
+        """The text pieces of ``walk`` (with ``self.is_boilerplate``, the verdict look-up inlined:
+        this is the largest pass over the region), and the (start, end) piece span of each
+        element with children reached.
+        """
         parts: list[str] = []
         spans: dict = {}
         append = parts.append
@@ -471,7 +556,8 @@ HEADING_XPATH = etree.XPath(
     "//body//h2|//body//h3|//body//dt|//body//b|//body//strong|"
     "//body/descendant::*/@class[contains(., 'title') or contains(., 'titul') or "
     "contains(., 'titol') or contains(., 'titel') or contains(., 'tytu') or "
-    "contains(., 'headline')]/..")
+    "contains(., 'headline')]/.."
+)
 
 
 def normalized(text: str) -> str:
@@ -672,11 +758,12 @@ def is_headline_link(a) -> bool:
 
 
 def is_teaser(el) -> bool:
-    """True for an element beside another story's headline link (a card or a list of other stories)."""
+    """True for an element beside another story's headline link (a card, a list of stories)."""
     parent = el.getparent()
     if parent is None:
         return False
-    # a card is small: a byline whose parent is the whole story is not a teaser because of a "read also" link
+    # a card is small: a byline whose parent is the whole story is not a teaser because of a "read
+    # also" link
     for n, node in enumerate(parent.iter()):
         if n > TEASER_NODES or node.tag == "h1":
             return False

@@ -1,4 +1,5 @@
-"""The links of a page, read from the tree extraction parsed: the crawl follows them without a second parse.
+"""The links of a page, read from the tree extraction parsed: the crawl follows them without a
+second parse.
 
 The rules are Scrapy's ``LinkExtractor`` defaults (``a`` and ``area`` hrefs, whitespace
 stripped, joined with the ``<base href>``, made safe with w3lib, not canonicalised), plus
@@ -20,22 +21,30 @@ LINK_ATTR = "href"
 
 
 def raw_links(tree) -> tuple[str | None, list[str]]:
-    """The first ``<base href>`` and every ``a``/``area`` href of a parsed page, as written, in page order.
+    """The first ``<base href>`` and every ``a``/``area`` href of a parsed page, as written, in page
+    order.
 
-    Read before extraction looks at the tree, so nothing it may later do to the tree can hide a link.
+    Read before extraction looks at the tree, so nothing it may later do to the tree can hide a
+    link.
 
     >>> from incident_timeline.extract.layout import parse
-    >>> raw_links(parse('<base href="/a/"><p><a href="b">B</a><map><area href=" c "></map><a name="x">'))
+    >>> page = '<base href="/a/"><p><a href="b">B</a><map><area href=" c "></map><a name="x">'
+    >>> raw_links(parse(page))
     ('/a/', ['b', ' c '])
     """
-    base = next((el.get(LINK_ATTR) for el in tree.iter("base") if el.get(LINK_ATTR) is not None), None)
+    base = next(
+        (el.get(LINK_ATTR) for el in tree.iter("base") if el.get(LINK_ATTR) is not None), None
+    )
     return base, [href for el in tree.iter(*LINK_TAGS) if (href := el.get(LINK_ATTR)) is not None]
 
 
-def resolve(base: str | None, hrefs: list[str], url: str | None, encoding: str = "utf-8") -> list[str]:
+def resolve(
+    base: str | None, hrefs: list[str], url: str | None, encoding: str = "utf-8"
+) -> list[str]:
     """Absolute, safe, fragment-free URLs of ``hrefs``, each once, in order.
 
-    ``url`` is the page's address and ``base`` its ``<base href>`` (relative to ``url``); ``encoding``
+    ``url`` is the page's address and ``base`` its ``<base href>`` (relative to ``url``);
+    ``encoding``
     is the codec the page was decoded with, used for non-ASCII characters in a query as a browser
     would (the path is always UTF-8). Without ``url``, relative links stay relative. Links that
     cannot be made into a URL (``http://[bad``) are skipped, as LinkExtractor does.
@@ -46,7 +55,8 @@ def resolve(base: str | None, hrefs: list[str], url: str | None, encoding: str =
     if encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
         encoding = "utf-8"  # as browsers do: a query is never written in UTF-16
     page = safe_url_string(url) if url else ""
-    # the first <base href> is the base, an empty one leaves the page's (as w3lib's get_base_url reads it)
+    # the first <base href> is the base, an empty one leaves the page's (as w3lib's get_base_url
+    # reads it)
     base = strip_html5_whitespace(base) if base else ""
     if base:
         try:
@@ -64,7 +74,8 @@ def resolve(base: str | None, hrefs: list[str], url: str | None, encoding: str =
 
 
 def safe(url: str, encoding: str) -> str:
-    """``safe_url_string`` with the page's encoding, or UTF-8 when that encoding cannot write the query.
+    """``safe_url_string`` with the page's encoding, or UTF-8 when that encoding cannot write the
+    query.
 
     >>> safe("http://s.it/città?q=€", "cp1252"), safe("http://s.it/?q=città", "ascii")
     ('http://s.it/citt%C3%A0?q=%80', 'http://s.it/?q=citt%C3%A0')
@@ -72,5 +83,6 @@ def safe(url: str, encoding: str) -> str:
     try:
         return safe_url_string(url, encoding=encoding)
     except UnicodeEncodeError:
-        # Scrapy drops such a link; a browser would still follow it, and UTF-8 is what servers expect today
+        # Scrapy drops such a link; a browser would still follow it, and UTF-8 is what servers
+        # expect today
         return safe_url_string(url, encoding="utf-8")

@@ -12,18 +12,26 @@ from .timestamps import find_human, zone
 from .titles import meta_content
 
 PAGINATION_TEXT_RE = re.compile(
-    r"^\W*(?:(?:pagina|page|seite|strona|página)\s+)?(?:next|older|newer|successiv[ao]|avanti|precedente|weiter|nächste|vorherige|suivante?|précédente?|"
+    r"^\W*(?:(?:pagina|page|seite|strona|página)\s+)?(?:next|older|newer|successiv[ao]|avanti|"
+    r"precedente|weiter|nächste|vorherige|suivante?|précédente?|"
     r"siguiente|anterior|volgende|vorige|próxima|mais antigos|następna|poprzednia|\d{1,3})?\W*$",
     re.I,
 )
-PAGINATION_HREF_RE = re.compile(r"(?:/page/|/pagina/|/seite/|/strona/|/pagina-|[?&](?:page|pag|pagina|seite|strona|p|pg)=)\d+", re.I)
+PAGINATION_HREF_RE = re.compile(
+    r"(?:/page/|/pagina/|/seite/|/strona/|/pagina-|[?&](?:page|pag|pagina|seite|strona|p|pg)=)\d+",
+    re.I,
+)
 PAGINATION_XPATH = (
-    '//link[@rel="next" or @rel="prev"]|//a[@rel="next" or @rel="prev"]|//*[contains(@class, "paginat") or contains(@class, "pager") '
-    'or contains(@class, "page-numbers") or contains(@class, "paginaz") or contains(@class, "pagine") or contains(@class, "stronicowanie")]//a'
+    '//link[@rel="next" or @rel="prev"]|//a[@rel="next" or @rel="prev"]|//*[contains(@class, '
+    '"paginat") or contains(@class, "pager") '
+    'or contains(@class, "page-numbers") or contains(@class, "paginaz") or contains(@class, '
+    '"pagine") or contains(@class, "stronicowanie")]//a'
 )
 LISTING_URL_RE = re.compile(
-    r"/(?:tag|tags|category|categoria|categorie|argomenti|argomento|topic|topics|section|sezione|rubrica|archivio|archive|archiv|author|autore|autor|auteur|"
-    r"thema|themen|rubrique|seccion|secci%C3%B3n|page|pagina|seite|strona)(?:/|$)|/(?:search|cerca|ricerca|suche|recherche|buscar|busca|zoeken|pesquisa|szukaj)\b|"
+    r"/(?:tag|tags|category|categoria|categorie|argomenti|argomento|topic|topics|section|sezione|"
+    r"rubrica|archivio|archive|archiv|author|autore|autor|auteur|"
+    r"thema|themen|rubrique|seccion|secci%C3%B3n|page|pagina|seite|strona)(?:/|$)|/(?:search|cerca|"
+    r"ricerca|suche|recherche|buscar|busca|zoeken|pesquisa|szukaj)\b|"
     r"[?&](?:q|s|query|search)=|[?&](?:page|pagina|seite|strona|pg)=0*(?:[2-9]|1\d)",
     re.I,
 )
@@ -47,7 +55,8 @@ def teaser_links(layout, scope=None) -> int:
     outside menus and related boxes, within ``scope`` (default: the whole page)."""
     scope = layout.tree if scope is None else scope
     hrefs = set()
-    # cheapest test first (a string XPath is compiled again on every call: HEADING_LINKS is compiled once)
+    # cheapest test first (a string XPath is compiled again on every call: HEADING_LINKS is compiled
+    # once)
     for h in scope.iterdescendants("h2", "h3", "h4"):
         if len(h.text_content().strip()) < TEASER_MIN:
             continue
@@ -56,7 +65,12 @@ def teaser_links(layout, scope=None) -> int:
             continue
         hrefs.add(links[0].get("href"))
     for items in scope.iterdescendants("ul", "ol"):
-        headlines = [a for li in items.iterchildren("li") for a in li.iterchildren("a") if len(a.text_content().strip()) >= TEASER_MIN and a.get("href")]
+        headlines = [
+            a
+            for li in items.iterchildren("li")
+            for a in li.iterchildren("a")
+            if len(a.text_content().strip()) >= TEASER_MIN and a.get("href")
+        ]
         if len(headlines) >= 4 and not layout.in_boilerplate(items):
             hrefs.update(a.get("href") for a in headlines)
     return len(hrefs)
@@ -86,9 +100,12 @@ def prose_chars(region) -> int:
 
 
 def own_text_chars(layout) -> int:
-    """Characters of the region's visible text outside links and boilerplate: what the page says itself."""
+    """Characters of the region's visible text outside links and boilerplate: what the page says
+    itself."""
     total = 0
-    for node in layout.region.xpath(".//text()[not(ancestor::a) and not(ancestor::script) and not(ancestor::style)]"):
+    for node in layout.region.xpath(
+        ".//text()[not(ancestor::a) and not(ancestor::script) and not(ancestor::style)]"
+    ):
         parent = node.getparent()
         if node.strip() and parent is not None and not layout.in_boilerplate(parent):
             total += len(node.strip())
@@ -96,14 +113,19 @@ def own_text_chars(layout) -> int:
 
 
 def has_pagination(tree) -> bool:
-    """rel=next/prev links, a pager block, or a numbered page link labelled as a page ("2", "Next »")."""
+    """rel=next/prev links, a pager block, or a numbered page link labelled as a page ("2", "Next
+    »")."""
     if PAGINATION_FIND(tree):
         return True
-    return any(PAGINATION_HREF_RE.search(a.get("href", "")) and PAGINATION_TEXT_RE.match(a.text_content()) for a in tree.iter("a"))
+    return any(
+        PAGINATION_HREF_RE.search(a.get("href", "")) and PAGINATION_TEXT_RE.match(a.text_content())
+        for a in tree.iter("a")
+    )
 
 
 def dated_rows(layout, scope=None) -> int:
-    """Rows (list items, table rows, teaser blocks) pairing another story's headline link with a date,
+    """Rows (list items, table rows, teaser blocks) pairing another story's headline link with a
+    date,
     within ``scope`` (default: the whole page)."""
     rows = set()
     for a in (layout.tree if scope is None else scope).iter("a"):
@@ -131,9 +153,15 @@ def row_has_date(row, link_text: str) -> bool:
 
 
 def is_listing(layout, items: list[dict], article: dict | None, url: str | None) -> bool:
-    """True for index, section and pagination pages: many story links or dated rows, little prose of their own.
+    """True for index, section and pagination pages: many story links or dated rows, little prose of
+    their own.
 
-    >>> is_listing(Layout(parse("<h1>Tech</h1>" + '<h2><a href="/a">A long enough story headline</a></h2>' * 8)), [], None, None)
+    >>> from incident_timeline.extract.layout import Layout, parse
+    >>> teasers = "".join(
+    ...     f'<h2><a href="/2023/01/story-{i}">A long enough story headline, number {i}</a></h2>'
+    ...     for i in range(8)
+    ... )
+    >>> is_listing(Layout(parse("<h1>Tech</h1>" + teasers)), [], None, None)
     True
     """
     tree = layout.tree
@@ -144,19 +172,24 @@ def is_listing(layout, items: list[dict], article: dict | None, url: str | None)
     score -= 2 if prose >= PROSE_MIN else 0
     score += 2 if jsonld.is_listing(items) else 0
     score += 1 if url and LISTING_URL_RE.search(re.sub(r"^[a-z]+://[^/]+", "", url)) else 0
-    # story links (2), pagination (1) and bare prose (1) are the costly signals: skip them when they cannot decide
+    # story links (2), pagination (1) and bare prose (1) are the costly signals: skip them when they
+    # cannot decide
     if score + 2 + 1 + (prose < PROSE_MIN) < 2:
         return False
     # every later signal only adds: once the score reaches 2 the verdict cannot change
     if score >= 2:
         return True
-    # a headline with its own paragraphs around it is an article: the teaser rails, related grids and
+    # a headline with its own paragraphs around it is an article: the teaser rails, related grids
+    # and
     # "latest news" boxes beside it list other stories, not this page
     body = tree.find("body")
     region = layout.region
     # a story of its own: paragraphs, or text split by <br> or into div "paragraphs"
-    own_story = region is not body and region is not tree and (
-        has_prose(region, STORY_PROSE) or text_block_chars(region) >= STORY_PROSE)
+    own_story = (
+        region is not body
+        and region is not tree
+        and (has_prose(region, STORY_PROSE) or text_block_chars(region) >= STORY_PROSE)
+    )
     scope = region if own_story else None
     teasers = teaser_links(layout, scope)
     stories = 2 if teasers >= 6 else 1 if teasers >= 3 else 0

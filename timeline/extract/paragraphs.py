@@ -75,8 +75,10 @@ def with_continuations(text: str, layout) -> str:
     if family is None:
         return text
     blocks = [
-        el for el in family.iter(block.tag)
-        if el.get("class") == kind and not nested(el, block)
+        el
+        for el in family.iter(block.tag)
+        if el.get("class") == kind
+        and not nested(el, block)
         and not any(a.get("class") == kind for a in el.iterancestors(block.tag))
     ]
     if len(blocks) < 2:
@@ -99,8 +101,11 @@ def with_following_blocks(text: str, layout) -> str:
     if len(text) >= SHORT_STORY or region.tag in ("body", "html") or region.getparent() is None:
         return text
     # a region wrapped alone in its block: the blocks beside that wrapper
-    while region.getparent() is not None and region.getparent().tag not in ("body", "html") and \
-            sum(isinstance(child.tag, str) for child in region.getparent()) == 1:
+    while (
+        region.getparent() is not None
+        and region.getparent().tag not in ("body", "html")
+        and sum(isinstance(child.tag, str) for child in region.getparent()) == 1
+    ):
         region = region.getparent()
     lines = []
     for el in region.itersiblings():

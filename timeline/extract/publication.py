@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 from . import bylines, fields, foreign, signals
+from .candidate import EARLIEST, EITHER, PUBLISHED, UPDATED, Candidate
 from .language import declared
 from .last_resort import htmldate_candidate, page_wide
-from .signals import EARLIEST, EITHER, PUBLISHED, UPDATED, Candidate
 from .stated import EAST, WEST, as_page_states
 from .timestamps import Stamp, make_stamp
 from .zones import declared_locale, page_zone
@@ -279,9 +279,7 @@ def settled(structured: list, url_candidates: list, now: datetime, layout) -> bo
     either an update date or no update label anywhere in the article's text."""
     kept = plausible(structured, now)
     published = [
-        c
-        for c in kept
-        if c.role == signals.PUBLISHED and c.trust >= 90 and c.stamp.precision != "day"
+        c for c in kept if c.role == PUBLISHED and c.trust >= 90 and c.stamp.precision != "day"
     ]
     if not published:
         return False
@@ -291,13 +289,13 @@ def settled(structured: list, url_candidates: list, now: datetime, layout) -> bo
     if any(
         c.stamp.day != best.stamp.day
         for c in kept
-        if c.role == signals.PUBLISHED and c.trust >= MACHINE_TRUST
+        if c.role == PUBLISHED and c.trust >= MACHINE_TRUST
     ):
         return False  # the machine dates disagree: the byline arbitrates
-    if any(c.role == signals.UPDATED and c.trust >= 90 for c in kept):
+    if any(c.role == UPDATED and c.trust >= 90 for c in kept):
         # an update long after: the page may show only that one (see shown_as_of_update)
         return bool(url_candidates) or all(
-            c.stamp.day - best.stamp.day <= REISSUE_GAP for c in kept if c.role == signals.UPDATED
+            c.stamp.day - best.stamp.day <= REISSUE_GAP for c in kept if c.role == UPDATED
         )
     text = layout.region.text_content()
     return not bylines.UPDATED_LABEL_RE.search(text) and not bylines.ORIGINAL_RE.search(text)

@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from datetime import UTC, date
 from functools import lru_cache
-from datetime import date, timezone
 
+from .bylines import label_before
+from .candidate import EITHER, PUBLISHED, UPDATED, Candidate
 from .jsonld import text as ld_text
-from .titles import metas
 from .layout import is_teaser
-from .timestamps import MONTH_NUMBER, Stamp, make_stamp, parse_human, parse_machine
-
-PUBLISHED, UPDATED, EITHER = "published", "updated", "either"
-UTC = timezone.utc
-# no page is dated before the web had news sites
-EARLIEST = date(1995, 1, 1)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A date found on the page, what it claims to be, and how far we trust its source."""
-
-    stamp: Stamp
-    role: str
-    trust: int
-    source: str
-
+from .timestamps import MONTH_NUMBER, make_stamp, parse_human, parse_machine
+from .titles import metas
 
 # a meta that only says "date" (date, dc.date, dcterms.date) is as often the page's last change as
 # its publication: the byline under the headline, when there is one, says which day the story is
@@ -34,26 +19,54 @@ class Candidate:
 GENERIC = 61
 # meta name/property → (role, trust); the OpenGraph article namespace is the most reliable.
 META_DATES = {
-    "article:published_time": (PUBLISHED, 95), "og:article:published_time": (PUBLISHED, 95),
-    "og:published_time": (PUBLISHED, 93), "article:published": (PUBLISHED, 90),
-    "article:modified_time": (UPDATED, 95), "og:article:modified_time": (UPDATED, 95),
-    "og:updated_time": (UPDATED, 93), "article:modified": (UPDATED, 90), "og:modified_time": (UPDATED, 90),
-    "datepublished": (PUBLISHED, 88), "datemodified": (UPDATED, 88), "datecreated": (PUBLISHED, 80),
-    "pubdate": (PUBLISHED, 85), "publishdate": (PUBLISHED, 85), "publish-date": (PUBLISHED, 85),
-    "publish_date": (PUBLISHED, 85), "published_date": (PUBLISHED, 85), "publication_date": (PUBLISHED, 85),
-    "publication-date": (PUBLISHED, 85), "date_published": (PUBLISHED, 85), "article.published": (PUBLISHED, 85),
-    "article_date_original": (PUBLISHED, 85), "originalpublicationdate": (PUBLISHED, 85),
-    "parsely-pub-date": (PUBLISHED, 85), "sailthru.date": (PUBLISHED, 84), "dc.date.issued": (PUBLISHED, 85),
-    "dcterms.issued": (PUBLISHED, 85), "dc.date.created": (PUBLISHED, 82), "dcterms.created": (PUBLISHED, 82),
-    "dc.date": (PUBLISHED, GENERIC), "dcterms.date": (PUBLISHED, GENERIC),
+    "article:published_time": (PUBLISHED, 95),
+    "og:article:published_time": (PUBLISHED, 95),
+    "og:published_time": (PUBLISHED, 93),
+    "article:published": (PUBLISHED, 90),
+    "article:modified_time": (UPDATED, 95),
+    "og:article:modified_time": (UPDATED, 95),
+    "og:updated_time": (UPDATED, 93),
+    "article:modified": (UPDATED, 90),
+    "og:modified_time": (UPDATED, 90),
+    "datepublished": (PUBLISHED, 88),
+    "datemodified": (UPDATED, 88),
+    "datecreated": (PUBLISHED, 80),
+    "pubdate": (PUBLISHED, 85),
+    "publishdate": (PUBLISHED, 85),
+    "publish-date": (PUBLISHED, 85),
+    "publish_date": (PUBLISHED, 85),
+    "published_date": (PUBLISHED, 85),
+    "publication_date": (PUBLISHED, 85),
+    "publication-date": (PUBLISHED, 85),
+    "date_published": (PUBLISHED, 85),
+    "article.published": (PUBLISHED, 85),
+    "article_date_original": (PUBLISHED, 85),
+    "originalpublicationdate": (PUBLISHED, 85),
+    "parsely-pub-date": (PUBLISHED, 85),
+    "sailthru.date": (PUBLISHED, 84),
+    "dc.date.issued": (PUBLISHED, 85),
+    "dcterms.issued": (PUBLISHED, 85),
+    "dc.date.created": (PUBLISHED, 82),
+    "dcterms.created": (PUBLISHED, 82),
+    "dc.date": (PUBLISHED, GENERIC),
+    "dcterms.date": (PUBLISHED, GENERIC),
     "dc:date": (PUBLISHED, GENERIC),
-    "citation_publication_date": (PUBLISHED, 84), "citation_date": (PUBLISHED, 82),
-    "cxenseparse:recs:publishtime": (PUBLISHED, 84), "displaydate": (PUBLISHED, 80),
+    "citation_publication_date": (PUBLISHED, 84),
+    "citation_date": (PUBLISHED, 82),
+    "cxenseparse:recs:publishtime": (PUBLISHED, 84),
+    "displaydate": (PUBLISHED, 80),
     "date": (PUBLISHED, GENERIC),
-    "created": (PUBLISHED, 75), "article.created": (PUBLISHED, 80), "og:pubdate": (PUBLISHED, 84),
-    "dc.date.modified": (UPDATED, 82), "dcterms.modified": (UPDATED, 82), "article.updated": (UPDATED, 82),
-    "lastmod": (UPDATED, 80), "last-modified": (UPDATED, 78), "revised": (UPDATED, 75),
-    "sailthru.lastmodified": (UPDATED, 80), "parsely-updated-date": (UPDATED, 82),
+    "created": (PUBLISHED, 75),
+    "article.created": (PUBLISHED, 80),
+    "og:pubdate": (PUBLISHED, 84),
+    "dc.date.modified": (UPDATED, 82),
+    "dcterms.modified": (UPDATED, 82),
+    "article.updated": (UPDATED, 82),
+    "lastmod": (UPDATED, 80),
+    "last-modified": (UPDATED, 78),
+    "revised": (UPDATED, 75),
+    "sailthru.lastmodified": (UPDATED, 80),
+    "parsely-updated-date": (UPDATED, 82),
 }
 # a site's own publication metas ("govuk:first-published-at", "zdf:publicationdate", "bt:pubdate",
 # "dcsext.articlefirstpublished"): a name that says publication or change is read as one; some are
@@ -62,8 +75,17 @@ META_DATES = {
 VENDOR_UPDATED_RE = re.compile(r"modif|updat|lastpub|revis|moddate|changed")
 VENDOR_PUBLISHED_RE = re.compile(r"publi|pubdate|pubtime|releasedate|firstpub|created|issued")
 VENDOR_PUBLISHED, VENDOR_UPDATED = (PUBLISHED, 67), (UPDATED, 80)
-LD_DATES = {"datePublished": (PUBLISHED, 100), "dateCreated": (PUBLISHED, 80), "dateModified": (UPDATED, 100), "uploadDate": (PUBLISHED, 85)}
-ITEMPROP_DATES = {"datepublished": (PUBLISHED, 90), "datecreated": (PUBLISHED, 78), "datemodified": (UPDATED, 90)}
+LD_DATES = {
+    "datePublished": (PUBLISHED, 100),
+    "dateCreated": (PUBLISHED, 80),
+    "dateModified": (UPDATED, 100),
+    "uploadDate": (PUBLISHED, 85),
+}
+ITEMPROP_DATES = {
+    "datepublished": (PUBLISHED, 90),
+    "datecreated": (PUBLISHED, 78),
+    "datemodified": (UPDATED, 90),
+}
 TIME_PUBLISHED_RE = re.compile(r"publi|pubdate|posted|created|entry-date|data-pubbl", re.I)
 TIME_UPDATED_RE = re.compile(r"updat|modif|aggiorn|aktualis|revised", re.I)
 
@@ -131,7 +153,11 @@ def from_microdata(layout, tz) -> list[Candidate]:
         if layout.in_boilerplate(el) and not in_own_posting(el, layout):
             continue
         # microformats put the machine value of <abbr class="published"> in its title
-        value = el.get("content") or el.get("datetime") or (el.get("title") if el.tag == "abbr" else None)
+        value = (
+            el.get("content")
+            or el.get("datetime")
+            or (el.get("title") if el.tag == "abbr" else None)
+        )
         stamp = parse_machine(value, tz) if value else parse_human(el.text_content(), tz)
         if stamp:
             seen.add(key)
@@ -145,7 +171,9 @@ def in_own_posting(el, layout) -> bool:
     itself: Blogger puts a post's datePublished in its "post-footer"."""
     for anc in el.iterancestors():
         if anc.get("itemscope") is not None:
-            return bool(ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or "")) and not layout.in_boilerplate(anc)
+            return bool(
+                ARTICLE_ITEMTYPE_RE.search(anc.get("itemtype") or "")
+            ) and not layout.in_boilerplate(anc)
     return False
 
 
@@ -154,8 +182,6 @@ ARTICLE_ITEMTYPE_RE = re.compile(r"Article|Posting|Report", re.I)
 
 def from_time_elements(layout, tz) -> list[Candidate]:
     """<time datetime> inside the article region, typed by pubdate/class or a nearby label."""
-    from .bylines import label_before  # bylines imports signals: import late
-
     found = []
     for el in layout.region.iter("time"):
         if layout.in_boilerplate(el) or is_teaser(el):
@@ -164,7 +190,17 @@ def from_time_elements(layout, tz) -> list[Candidate]:
         stamp = parse_machine(value, tz) if value else parse_human(el.text_content(), tz)
         if not stamp:
             continue
-        hints = " ".join(filter(None, (el.get("class"), el.get("itemprop"), el.get("id"), el.getparent().get("class") if el.getparent() is not None else None)))
+        hints = " ".join(
+            filter(
+                None,
+                (
+                    el.get("class"),
+                    el.get("itemprop"),
+                    el.get("id"),
+                    el.getparent().get("class") if el.getparent() is not None else None,
+                ),
+            )
+        )
         if el.get("pubdate") is not None or TIME_PUBLISHED_RE.search(hints):
             role, trust = PUBLISHED, 86
         elif TIME_UPDATED_RE.search(hints):

@@ -7,11 +7,11 @@ CMSes often normalise to UTC ("2023-11-09T02:11:03Z") a story their readers see 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
-from typing import Callable
+from datetime import UTC, datetime, timedelta, timezone
 
-from .signals import UPDATED, Candidate
+from .candidate import UPDATED, Candidate
 from .timestamps import Stamp
 
 # the widest offsets of inhabited places with news sites: Hawaii (UTC-10:00) to Kiribati (UTC+14:00)
@@ -43,7 +43,7 @@ def as_page_states(
     stated = stamp.stated
     if not isinstance(stated, datetime) or stated.utcoffset() != timedelta(0):
         return stamp
-    instant = stamp.moment.astimezone(timezone.utc)
+    instant = stamp.moment.astimezone(UTC)
     offset = written_offset(instant, structured)
     if offset is not None:
         return replace(stamp, stated=instant.astimezone(timezone(offset)))

@@ -7,9 +7,17 @@ import re
 
 import trafilatura
 
-from .layout import NAME_VALUES_XPATH, SKIP_TAGS, boilerplate_attrs, normalized, paragraph_chars
-from .layout import LONG_TEXT_XPATH, text_block_chars
-from .layout import Layout, parse  # noqa: F401  (doctests)
+from .layout import (  # noqa: F401  (doctests)
+    LONG_TEXT_XPATH,
+    NAME_VALUES_XPATH,
+    SKIP_TAGS,
+    Layout,
+    boilerplate_attrs,
+    normalized,
+    paragraph_chars,
+    parse,
+    text_block_chars,
+)
 from .paragraphs import own_text, with_continuations, with_following_blocks
 
 MIN_TEXT = 250
@@ -102,8 +110,14 @@ def extracted(scope, url: str | None, prune: str | None, fast: bool, precision: 
     """One trafilatura run (public ``bare_extraction``, tables kept), read-also lines dropped."""
     try:
         doc = trafilatura.bare_extraction(
-            scope, url=url, fast=fast, include_comments=False, favor_precision=precision,
-            include_tables=True, with_metadata=False, prune_xpath=prune,
+            scope,
+            url=url,
+            fast=fast,
+            include_comments=False,
+            favor_precision=precision,
+            include_tables=True,
+            with_metadata=False,
+            prune_xpath=prune,
         )
     except Exception:  # trafilatura raises on odd trees; our own cleanup takes over
         return ""

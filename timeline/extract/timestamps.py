@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -51,7 +51,9 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def make_stamp(d: date, t: time | None, tz: ZoneInfo, offset: timezone | None = None, seconds: bool = False) -> Stamp:
+def make_stamp(
+    d: date, t: time | None, tz: ZoneInfo, offset: timezone | None = None, seconds: bool = False
+) -> Stamp:
     """A Stamp from a calendar date and optional wall time; `offset` is the source's own zone."""
     if t is None:
         return Stamp(datetime.combine(d, time(0), tz), "day", d)
@@ -62,7 +64,8 @@ def make_stamp(d: date, t: time | None, tz: ZoneInfo, offset: timezone | None = 
 
 ISO_RE = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
-    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
+    r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|"
+    r"[+-]\d{2})?)?"
 )
 
 
@@ -86,11 +89,13 @@ def parse_machine(value: str, tz: ZoneInfo) -> Stamp | None:
             day = date(int(y), int(mo), int(d))
             if h is None:
                 return make_stamp(day, None, tz)
-            return make_stamp(day, time(int(h), int(mi), int(s or 0)), tz, parse_offset(off), s is not None)
+            return make_stamp(
+                day, time(int(h), int(mi), int(s or 0)), tz, parse_offset(off), s is not None
+            )
         except ValueError:
             return None
     if re.match(r"^\s*\d{10}(\.\d+)?\s*$", value):  # unix epoch seconds
-        instant = datetime.fromtimestamp(float(value), timezone.utc)
+        instant = datetime.fromtimestamp(float(value), UTC)
         return Stamp(instant.astimezone(tz), "second", instant)
     try:
         moment = parsedate_to_datetime(value)
@@ -141,33 +146,89 @@ def parse_offset(text: str | None) -> timezone | None:
 
 
 ZONE_NAMES = {
-    "Z": timezone.utc, "UTC": timezone.utc, "GMT": timezone.utc, "WET": timezone.utc,
-    "CET": timezone(timedelta(hours=1)), "MEZ": timezone(timedelta(hours=1)),
-    "CEST": timezone(timedelta(hours=2)), "MESZ": timezone(timedelta(hours=2)),
-    "BST": timezone(timedelta(hours=1)), "WEST": timezone(timedelta(hours=1)),
-    "EET": timezone(timedelta(hours=2)), "EEST": timezone(timedelta(hours=3)),
+    "Z": UTC,
+    "UTC": UTC,
+    "GMT": UTC,
+    "WET": UTC,
+    "CET": timezone(timedelta(hours=1)),
+    "MEZ": timezone(timedelta(hours=1)),
+    "CEST": timezone(timedelta(hours=2)),
+    "MESZ": timezone(timedelta(hours=2)),
+    "BST": timezone(timedelta(hours=1)),
+    "WEST": timezone(timedelta(hours=1)),
+    "EET": timezone(timedelta(hours=2)),
+    "EEST": timezone(timedelta(hours=3)),
     # North American zones: "ET"/"PT" follow daylight saving, so they are the region's rules
-    "ET": ZoneInfo("America/New_York"), "EST": timezone(timedelta(hours=-5)), "EDT": timezone(timedelta(hours=-4)),
-    "CT": ZoneInfo("America/Chicago"), "CST": timezone(timedelta(hours=-6)), "CDT": timezone(timedelta(hours=-5)),
-    "MT": ZoneInfo("America/Denver"), "MST": timezone(timedelta(hours=-7)), "MDT": timezone(timedelta(hours=-6)),
-    "PT": ZoneInfo("America/Los_Angeles"), "PST": timezone(timedelta(hours=-8)), "PDT": timezone(timedelta(hours=-7)),
-    "BRT": timezone(timedelta(hours=-3)), "HORÁRIO DE BRASÍLIA": ZoneInfo("America/Sao_Paulo"),
+    "ET": ZoneInfo("America/New_York"),
+    "EST": timezone(timedelta(hours=-5)),
+    "EDT": timezone(timedelta(hours=-4)),
+    "CT": ZoneInfo("America/Chicago"),
+    "CST": timezone(timedelta(hours=-6)),
+    "CDT": timezone(timedelta(hours=-5)),
+    "MT": ZoneInfo("America/Denver"),
+    "MST": timezone(timedelta(hours=-7)),
+    "MDT": timezone(timedelta(hours=-6)),
+    "PT": ZoneInfo("America/Los_Angeles"),
+    "PST": timezone(timedelta(hours=-8)),
+    "PDT": timezone(timedelta(hours=-7)),
+    "BRT": timezone(timedelta(hours=-3)),
+    "HORÁRIO DE BRASÍLIA": ZoneInfo("America/Sao_Paulo"),
     "HORA DE BRASÍLIA": ZoneInfo("America/Sao_Paulo"),
 }
 
 MONTHS = {
-    1: "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari stycznia styczeń ledna leden ianuarie ian tammikuuta tammikuu január siječnja siječanj januarja ιανουαρίου ιανουάριος ιαν sij",
-    2: "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari lutego luty února únor februarie helmikuuta helmikuu február febr veljače veljača februarja φεβρουαρίου φεβρουάριος φεβ velj",
-    3: "marzo mar march märz maerz mär mrz mars março marco maart mrt marca marzec března březen martie marts maaliskuuta maaliskuu március márc ožujka ožujak μαρτίου μάρτιος μαρ ožu",
-    4: "aprile apr april avril avr abril abr kwietnia kwiecień dubna duben aprilie huhtikuuta huhtikuu április ápr travnja travanj aprila απριλίου απρίλιος απρ tra.",
-    5: "maggio mag may mai mayo maio mei maja maj května květen toukokuuta toukokuu május máj svibnja svibanj μαΐου μαΐος μάιος μαΐ svi",
-    6: "giugno giu june jun juni juin junio junho czerwca czerwiec června červen iunie iun kesäkuuta kesäkuu június jún lipnja lipanj junija ιουνίου ιούνιος ιουν lip",
-    7: "luglio lug july jul juli juillet juil julio julho lipca lipiec července červenec iulie iul heinäkuuta heinäkuu július júl srpnja srpanj julija ιουλίου ιούλιος ιουλ srp",
-    8: "agosto ago august aug août aout augustus augusti sierpnia sierpień srpna srpen elokuuta elokuu augusztus kolovoza kolovoz avgusta avgust αυγούστου αύγουστος αυγ kol",
-    9: "settembre set september sep sept septembre septiembre setiembre setembro września wrzesień září septembrie syyskuuta syyskuu szeptember szept rujna rujan septembra σεπτεμβρίου σεπτέμβριος σεπ ruj",
-    10: "ottobre ott october oct oktober octobre octubre outubro okt października październik října říjen octombrie lokakuuta lokakuu október oktobra οκτωβρίου οκτώβριος οκτ lis",
-    11: "novembre nov november noviembre novembro listopada listopad noiembrie marraskuuta marraskuu novembra studenoga studenog studeni νοεμβρίου νοέμβριος νοε stu",
-    12: "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia grudzień prosince prosinec decembrie desember joulukuuta joulukuu decembra prosinca prosinac δεκεμβρίου δεκέμβριος δεκ pro.",
+    1: (
+        "gennaio gen january jan januar jänner jän janvier janv enero ene janeiro januari stycznia "
+        "styczeń ledna leden ianuarie ian tammikuuta tammikuu január siječnja siječanj januarja "
+        "ιανουαρίου ιανουάριος ιαν sij"
+    ),
+    2: (
+        "febbraio feb february februar février fevrier févr fevr febrero fevereiro fev februari "
+        "lutego luty února únor februarie helmikuuta helmikuu február febr veljače veljača "
+        "februarja φεβρουαρίου φεβρουάριος φεβ velj"
+    ),
+    3: (
+        "marzo mar march märz maerz mär mrz mars março marco maart mrt marca marzec března březen "
+        "martie marts maaliskuuta maaliskuu március márc ožujka ožujak μαρτίου μάρτιος μαρ ožu"
+    ),
+    4: (
+        "aprile apr april avril avr abril abr kwietnia kwiecień dubna duben aprilie huhtikuuta "
+        "huhtikuu április ápr travnja travanj aprila απριλίου απρίλιος απρ tra."
+    ),
+    5: (
+        "maggio mag may mai mayo maio mei maja maj května květen toukokuuta toukokuu május máj "
+        "svibnja svibanj μαΐου μαΐος μάιος μαΐ svi"
+    ),
+    6: (
+        "giugno giu june jun juni juin junio junho czerwca czerwiec června červen iunie iun "
+        "kesäkuuta kesäkuu június jún lipnja lipanj junija ιουνίου ιούνιος ιουν lip"
+    ),
+    7: (
+        "luglio lug july jul juli juillet juil julio julho lipca lipiec července červenec iulie "
+        "iul heinäkuuta heinäkuu július júl srpnja srpanj julija ιουλίου ιούλιος ιουλ srp"
+    ),
+    8: (
+        "agosto ago august aug août aout augustus augusti sierpnia sierpień srpna srpen elokuuta "
+        "elokuu augusztus kolovoza kolovoz avgusta avgust αυγούστου αύγουστος αυγ kol"
+    ),
+    9: (
+        "settembre set september sep sept septembre septiembre setiembre setembro września "
+        "wrzesień září septembrie syyskuuta syyskuu szeptember szept rujna rujan septembra "
+        "σεπτεμβρίου σεπτέμβριος σεπ ruj"
+    ),
+    10: (
+        "ottobre ott october oct oktober octobre octubre outubro okt października październik "
+        "října říjen octombrie lokakuuta lokakuu október oktobra οκτωβρίου οκτώβριος οκτ lis"
+    ),
+    11: (
+        "novembre nov november noviembre novembro listopada listopad noiembrie marraskuuta "
+        "marraskuu novembra studenoga studenog studeni νοεμβρίου νοέμβριος νοε stu"
+    ),
+    12: (
+        "dicembre dic december dec dezember dez décembre decembre déc diciembre dezembro grudnia "
+        "grudzień prosince prosinec decembrie desember joulukuuta joulukuu decembra prosinca "
+        "prosinac δεκεμβρίου δεκέμβριος δεκ pro."
+    ),
 }
 # the languages whose month names and bylines the tables above read (others go to dateparser, see
 # foreign.py)
@@ -177,19 +238,28 @@ MONTH_NUMBER = {name: n for n, names in MONTHS.items() for name in names.split()
 MONTH = "|".join(re.escape(name) for name in sorted(MONTH_NUMBER, key=len, reverse=True))
 
 TIME = (
-    r"\s*(?:\s*(?:[,|·•–—-]|\bum\b|\bat\b|\balle\b|\bore\b|\bh\b\.?|\bà\b|\ba\s+las\b|\bàs\b|\bom\b|\bkl\b\.?|\bklo\b|\bkello\b|\bob\b|\bu\b|\bo\s+godz\.?|\bgodz\.?|στις|\.|\bdès\b)\s*)*"
+    r"\s*(?:\s*(?:[,|·•–—-]|\bum\b|\bat\b|\balle\b|\bore\b|\bh\b\.?|\bà\b|\ba\s+las\b|\bàs\b|"
+    r"\bom\b|\bkl\b\.?|\bklo\b|\bkello\b|\bob\b|\bu\b|\bo\s+godz\.?|\bgodz\.?|στις|\.|\bdès\b)\s*)*"
     r"(?P<h>[01]?\d|2[0-3])\s*(?:[:.]|h(?=\d))\s*(?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?(?!\d)"
-    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h\b))?(?:\s*\(?(?P<tz>cest|cet|utc|gmt|mesz|mez|bst|z|(?-i:[ECMP][SD]?T|BRT)|hor[áa]rio\s+de\s+bras[íi]lia|hora\s+de\s+bras[íi]lia)\b\)?)?"
+    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h\b))?(?:\s*\(?(?P<tz>cest|cet|utc|gmt|mesz|mez|"
+    r"bst|z|(?-i:[ECMP][SD]?T|BRT)|hor[áa]rio\s+de\s+bras[íi]lia|hora\s+de\s+bras[íi]lia)\b\)?)?"
 )
 # a dateline in brackets may shorten the year: "(Pescasseroli, 14 Gennaio 20)"
 DAY_FIRST = (
     rf"(?P<d>[0-3]?\d)(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+|di\s+)?(?P<mon>{MONTH})\.?,?"
     r"(?:\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d|\d\d(?=\s*[)\]]))(?!\d))?"
 )
-MONTH_FIRST = rf"(?P<mon2>{MONTH})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)(?!\d)"
+MONTH_FIRST = (
+    rf"(?P<mon2>{MONTH})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)(?!\d)"
+)
 # Hungarian order: "2023. március 14.", "2023.05.19."
-YEAR_FIRST = rf"(?P<hy>(?:19|20)\d\d)\.\s*(?:(?P<hmon>{MONTH})\.?|(?P<hm>[01]?\d)\.)\s*(?P<hd>[0-3]?\d)\.?"
-NUMERIC = r"(?P<nd>[0-3]?\d)(?:[./-]|\.\s)(?P<nm>[01]?\d)(?:[./-](?P<ny>(?:19|20)\d\d|\d\d)|\.\s(?P<ny2>(?:19|20)\d\d))(?!\d)"
+YEAR_FIRST = (
+    rf"(?P<hy>(?:19|20)\d\d)\.\s*(?:(?P<hmon>{MONTH})\.?|(?P<hm>[01]?\d)\.)\s*(?P<hd>[0-3]?\d)\.?"
+)
+NUMERIC = (
+    r"(?P<nd>[0-3]?\d)(?:[./-]|\.\s)(?P<nm>[01]?\d)"
+    r"(?:[./-](?P<ny>(?:19|20)\d\d|\d\d)|\.\s(?P<ny2>(?:19|20)\d\d))(?!\d)"
+)
 # day, month and year set apart by bars, as some templates print them: "26 | 01 | 2022"
 BARRED = r"(?P<bd>[0-3]?\d)\s?\|\s?(?P<bm>[01]?\d)\s?\|\s?(?P<by>(?:19|20)\d\d)(?!\d)"
 # "2023-01-24", and year-first with slashes as East Asian pages write it: "2023/01/24"
@@ -209,7 +279,8 @@ QUICK_RE = re.compile(r"(?:19|20)\d\d|\d[./-]\d\d?[./-]\d\d|[^\W\d] \d\d\s*[)\]]
 def find_human(text: str, tz: ZoneInfo, default_year: int | None = None):
     """Yield (start, end, Stamp) for every human-written date in `text`.
 
-    >>> [s.iso() for _, _, s in find_human("Milano, 25 gennaio 2023 – ore 19:30", zone("Europe/Rome"))]
+    >>> found = find_human("Milano, 25 gennaio 2023 – ore 19:30", zone("Europe/Rome"))
+    >>> [s.iso() for _, _, s in found]
     ['2023-01-25T19:30:00+01:00']
     """
     # most lines hold no date at all: a cheap look for a year or a numeric date spares the big regex
@@ -231,7 +302,8 @@ def find_human(text: str, tz: ZoneInfo, default_year: int | None = None):
 
 
 TIME_FIRST_RE = re.compile(
-    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*uhr)?"
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.?"
+    r"\s?m\.?))?(?:\s*uhr)?"
     r"(?:\s*\(?(?P<tz>cest|cet|utc|gmt|mesz|mez|bst|(?-i:[ECMP][SD]?T))\b\)?)?"
     r"\s*[,|·–-]?\s*(?:[^\W\d]{2,12}\.?,?\s+)?$",
     re.IGNORECASE,

@@ -15,14 +15,21 @@ _METAS_KEPT = 4
 
 
 def metas(tree) -> list:
-    """Every <meta> of the page as (element, lowercase name/property/itemprop), walked once per tree."""
+    """Every <meta> of the page as (element, lowercase name/property/itemprop), walked once per
+    tree."""
     entry = _METAS.get(id(tree))
     if entry is not None and entry[0] is tree:
         return entry[1]
-    found = [(m, (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()) for m in tree.iter("meta")]
+    found = [
+        (m, (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower())
+        for m in tree.iter("meta")
+    ]
     if len(_METAS) >= _METAS_KEPT:
         _METAS.pop(next(iter(_METAS)))
-    _METAS[id(tree)] = (tree, found)  # the tree is kept with its entry, so its id cannot be reused meanwhile
+    _METAS[id(tree)] = (
+        tree,
+        found,
+    )  # the tree is kept with its entry, so its id cannot be reused meanwhile
     return found
 
 
@@ -68,11 +75,22 @@ def title(tree, article: dict | None, head) -> str | None:
     """The headline: the h1 when the metadata agrees with it, else JSON-LD, OpenGraph, <title>."""
     site = meta_content(tree, "og:site_name", "application-name")
     h1 = " ".join(head.text_content().split()) if head is not None else None
-    metas = [t for t in (ld_text(article.get("headline")) if article else None, meta_content(tree, "og:title", "twitter:title")) if t]
+    metas = [
+        t
+        for t in (
+            ld_text(article.get("headline")) if article else None,
+            meta_content(tree, "og:title", "twitter:title"),
+        )
+        if t
+    ]
     if h1 and any(is_part(h1, t) for t in metas + [tree.findtext(".//title") or ""]):
         return h1  # "About us – Harbour Think Tank": the headline is the part the page repeats
     metas = [strip_site_name(" ".join(t.split()), site) for t in metas]
-    if h1 and len(h1) >= 10 and (not metas or any(h1.lower() in t.lower() or t.lower() in h1.lower() for t in metas)):
+    if (
+        h1
+        and len(h1) >= 10
+        and (not metas or any(h1.lower() in t.lower() or t.lower() in h1.lower() for t in metas))
+    ):
         return h1
     if metas:
         return metas[0]

@@ -18,15 +18,40 @@ from .timestamps import zone
 
 # Country → its (single, European) civil timezone. Countries spanning several zones are left out.
 COUNTRY_ZONES = {
-    "gb": "Europe/London", "uk": "Europe/London", "ie": "Europe/Dublin", "pt": "Europe/Lisbon",
-    "is": "Atlantic/Reykjavik", "it": "Europe/Rome", "sm": "Europe/Rome", "va": "Europe/Rome",
-    "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich", "fr": "Europe/Paris",
-    "be": "Europe/Brussels", "nl": "Europe/Amsterdam", "lu": "Europe/Luxembourg", "es": "Europe/Madrid",
-    "dk": "Europe/Copenhagen", "se": "Europe/Stockholm", "no": "Europe/Oslo", "pl": "Europe/Warsaw",
-    "cz": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest", "si": "Europe/Ljubljana",
-    "hr": "Europe/Zagreb", "mt": "Europe/Malta", "fi": "Europe/Helsinki", "ee": "Europe/Tallinn",
-    "lv": "Europe/Riga", "lt": "Europe/Vilnius", "ro": "Europe/Bucharest", "bg": "Europe/Sofia",
-    "gr": "Europe/Athens", "cy": "Asia/Nicosia",
+    "gb": "Europe/London",
+    "uk": "Europe/London",
+    "ie": "Europe/Dublin",
+    "pt": "Europe/Lisbon",
+    "is": "Atlantic/Reykjavik",
+    "it": "Europe/Rome",
+    "sm": "Europe/Rome",
+    "va": "Europe/Rome",
+    "de": "Europe/Berlin",
+    "at": "Europe/Vienna",
+    "ch": "Europe/Zurich",
+    "fr": "Europe/Paris",
+    "be": "Europe/Brussels",
+    "nl": "Europe/Amsterdam",
+    "lu": "Europe/Luxembourg",
+    "es": "Europe/Madrid",
+    "dk": "Europe/Copenhagen",
+    "se": "Europe/Stockholm",
+    "no": "Europe/Oslo",
+    "pl": "Europe/Warsaw",
+    "cz": "Europe/Prague",
+    "sk": "Europe/Bratislava",
+    "hu": "Europe/Budapest",
+    "si": "Europe/Ljubljana",
+    "hr": "Europe/Zagreb",
+    "mt": "Europe/Malta",
+    "fi": "Europe/Helsinki",
+    "ee": "Europe/Tallinn",
+    "lv": "Europe/Riga",
+    "lt": "Europe/Vilnius",
+    "ro": "Europe/Bucharest",
+    "bg": "Europe/Sofia",
+    "gr": "Europe/Athens",
+    "cy": "Asia/Nicosia",
 }
 LOCALE_REGION = re.compile(r"^\s*[a-zA-Z]{2,3}[-_]([a-zA-Z]{2})\b")
 
@@ -38,7 +63,8 @@ def region_of(locale: str | None) -> str | None:
 
 
 def page_zone(locale: str | None, url: str | None, default: ZoneInfo) -> ZoneInfo:
-    """The page's own zone from its locale's region, else its country-code domain, else ``default``."""
+    """The page's own zone: its locale's region's, else its country-code domain's, else
+    ``default``."""
     country = region_of(locale)
     if country not in COUNTRY_ZONES:
         host = (urlsplit(url or "").hostname or "").rstrip(".")
@@ -48,7 +74,8 @@ def page_zone(locale: str | None, url: str | None, default: ZoneInfo) -> ZoneInf
 
 
 def declared_locale(tree) -> str | None:
-    """The first locale the markup declares with a region (html lang, og:locale, Content-Language)."""
+    """The first locale the markup declares with a region (html lang, og:locale,
+    Content-Language)."""
     root = tree.getroottree().getroot()
     candidates = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
     from .titles import metas
