@@ -83,6 +83,8 @@ class Score:
     category_seen: int
     misses: list
     extra: list
+    #: (gold, ours) pairs whose bounds miss the gold time
+    unbounded: list
 
     def row(self) -> list[str]:
         recall = self.found / self.required if self.required else 1.0
@@ -114,12 +116,16 @@ def score(gold: list[dict], system: list[dict]) -> Score:
             taken_s.add(si)
     required = [i for i, g in enumerate(gold) if not g.get("optional")]
     found = [i for i in required if i in taken_g]
-    bounded = sum(
-        moment_time(system[taken_g[i]]["earliest"])
-        <= gold[i]["_at"]
-        <= moment_time(system[taken_g[i]]["latest"])
+    unbounded = [
+        (gold[i], system[taken_g[i]])
         for i in found
-    )
+        if not (
+            moment_time(system[taken_g[i]]["earliest"])
+            <= gold[i]["_at"]
+            <= moment_time(system[taken_g[i]]["latest"])
+        )
+    ]
+    bounded = len(found) - len(unbounded)
     seen = right = 0
     for i in required:
         near = [s for s in system if gold[i]["_lo"] <= moment_time(s["at"]) <= gold[i]["_hi"]]
@@ -128,7 +134,9 @@ def score(gold: list[dict], system: list[dict]) -> Score:
             right += any(s["category"] == gold[i]["category"] for s in near)
     misses = [gold[i] for i in required if i not in taken_g]
     extra = [s for si, s in enumerate(system) if si not in taken_s]
-    return Score(len(required), len(found), len(extra), bounded, right, seen, misses, extra)
+    return Score(
+        len(required), len(found), len(extra), bounded, right, seen, misses, extra, unbounded
+    )
 
 
 def crawl(coverage: Coverage, folder: Path) -> sqlite_utils.Database:
@@ -178,12 +186,19 @@ def show(label: str, result: Score) -> None:
         print(
             f"    {label} phantom  {s['category']:<21} {s['at']}  {(s.get('statement') or '')[:70]}"
         )
+    for g, s in result.unbounded:
+        print(
+            f"    {label} bounds   {g['category']:<21} gold {g['at']}, "
+            f"ours {s['earliest']} → {s['latest']}"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("only", nargs="*", help="coverage names (or a part of them) to run")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list misses and phantoms")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list misses, phantoms and bounds that miss"
+    )
     args = parser.parse_args()
     chosen = [c for c in coverages() if not args.only or any(o in c.name for o in args.only)]
     if not chosen:

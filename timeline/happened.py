@@ -88,7 +88,8 @@ def precision_of(value: str | None, mod: str | None = None) -> str | None:
             return None
         return ends[0] if value.split("/")[0][:10] == value.split("/")[1][:10] else "days"
     if _MINUTE.match(value):
-        return "hour" if mod == "APPROX" else "minute"
+        # "verso le 22", "poco prima delle 22": the time named, known to about an hour.
+        return "hour" if mod in ("APPROX", "BEFORE", "AFTER") else "minute"
     if _HOUR.match(value):
         return "hour"
     if _PART.match(value):
@@ -118,6 +119,9 @@ def mention_when(timex: dict, timezone: str) -> When | None:
     if precision is None or earliest is None:
         return None
     at = earliest
+    if timex.get("mod") == "BEFORE" and _MINUTE.match(timex.get("value") or ""):
+        # "poco prima delle 22" ends where 22:00 begins: that instant is the best estimate.
+        at = latest = latest + SECOND
     if precision == "part_of_day":
         if (timex.get("value") or "").endswith("NI") and _NIGHT_OF_DAY.search(
             timex.get("text") or ""

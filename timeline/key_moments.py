@@ -430,9 +430,44 @@ def best_statement(group: Group) -> Evidence:
     return min(group.items, key=rank)
 
 
-def _moment(group: Group, incident: str) -> KeyMoment:
+# What a provider's document may say that its moment quotes rather than a bare headline.
+SAYINGS = {
+    "provider_statement",
+    "cause",
+    "compensation",
+    "deadline",
+    "restoration_partial",
+    "restoration_complete",
+}
+
+
+def own_words(evidence: list[Evidence]) -> dict[str, Evidence]:
+    """For each document of the provider, the first sentence in which it states a fact of the
+    story (its cause, data, restoration, offer or promise), by URL."""
+    words: dict[str, Evidence] = {}
+    for item in sorted(evidence, key=lambda e: e.event_id):
+        if (
+            item.origin in ("text", "claim")
+            and item.kind in ("provider", "status")
+            and item.category in SAYINGS
+            and item.modality != "negated"
+            and item.sentence
+        ):
+            words.setdefault(item.url, item)
+    return words
+
+
+def _moment(group: Group, incident: str, words: dict[str, Evidence] | None = None) -> KeyMoment:
     at, earliest, latest, precision = best_time(group)
     quoted = best_statement(group)
+    said = (words or {}).get(quoted.url)
+    if (
+        quoted.origin == "document"
+        and said
+        and len(CONTENT.findall(said.sentence)) > len(CONTENT.findall(quoted.sentence))
+    ):
+        # A communiqué is quoted for what it says when its headline says less.
+        quoted = dataclasses.replace(quoted, sentence=said.sentence)
     ordered = sorted(group.items, key=lambda i: (i.reported or at, i.url))
     urls = list(dict.fromkeys(item.url for item in ordered))
     names = sorted(group.sources)
@@ -918,8 +953,9 @@ def build_story(
     ]
 
     moments = []
+    words = own_words(evidence)
     for group in chosen:
-        moment = _moment(group, incident)
+        moment = _moment(group, incident, words)
         moment.conflict = 1 if len(starts) > 1 and any(group is g for g in starts) else 0
         moments.append((moment, group))
     kept = []

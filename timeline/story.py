@@ -107,6 +107,22 @@ class Story:
                 by_conflict[conflict] = group
         return groups
 
+    def cards(self) -> list[list[dict]]:
+        """What the page shows, one card each: the groups in time order, with the moments that
+        say the same thing at the same time (a communiqué that is both the provider's statement
+        and the cause it gives) on one card. A conflict stays a card of its own."""
+        cards, said = [], {}
+        for group in self.groups():
+            moment = group[0]
+            key = (moment.get("at"), moment.get("statement"))
+            if len(group) == 1 and not moment.get("conflict") and key in said:
+                said[key].append(moment)
+                continue
+            cards.append(group)
+            if len(group) == 1 and not moment.get("conflict"):
+                said[key] = group
+        return cards
+
     def period(self) -> dict[str, list[dict]]:
         """For start, partial and full restoration: the first moment of that category known to
         a few days or better (else the first), with every moment it conflicts with ([] when no
@@ -283,22 +299,28 @@ class Story:
         return "".join(link_markdown(piece) for piece in self.sentence())
 
     def moments_html(self, document_href: str | None = None) -> str:
-        """The key moments in time order as an <ol>; a conflict as one item with its sides."""
+        """The key moments in time order as an <ol>; a conflict as one item with its sides;
+        moments that say the same thing at once as one item with a badge each."""
         it = self.lang == "it"
         items = []
-        for group in self.groups():
+        for group in self.cards():
             category = _e(group[0].get("category"))
-            name = _e(label(group[0].get("category"), self.lang))
-            badge = f'<span class="cat cat-{category}">{name}</span>'
-            if len(group) == 1:
+            badge = " ".join(
+                f'<span class="cat cat-{_e(m.get("category"))}">'
+                f"{_e(label(m.get('category'), self.lang))}</span>"
+                for m in (group if not group[0].get("conflict") else group[:1])
+            )
+            if not group[0].get("conflict"):
+                # Every moment keeps its anchor (the day list links to it).
+                anchors = "".join(f'<span id="moment-{_e(m.get("id"))}"></span>' for m in group[1:])
                 items.append(
                     f'<li class="moment cat-{category}" id="moment-{_e(group[0].get("id"))}">'
-                    f"{self._moment_html(group[0], badge, document_href)}</li>\n"
+                    f"{anchors}{self._moment_html(group, badge, document_href)}</li>\n"
                 )
                 continue
             sides = "".join(
                 f'<li id="moment-{_e(m.get("id"))}">'
-                f"{self._moment_html(m, '', document_href)}</li>\n"
+                f"{self._moment_html([m], '', document_href)}</li>\n"
                 for m in group
             )
             note = "le fonti non concordano" if it else "sources disagree"
@@ -311,8 +333,10 @@ class Story:
             )
         return f'<ol class="moments">\n{"".join(items)}</ol>\n'
 
-    def _moment_html(self, moment, badge, document_href) -> str:
+    def _moment_html(self, card: list[dict], badge, document_href) -> str:
+        """One card: the time, the badges, the quote, and the sources of all its moments."""
         it = self.lang == "it"
+        moment = card[0]
         precision = moment.get("precision")
         time = f'<time datetime="{_e(moment.get("at"))}">{_e(self.when(moment))}</time>'
         at = local(moment.get("at"), self.tz)
@@ -332,10 +356,14 @@ class Story:
         said = link_html(
             Link(str(moment.get("statement_source") or ""), http_url(moment.get("statement_url")))
         )
-        links = self.sources(moment)
+        links = self.card_sources(card)
         names = ", ".join(link_html(link) for link in links)
         first = moment_label(
-            moment.get("first_reported"), "minute", tz=self.tz, lang=self.lang, style="short"
+            min(str(m.get("first_reported") or "") for m in card) or None,
+            "minute",
+            tz=self.tz,
+            lang=self.lang,
+            style="short",
         )
         if first:
             first = f" · {'prima notizia' if it else 'first reported'} {_e(first)}"
@@ -345,23 +373,35 @@ class Story:
         )
         return head + quote + line
 
+    def card_sources(self, card: list[dict]) -> list[Link]:
+        """The sources of a card's moments, each once, in the order they first appear."""
+        seen: dict[str, Link] = {}
+        for moment in card:
+            for link in self.sources(moment):
+                seen.setdefault(link.text, link)
+        return list(seen.values())
+
     def moments_markdown(self) -> str:
         """The key moments in time order: a heading each (time and what), the quote, the sources."""
         it = self.lang == "it"
         lines = []
-        for group in self.groups():
-            what = label(group[0].get("category"), self.lang)
+        for group in self.cards():
+            conflict = bool(group[0].get("conflict"))
+            what = " · ".join(
+                label(m.get("category"), self.lang) for m in (group[:1] if conflict else group)
+            )
             what = what[:1].upper() + what[1:]
-            if len(group) > 1:
+            if conflict:
                 note = "le fonti non concordano" if it else "sources disagree"
                 lines.append(f"### {markdown_text(what)} — {note}\n")
-            for moment in group:
+            for moment in group if conflict else group[:1]:
                 precision = label(moment.get("precision"), self.lang)
                 precision = f"{'precisione' if it else 'precision'}: {precision}"
                 head = f"**{markdown_text(self.when(moment))}** ({precision})"
-                sources = ", ".join(link_markdown(link) for link in self.sources(moment))
+                card = [moment] if conflict else group
+                sources = ", ".join(link_markdown(link) for link in self.card_sources(card))
                 body = f"> «{markdown_text(moment.get('statement'))}»\n>\n> — {sources}\n"
-                if len(group) > 1:
+                if conflict:
                     lines.append(f"- {head}\n\n  " + body.replace("\n", "\n  ").rstrip() + "\n")
                 else:
                     lines.append(
