@@ -73,31 +73,31 @@ def closed_port() -> int:
 CASES = {
     "unreachable archive": dict(
         archive=True,
-        settings=["-s", f"TIMELINE_WAYBACK_URL=http://127.0.0.1:{closed_port()}"],
+        archive_port_closed=True,
         message="archive index for 'assistenza.lampo.test/*' cannot be read",
         counted="bad archive 1",
     ),
     "malformed CDX answer": dict(
         archive=True,
-        wayback=WaybackReplica([], broken_index=True),
+        broken_index=True,
         message="archive index for 'assistenza.lampo.test/*': not the index's JSON",
         counted="bad archive 1",
     ),
     "malformed DOC answer": dict(
         discover=True,
-        doc=DocReplica([], answer='{"articles": [{"url": '),
+        doc_answer='{"articles": [{"url": ',
         message="GDELT answer cannot be read: malformed JSON",
         counted="bad discovery 1",
     ),
     "DOC error in words": dict(
         discover=True,
-        doc=DocReplica([], answer="The specified phrase is too short."),
+        doc_answer="The specified phrase is too short.",
         message="the API answered in words, not JSON: 'The specified phrase is too short.'",
         counted="bad discovery 1",
     ),
     "window older than GDELT's reach, answered in words": dict(
         discover=True,
-        doc=DocReplica([], answer="Invalid query start date: outside the searchable range."),
+        doc_answer="Invalid query start date: outside the searchable range.",
         message="GDELT searches the last three months only",
         counted="bad discovery 1",
     ),
@@ -109,10 +109,15 @@ def outcomes(tmp_path_factory):
     results = {}
     for name, case in CASES.items():
         tmp_path = tmp_path_factory.mktemp(name.replace(" ", "-").replace("'", ""))
+        wayback = WaybackReplica([], broken_index=case.get("broken_index", False))
+        doc = DocReplica([], answer=case.get("doc_answer"))
         web = LoopWeb()
         web.route("www.cronaca.test", live_site)
-        web.route("web.archive.test", case.get("wayback") or WaybackReplica([]))
-        web.route("api.gdelt.test", case.get("doc") or DocReplica([]))
+        web.route("web.archive.test", wayback)
+        web.route("api.gdelt.test", doc)
+        settings = []
+        if case.get("archive_port_closed"):  # found closed just before the crawl that needs it
+            settings = ["-s", f"TIMELINE_WAYBACK_URL=http://127.0.0.1:{closed_port()}"]
         # Discovery over a window GDELT still covers, except in the case about that.
         recent = case.get("discover") and "older" not in name
         text = config_text(
@@ -125,7 +130,7 @@ def outcomes(tmp_path_factory):
             result = crawl(
                 write(tmp_path, "sources.yml", text),
                 db,
-                *case.get("settings", []),
+                *settings,
                 proxy=web.proxy_url,
             )
         results[name] = {
@@ -133,6 +138,7 @@ def outcomes(tmp_path_factory):
             "db": db,
             "web": web,
             "summary": summary_of(result),
+            "doc": doc,
             **case,
         }
     return results

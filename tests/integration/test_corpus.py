@@ -12,6 +12,8 @@ import yaml
 
 from tests.integration.conftest import PROJECT, run_timeline
 
+# Static expectations written with the corpus, read to list the cases (as a directory listing
+# would be); the crawl they are checked against runs in a fixture.
 EXPECTED = yaml.safe_load((PROJECT / "corpus" / "expected.yml").read_text("utf-8"))
 CONFIGS = EXPECTED["configs"]
 

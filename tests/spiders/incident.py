@@ -1,7 +1,9 @@
 """The incident and sources the spider tests crawl, and spiders built on a real (unstarted) crawler.
 
-spider = build_spider(FeedSpider, "notiziario")
-items = list(spider.parse(file_response(PAGES / "feed.rss", spider.source.feed)))
+@pytest.fixture(scope="module")
+def items():
+    spider = build_spider(FeedSpider, "notiziario")
+    return list(spider.parse(file_response(PAGES / "feed.rss", spider.source.feed)))
 """
 
 from __future__ import annotations

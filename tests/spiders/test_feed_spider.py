@@ -17,31 +17,59 @@ from tests.responses import file_response
 from tests.spiders.incident import PAGES, build_spider, stat
 
 FEED_URL = "http://www.notiziario.test/feed/"
+ATOM_URL = "http://feeds.notiziario.test/atom.xml"
 ARTICLE_URL = "http://www.notiziario.test/innovazione/tecnologia/libero-mail-guasto/"
-
-spider = build_spider(FeedSpider, "notiziario")
-requests = list(
-    spider.parse(
-        file_response(
-            PAGES / "feed.rss", FEED_URL, {"Content-Type": "application/rss+xml; charset=utf-8"}
-        )
-    )
-)
-by_url = {r.url: r for r in requests}
-
-page = file_response(
-    PAGES / "article-undated.html", ARTICLE_URL, {"Content-Type": "text/html; charset=utf-8"}
-)
-document = next(spider.parse_page(page, **by_url[ARTICLE_URL].cb_kwargs))
-
-atom_spider = build_spider(FeedSpider, "notiziario-atom")
-atom_requests = list(
-    atom_spider.parse(file_response(PAGES / "feed.atom", "http://feeds.notiziario.test/atom.xml"))
-)
+EXPLAINED_URL = "http://www.notiziario.test/2023/01/25/italiaonline-spiega/"
+REFUNDS_URL = "http://www.notiziario.test/2023/02/10/rimborsi-libero/"
+RESTORED_URL = "http://www.notiziario.test/2023/01/26/virgilio-ripristino/"
+REPAIRED_URL = "http://www.notiziario.test/2023/01/27/libero-riparazione/"
+# the pages feed.rss leads to, in feed order
+FEED_PAGES = [ARTICLE_URL, EXPLAINED_URL, REFUNDS_URL]
 
 
-def hints(url, feed_requests=None):
-    return {r.url: r for r in (feed_requests or requests)}[url].cb_kwargs["hints"]
+@pytest.fixture(scope="module")
+def spider():
+    return build_spider(FeedSpider, "notiziario")
+
+
+@pytest.fixture(scope="module")
+def requests(spider):
+    """The page requests of feed.rss, in feed order."""
+    rss = {"Content-Type": "application/rss+xml; charset=utf-8"}
+    return list(spider.parse(file_response(PAGES / "feed.rss", FEED_URL, rss)))
+
+
+@pytest.fixture(scope="module")
+def by_url(requests):
+    return {r.url: r for r in requests}
+
+
+@pytest.fixture(scope="module")
+def hints(by_url):
+    return {url: r.cb_kwargs["hints"] for url, r in by_url.items()}
+
+
+@pytest.fixture(scope="module")
+def document(spider, by_url):
+    """The undated article the feed's first entry leads to, as the spider stores it."""
+    html = {"Content-Type": "text/html; charset=utf-8"}
+    page = file_response(PAGES / "article-undated.html", ARTICLE_URL, html)
+    return next(spider.parse_page(page, **by_url[ARTICLE_URL].cb_kwargs))
+
+
+@pytest.fixture(scope="module")
+def atom_spider():
+    return build_spider(FeedSpider, "notiziario-atom")
+
+
+@pytest.fixture(scope="module")
+def atom_requests(atom_spider):
+    return list(atom_spider.parse(file_response(PAGES / "feed.atom", ATOM_URL)))
+
+
+@pytest.fixture(scope="module")
+def atom_hints(atom_requests):
+    return {r.url: r.cb_kwargs["hints"] for r in atom_requests}
 
 
 @pytest.mark.asyncio
@@ -50,88 +78,76 @@ async def test_start_fetches_the_feed():
     assert [r.url for r in started] == [FEED_URL]
 
 
-def test_allowed_hosts_are_the_feed_and_start_urls_hosts():
+def test_allowed_hosts_are_the_feed_and_start_urls_hosts(atom_spider):
     assert atom_spider.hosts == ["feeds.notiziario.test", "www.notiziario.test"]
 
 
-def test_follows_each_entry_page_once():
-    assert list(by_url) == [
-        ARTICLE_URL,
-        "http://www.notiziario.test/2023/01/25/italiaonline-spiega/",
-        "http://www.notiziario.test/2023/02/10/rimborsi-libero/",
-    ]
+def test_follows_each_entry_page_once(by_url):
+    assert list(by_url) == FEED_PAGES
 
 
-def test_relative_link_is_resolved_against_the_feed():
-    assert "http://www.notiziario.test/2023/01/25/italiaonline-spiega/" in by_url
+def test_relative_link_is_resolved_against_the_feed(by_url):
+    assert EXPLAINED_URL in by_url
 
 
-def test_offsite_and_non_http_links_are_not_followed():
+def test_offsite_and_non_http_links_are_not_followed(by_url):
     assert not any("altrosito" in url or url.startswith("ftp:") for url in by_url)
 
 
-def test_entry_dated_before_the_window_is_not_fetched():
+def test_entry_dated_before_the_window_is_not_fetched(by_url):
     assert "http://www.notiziario.test/2022/11/02/posta-elettronica/" not in by_url
 
 
-def test_feedburner_original_link_is_preferred():
+def test_feedburner_original_link_is_preferred(by_url):
     assert "feedproxy" not in " ".join(by_url)
 
 
-def test_date_hint_is_the_pubdate_in_utc():
-    assert hints(ARTICLE_URL)["date_hint"] == "2023-01-24T09:35:00+00:00"
+def test_date_hint_is_the_pubdate_in_utc(hints):
+    assert hints[ARTICLE_URL]["date_hint"] == "2023-01-24T09:35:00+00:00"
 
 
-def test_date_hint_keeps_the_instant_of_an_offset_pubdate():
+def test_date_hint_keeps_the_instant_of_an_offset_pubdate(hints):
+    assert hints[EXPLAINED_URL]["date_hint"] == "2023-01-25T17:10:00+00:00"
+
+
+def test_date_only_entry_gives_a_day_hint(hints):
+    assert hints[REFUNDS_URL]["date_hint"] == "2023-02-10"
+
+
+def test_date_only_entry_has_day_precision(hints):
+    assert hints[REFUNDS_URL]["date_hint_precision"] == "day"
+
+
+def test_title_hint_is_the_entry_title(hints):
     assert (
-        hints("http://www.notiziario.test/2023/01/25/italiaonline-spiega/")["date_hint"]
-        == "2023-01-25T17:10:00+00:00"
-    )
-
-
-def test_date_only_entry_gives_a_day_hint():
-    assert (
-        hints("http://www.notiziario.test/2023/02/10/rimborsi-libero/")["date_hint"] == "2023-02-10"
-    )
-
-
-def test_date_only_entry_has_day_precision():
-    assert (
-        hints("http://www.notiziario.test/2023/02/10/rimborsi-libero/")["date_hint_precision"]
-        == "day"
-    )
-
-
-def test_title_hint_is_the_entry_title():
-    assert (
-        hints(ARTICLE_URL)["title_hint"]
+        hints[ARTICLE_URL]["title_hint"]
         == "Libero Mail e Virgilio Mail non funzionano da domenica sera"
     )
 
 
-def test_title_hint_is_plain_text():
-    title = hints("http://www.notiziario.test/2023/01/25/italiaonline-spiega/")["title_hint"]
-    assert title == "Posta & disservizi: Italiaonline spiega il guasto"
+def test_title_hint_is_plain_text(hints):
+    assert hints[EXPLAINED_URL]["title_hint"] == "Posta & disservizi: Italiaonline spiega il guasto"
 
 
-@pytest.mark.parametrize("request_", requests, ids=lambda r: r.url)
-def test_every_request_goes_to_the_page_callback(request_):
+@pytest.mark.parametrize("url", FEED_PAGES)
+def test_every_request_goes_to_the_page_callback(spider, by_url, url):
+    request_ = by_url[url]
     assert request_.callback == spider.parse_page and request_.errback == spider.page_failed
 
 
-def test_document_url():
+def test_document_url(document):
     assert document.url == ARTICLE_URL
 
 
-def test_document_title_comes_from_the_page():
+def test_document_title_comes_from_the_page(document):
     assert document.title == "Libero Mail e Virgilio Mail non funzionano da domenica sera"
 
 
-def test_document_found_via_feed():
+def test_document_found_via_feed(document):
     assert document.found_via == "feed"
 
 
-def test_document_source_and_kind():
+def test_document_source_and_kind(document):
     assert (document.source, document.kind, document.incident) == (
         "notiziario",
         "news",
@@ -139,60 +155,40 @@ def test_document_source_and_kind():
     )
 
 
-def test_undated_page_has_no_date_of_its_own():
+def test_undated_page_has_no_date_of_its_own(document):
     assert document.published is None
 
 
-def test_undated_page_carries_the_entry_date_hint():
+def test_undated_page_carries_the_entry_date_hint(document):
     assert document.date_hint == "2023-01-24T09:35:00+00:00"
 
 
-def test_undated_page_is_dated_by_its_feed_item():
+def test_undated_page_is_dated_by_its_feed_item(spider, document):
     item = PublicationDate.from_crawler(spider.crawler).process_item(replace(document))
     assert (item.published, item.day) == ("2023-01-24T10:35:00+01:00", "2023-01-24")
 
 
-def test_dated_page_keeps_its_own_date():
-    dated = file_response(
-        PAGES / "article-dated.html", "http://www.notiziario.test/2023/01/25/italiaonline-spiega/"
-    )
+def test_dated_page_keeps_its_own_date(spider, by_url):
+    dated = file_response(PAGES / "article-dated.html", EXPLAINED_URL)
     found = next(spider.parse_page(dated, **by_url[dated.url].cb_kwargs))
     item = PublicationDate.from_crawler(spider.crawler).process_item(found)
     assert item.published == "2023-01-25T19:20:00+01:00"
 
 
-def test_atom_follows_the_alternate_link_not_the_enclosure():
-    assert [r.url for r in atom_requests] == [
-        "http://www.notiziario.test/2023/01/26/virgilio-ripristino/",
-        "http://www.notiziario.test/2023/01/27/libero-riparazione/",
-    ]
+def test_atom_follows_the_alternate_link_not_the_enclosure(atom_requests):
+    assert [r.url for r in atom_requests] == [RESTORED_URL, REPAIRED_URL]
 
 
-def test_atom_date_hint_is_published():
-    assert (
-        hints("http://www.notiziario.test/2023/01/26/virgilio-ripristino/", atom_requests)[
-            "date_hint"
-        ]
-        == "2023-01-26T13:45:00+00:00"
-    )
+def test_atom_date_hint_is_published(atom_hints):
+    assert atom_hints[RESTORED_URL]["date_hint"] == "2023-01-26T13:45:00+00:00"
 
 
-def test_atom_date_hint_falls_back_to_updated():
-    assert (
-        hints("http://www.notiziario.test/2023/01/27/libero-riparazione/", atom_requests)[
-            "date_hint"
-        ]
-        == "2023-01-27T09:30:00+00:00"
-    )
+def test_atom_date_hint_falls_back_to_updated(atom_hints):
+    assert atom_hints[REPAIRED_URL]["date_hint"] == "2023-01-27T09:30:00+00:00"
 
 
-def test_atom_html_title_becomes_text():
-    assert (
-        hints("http://www.notiziario.test/2023/01/26/virgilio-ripristino/", atom_requests)[
-            "title_hint"
-        ]
-        == "Virgilio Mail, il ripristino procede"
-    )
+def test_atom_html_title_becomes_text(atom_hints):
+    assert atom_hints[RESTORED_URL]["title_hint"] == "Virgilio Mail, il ripristino procede"
 
 
 @pytest.mark.parametrize(

@@ -16,13 +16,14 @@ from tests.responses import file_response
 from tests.spiders.incident import CONFIG, PAGES
 
 
-def incident_spider(**settings) -> IncidentSpider:
+@pytest.fixture
+def spider() -> IncidentSpider:
+    """The spider of CONFIG's incident, on a crawler (stats, settings) that never runs."""
     crawler = get_crawler(
         IncidentSpider,
         {
             "TIMELINE_WAYBACK_URL": "http://web.archive.test",
             "REQUEST_FINGERPRINTER_CLASS": "incident_timeline.fingerprints.ChannelFingerprinter",
-            **settings,
         },
     )
     crawler.spider = crawler._create_spider(config=CONFIG)
@@ -42,34 +43,32 @@ def test_a_reader_for_every_channel_of_every_source():
     ]
 
 
-def test_readers_share_the_spiders_crawler():
-    spider = incident_spider()
+def test_readers_share_the_spiders_crawler(spider):
     assert {reader.crawler for reader in spider.readers.values()} == {spider.crawler}
 
 
-def test_offsite_filter_allows_every_readers_hosts_and_the_archive():
+def test_offsite_filter_allows_every_readers_hosts_and_the_archive(spider):
     assert {
         "www.notiziario.test",
         "feeds.notiziario.test",
         "www.gazzetta.test",
         "status.posta.test",
         "web.archive.test",
-    } == set(incident_spider().allowed_domains)
+    } == set(spider.allowed_domains)
 
 
 async def started(spider) -> list[scrapy.Request]:
     return [request async for request in spider.start()]
 
 
-def test_start_routes_every_readers_start_requests():
+def test_start_routes_every_readers_start_requests(spider):
     import asyncio
 
-    requests = asyncio.run(started(incident_spider()))
-    assert {r.meta[READER] for r in requests} == set(incident_spider().readers)
+    requests = asyncio.run(started(spider))
+    assert {r.meta[READER] for r in requests} == set(spider.readers)
 
 
-def test_a_routed_request_names_its_reader_and_its_methods():
-    spider = incident_spider()
+def test_a_routed_request_names_its_reader_and_its_methods(spider):
     reader = spider.readers["feed:notiziario"]
     routed = spider.routed(
         "feed:notiziario",
@@ -82,8 +81,7 @@ def test_a_routed_request_names_its_reader_and_its_methods():
     )
 
 
-def test_a_routed_request_round_trips_through_serialisation():
-    spider = incident_spider()
+def test_a_routed_request_round_trips_through_serialisation(spider):
     reader = spider.readers["feed:notiziario"]
     routed = spider.routed(
         "feed:notiziario",
@@ -98,8 +96,7 @@ def test_a_routed_request_round_trips_through_serialisation():
     )
 
 
-def test_dispatch_calls_the_reader_and_routes_what_it_yields():
-    spider = incident_spider()
+def test_dispatch_calls_the_reader_and_routes_what_it_yields(spider):
     request = spider.routed(
         "feed:notiziario",
         scrapy.Request(
@@ -114,8 +111,7 @@ def test_dispatch_calls_the_reader_and_routes_what_it_yields():
     )
 
 
-def test_channel_pages_are_deduplicated_per_channel():
-    spider = incident_spider()
+def test_channel_pages_are_deduplicated_per_channel(spider):
     fingerprinter = spider.crawler.request_fingerprinter
     url = "http://www.notiziario.test/2023/01/24/a/"
     from_feed = spider.readers["feed:notiziario"].page_request(url)

@@ -1,7 +1,7 @@
 """SiteSpider on saved pages: the links it follows (read from the tree extraction parsed, once) and
 the items it keeps."""
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import incident_timeline.extract.article
 import parsel.selector
@@ -28,22 +28,47 @@ def article_response():
     return file_response(PAGES / "site-article-base.html", ARTICLE_URL, HTML_UTF8)
 
 
-def crawled(spider, response):
-    """(items, followed URLs) of one parse of the page."""
+@dataclass(frozen=True)
+class Crawled:
+    """One page parsed by a spider of its own: the items it kept and the links it followed."""
+
+    spider: SiteSpider
+    items: list
+    links: list[str]
+
+
+def crawl(source: str, response) -> Crawled:
+    """One parse of ``response`` by a new spider of ``source``."""
+    spider = build_spider(SiteSpider, source)
     results = list(spider.parse(response))
-    return (
+    return Crawled(
+        spider,
         [r for r in results if not isinstance(r, scrapy.Request)],
         [r.url for r in results if isinstance(r, scrapy.Request)],
     )
 
 
-spider = build_spider(SiteSpider, "notiziario")
-listing_items, listing_links = crawled(spider, listing_response())
-article_items, article_links = crawled(spider, article_response())
-[document] = article_items
+@pytest.fixture(scope="module")
+def listing() -> Crawled:
+    return crawl("notiziario", listing_response())
 
-follow_spider = build_spider(SiteSpider, "notiziario-follow")
-follow_items, follow_links = crawled(follow_spider, listing_response())
+
+@pytest.fixture(scope="module")
+def article() -> Crawled:
+    return crawl("notiziario", article_response())
+
+
+@pytest.fixture(scope="module")
+def document(article):
+    """The one item the article page gives."""
+    [item] = article.items
+    return item
+
+
+@pytest.fixture(scope="module")
+def follow() -> Crawled:
+    return crawl("notiziario-follow", listing_response())
+
 
 # every link of the listing page this spider may follow, in page order
 LISTING_LINKS = [
@@ -72,21 +97,21 @@ LISTING_LINKS = [
 # --- a listing page: not stored, its links followed ---------------------------------------
 
 
-def test_listing_page_is_not_a_document():
-    assert listing_items == []
+def test_listing_page_is_not_a_document(listing):
+    assert listing.items == []
 
 
-def test_listing_page_is_counted():
-    assert stat(spider, "timeline/listing pages") == 1
+def test_listing_page_is_counted(listing):
+    assert stat(listing.spider, "timeline/listing pages") == 1
 
 
-def test_listing_links_are_followed_in_page_order():
-    assert listing_links == LISTING_LINKS
+def test_listing_links_are_followed_in_page_order(listing):
+    assert listing.links == LISTING_LINKS
 
 
 @pytest.mark.parametrize("url", LISTING_LINKS)
-def test_listing_link_is_followed_once(url):
-    assert listing_links.count(url) == 1
+def test_listing_link_is_followed_once(listing, url):
+    assert listing.links.count(url) == 1
 
 
 @pytest.mark.parametrize(
@@ -102,8 +127,8 @@ def test_listing_link_is_followed_once(url):
         (f"{SITE}/regioni/lombardia/", "an <area> of an image map"),
     ],
 )
-def test_link_is_followed(url, why):
-    assert url in listing_links
+def test_link_is_followed(listing, url, why):
+    assert url in listing.links
 
 
 @pytest.mark.parametrize(
@@ -119,25 +144,25 @@ def test_link_is_followed(url, why):
         f"{SITE}/documenti/",  # .pdf, .PDF;jsessionid=…
     ],
 )
-def test_link_is_not_followed(prefix):
-    assert not [url for url in listing_links if url.startswith(prefix)]
+def test_link_is_not_followed(listing, prefix):
+    assert not [url for url in listing.links if url.startswith(prefix)]
 
 
 @pytest.mark.parametrize("extension", [".pdf", ".jpg", ".png"])
-def test_skipped_extension_is_not_followed(extension):
-    assert not [url for url in listing_links if url.lower().endswith(extension)]
+def test_skipped_extension_is_not_followed(listing, extension):
+    assert not [url for url in listing.links if url.lower().endswith(extension)]
 
 
-def test_fragments_are_removed():
-    assert not [url for url in listing_links + article_links if "#" in url]
+def test_fragments_are_removed(listing, article):
+    assert not [url for url in listing.links + article.links if "#" in url]
 
 
-def test_a_link_and_its_fragment_are_followed_once():
-    assert listing_links.count(f"{SITE}/2023/01/23/libero-mail-non-funziona/") == 1
+def test_a_link_and_its_fragment_are_followed_once(listing):
+    assert listing.links.count(f"{SITE}/2023/01/23/libero-mail-non-funziona/") == 1
 
 
-def test_entities_in_hrefs_are_decoded():
-    assert f"{SITE}/cerca?q=posta+elettronica&sezione=tecnologia" in listing_links
+def test_entities_in_hrefs_are_decoded(listing):
+    assert f"{SITE}/cerca?q=posta+elettronica&sezione=tecnologia" in listing.links
 
 
 @pytest.mark.parametrize(
@@ -153,13 +178,13 @@ def test_entities_in_hrefs_are_decoded():
         ),
     ],
 )
-def test_non_ascii_href_is_percent_encoded(url, why):
-    assert url in listing_links + article_links
+def test_non_ascii_href_is_percent_encoded(listing, article, url, why):
+    assert url in listing.links + article.links
 
 
-def test_lying_charset_does_not_garble_links():
+def test_lying_charset_does_not_garble_links(article):
     # Scrapy read the page as the header's UTF-8 and followed .../cerca?q=perch%EF%BF%BD
-    assert not [url for url in article_links if "%EF%BF%BD" in url]
+    assert not [url for url in article.links if "%EF%BF%BD" in url]
 
 
 # --- <base href> -----------------------------------------------------------------------------
@@ -174,27 +199,27 @@ def test_lying_charset_does_not_garble_links():
         f"{SITE}/archivio/2023/gennaio/",  # "#commenti" points at the base, not at the page
     ],
 )
-def test_relative_link_is_resolved_against_base_href(url):
-    assert url in article_links
+def test_relative_link_is_resolved_against_base_href(article, url):
+    assert url in article.links
 
 
 @pytest.mark.parametrize(
     "url",
     [f"{SITE}/2023/01/23/libero-mail-non-funziona/", f"{SITE}/2023/01/25/posta-ripristinata/"],
 )
-def test_absolute_link_ignores_base_href(url):
-    assert url in article_links
+def test_absolute_link_ignores_base_href(article, url):
+    assert url in article.links
 
 
-def test_no_link_is_resolved_against_the_page_url_when_there_is_a_base():
-    assert not [url for url in article_links if url.startswith(ARTICLE_URL)]
+def test_no_link_is_resolved_against_the_page_url_when_there_is_a_base(article):
+    assert not [url for url in article.links if url.startswith(ARTICLE_URL)]
 
 
 # --- follow patterns ---------------------------------------------------------------------------
 
 
-def test_follow_patterns_keep_matching_links_in_page_order():
-    assert follow_links == [
+def test_follow_patterns_keep_matching_links_in_page_order(follow):
+    assert follow.links == [
         f"{SITE}/2023/01/23/libero-mail-non-funziona/",
         f"{SITE}/2023/01/24/italiaonline-spiega/",
         f"{SITE}/2023/01/25/posta-ripristinata/",
@@ -211,12 +236,12 @@ def test_follow_patterns_keep_matching_links_in_page_order():
     "url",
     [f"{SITE}/2022/11/02/posta-elettronica-consigli/", f"{SITE}/politica/", f"{SITE}/privacy/"],
 )
-def test_link_matching_no_follow_pattern_is_not_followed(url):
-    assert url not in follow_links
+def test_link_matching_no_follow_pattern_is_not_followed(follow, url):
+    assert url not in follow.links
 
 
-def test_follow_patterns_do_not_let_offsite_links_through():
-    assert all(url.startswith(f"{SITE}/") for url in follow_links)
+def test_follow_patterns_do_not_let_offsite_links_through(follow):
+    assert all(url.startswith(f"{SITE}/") for url in follow.links)
 
 
 # --- an article page: stored, its links followed too ------------------------------------------
@@ -234,18 +259,18 @@ def test_follow_patterns_do_not_let_offsite_links_through():
         ("incident", "libero-2023"),
     ],
 )
-def test_article_item(field, value):
+def test_article_item(document, field, value):
     assert getattr(document, field) == value
 
 
-def test_article_item_is_the_one_document_from_gives():
+def test_article_item_is_the_one_document_from_gives(document):
     alone = build_spider(SiteSpider, "notiziario").document_from(article_response())
     assert replace(alone, fetched_at=None) == replace(document, fetched_at=None)
 
 
-def test_links_to_follow_alone_gives_the_same_links():
+def test_links_to_follow_alone_gives_the_same_links(listing):
     assert (
-        build_spider(SiteSpider, "notiziario").links_to_follow(listing_response()) == listing_links
+        build_spider(SiteSpider, "notiziario").links_to_follow(listing_response()) == listing.links
     )
 
 
@@ -257,7 +282,7 @@ def test_links_to_follow_alone_gives_the_same_links():
 )
 def test_scrapy_never_builds_its_selector(make_response):
     response = make_response()
-    crawled(build_spider(SiteSpider, "notiziario"), response)
+    crawl("notiziario", response)
     assert response._cached_selector is None
 
 
@@ -276,7 +301,7 @@ def test_page_is_parsed_once(make_response, monkeypatch):
         "create_root_node",
         lambda *a, **k: parses.append("parsel") or theirs(*a, **k),
     )
-    crawled(build_spider(SiteSpider, "notiziario"), make_response())
+    crawl("notiziario", make_response())
     assert parses == ["ours"]
 
 
@@ -319,8 +344,8 @@ def test_html_served_as_plain_text_is_stored_but_not_followed():
         {"Content-Type": "text/plain; charset=utf-8"},
     )
     assert type(response) is TextResponse
-    items, links = crawled(build_spider(SiteSpider, "notiziario"), response)
-    assert (len(items), links) == (1, [])
+    plain = crawl("notiziario", response)
+    assert (len(plain.items), plain.links) == (1, [])
 
 
 @pytest.fixture
@@ -333,11 +358,11 @@ def broken_extraction(monkeypatch):
 
 
 def test_page_extraction_cannot_read_keeps_its_links(broken_extraction):
-    assert crawled(build_spider(SiteSpider, "notiziario"), listing_response())[1] == LISTING_LINKS
+    assert crawl("notiziario", listing_response()).links == LISTING_LINKS
 
 
 def test_page_extraction_cannot_read_is_still_a_document_with_its_og_title(broken_extraction):
-    items, _ = crawled(build_spider(SiteSpider, "notiziario"), article_response())
+    items = crawl("notiziario", article_response()).items
     assert [item.title for item in items] == [
         "Italiaonline spiega cosa è successo ai server della posta"
     ]
@@ -346,4 +371,4 @@ def test_page_extraction_cannot_read_is_still_a_document_with_its_og_title(broke
 def test_empty_page_follows_nothing():
     # its empty item is left to RelevanceFilter to drop (as "empty"), as before
     response = HtmlResponse(LISTING_URL, body=b"<html></html>", headers=HTML_UTF8)
-    assert crawled(build_spider(SiteSpider, "notiziario"), response)[1] == []
+    assert crawl("notiziario", response).links == []

@@ -22,22 +22,67 @@ BASE = "https://status.posta.test"
 API_URL = f"{BASE}/api/v2/incidents.json"
 HISTORY_URL = f"{BASE}/history.atom"
 
-spider = build_spider(StatuspageSpider, "stato")
-output = list(spider.parse(file_response(PAGES / "incidents.json", API_URL)))
-documents = [o for o in output if isinstance(o, Document)]
-[history_request] = [o for o in output if isinstance(o, Request)]
-by_url = {d.url: d for d in documents}
-january = by_url["https://stspg.io/posta-gen23"]
-june = by_url[f"{BASE}/incidents/p3n8w6z2y5v1"]
-maintenance = by_url["https://stspg.io/sms-feb23"]
+JANUARY_URL = "https://stspg.io/posta-gen23"
+JUNE_URL = f"{BASE}/incidents/p3n8w6z2y5v1"
+MAINTENANCE_URL = "https://stspg.io/sms-feb23"
+INDEMNITY_URL = f"{BASE}/incidents/h2j4k6l8m0n1"
+# the documents of the incidents API, and those only the history adds
+API_DOCUMENTS = [JUNE_URL, MAINTENANCE_URL, JANUARY_URL]
+HISTORY_DOCUMENTS = [INDEMNITY_URL, f"{BASE}/incidents/v9q1b2c3d4e5"]
 
-history = list(
-    spider.parse_history(
-        file_response(PAGES / "history.atom", HISTORY_URL), **history_request.cb_kwargs
-    )
-)
-history_by_url = {d.url: d for d in history}
-indemnity = history_by_url[f"{BASE}/incidents/h2j4k6l8m0n1"]
+
+@pytest.fixture(scope="module")
+def spider():
+    return build_spider(StatuspageSpider, "stato")
+
+
+@pytest.fixture(scope="module")
+def output(spider):
+    """What the spider makes of incidents.json: documents, then the history request."""
+    return list(spider.parse(file_response(PAGES / "incidents.json", API_URL)))
+
+
+@pytest.fixture(scope="module")
+def documents(output):
+    return [o for o in output if isinstance(o, Document)]
+
+
+@pytest.fixture(scope="module")
+def history_request(output):
+    [request] = [o for o in output if isinstance(o, Request)]
+    return request
+
+
+@pytest.fixture(scope="module")
+def by_url(documents):
+    return {d.url: d for d in documents}
+
+
+@pytest.fixture(scope="module")
+def january(by_url):
+    return by_url[JANUARY_URL]
+
+
+@pytest.fixture(scope="module")
+def maintenance(by_url):
+    return by_url[MAINTENANCE_URL]
+
+
+@pytest.fixture(scope="module")
+def history(spider, history_request):
+    """The documents history.atom adds to those of the API."""
+    atom = file_response(PAGES / "history.atom", HISTORY_URL)
+    return list(spider.parse_history(atom, **history_request.cb_kwargs))
+
+
+@pytest.fixture(scope="module")
+def history_by_url(history):
+    return {d.url: d for d in history}
+
+
+@pytest.fixture(scope="module")
+def indemnity(history_by_url):
+    return history_by_url[INDEMNITY_URL]
 
 
 @pytest.mark.asyncio
@@ -46,39 +91,39 @@ async def test_start_fetches_the_incidents_api():
     assert [r.url for r in started] == [API_URL]
 
 
-def test_one_document_per_incident():
+def test_one_document_per_incident(documents):
     assert len(documents) == 3
 
 
-def test_history_is_fetched_after_the_api():
+def test_history_is_fetched_after_the_api(history_request):
     assert history_request.url == HISTORY_URL
 
 
-def test_url_is_the_shortlink():
-    assert "https://stspg.io/posta-gen23" in by_url
+def test_url_is_the_shortlink(by_url):
+    assert JANUARY_URL in by_url
 
 
-def test_url_without_shortlink_is_the_incident_page():
-    assert f"{BASE}/incidents/p3n8w6z2y5v1" in by_url
+def test_url_without_shortlink_is_the_incident_page(by_url):
+    assert JUNE_URL in by_url
 
 
-def test_title_is_the_incident_name():
+def test_title_is_the_incident_name(january):
     assert january.title == "Libero Mail e Virgilio Mail non raggiungibili"
 
 
-def test_published_is_created_at_as_given():
+def test_published_is_created_at_as_given(january):
     assert january.published == "2023-01-22T21:15:00.000Z"
 
 
-def test_updated_is_resolved_at():
+def test_updated_is_resolved_at(january):
     assert january.updated == "2023-01-28T19:00:00.000Z"
 
 
-def test_updated_falls_back_to_updated_at():
+def test_updated_falls_back_to_updated_at(maintenance):
     assert maintenance.updated == "2023-02-20T07:00:00Z"
 
 
-def test_updates_are_in_chronological_order():
+def test_updates_are_in_chronological_order(january):
     assert [u["created_at"] for u in january.updates] == [
         "2023-01-22T21:15:00.000Z",
         "2023-01-23T23:30:00Z",
@@ -88,7 +133,7 @@ def test_updates_are_in_chronological_order():
     ]
 
 
-def test_update_statuses():
+def test_update_statuses(january):
     assert [u["status"] for u in january.updates] == [
         "investigating",
         "identified",
@@ -98,15 +143,15 @@ def test_update_statuses():
     ]
 
 
-def test_update_affected_components_are_names():
+def test_update_affected_components_are_names(january):
     assert january.updates[-1]["affected_components"] == ["Webmail", "IMAP/POP"]
 
 
-def test_update_without_components_has_an_empty_list():
+def test_update_without_components_has_an_empty_list(january):
     assert january.updates[1]["affected_components"] == []
 
 
-def test_text_is_the_updates_in_order():
+def test_text_is_the_updates_in_order(january):
     assert january.text.split("\n\n")[:2] == [
         "Investigating — Stiamo verificando segnalazioni di problemi di accesso a Libero Mail e "
         "Virgilio Mail.",
@@ -115,12 +160,13 @@ def test_text_is_the_updates_in_order():
     ]
 
 
-def test_lang_is_detected_from_the_text():
+def test_lang_is_detected_from_the_text(january):
     assert january.lang == "it"
 
 
-@pytest.mark.parametrize("document", documents, ids=lambda d: d.url)
-def test_every_document_is_a_status_document(document):
+@pytest.mark.parametrize("url", API_DOCUMENTS)
+def test_every_document_is_a_status_document(by_url, url):
+    document = by_url[url]
     assert (document.kind, document.found_via, document.source, document.incident) == (
         "status",
         "statuspage",
@@ -129,31 +175,29 @@ def test_every_document_is_a_status_document(document):
     )
 
 
-@pytest.mark.parametrize("document", documents + history, ids=lambda d: d.url)
-def test_every_document_has_a_fetch_time(document):
+@pytest.mark.parametrize("url", API_DOCUMENTS + HISTORY_DOCUMENTS)
+def test_every_document_has_a_fetch_time(by_url, history_by_url, url):
+    document = {**by_url, **history_by_url}[url]
     assert document.fetched_at.endswith("+00:00")
 
 
-def test_history_adds_only_incidents_missing_from_the_api():
-    assert sorted(history_by_url) == [
-        f"{BASE}/incidents/h2j4k6l8m0n1",
-        f"{BASE}/incidents/v9q1b2c3d4e5",
-    ]
+def test_history_adds_only_incidents_missing_from_the_api(history_by_url):
+    assert sorted(history_by_url) == HISTORY_DOCUMENTS
 
 
-def test_history_document_title():
+def test_history_document_title(indemnity):
     assert indemnity.title == "Indennizzo per gli utenti di Libero Mail"
 
 
-def test_history_document_published():
+def test_history_document_published(indemnity):
     assert indemnity.published == "2023-02-02T10:00:00+00:00"
 
 
-def test_history_document_updated():
+def test_history_document_updated(indemnity):
     assert indemnity.updated == "2023-02-02T10:30:00+00:00"
 
 
-def test_history_document_text_is_the_content_as_lines():
+def test_history_document_text_is_the_content_as_lines(indemnity):
     assert indemnity.text.splitlines()[:2] == [
         "Feb 2, 10:30 UTC",
         "Resolved - Gli utenti di Libero Mail e Virgilio Mail riceveranno un indennizzo: spazio in "
@@ -162,12 +206,13 @@ def test_history_document_text_is_the_content_as_lines():
     ]
 
 
-def test_history_document_has_no_updates():
+def test_history_document_has_no_updates(indemnity):
     assert indemnity.updates == []
 
 
-@pytest.mark.parametrize("document", history, ids=lambda d: d.url)
-def test_history_documents_are_status_documents(document):
+@pytest.mark.parametrize("url", HISTORY_DOCUMENTS)
+def test_history_documents_are_status_documents(history_by_url, url):
+    document = history_by_url[url]
     assert (document.kind, document.found_via) == ("status", "statuspage")
 
 
