@@ -14,7 +14,7 @@ from urllib.parse import urlparse, urlsplit
 
 import scrapy
 from incident_timeline.config import Config, Incident, Source, load_config
-from incident_timeline.extract import Article, extract_article, extract_links, extract_page
+from incident_timeline.extract import Article, extract_article, extract_page
 from incident_timeline.items import Document, document_item
 from incident_timeline.spiders.wayback import WaybackReading
 from incident_timeline.status_page import status_updates, updates_text
@@ -206,18 +206,6 @@ class SourceSpider(WaybackReading, scrapy.Spider):
                 "fetched_at": utc_now(),
                 **{k: v for k, v in hints.items() if v is not None},
             }
-        )
-
-    def links_to_follow(self, response: Response) -> list[str]:
-        """Same-site links matching the source's ``follow`` patterns (all same-site links if none).
-
-        Parses the page for its links alone; ``read_page`` gives the item too from the same parse.
-        """
-        # JSON, XML and text responses have no links to follow.
-        if not isinstance(response, HtmlResponse) or not self.is_html(response):
-            return []
-        return self.followable(
-            extract_links(response.body, response.url, http_charset=self.http_charset(response))
         )
 
     def followable(self, links: list[str]) -> list[str]:

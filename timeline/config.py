@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import ipaddress
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -391,14 +390,3 @@ def archive_pattern_problem(pattern: str) -> str | None:
             "or a domain (a leading '*.'), never a '*' in the middle or a space"
         )
     return None
-
-
-def is_public_host(host: str | None) -> bool:
-    """False for hosts a scraped link must never send us to (private, loopback, link-local IPs)."""
-    if not host:
-        return False
-    try:
-        address = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return host.lower() != "localhost" and not host.lower().endswith(".localhost")
-    return address.is_global

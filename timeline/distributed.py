@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-import time
 from collections import deque
 
 from incident_timeline.fingerprints import SCOPE, scoped
@@ -36,16 +35,6 @@ STALE_AFTER_SECONDS = 60.0
 POLL_SECONDS = 0.25
 # Marks a request this scheduler popped itself to wake its engine (already past the dupefilter).
 HANDOFF = "timeline_handoff"
-# Longest a process waits for the one that finished before it to leave (see finish_in_turn).
-FINISH_WAIT_SECONDS = 900.0
-# Take a ticket and record our process, atomically, so the next finisher always finds us.
-TAKE_TICKET = """
-local ticket = redis.call('incr', KEYS[1])
-redis.call('hset', KEYS[2], ticket, ARGV[1])
-redis.call('expire', KEYS[1], 86400)
-redis.call('expire', KEYS[2], 86400)
-return ticket
-"""
 
 
 def distributed_settings(redis_url: str) -> dict:
@@ -125,9 +114,6 @@ class SharedScheduler(Scheduler):
 
         self.poller = task.LoopingCall(self.poll)
         self.poller.start(POLL_SECONDS, now=False)
-        finish_in_turn(
-            self.server, KEY_PREFIX.format(incident=spider.incident.slug, spider="finish")
-        )
 
     def close(self, reason):
         if self.poller.running:
@@ -212,50 +198,3 @@ class SharedScheduler(Scheduler):
         elif self.crawl_finished():
             self.closing = True
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="finished"))
-
-
-_turn_taken: set[str] = set()
-
-
-def finish_in_turn(server, prefix: str) -> None:
-    """Once per process: when the crawl is over, wait until the process that finished before
-    this one has exited, so the cross-document work that follows the crawl (finish_database:
-    rebuilding corroboration) never runs in two processes at once.
-
-    Its DDL is not in one write transaction, and two concurrent rebuilds fail with
-    "database is locked" or "table key_moments already exists".
-    """
-    if prefix in _turn_taken:
-        return
-    _turn_taken.add(prefix)
-    from twisted.internet import reactor
-
-    def wait_for_previous() -> None:
-        me = f"{socket.gethostname()}:{os.getpid()}"
-        ticket = server.eval(TAKE_TICKET, 2, f"{prefix}:tickets", f"{prefix}:processes", me)
-        previous = server.hget(f"{prefix}:processes", ticket - 1) if ticket > 1 else None
-        if previous is None:
-            return
-        host, _, pid = previous.decode().rpartition(":")
-        if host != socket.gethostname():
-            return
-        deadline = time.monotonic() + FINISH_WAIT_SECONDS
-        while time.monotonic() < deadline and process_alive(int(pid)):
-            time.sleep(0.1)
-
-    reactor.addSystemEventTrigger("before", "shutdown", wait_for_previous)
-
-
-def process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    # A finished child of ours that nobody reaped yet is gone for our purpose.
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return True

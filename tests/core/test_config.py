@@ -4,7 +4,7 @@ import datetime as dt
 import textwrap
 
 import pytest
-from incident_timeline.config import ConfigError, is_public_host, load_config
+from incident_timeline.config import ConfigError, load_config
 
 VALID = """\
 incident:
@@ -146,24 +146,6 @@ def test_mistake_names_file_line_and_key(tmp_path, text, line, key, message):
 def test_missing_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="cannot read"):
         load_config(tmp_path / "nope.yml")
-
-
-@pytest.mark.parametrize(
-    "host, public",
-    [
-        ("example.org", True),
-        ("93.184.216.34", True),
-        ("127.0.0.1", False),
-        ("10.1.2.3", False),
-        ("192.168.0.1", False),
-        ("169.254.1.1", False),
-        ("[::1]", False),
-        ("localhost", False),
-        (None, False),
-    ],
-)
-def test_is_public_host(host, public):
-    assert is_public_host(host) is public
 
 
 # -- archive patterns and discovery (issue 14) ----------------------------------------------------

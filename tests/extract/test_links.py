@@ -5,7 +5,7 @@ import codecs
 from urllib.parse import urldefrag
 
 import pytest
-from incident_timeline.extract import extract_article, extract_links, extract_page
+from incident_timeline.extract import extract_article, extract_page
 from incident_timeline.extract.encoding import decode_page
 from scrapy.http import HtmlResponse
 from scrapy.linkextractors import LinkExtractor
@@ -15,6 +15,11 @@ from .conftest import NOW, PAGES
 URL = "https://www.esempio.test/tecnologia/guasto.html"
 SAVED = sorted(PAGES.rglob("*.htm*"))
 SCRAPY = LinkExtractor(unique=True, deny_extensions=[])
+
+
+def extract_links(html, url: str | None = None) -> list[str]:
+    """The links extract_page gives (the spider follows them, after its own filters)."""
+    return extract_page(html, url, now=NOW).links
 
 
 def scrapy_links(body: bytes) -> list[str]:
@@ -38,12 +43,6 @@ def test_saved_page_links_are_scrapys(path):
 def test_extract_page_article_is_extract_articles(path):
     body = path.read_bytes()
     assert extract_page(body, URL, now=NOW).article == extract_article(body, URL, now=NOW)
-
-
-@pytest.mark.parametrize("path", SAVED[::24], ids=lambda p: str(p.relative_to(PAGES)))
-def test_extract_page_links_are_extract_links(path):
-    body = path.read_bytes()
-    assert extract_page(body, URL, now=NOW).links == extract_links(body, URL)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ from incident_timeline.happened import mention_when, precision_of, since_when
     [
         ("2023-01-22T22:00", None, "minute"),
         ("2023-01-22T22:00", "APPROX", "hour"),
+        ("2023-01-22T22:00", "BEFORE", "hour"),
+        ("2023-01-22T12:30", "AFTER", "hour"),
         ("2023-01-22TEV", None, "part_of_day"),
         ("2023-01-22", None, "day"),
         ("2023-01-22/2023-01-28", None, "days"),
@@ -43,6 +45,41 @@ def when(value, earliest, latest, text="", mod=None, type_="DATE"):
 def test_a_part_of_day_is_its_middle():
     got = when("2023-01-22TEV", "2023-01-22T18:00:00+01:00", "2023-01-22T23:59:59+01:00")
     assert got.iso()["at"] == "2023-01-22T21:00:00+01:00"
+
+
+@pytest.fixture
+def shortly_before():
+    # "poco prima delle 22": the tagger bounds it to the hour before 22:00
+    return when(
+        "2023-01-22T22:00",
+        "2023-01-22T21:00:00+01:00",
+        "2023-01-22T21:59:59+01:00",
+        text="poco prima delle 22",
+        mod="BEFORE",
+    )
+
+
+def test_shortly_before_a_time_is_that_time(shortly_before):
+    assert shortly_before.iso()["at"] == "2023-01-22T22:00:00+01:00"
+
+
+def test_shortly_before_a_time_starts_an_hour_earlier(shortly_before):
+    assert shortly_before.iso()["earliest"] == "2023-01-22T21:00:00+01:00"
+
+
+def test_shortly_before_a_time_ends_at_it(shortly_before):
+    assert shortly_before.iso()["latest"] == "2023-01-22T22:00:00+01:00"
+
+
+def test_shortly_after_a_time_is_that_time():
+    got = when(
+        "2023-01-22T12:30",
+        "2023-01-22T12:30:00+01:00",
+        "2023-01-22T13:29:59+01:00",
+        text="poco dopo le 12:30",
+        mod="AFTER",
+    )
+    assert got.iso()["at"] == "2023-01-22T12:30:00+01:00"
 
 
 def test_a_day_is_its_start():

@@ -74,7 +74,8 @@ def scheduled(spider):
     response = HtmlResponse(
         "http://www.cronaca.test/notizie/ostile.html", body=HOSTILE.encode(), encoding="utf-8"
     )
-    return spider.links_to_follow(response)
+    _, links = spider.read_page(response)
+    return links
 
 
 @pytest.mark.parametrize("prefix", FORBIDDEN_LINKS)

@@ -268,12 +268,6 @@ def test_article_item_is_the_one_document_from_gives(document):
     assert replace(alone, fetched_at=None) == replace(document, fetched_at=None)
 
 
-def test_links_to_follow_alone_gives_the_same_links(listing):
-    assert (
-        build_spider(SiteSpider, "notiziario").links_to_follow(listing_response()) == listing.links
-    )
-
-
 # --- one parse per page ------------------------------------------------------------------------
 
 

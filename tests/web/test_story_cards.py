@@ -71,9 +71,7 @@ def test_the_report_heads_the_card_with_both(story):
 
 def test_different_times_stay_apart():
     later = "2023-01-25T18:00:00+01:00"
-    story = Story(
-        [moment(1, "provider_statement", ["a"]), moment(2, "cause", ["b"], at=later)], {}
-    )
+    story = Story([moment(1, "provider_statement", ["a"]), moment(2, "cause", ["b"], at=later)], {})
     assert len(story.cards()) == 2
 
 

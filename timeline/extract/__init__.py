@@ -4,7 +4,7 @@ links).
 >>> from incident_timeline.extract import extract_article, extract_page, decode_html, Article, Page
 """
 
-from .article import Article, Page, extract_article, extract_links, extract_page
+from .article import Article, Page, extract_article, extract_page
 from .encoding import decode_html
 
-__all__ = ["Article", "Page", "decode_html", "extract_article", "extract_links", "extract_page"]
+__all__ = ["Article", "Page", "decode_html", "extract_article", "extract_page"]

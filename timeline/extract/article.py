@@ -109,18 +109,6 @@ def extract_page(
     return Page(article, resolve(base, hrefs, url, encoding))
 
 
-def extract_links(
-    html: str | bytes, url: str | None = None, *, http_charset: str | None = None
-) -> list[str]:
-    """Only the links of a page, as ``extract_page`` gives them (one parse, no extraction).
-
-    >>> extract_links('<base href="/it/"><a href="guasto">x</a> <a href="mailto:a@b.it">y</a>', "http://s.it/")
-    ['http://s.it/it/guasto', 'mailto:a@b.it']
-    """
-    tree, _, _, encoding = prepared(html, url, "UTC", http_charset, None)
-    return [] if tree is None else resolve(*raw_links(tree), url, encoding)
-
-
 def safely_from_tree(tree, url: str | None, tz, now: datetime) -> Article:
     """``from_tree``, or what the markup alone says when the page breaks it."""
     try:
