@@ -26,7 +26,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
-# Keys of one crawl: timeline:<incident>:<spider name, e.g. site:notiziario>:<what>.
+# Keys of one crawl: timeline:<incident>:<spider name ("incident")>:<what>.
 KEY_PREFIX = "timeline:{incident}:{spider}"
 # A worker that has not said anything for this long has died: stop waiting for it.
 STALE_AFTER_SECONDS = 60.0

@@ -9,7 +9,7 @@ documents_fts), so "guasti" finds "guasto" and "interruzioni" finds "interruzion
 a second, stemmed index. Only letters and digits reach FTS5: quotes, operators
 (AND, OR, NOT, NEAR), parentheses, column filters and a lone "*" are dropped or quoted,
 so no user input can be a syntax error. Registered in Datasette as the SQL function
-``stem_query(q)`` (web/plugins/stem_query.py):
+``stem_query(q)`` (registered by timeline/sql_functions.py):
 
     select * from documents_fts where documents_fts match stem_query(:q)
 """

@@ -184,26 +184,11 @@ LINKS = links()
 PATHS = repo_paths()
 COMMAND_LINES = command_lines()
 MODULES = module_references()
-# Drift found in docs that other people own (issue 16): expected to fail, strictly, until
-# they are fixed; a fixed doc no longer names the value, and its entry can go.
-KNOWN_DRIFT = {
-    ("docs/BENCHMARKS.md", "web/plugins/big_tables.py"),
-    ("docs/DATES.md", "timeline.dates"),
-    ("docs/DATES.md", "timeline.dates.cli"),
-    ("docs/EXTRACTION.md", "timeline.extract"),
-    ("docs/EXTRACTION.md", "timeline.extract.article"),
-    ("docs/EXTRACTION.md", "timeline.extract.cli"),
-}
 
 
 def cases(found: list[tuple[Snippet, str]]) -> list:
-    """pytest params named by place and value; known drift marked as such."""
-    params = []
-    for snippet, value in found:
-        known = (str(snippet.doc.relative_to(ROOT)), value) in KNOWN_DRIFT
-        marks = [pytest.mark.xfail(reason="known drift, issue 16", strict=True)] if known else []
-        params.append(pytest.param(snippet, value, marks=marks, id=f"{snippet.where} {value}"))
-    return params
+    """pytest params named by place and value."""
+    return [pytest.param(snippet, value, id=f"{snippet.where} {value}") for snippet, value in found]
 
 
 def test_the_docs_are_found():
