@@ -183,6 +183,7 @@ class TimelineStore:
                     "keywords": str,
                     "window_start": str,
                     "window_end": str,
+                    "discover_gdelt": str,
                 },
                 pk="slug",
             )
@@ -198,6 +199,7 @@ class TimelineStore:
                     "feed": str,
                     "sitemap": str,
                     "statuspage": str,
+                    "archive": str,
                 },
                 pk="id",
                 foreign_keys=[("incident", "incidents", "slug")],
@@ -237,8 +239,10 @@ class TimelineStore:
                 if incident.window_start
                 else None,
                 "window_end": incident.window_end.isoformat() if incident.window_end else None,
+                "discover_gdelt": incident.discover_gdelt,
             },
             pk="slug",
+            alter=True,  # a database of an earlier release gains the new columns
         )
 
     def save_config(self, config: Config) -> None:
@@ -257,8 +261,10 @@ class TimelineStore:
                         "feed": source.feed,
                         "sitemap": source.sitemap,
                         "statuspage": source.statuspage,
+                        "archive": json.dumps(list(source.archive)),
                     },
                     pk="id",
+                    alter=True,
                 )
 
     def save_document(self, document: dict, events: Iterable[dict] = ()) -> int:

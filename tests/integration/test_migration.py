@@ -89,3 +89,8 @@ def test_old_database_gets_its_key_moments(recrawled, migrated):
         ).fetchone()[0]
         > 0
     )
+
+
+@pytest.mark.parametrize("table, column", [("sources", "archive"), ("incidents", "discover_gdelt")])
+def test_the_crawl_records_where_it_looked(recrawled, migrated, table, column):
+    assert column in migrated[table].columns_dict
