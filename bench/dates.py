@@ -319,9 +319,15 @@ def main(rounds: int = ROUNDS) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] in ("--worker", "--steady"):
-        worker(sys.argv[2], steady=sys.argv[1] == "--steady")
-    elif len(sys.argv) == 3 and sys.argv[1] == "--rounds":
-        main(int(sys.argv[2]))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"default {ROUNDS}")
+    # The timed child processes (this script runs itself): --worker/--steady TAGGER.
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--steady", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker or args.steady:
+        worker(args.worker or args.steady, steady=bool(args.steady))
     else:
-        main()
+        main(args.rounds)
