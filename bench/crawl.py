@@ -50,18 +50,7 @@ PEOPLE = [
     "il garante per la privacy",
     "un'associazione di consumatori",
 ]
-CITIES = [
-    "Milano",
-    "Torino",
-    "Roma",
-    "Napoli",
-    "Bologna",
-    "Firenze",
-    "Bari",
-    "Palermo",
-    "Genova",
-    "Verona",
-]
+CITIES = "Milano Torino Roma Napoli Bologna Firenze Bari Palermo Genova Verona".split()
 TOPICS = ["il guasto", "il disservizio", "il blocco", "l'interruzione", "il malfunzionamento"]
 # Sentences of the generated articles; {date}, {time}, {weekday} and friends are filled per article.
 SENTENCES = [

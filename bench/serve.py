@@ -61,18 +61,10 @@ INCIDENTS = [
 ]
 SOURCES = [f"testata-{n:02d}" for n in range(40)]
 KINDS = ["news"] * 8 + ["provider", "consumer", "regulator", "status"]
-CATEGORIES = [
-    "outage_start",
-    "provider_statement",
-    "cause",
-    "restoration_partial",
-    "restoration_complete",
-    "deadline",
-    "consumer_action",
-    "regulator_action",
-    "compensation",
-    "other",
-]
+CATEGORIES = (
+    "outage_start provider_statement cause restoration_partial restoration_complete "
+    "deadline consumer_action regulator_action compensation other".split()
+)
 ACTORS = ["provider", "media", "consumer_association", "regulator", "users"]
 MONTHS = (
     "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"
@@ -106,24 +98,7 @@ TIME_PHRASES = [
     "entro il {d} {m}",
     "nella notte del {d} {m}",
 ]
-SYLLABLES = [
-    "ba",
-    "ce",
-    "di",
-    "fo",
-    "gu",
-    "la",
-    "me",
-    "ni",
-    "po",
-    "ru",
-    "sa",
-    "te",
-    "vi",
-    "zo",
-    "tri",
-    "glo",
-]
+SYLLABLES = "ba ce di fo gu la me ni po ru sa te vi zo tri glo".split()
 RARE_WORDS = 5000  # each document carries one of these code words: ~1/5000 of the documents each
 
 
@@ -503,16 +478,7 @@ def measure(db: Path, repeat: int) -> list[dict]:
     conn = raw_connection(db)
     rng = random.Random(7)
     rare = [rare_word(rng.randrange(RARE_WORDS)) for _ in range(repeat + 1)]
-    common = [
-        "servizio",
-        "utenti",
-        "posta",
-        "tecnici",
-        "guasto",
-        "ripristino",
-        "azienda",
-        "messaggi",
-    ]
+    common = "servizio utenti posta tecnici guasto ripristino azienda messaggi".split()
     day = "2023-01-24"
     results = []
     tracer = Tracer(db)

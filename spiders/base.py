@@ -22,32 +22,10 @@ from incident_timeline.store import utc_now
 from scrapy.http import HtmlResponse, Response, TextResponse
 
 # Links to these never lead to an article.
-SKIPPED_EXTENSIONS = [
-    "jpg",
-    "jpeg",
-    "png",
-    "gif",
-    "webp",
-    "svg",
-    "ico",
-    "pdf",
-    "zip",
-    "gz",
-    "mp3",
-    "mp4",
-    "avi",
-    "mov",
-    "css",
-    "js",
-    "woff",
-    "woff2",
-    "ttf",
-    "doc",
-    "docx",
-    "xls",
-    "xlsx",
-    "ppt",
-]
+SKIPPED_EXTENSIONS = (
+    "jpg jpeg png gif webp svg ico pdf zip gz mp3 mp4 avi mov css js woff woff2 ttf doc "
+    "docx xls xlsx ppt".split()
+)
 # A status page's incident updates (Atlassian Statuspage markup and its copies).
 STATUS_MARKUP = re.compile(rb"update-row|incident-update")
 # LinkExtractor's deny_extensions test (scrapy.utils.url.url_has_any_extension) in one str.endswith

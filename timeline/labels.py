@@ -107,33 +107,13 @@ SHORT_LABELS = {
     },
 }
 MONTHS = {
-    "it": (
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
+    "it": tuple(
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+        "dicembre".split()
     ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+    "en": tuple(
+        "January February March April May June July August September October November "
+        "December".split()
     ),
 }
 WEEKDAYS = {

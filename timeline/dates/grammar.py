@@ -78,24 +78,9 @@ RULES: list = []  # [name, pattern (compiled on first use), builder, triggers, r
 # most rules are skipped for most sentences, which is where the speed comes from.
 WORD = re.compile(r"[^\W\d_]+", 0)
 SEPARATED = {"#sep"}
-TIME_WORDS = {
-    "alle",
-    "all",
-    "dalle",
-    "le",
-    "ore",
-    "h",
-    "verso",
-    "intorno",
-    "attorno",
-    "entro",
-    "fino",
-    "prima",
-    "dopo",
-    "tra",
-    "fra",
-    "circa",
-}
+TIME_WORDS = set(
+    "alle all dalle le ore h verso intorno attorno entro fino prima dopo tra fra circa".split()
+)
 MONTH_WORDS = set(MONTHS)
 WEEKDAY_WORDS = (
     set(WEEKDAYS)
@@ -130,48 +115,14 @@ NUMBER_WORDS = (
         )
     }
 )
-EDGE_WORDS = {
-    "inizio",
-    "inizi",
-    "metà",
-    "fine",
-    "finire",
-    "early",
-    "mid",
-    "late",
-    "beginning",
-    "start",
-    "middle",
-    "end",
-    "turn",
-    "primi",
-    "ultimi",
-    "first",
-    "days",
-}
-DIRECTION_WORDS = {
-    "scorso",
-    "scorsa",
-    "passato",
-    "passata",
-    "prossimo",
-    "prossima",
-    "questo",
-    "questa",
-    "quest",
-    "last",
-    "next",
-    "this",
-    "previous",
-    "following",
-    "coming",
-    "current",
-    "successivo",
-    "successiva",
-    "precedente",
-    "corso",
-    "corrente",
-}
+EDGE_WORDS = set(
+    "inizio inizi metà fine finire early mid late beginning start middle end turn primi "
+    "ultimi first days".split()
+)
+DIRECTION_WORDS = set(
+    "scorso scorsa passato passata prossimo prossima questo questa quest last next this "
+    "previous following coming current successivo successiva precedente corso corrente".split()
+)
 
 
 def rule(pattern: str, triggers: set, requires=()):
@@ -431,17 +382,7 @@ RELATIVE_DAYS = {
     B + f"(?P<w>l{A}altro\\s*ieri|altro\\s*ieri|altroieri|ieri\\s+l{A}altro|dopodomani|oggi|ieri|"
     f"domani|(?:giornata|data)\\s+odierna|"
     r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)" + E,
-    {
-        "oggi",
-        "ieri",
-        "domani",
-        "altroieri",
-        "dopodomani",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "odierna",
-    },
+    set("oggi ieri domani altroieri dopodomani today yesterday tomorrow odierna".split()),
 )
 def relative_day(m, text):
     word = " ".join(m["w"].lower().replace("’", "'").split())
@@ -568,23 +509,10 @@ rule(
 
 @rule(
     f"{B}(?P<h>{alternation(HOLIDAYS)}){E}",
-    {
-        "natale",
-        "vigilia",
-        "stefano",
-        "capodanno",
-        "silvestro",
-        "epifania",
-        "befana",
-        "ferragosto",
-        "ognissanti",
-        "christmas",
-        "boxing",
-        "new",
-        "festa",
-        "primo",
-        "immacolata",
-    },
+    set(
+        "natale vigilia stefano capodanno silvestro epifania befana ferragosto ognissanti "
+        "christmas boxing new festa primo immacolata".split()
+    ),
 )
 def holiday(m, text):
     """ "a Natale", "on Christmas Eve": the holiday's date in the year nearest publication."""
@@ -601,21 +529,10 @@ def holiday(m, text):
     f"{B}(?:(?P<pre>last|next|this|lo\\s+scorso|la\\s+scorsa|la\\s+prossima|il\\s+prossimo)\\s+)?"
     f"(?P<f>{alternation(FEASTS)})(?:\\s+(?P<post>scors[oa]|prossim[oa]))?"
     f"(?:\\s+(?P<week>week))?(?:\\s+(?:del\\s+|di\\s+)?(?P<y>{YEAR}))?{E}",
-    {
-        "pasqua",
-        "easter",
-        "domenica",
-        "pasquetta",
-        "angelo",
-        "santo",
-        "good",
-        "pentecoste",
-        "pentecost",
-        "thanksgiving",
-        "memorial",
-        "labor",
-        "election",
-    },
+    set(
+        "pasqua easter domenica pasquetta angelo santo good pentecoste pentecost thanksgiving "
+        "memorial labor election".split()
+    ),
 )
 def movable_feast(m, text):
     name = " ".join(m["f"].lower().replace("’", "'").split())
@@ -829,19 +746,9 @@ ITALIAN_MONTHS = {
     for w in MONTH_NAMES
     if not w.isascii()
     or w
-    in (
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
+    in tuple(
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+        "dicembre".split()
     )
 }
 THE_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|its|their|his|her|this|that)\s+$", re.I)
@@ -899,22 +806,9 @@ def year_cue_before(text: str, start: int) -> bool:
     word = (token.group(1) or "").lower()
     if token.group(3) or token.group(2):
         return not NOT_A_YEAR_BEFORE.search(before)
-    if word in (
-        "n",
-        "nr",
-        "no",
-        "num",
-        "number",
-        "numero",
-        "route",
-        "flight",
-        "volo",
-        "treno",
-        "room",
-        "model",
-        "modello",
-        "versione",
-        "version",
+    if word in tuple(
+        "n nr no num number numero route flight volo treno room model modello versione "
+        "version".split()
     ):
         return False
     return (
@@ -948,40 +842,11 @@ YEAR_EDGE = re.compile(
 )
 
 
-YEAR_EDGE_WORDS = {
-    "early",
-    "mid",
-    "late",
-    "mid-",
-    "inizio",
-    "inizi",
-    "metà",
-    "fine",
-    "finire",
-    "beginning",
-    "start",
-    "middle",
-    "end",
-    "turn",
-    "of",
-    "di",
-    "del",
-    "dello",
-    "della",
-    "before",
-    "after",
-    "prima",
-    "dopo",
-    "il",
-    "giorni",
-    "days",
-    "a",
-    "ad",
-    "alla",
-    "all'inizio",
-    "d'inizio",
-    "dell'",
-}
+YEAR_EDGE_WORDS = set(
+    "early mid late mid- inizio inizi metà fine finire beginning start middle end turn of "
+    "di del dello della before after prima dopo il giorni days a ad alla all'inizio "
+    "d'inizio dell'".split()
+)
 
 
 @rule(
@@ -1293,50 +1158,11 @@ settimane minuti secondi punti gradi chilometri km metri gb mb tb pagine voci ri
 lavoratori
 tecnici operatori server sedi province comuni associazioni uffici ore""".split()
 )
-WORDS_AFTER_A_TIME = {
-    "oggi",
-    "ieri",
-    "domani",
-    "circa",
-    "quasi",
-    "poi",
-    "lui",
-    "lei",
-    "noi",
-    "voi",
-    "mai",
-    "stamani",
-    "dopodomani",
-    "invece",
-    "così",
-    "qui",
-    "lì",
-    "già",
-    "più",
-    "che",
-    "come",
-    "dove",
-    "quando",
-    "mentre",
-    "sono",
-    "sarebbe",
-    "nelle",
-    "delle",
-    "alle",
-    "dalle",
-    "sulle",
-    "anche",
-    "apre",
-    "chiude",
-    "parte",
-    "riparte",
-    "riprende",
-    "scade",
-    "esce",
-    "torne",
-    "sempre",
-    "ancora",
-}
+WORDS_AFTER_A_TIME = set(
+    "oggi ieri domani circa quasi poi lui lei noi voi mai stamani dopodomani invece così "
+    "qui lì già più che come dove quando mentre sono sarebbe nelle delle alle dalle sulle "
+    "anche apre chiude parte riparte riprende scade esce torne sempre ancora".split()
+)
 
 # A zone stated after a clock time: "10:40 GMT", "5 p.m. EST", "9 a.m. Eastern time", "alle 10.40
 # ora di Greenwich", "ore 12 italiane".
@@ -1410,29 +1236,9 @@ POD_HINT = r"(?P<pod>(?:di|del|della)\s+(?:mattina|mattino|pomeriggio|sera|notte
 # Clock hours and minutes in words: "alle nove", "alle sei e mezza", "alle dieci meno un quarto".
 HOUR_WORDS = {
     w: NUMBERS[w]
-    for w in (
-        "una",
-        "due",
-        "tre",
-        "quattro",
-        "cinque",
-        "sei",
-        "sette",
-        "otto",
-        "nove",
-        "dieci",
-        "undici",
-        "dodici",
-        "tredici",
-        "quattordici",
-        "quindici",
-        "sedici",
-        "diciassette",
-        "diciotto",
-        "diciannove",
-        "venti",
-        "ventuno",
-        "ventidue",
+    for w in tuple(
+        "una due tre quattro cinque sei sette otto nove dieci undici dodici tredici "
+        "quattordici quindici sedici diciassette diciotto diciannove venti ventuno ventidue".split()
     )
 } | {"ventitré": 23, "ventitre": 23}
 MINUTE_WORDS = {
@@ -1672,21 +1478,9 @@ def clock_in_part_of_day(m, text):
 # ---------------------------------------------------------------- durations, relative offsets,
 # refs, sets
 
-SINGULAR_UNITS = {
-    "ora",
-    "minuto",
-    "giorno",
-    "giornata",
-    "settimana",
-    "mese",
-    "anno",
-    "hour",
-    "minute",
-    "day",
-    "week",
-    "month",
-    "year",
-}
+SINGULAR_UNITS = set(
+    "ora minuto giorno giornata settimana mese anno hour minute day week month year".split()
+)
 
 
 APPROX_WORDS = (
@@ -1748,19 +1542,7 @@ ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:a|an|the|its|his|her|their|our|thi
     f"(?P<half>\\s+e\\s+mezz[oa]|\\s+and\\s+a\\s+half)?"
     f"(?P<orso>\\s+or\\s+so)?\\s+(?P<w>fa|or\\s+sono|ago|addietro|prima|earlier|before|dopo|"
     f"later|after|più\\s+tardi){E}",
-    {
-        "fa",
-        "sono",
-        "ago",
-        "addietro",
-        "prima",
-        "earlier",
-        "before",
-        "dopo",
-        "later",
-        "after",
-        "tardi",
-    },
+    set("fa sono ago addietro prima earlier before dopo later after tardi".split()),
     requires=[UNIT_WORDS, NUMBER_WORDS],
 )
 def offset_ago(m, text):
@@ -1818,22 +1600,10 @@ COMPARISON_BEFORE = re.compile(
     f"(?P<w3>giornata|mattina|mattinata|sera|serata|notte|nottata)|"
     f"(?:il|la)\\s+(?P<w4>giorno|mattina|sera|notte)\\s+stess[oa]){E}"
     f"(?!\\s+(?:of|di|del|della|dello|dell{A})\\b)",
-    {
-        "day",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "giorno",
-        "pomeriggio",
-        "giornata",
-        "mattina",
-        "mattinata",
-        "sera",
-        "serata",
-        "notte",
-        "nottata",
-    },
+    set(
+        "day morning afternoon evening night giorno pomeriggio giornata mattina mattinata "
+        "sera serata notte nottata".split()
+    ),
     requires=[{"that", "same", "very", "quel", "quello", "quella", "stesso", "stessa"}],
 )
 def same_day(m, text):
@@ -1857,37 +1627,15 @@ def same_day(m, text):
     f"l{A}(?P<d2>indomani)|the\\s+(?P<d3>next|following|previous|preceding)\\s+"
     f"(?P<w3>day|week|morning|afternoon|evening|night)|"
     f"the\\s+(?P<w4>day|week)\\s+(?P<d4>before|after)){E}",
-    {
-        "giorno",
-        "giornata",
-        "settimana",
-        "indomani",
-        "day",
-        "week",
-        "mattina",
-        "sera",
-        "notte",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    },
+    set(
+        "giorno giornata settimana indomani day week mattina sera notte morning afternoon "
+        "evening night".split()
+    ),
     requires=[
-        {
-            "dopo",
-            "seguente",
-            "successivo",
-            "successiva",
-            "precedente",
-            "prima",
-            "indomani",
-            "next",
-            "following",
-            "previous",
-            "preceding",
-            "before",
-            "after",
-        }
+        set(
+            "dopo seguente successivo successiva precedente prima indomani next following "
+            "previous preceding before after".split()
+        )
     ],
 )
 def day_after(m, text):
@@ -2192,22 +1940,10 @@ def whole_unit(m, text):
     f"decenni|secoli|hours|days|weeks|months|years|decades|centuries){E}"
     r"(?!\s*(?:\d|fa\b|prima\b|dopo\b|scors|passat|precedent|successiv|prossim|luce\b|ago\b|"
     r"before\b|after\b|later\b|earlier\b|of\b|di\s+(?:distanza|differenza)))",
-    {
-        "ore",
-        "giorni",
-        "settimane",
-        "mesi",
-        "anni",
-        "decenni",
-        "secoli",
-        "hours",
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "decades",
-        "centuries",
-    },
+    set(
+        "ore giorni settimane mesi anni decenni secoli hours days weeks months years decades "
+        "centuries".split()
+    ),
     requires=[{"da", "per", "for", "within", "in"}],
 )
 def unspecified_duration(m, text):
@@ -2299,22 +2035,10 @@ def words_to_year_part(words: list) -> int:
     f"centuries)-long{E}",
     {"long"},
     requires=[
-        {
-            "hour",
-            "day",
-            "week",
-            "month",
-            "year",
-            "decade",
-            "century",
-            "hours",
-            "days",
-            "weeks",
-            "months",
-            "years",
-            "decades",
-            "centuries",
-        }
+        set(
+            "hour day week month year decade century hours days weeks months years decades "
+            "centuries".split()
+        )
     ],
 )
 def long_compound(m, text):
@@ -2989,30 +2713,10 @@ WEEK_OF = re.compile(
 WEEK_OF_WORDS = {"week", "settimana"}
 EDGE_MODS = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
 # The last words of those mods.
-EDGE_BEFORE_WORDS = {
-    "del",
-    "della",
-    "dello",
-    "dell",
-    "di",
-    "il",
-    "la",
-    "lo",
-    "l",
-    "before",
-    "after",
-    "early",
-    "late",
-    "earlier",
-    "later",
-    "on",
-    "around",
-    "about",
-    "circa",
-    "al",
-    "all",
-    "verso",
-}
+EDGE_BEFORE_WORDS = set(
+    "del della dello dell di il la lo l before after early late earlier later on around "
+    "about circa al all verso".split()
+)
 AROUND_BEFORE = re.compile(
     f"{B}(?:around|about|circa|intorno\\s+al(?:l{A})?|attorno\\s+al(?:l{A})?|verso\\s+il)\\s*$",
     re.I,

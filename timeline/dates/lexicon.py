@@ -60,32 +60,11 @@ MONTHS = {
     "dec": 12,
 }
 # Full names may stand alone ("a marzo", "in June"); abbreviations only next to a day number.
-MONTH_NAMES = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+MONTH_NAMES = (
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre january february march april may june july august september october "
+    "november december".split()
+)
 
 WEEKDAYS = {
     "lunedì": 0,
@@ -258,20 +237,7 @@ UNITS = {
     "year": "Y",
     "years": "Y",
 }
-TIME_UNITS = {
-    "secondi",
-    "minuto",
-    "minuti",
-    "ora",
-    "ore",
-    "h",
-    "seconds",
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "hrs",
-}
+TIME_UNITS = set("secondi minuto minuti ora ore h seconds minute minutes hour hours hrs".split())
 
 PARTS_OF_DAY = {
     "mattina": "MO",
@@ -421,36 +387,10 @@ TIME_ZONES = {
     "di washington": "America/New_York",
 }
 # Zone words a text must hold for the zone rules to run.
-ZONE_WORDS = {
-    "gmt",
-    "utc",
-    "wet",
-    "west",
-    "bst",
-    "cet",
-    "cest",
-    "eet",
-    "eest",
-    "msk",
-    "ist",
-    "sgt",
-    "hkt",
-    "jst",
-    "aest",
-    "aedt",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "mst",
-    "mdt",
-    "pst",
-    "pdt",
-    "et",
-    "ct",
-    "mt",
-    "pt",
-}
+ZONE_WORDS = set(
+    "gmt utc wet west bst cet cest eet eest msk ist sgt hkt jst aest aedt est edt cst cdt "
+    "mst mdt pst pdt et ct mt pt".split()
+)
 
 
 SEASONS = {

@@ -153,26 +153,10 @@ def relative_slice_timex(
     f"(?:\\s+(?P<rel2>scorso|prossimo|precedente|successivo))?))?{E}(?!-)",
     {"quarter", "quarters", "half", "trimestre", "semestre", "metà"},
     requires=[
-        {
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "final",
-            "last",
-            "primo",
-            "prima",
-            "secondo",
-            "seconda",
-            "terzo",
-            "quarto",
-            "ultimo",
-            "i",
-            "ii",
-            "iii",
-            "iv",
-            "#",
-        }
+        set(
+            "first second third fourth final last primo prima secondo seconda terzo quarto ultimo "
+            "i ii iii iv #".split()
+        )
     ],
 )
 def ordinal_slice(m, text):
@@ -513,39 +497,12 @@ DECADE_ALT = "|".join(DECADE_WORDS)
     f"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|"
     f"anni\\s+(?:{A}\\s*(?P<ishort>\\d0)|(?P<ifull>(?:1[89]|20)\\d0)|"
     f"(?P<iword>{DECADE_ALT}))){E}",
-    {
-        "s",
-        "twenties",
-        "thirties",
-        "forties",
-        "fifties",
-        "sixties",
-        "seventies",
-        "eighties",
-        "nineties",
-        "anni",
-    },
+    set("s twenties thirties forties fifties sixties seventies eighties nineties anni".split()),
     requires=[
-        {
-            "#",
-            "twenties",
-            "thirties",
-            "forties",
-            "fifties",
-            "sixties",
-            "seventies",
-            "eighties",
-            "nineties",
-            "venti",
-            "trenta",
-            "quaranta",
-            "cinquanta",
-            "sessanta",
-            "settanta",
-            "ottanta",
-            "novanta",
-            "duemila",
-        }
+        set(
+            "# twenties thirties forties fifties sixties seventies eighties nineties venti trenta "
+            "quaranta cinquanta sessanta settanta ottanta novanta duemila".split()
+        )
     ],
 )
 def decade(m, text):

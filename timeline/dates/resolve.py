@@ -138,40 +138,11 @@ CUE = re.compile(
 
 
 WORD_TOKEN = re.compile(r"[^\W\d_]+")
-CUE_WORDS = {
-    "da",
-    "dal",
-    "dalla",
-    "dall",
-    "già",
-    "sin",
-    "fin",
-    "since",
-    "already",
-    "until",
-    "till",
-    "through",
-    "fino",
-    "entro",
-    "by",
-    "next",
-    "payable",
-    "effective",
-    "due",
-    "expire",
-    "expires",
-    "expiring",
-    "scheduled",
-    "set",
-    "slated",
-    "planned",
-    "record",
-    "as",
-    "starting",
-    "beginning",
-    "partire",
-    "scadenza",
-}
+CUE_WORDS = set(
+    "da dal dalla dall già sin fin since already until till through fino entro by next "
+    "payable effective due expire expires expiring scheduled set slated planned record as "
+    "starting beginning partire scadenza".split()
+)
 TO_WORDS = {"a", "ad", "al", "alla", "all", "to", "until", "till", "the"}
 UPDATE_WORDS = {"aggiornamento", "aggiornato", "aggiornata", "agg", "update", "updated", "edit"}
 
@@ -179,20 +150,9 @@ UPDATE_WORDS = {"aggiornamento", "aggiornato", "aggiornata", "agg", "update", "u
 class Context:
     """One text being tagged: its publication time and what has been resolved so far."""
 
-    __slots__ = (
-        "text",
-        "published",
-        "zone",
-        "lang",
-        "last_day",
-        "last_day_at",
-        "last_year",
-        "last_month",
-        "report_quarter",
-        "tense_cache",
-        "today",
-        "markers",
-        "clause_ends",
+    __slots__ = tuple(
+        "text published zone lang last_day last_day_at last_year last_month report_quarter "
+        "tense_cache today markers clause_ends".split()
     )
 
     def __init__(self, text: str, published: datetime, zone: ZoneInfo, lang: str = "it"):
@@ -1225,19 +1185,9 @@ ENGLISH_LEAD = re.compile(
     re.I,
 )
 THE_BEFORE = re.compile(r"(?<![\w'’])the\s+$", re.I)
-ADJECTIVES = {
-    "current",
-    "recent",
-    "recently",
-    "daily",
-    "weekly",
-    "monthly",
-    "hourly",
-    "nightly",
-    "yearly",
-    "annual",
-    "biweekly",
-}
+ADJECTIVES = set(
+    "current recent recently daily weekly monthly hourly nightly yearly annual biweekly".split()
+)
 CAPITAL_OR_DIGIT = re.compile(r"[A-Z\d]")  # "the Friday meeting", "the 1990s"
 # "the eight-year war": an adjective, the article is the noun's.
 ONE_HYPHENATED = re.compile(r"[^\W\d_]+-\S+")

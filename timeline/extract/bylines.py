@@ -98,21 +98,8 @@ PUBLISHED_CLOCK_RE = re.compile(
 # class/id words of bylines and date stamps ("dateline", "timestamp" included); plain substring
 # tests: a case-insensitive regex alternation cost 30 µs on each of the thousands of class names of
 # a page
-DATEISH_WORDS = (
-    "date",
-    "time",
-    "byline",
-    "meta",
-    "publi",
-    "posted",
-    "updat",
-    "data",
-    "info",
-    "autore",
-    "author",
-    "firma",
-    "datum",
-    "fecha",
+DATEISH_WORDS = tuple(
+    "date time byline meta publi posted updat data info autore author firma datum fecha".split()
 )
 NEAR_HEADLINE_LINES = 8
 BEFORE_HEADLINE_LINES = 5

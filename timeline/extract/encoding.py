@@ -19,21 +19,10 @@ META_CHARSET_RE = re.compile(
     re.IGNORECASE,
 )
 # Browsers (WHATWG Encoding Standard) decode these labels as windows-1252.
-WINDOWS_1252_ALIASES = {
-    "iso-8859-1",
-    "iso8859-1",
-    "latin-1",
-    "latin1",
-    "l1",
-    "ascii",
-    "us-ascii",
-    "iso_8859-1",
-    "cp819",
-    "ibm819",
-    "windows-1252",
-    "cp1252",
-    "x-cp1252",
-}
+WINDOWS_1252_ALIASES = set(
+    "iso-8859-1 iso8859-1 latin-1 latin1 l1 ascii us-ascii iso_8859-1 cp819 ibm819 "
+    "windows-1252 cp1252 x-cp1252".split()
+)
 # the Windows code pages of Western, Central European, Cyrillic and Greek pages: the undeclared
 # cases we meet
 SINGLE_BYTE_GUESSES = ["cp1252", "cp1250", "cp1251", "cp1253"]

@@ -5,26 +5,12 @@ from __future__ import annotations
 import json
 import re
 
-ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "blogposting",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "reviewnewsarticle",
-    "backgroundnewsarticle",
-    "liveblogposting",
-    "techarticle",
-    "scholarlyarticle",
-    "socialmediaposting",
-    "report",
-    "posting",
-    "webpage",
-    "faqpage",
-    "qapage",
-    "pressrelease",
-}
+ARTICLE_TYPES = set(
+    "article newsarticle blogposting reportagenewsarticle analysisnewsarticle "
+    "opinionnewsarticle reviewnewsarticle backgroundnewsarticle liveblogposting "
+    "techarticle scholarlyarticle socialmediaposting report posting webpage faqpage "
+    "qapage pressrelease".split()
+)
 LISTING_TYPES = {"itemlist", "collectionpage", "searchresultspage", "breadcrumblist"}
 
 

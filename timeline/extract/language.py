@@ -8,42 +8,10 @@ from functools import lru_cache
 from .jsonld import text as ld_text
 from .titles import meta_content
 
-EUROPEAN = [
-    "it",
-    "en",
-    "de",
-    "fr",
-    "es",
-    "pt",
-    "nl",
-    "ca",
-    "ro",
-    "pl",
-    "cs",
-    "sk",
-    "sl",
-    "hr",
-    "hu",
-    "sv",
-    "da",
-    "no",
-    "fi",
-    "el",
-    "ru",
-    "uk",
-    "bg",
-    "sr",
-    "et",
-    "lv",
-    "lt",
-    "ga",
-    "mt",
-    "eu",
-    "gl",
-    "lb",
-    "tr",
-    "sq",
-]
+EUROPEAN = (
+    "it en de fr es pt nl ca ro pl cs sk sl hr hu sv da no fi el ru uk bg sr et lv lt ga "
+    "mt eu gl lb tr sq".split()
+)
 MIN_DETECT = 200
 # a thousand characters settle the language; more only costs time
 SAMPLE = 1000

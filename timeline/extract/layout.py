@@ -10,21 +10,10 @@ from lxml import etree
 
 from .titles import meta_content, strip_site_name
 
-SKIP_TAGS = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "svg",
-    "button",
-    "select",
-    "form",
-    "nav",
-    "footer",
-    "aside",
-    "figcaption",
-}
+SKIP_TAGS = set(
+    "script style noscript template iframe svg button select form nav footer aside "
+    "figcaption".split()
+)
 # one word of a class name (split at spaces, "-" and "_"), searched in the whole string at once
 BOILERPLATE_WORD_RE = re.compile(
     r"(?:^|[\s_-])(?:comments?|commenti|commentaires|kommentare?|comentarios|comentários|"
@@ -47,37 +36,10 @@ BOILERPLATE_PHRASE_RE = re.compile(
     r"header.?date|today.?date|data.?oggi|page.?header.?date|cookie|comment|related|sidebar|footer",
     re.IGNORECASE,
 )
-BLOCK_TAGS = {
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "blockquote",
-    "pre",
-    "br",
-    "dd",
-    "dt",
-    "dl",
-    "figure",
-    "time",
-    "address",
-    "hr",
-}
+BLOCK_TAGS = set(
+    "p div section article main header h1 h2 h3 h4 h5 h6 li ul ol table tr td th "
+    "blockquote pre br dd dt dl figure time address hr".split()
+)
 # a class value starting with "widget" names a sidebar box ("widget widget_recent_entries"); after a
 # prefix ("elementor-widget-text-editor") it is a page builder's block, a story's too
 WIDGET_RE = re.compile(r"(?:^|\s)widgets?(?=$|[\s_-])")
