@@ -92,7 +92,8 @@ def journal_decode(value):
         if tag == "__items__":
             return {journal_decode(k): journal_decode(v) for k, v in inner}
         if tag == "__pickle__":
-            return pickle.loads(base64.b64decode(inner))  # noqa: S301 - our own job folder, as Scrapy's queue
+            # Our own job folder's data, pickled as Scrapy's disk queue pickles requests.
+            return pickle.loads(base64.b64decode(inner))  # noqa: S301
     return {k: journal_decode(v) for k, v in value.items()}
 
 

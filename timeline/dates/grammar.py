@@ -2318,7 +2318,8 @@ INTERVAL_TO = re.compile(
 APPROX_AFTER = re.compile(r"\s*,?\s+(?:circa|or\s+so)\b", re.I)
 EARLY_LATE = re.compile(r"(?<![\w])(?P<w>early|late|earlier|later)\s+(?:on\s+)?$", re.I)
 BEFORE_AFTER = re.compile(
-    f"{B}(?P<w>prima\\s+(?:del|della|dello|dell{A}|di)|dopo\\s+(?:il|la|lo|l{A})|before|after)\\s*$",
+    f"{B}(?P<w>prima\\s+(?:del|della|dello|dell{A}|di)|dopo\\s+(?:il|la|lo|l{A})|"
+    "before|after)\\s*$",
     re.I,
 )
 

@@ -96,7 +96,8 @@ def extract_page(
 ) -> Page:
     """``extract_article`` and the page's links (see ``links.resolve``), from one parse of the page.
 
-    >>> page = extract_page('<h1>Mail giù</h1><a href="/2023/01/guasto#commenti">Il guasto</a>', "http://s.it/")
+    >>> html = '<h1>Mail giù</h1><a href="/2023/01/guasto#commenti">Il guasto</a>'
+    >>> page = extract_page(html, "http://s.it/")
     >>> page.links
     ['http://s.it/2023/01/guasto']
     """
