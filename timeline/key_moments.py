@@ -457,8 +457,35 @@ def own_words(evidence: list[Evidence]) -> dict[str, Evidence]:
     return words
 
 
+# Said or done at a time of its own: what is reported before that time is something else.
+SAID_OR_DONE = {
+    "provider_statement",
+    "cause",
+    "compensation",
+    "consumer_action",
+    "regulator_action",
+}
+# How much earlier than the actor's own time a report may come (clocks and embargoes differ).
+REPORTED_EARLY = dt.timedelta(minutes=30)
+
+
+def reported_in_time(group: Group, earliest: dt.datetime) -> list[Evidence]:
+    """The group's items, without the reports of a statement or an action that came out
+    before it could have been made (an earlier statement of the same evening, read as this
+    one): a moment is never first reported before it happened."""
+    if group.category not in SAID_OR_DONE:
+        return group.items
+    kept = [
+        i
+        for i in group.items
+        if i.reported is None or i.modality != "happened" or i.reported >= earliest - REPORTED_EARLY
+    ]
+    return kept or group.items
+
+
 def _moment(group: Group, incident: str, words: dict[str, Evidence] | None = None) -> KeyMoment:
     at, earliest, latest, precision = best_time(group)
+    group.items = reported_in_time(group, min(earliest, at))
     quoted = best_statement(group)
     said = (words or {}).get(quoted.url)
     if (
