@@ -14,7 +14,7 @@ PIP_INSTALL := $(BIN)/python -m pip install -qq -c constraints.txt
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install -qq --upgrade pip
 
 # What the demo needs: the project and its own dependencies.
 $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
