@@ -1419,18 +1419,8 @@ def time_clock(m, text):
 
 
 CLOCK_HOURS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    word: NUMBERS[word]
+    for word in "one two three four five six seven eight nine ten eleven twelve".split()
 }
 
 
