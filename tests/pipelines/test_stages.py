@@ -199,8 +199,10 @@ def test_status_body_dates_speak_from_their_update():
     assert promise.latest == "2023-01-26T16:35:00+01:00"
 
 
-def test_update_paragraph_is_read_from_its_stamp():
-    events = tag(
+@pytest.fixture(scope="module")
+def stamped_update():
+    """The events of a page whose second paragraph is an update stamped the next day."""
+    return tag(
         url="http://x.test/aggiornato",
         title="Nuvola ferma",
         published="2023-01-24T11:20:00+01:00",
@@ -209,36 +211,20 @@ def test_update_paragraph_is_read_from_its_stamp():
         text="La posta di Nuvola è ferma da ieri sera.\n"
         "Aggiornamento del 25 gennaio – Martedì sera l'azienda ha diffuso una nota.",
     )
-    assert [e.value for e in events if e.text == "Martedì sera"] == ["2023-01-24TEV"]
 
 
-def test_update_paragraph_is_reported_at_its_stamp():
-    events = tag(
-        url="http://x.test/aggiornato",
-        title="Nuvola ferma",
-        published="2023-01-24T11:20:00+01:00",
-        updated="2023-01-25T08:05:00+01:00",
-        day="2023-01-24",
-        text="La posta di Nuvola è ferma da ieri sera.\n"
-        "Aggiornamento del 25 gennaio – Martedì sera l'azienda ha diffuso una nota.",
-    )
-    assert [e.reported_at for e in events if e.text == "Martedì sera"] == [
+def test_update_paragraph_is_read_from_its_stamp(stamped_update):
+    assert [e.value for e in stamped_update if e.text == "Martedì sera"] == ["2023-01-24TEV"]
+
+
+def test_update_paragraph_is_reported_at_its_stamp(stamped_update):
+    assert [e.reported_at for e in stamped_update if e.text == "Martedì sera"] == [
         "2023-01-25T08:05:00+01:00"
     ]
 
 
-def test_text_before_an_update_keeps_the_publication_anchor():
-    events = tag(
-        url="http://x.test/aggiornato",
-        title="Nuvola ferma",
-        published="2023-01-24T11:20:00+01:00",
-        updated="2023-01-25T08:05:00+01:00",
-        day="2023-01-24",
-        text=(
-            "La posta di Nuvola è ferma da ieri sera.\nAggiornamento del 25 gennaio – Nota diffusa."
-        ),
-    )
-    assert [e.value for e in events if e.text == "ieri sera"] == ["2023-01-23TEV"]
+def test_text_before_an_update_keeps_the_publication_anchor(stamped_update):
+    assert [e.value for e in stamped_update if e.text == "ieri sera"] == ["2023-01-23TEV"]
 
 
 def test_event_span_points_into_the_whole_text():
