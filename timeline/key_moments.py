@@ -469,12 +469,14 @@ SAID_OR_DONE = {
 REPORTED_EARLY = dt.timedelta(minutes=30)
 
 
-def reported_in_time(group: Group, earliest: dt.datetime) -> list[Evidence]:
+def reported_in_time(group: Group) -> list[Evidence]:
     """The group's items, without the reports of a statement or an action that came out
     before it could have been made (an earlier statement of the same evening, read as this
     one): a moment is never first reported before it happened."""
     if group.category not in SAID_OR_DONE:
         return group.items
+    at, earliest, _, _ = best_time(group)
+    earliest = min(earliest, at)
     kept = [
         i
         for i in group.items
@@ -485,7 +487,6 @@ def reported_in_time(group: Group, earliest: dt.datetime) -> list[Evidence]:
 
 def _moment(group: Group, incident: str, words: dict[str, Evidence] | None = None) -> KeyMoment:
     at, earliest, latest, precision = best_time(group)
-    group.items = reported_in_time(group, min(earliest, at))
     quoted = best_statement(group)
     said = (words or {}).get(quoted.url)
     if (
@@ -982,6 +983,7 @@ def build_story(
     moments = []
     words = own_words(evidence)
     for group in chosen:
+        group.items = reported_in_time(group)  # the moment and its event links alike
         moment = _moment(group, incident, words)
         moment.conflict = 1 if len(starts) > 1 and any(group is g for g in starts) else 0
         moments.append((moment, group))

@@ -187,6 +187,35 @@ def test_a_news_report_of_a_communique_corroborates_it():
     assert of("provider_statement", SAME_NIGHT + [communique, report])[0].sources == 2
 
 
+@pytest.fixture
+def evening_statement():
+    """A communiqué at 21:15, and a note at 19:10 that the company spoke "in the evening"."""
+    communique = ev(
+        "provider_statement",
+        "2024-03-11T21:15",
+        "provider",
+        kind="provider",
+        origin="document",
+        precision="minute",
+    )
+    earlier = ev(
+        "provider_statement",
+        "2024-03-11T18:00",
+        "a",
+        precision="part_of_day",
+        reported="2024-03-11T19:10",
+    )
+    return of("provider_statement", SAME_NIGHT + [communique, earlier])[0]
+
+
+def test_a_statement_is_never_first_reported_before_it_was_made(evening_statement):
+    assert evening_statement.first_reported == "2024-03-11T21:15:00+01:00"
+
+
+def test_an_earlier_report_is_not_the_statements_source(evening_statement):
+    assert evening_statement.sources == 1
+
+
 def test_a_statement_only_one_newspaper_reports_is_not_a_moment():
     report = ev("provider_statement", "2024-03-12T09:00", "a", precision="part_of_day")
     assert of("provider_statement", SAME_NIGHT + [report]) == []
